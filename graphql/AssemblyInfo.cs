@@ -1,0 +1,2 @@
+// Governance.GraphQL: a spec-compliant GraphQL engine with no domain knowledge.
+[assembly: System.CLSCompliant(false)]
