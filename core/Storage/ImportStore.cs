@@ -1,0 +1,168 @@
+using Dapper;
+using Governance.Core.Demo;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Core.Storage;
+
+/// <summary>How far an import has come, for a progress bar.</summary>
+public readonly record struct ImportProgress(string Stage, long Done, long Total);
+
+/// <summary>
+/// Writes a generated organisation into an empty database in one transaction: it lands whole
+/// or not at all. Rows go through reused prepared commands rather than Dapper's per-row
+/// execution, because a million-member organisation is several million rows and must load
+/// in well under a minute. One event records the import: the generator is deterministic, so
+/// its seed and sizes identify every row.
+/// </summary>
+public static class ImportStore
+{
+    public static void Import(Database database, GeneratedOrganisation organisation, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(organisation);
+        using var connection = database.Open();
+
+        // One big transaction: give it a page cache large enough (up to 2 GiB, used only as
+        // needed) that SQLite does not spill dirty pages to the WAL again and again before the
+        // commit writes them once. The connection is not pooled back with this setting.
+        connection.Execute("PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;");
+        using var transaction = connection.BeginTransaction();
+        if (connection.ExecuteScalar<long>("SELECT count(*) FROM members", transaction: transaction) > 0)
+        {
+            throw new StorageException("The database already holds an organisation; seed into an empty database.");
+        }
+
+        var nowMs = now.ToUnixTimeMilliseconds();
+        connection.Execute(
+            "INSERT INTO organisation (id, name, created_at) VALUES (1, @Name, @nowMs)",
+            new { organisation.Name, nowMs },
+            transaction);
+        Bulk(connection, transaction, progress, "areas", organisation.Areas,
+            "INSERT INTO areas (id, slug, name, description, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+            (a, p) => Set(p, a.Id, a.Slug, a.Name, a.Description, a.ParentId, nowMs));
+        Bulk(connection, transaction, progress, "members", organisation.Members,
+            "INSERT INTO members (id, handle, display_name, email, voting_right, karma, karma_at, joined_at, last_active_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            (m, p) => Set(p, m.Id, m.Handle, m.DisplayName, m.Email, m.VotingRight ? 1 : 0, m.Karma, nowMs, m.JoinedAt.ToUnixTimeMilliseconds(), m.LastActiveAt.ToUnixTimeMilliseconds()));
+        var roles = organisation.Members.SelectMany(m => Roles(m).Select(r => (m.Id, Role: r))).ToList();
+        Bulk(connection, transaction, progress, "roles", roles,
+            "INSERT INTO member_roles (member_id, role) VALUES ($1, $2)",
+            (r, p) => Set(p, r.Id, r.Role));
+        connection.Execute(
+            "INSERT INTO policies (area_id, version, values_json, effective_from) VALUES (NULL, 1, '{}', @nowMs)",
+            new { nowMs },
+            transaction);
+        Bulk(connection, transaction, progress, "proposals", organisation.Proposals,
+            "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)",
+            (x, p) => Set(p, x.Id, x.AuthorId, x.AreaId, x.Title, x.Body, x.Status, x.CreatedAt.ToUnixTimeMilliseconds()));
+        Bulk(connection, transaction, progress, "status history", organisation.Proposals,
+            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES ($1, $2, $3, $4, 'imported')",
+            (x, p) => Set(p, x.Id, x.Status, x.CreatedAt.ToUnixTimeMilliseconds(), x.AuthorId));
+        ImportDelegations(connection, transaction, organisation.Delegations, progress);
+        Bulk(connection, transaction, progress, "supports", organisation.Supports,
+            "INSERT INTO supports (member_id, proposal_id, points, allocated_at) VALUES ($1, $2, $3, $4)",
+            (s, p) => Set(p, s.MemberId, s.ProposalId, s.Points, s.At.ToUnixTimeMilliseconds()));
+        Bulk(connection, transaction, progress, "votes", organisation.Votes,
+            "INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
+            (v, p) => Set(p, v.MemberId, v.ProposalId, v.Choice, v.At.ToUnixTimeMilliseconds()));
+
+        EventLog.Append(connection, transaction, now, null, "organisation.seeded", new
+        {
+            organisation.Name,
+            organisation.Seed,
+            Areas = organisation.Areas.Count,
+            Members = organisation.Members.Count,
+            Delegations = organisation.Delegations.Count,
+            Proposals = organisation.Proposals.Count,
+            Supports = organisation.Supports.Count,
+            Votes = organisation.Votes.Count,
+        });
+        progress?.Report(new ImportProgress("commit", 0, 1));
+        transaction.Commit();
+        progress?.Report(new ImportProgress("commit", 1, 1));
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static IEnumerable<string> Roles(GeneratedMember member)
+    {
+        yield return "member";
+        if (member.IsModerator)
+        {
+            yield return "moderator";
+        }
+
+        if (member.IsAdmin)
+        {
+            yield return "admin";
+        }
+    }
+
+    private static void ImportDelegations(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<GeneratedDelegation> delegations, IProgress<ImportProgress>? progress)
+    {
+        using var delegation = Prepare(connection, transaction,
+            "INSERT INTO delegations (id, member_id, scope_kind, area_id, proposal_id, valid_from) VALUES ($1, $2, $3, $4, $5, $6)", 6);
+        using var delegate_ = Prepare(connection, transaction,
+            "INSERT INTO delegation_delegates (delegation_id, rank, delegate_id) VALUES ($1, $2, $3)", 3);
+        for (var i = 0; i < delegations.Count; i++)
+        {
+            var d = delegations[i];
+            var id = i + 1;
+            var scope = d.Scope switch { GeneratedScope.Global => "global", GeneratedScope.Area => "area", _ => "proposal" };
+            Set(delegation.Parameters, id, d.MemberId, scope, d.AreaId, d.ProposalId, d.ValidFrom.ToUnixTimeMilliseconds());
+            delegation.ExecuteNonQuery();
+            for (var rank = 0; rank < d.Delegates.Length; rank++)
+            {
+                Set(delegate_.Parameters, id, rank + 1, d.Delegates[rank]);
+                delegate_.ExecuteNonQuery();
+            }
+
+            if (progress is not null && (i % 20_000 == 0 || i == delegations.Count - 1))
+            {
+                progress.Report(new ImportProgress("delegations", i + 1, delegations.Count));
+            }
+        }
+    }
+
+    private static void Bulk<T>(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        IProgress<ImportProgress>? progress,
+        string stage,
+        IReadOnlyList<T> rows,
+        string sql,
+        Action<T, SqliteParameterCollection> bind)
+    {
+        using var command = Prepare(connection, transaction, sql, sql.Count(c => c == '$'));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            bind(rows[i], command.Parameters);
+            command.ExecuteNonQuery();
+            if (progress is not null && (i % 20_000 == 0 || i == rows.Count - 1))
+            {
+                progress.Report(new ImportProgress(stage, i + 1, rows.Count));
+            }
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        var distinct = Enumerable.Range(1, parameters).Where(n => sql.Contains($"${n}", StringComparison.Ordinal));
+        foreach (var n in distinct)
+        {
+            command.Parameters.Add(new SqliteParameter($"${n}", null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Set(SqliteParameterCollection parameters, params object?[] values)
+    {
+        for (var i = 0; i < values.Length && i < parameters.Count; i++)
+        {
+            parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Governance.Core.Storage;
+
+/// <summary>Where the data lives. Bound from the "Storage" configuration section.</summary>
+public sealed record StorageOptions
+{
+    /// <summary>The default folder, created on first start; any other folder must already exist.</summary>
+    public const string DefaultDataDirectory = "data";
+
+    public string DataDirectory { get; init; } = DefaultDataDirectory;
+
+    /// <summary>A full Microsoft.Data.Sqlite connection string; overrides <see cref="DataDirectory"/> when set.</summary>
+    public string? ConnectionString { get; init; }
+
+    public string DatabaseFileName { get; init; } = "governance.db";
+}
