@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Governance.Core.Storage;
+
+namespace Governance.Api.Cli;
+
+/// <summary>
+/// The options that say which database a command works on, read the same way as the web
+/// host reads them: appsettings.json, then environment variables (Storage__DataDirectory…),
+/// then these options.
+/// </summary>
+internal sealed class StorageArguments
+{
+    public Option<string?> DataDirectory { get; } = new("--data")
+    {
+        Description = "The data folder holding governance.db (default: ./data).",
+    };
+
+    public Option<string?> ConnectionString { get; } = new("--connection-string")
+    {
+        Description = "A full SQLite connection string; overrides --data.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(DataDirectory);
+        command.Options.Add(ConnectionString);
+    }
+
+    public Database Open(ParseResult result)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var options = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
+        if (result.GetValue(DataDirectory) is { } data)
+        {
+            options = options with { DataDirectory = data };
+        }
+
+        if (result.GetValue(ConnectionString) is { } connection)
+        {
+            options = options with { ConnectionString = connection };
+        }
+
+        return Database.FromOptions(options);
+    }
+}

@@ -1,0 +1,55 @@
+using Dapper;
+using Governance.Core.Demo;
+using Governance.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.Storage;
+
+public static class StorageExtensions
+{
+    public static WebApplicationBuilder AddGovernanceStorage(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo")
+            .Validate(o => o.Members is >= 10 and <= 5_000_000, "Demo:Members must be between 10 and 5,000,000.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => Database.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        return builder;
+    }
+
+    /// <summary>
+    /// Checks the database is ours, applies pending migrations and, on an empty database,
+    /// generates the demo organisation. On any storage problem it prints one line saying
+    /// what is wrong and returns false, having changed nothing.
+    /// </summary>
+    public static bool TryInitialiseStorage(this WebApplication app)
+    {
+        try
+        {
+            var database = app.Services.GetRequiredService<Database>();
+            var applied = Migrator.Apply(database);
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Governance.Storage");
+            if (applied.Count > 0)
+            {
+                logger.LogInformation("Applied migrations {Migrations} to {Database}", string.Join(", ", applied), database.DataSource);
+            }
+
+            var demo = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+            using var connection = database.Open();
+            if (demo.SeedOnEmptyDatabase && connection.ExecuteScalar<long>("SELECT count(*) FROM members") == 0)
+            {
+                var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+                var organisation = OrganisationGenerator.Generate(demo.Members, demo.Seed, now);
+                ImportStore.Import(database, organisation, now);
+                logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed})", demo.Members, demo.Seed);
+            }
+
+            return true;
+        }
+        catch (StorageException ex)
+        {
+            Console.Error.WriteLine($"governance: {ex.Message}");
+            return false;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Dapper;
+using Governance.Core.Storage;
+
+namespace Governance.Api.Tests;
+
+public sealed class CliTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("governance-cli-test-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task SeedThenVerifyLogReportsTheChainIntact()
+    {
+        var seed = await CliProcess.RunAsync(null, "seed", "--members", "200", "--data", folder);
+        Assert.True(seed.ExitCode == 0, seed.StdErr);
+
+        var verify = await CliProcess.RunAsync(null, "verify-log", "--data", folder);
+
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("Event log intact: 1 entries.", verify.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyLogNamesTheSequenceNumberOfARowAlteredByHand()
+    {
+        var database = Database.FromOptions(new StorageOptions { DataDirectory = folder });
+        Migrator.Apply(database);
+        using (var connection = database.Open())
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                using var transaction = connection.BeginTransaction();
+                EventLog.Append(connection, transaction, DateTimeOffset.UnixEpoch.AddDays(i), null, "test.entry", new { I = i });
+                transaction.Commit();
+            }
+
+            connection.Execute("DROP TRIGGER event_log_no_update");
+            connection.Execute("UPDATE event_log SET payload = '{\"i\":99}' WHERE seq = 4");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var verify = await CliProcess.RunAsync(null, "verify-log", "--data", folder);
+
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("Event log broken at entry 4", verify.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServiceRefusesACorruptDatabaseWithOneLineAndChangesNothing()
+    {
+        var file = Path.Combine(folder, "governance.db");
+        var garbage = new byte[4096];
+        new Random(3).NextBytes(garbage);
+        await File.WriteAllBytesAsync(file, garbage);
+
+        var serve = await CliProcess.RunAsync(null, "serve", $"--Storage:DataDirectory={folder}");
+
+        Assert.Equal(1, serve.ExitCode);
+        var line = Assert.Single(serve.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("not a usable SQLite database", line, StringComparison.Ordinal);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(file));
+    }
+
+    [Fact]
+    public async Task ServiceRefusesAMissingConfiguredDataFolder()
+    {
+        var missing = Path.Combine(folder, "nope");
+
+        var serve = await CliProcess.RunAsync(null, $"--Storage:DataDirectory={missing}");
+
+        Assert.Equal(1, serve.ExitCode);
+        Assert.Contains("does not exist", serve.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public async Task HelpListsTheCommandsAndWorksOnEachOfThem()
+    {
+        var help = await CliProcess.RunAsync(null, "--help");
+        Assert.Equal(0, help.ExitCode);
+        foreach (var command in new[] { "serve", "seed", "verify-log" })
+        {
+            Assert.Contains(command, help.StdOut, StringComparison.Ordinal);
+            var sub = await CliProcess.RunAsync(null, command, "--help");
+            Assert.Equal(0, sub.ExitCode);
+            Assert.Contains("Usage:", sub.StdOut, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task SeedRefusesAnOutOfRangeMemberCount()
+    {
+        var seed = await CliProcess.RunAsync(null, "seed", "--members", "3", "--data", folder);
+
+        Assert.NotEqual(0, seed.ExitCode);
+        Assert.Contains("--members must be between", seed.StdErr + seed.StdOut, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "governance.db")));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Governance.Api.Tests;
+
+/// <summary>
+/// The real app, on a fresh database in its own temporary folder. Tests choose the demo size;
+/// the default seeds a small organisation so queries have something to read.
+/// </summary>
+public class GovernanceApiFactory : WebApplicationFactory<Program>
+{
+    private readonly bool ownsFolder;
+
+    /// <param name="dataFolder">An existing data folder to reuse (kept afterwards); a fresh temporary one when null.</param>
+    public GovernanceApiFactory(string? dataFolder = null)
+    {
+        ownsFolder = dataFolder is null;
+        DataFolder = dataFolder ?? Directory.CreateTempSubdirectory("governance-api-test-").FullName;
+    }
+
+    public string DataFolder { get; }
+
+    public int DemoMembers { get; init; } = 120;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:DataDirectory", DataFolder);
+        builder.UseSetting("Demo:Members", DemoMembers.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Demo:Seed", "7");
+        builder.UseEnvironment("Testing");
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && ownsFolder)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(DataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A leftover temp folder is not worth failing a test over.
+            }
+        }
+    }
+}

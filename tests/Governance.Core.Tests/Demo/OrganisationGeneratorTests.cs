@@ -1,0 +1,126 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using Governance.Core.Demo;
+using Governance.Core.Storage;
+
+namespace Governance.Core.Tests.Demo;
+
+public sealed class OrganisationGeneratorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
+
+    private static string Fingerprint(GeneratedOrganisation organisation) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(organisation))));
+
+    [Fact]
+    public void SameSeedGivesTheSameOrganisation()
+    {
+        var a = OrganisationGenerator.Generate(500, seed: 42, Now);
+        var b = OrganisationGenerator.Generate(500, seed: 42, Now);
+
+        Assert.Equal(Fingerprint(a), Fingerprint(b));
+    }
+
+    [Fact]
+    public void AnotherSeedGivesAnotherOrganisation()
+    {
+        var a = OrganisationGenerator.Generate(500, seed: 42, Now);
+        var b = OrganisationGenerator.Generate(500, seed: 43, Now);
+
+        Assert.NotEqual(Fingerprint(a), Fingerprint(b));
+        Assert.NotEqual(a.Members.Select(m => m.Handle), b.Members.Select(m => m.Handle));
+    }
+
+    [Fact]
+    public void AreaTreeIsAPartyWithEightTopicsAndTheirSubTopics()
+    {
+        var organisation = OrganisationGenerator.Generate(100, seed: 1, Now);
+
+        var root = Assert.Single(organisation.Areas, a => a.ParentId is null);
+        var topics = organisation.Areas.Where(a => a.ParentId == root.Id).ToList();
+        Assert.Equal(8, topics.Count);
+        Assert.All(topics, t => Assert.InRange(organisation.Areas.Count(a => a.ParentId == t.Id), 2, 5));
+        Assert.Equal(organisation.Areas.Count, organisation.Areas.Select(a => a.Slug).Distinct().Count());
+    }
+
+    [Fact]
+    public void MembersHaveRealLookingNamesAndUniqueHandles()
+    {
+        var organisation = OrganisationGenerator.Generate(5_000, seed: 3, Now);
+
+        Assert.Equal(5_000, organisation.Members.Select(m => m.Handle.ToLowerInvariant()).Distinct().Count());
+        Assert.All(organisation.Members.Take(50), m => Assert.Matches("^[A-Z][A-Za-z'-]+ [A-Z][A-Za-z' -]+$", m.DisplayName));
+        Assert.All(organisation.Members, m => Assert.InRange(m.Karma, 0, 50));
+    }
+
+    [Fact]
+    public void DelegationsFollowTheIssuesSharesAndAPowerLaw()
+    {
+        const int members = 20_000;
+        var organisation = OrganisationGenerator.Generate(members, seed: 5, Now);
+        var byScope = organisation.Delegations.GroupBy(d => d.Scope).ToDictionary(g => g.Key, g => g.Count() / (double)members);
+
+        Assert.InRange(byScope[GeneratedScope.Global], 0.57, 0.63);
+        Assert.InRange(byScope[GeneratedScope.Area], 0.27, 0.33);
+        Assert.InRange(byScope[GeneratedScope.Proposal], 0.035, 0.065);
+        Assert.All(organisation.Delegations, d =>
+        {
+            Assert.DoesNotContain(d.MemberId, d.Delegates);
+            Assert.Equal(d.Delegates.Length, d.Delegates.Distinct().Count());
+            Assert.InRange(d.Delegates.Length, 0, 3);
+        });
+
+        // Power law: the most popular 1 % of members attract far more than 1 % of the edges.
+        var inDegree = organisation.Delegations.SelectMany(d => d.Delegates).GroupBy(x => x).Select(g => g.Count()).OrderDescending().ToList();
+        var top1Percent = inDegree.Take(members / 100).Sum() / (double)inDegree.Sum();
+        Assert.True(top1Percent > 0.2, $"top 1 % attract {top1Percent:P1} of delegation edges");
+        Assert.Contains(organisation.Delegations, d => d.Delegates.Length == 0);
+    }
+
+    [Fact]
+    public void ProposalsHaveMarkdownBodiesAndSupportFitsTheSmallestAllowance()
+    {
+        var organisation = OrganisationGenerator.Generate(2_000, seed: 9, Now);
+
+        Assert.All(organisation.Proposals, p => Assert.StartsWith("## Summary", p.Body, StringComparison.Ordinal));
+        Assert.All(organisation.Supports.GroupBy(s => s.MemberId), g => Assert.True(g.Sum(s => s.Points) <= 4));
+        var open = organisation.Proposals.Where(p => p.Status == "open").Select(p => p.Id).ToHashSet();
+        Assert.All(organisation.Supports, s => Assert.Contains(s.ProposalId, open));
+        var voting = organisation.Proposals.Where(p => p.Status == "voting").Select(p => p.Id).ToHashSet();
+        Assert.All(organisation.Votes, v => Assert.Contains(v.ProposalId, voting));
+        Assert.Equal(organisation.Votes.Count, organisation.Votes.Select(v => (v.MemberId, v.ProposalId)).Distinct().Count());
+    }
+
+    [Fact]
+    public void ImportWritesEveryRowAndOneAuditEvent()
+    {
+        using var temp = new TempDatabase();
+        var organisation = OrganisationGenerator.Generate(300, seed: 11, Now);
+
+        ImportStore.Import(temp.Database, organisation, Now);
+
+        using var connection = temp.Database.Open();
+        Assert.Equal(300, connection.ExecuteScalar<int>("SELECT count(*) FROM members"));
+        Assert.Equal(organisation.Delegations.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM delegations WHERE valid_to IS NULL"));
+        Assert.Equal(organisation.Delegations.Sum(d => d.Delegates.Length), connection.ExecuteScalar<int>("SELECT count(*) FROM delegation_delegates"));
+        Assert.Equal(organisation.Votes.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM votes"));
+        Assert.Equal("organisation.seeded", connection.ExecuteScalar<string>("SELECT type FROM event_log WHERE seq = 1"));
+        Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM pragma_foreign_key_check"));
+        Assert.True(EventLog.Verify(temp.Database).Intact);
+    }
+
+    [Fact]
+    public void ImportIntoANonEmptyDatabaseIsRefusedAndChangesNothing()
+    {
+        using var temp = new TempDatabase();
+        ImportStore.Import(temp.Database, OrganisationGenerator.Generate(100, seed: 1, Now), Now);
+
+        Assert.Throws<StorageException>(() => ImportStore.Import(temp.Database, OrganisationGenerator.Generate(100, seed: 2, Now), Now));
+
+        using var connection = temp.Database.Open();
+        Assert.Equal(100, connection.ExecuteScalar<int>("SELECT count(*) FROM members"));
+        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log"));
+    }
+}
