@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Governance.Api.Accounts;
+
+/// <summary>The rules for what a person may type when registering or changing a password.</summary>
+internal static partial class AccountValidation
+{
+    public const int MinPasswordLength = 10;
+
+    public const int MaxPasswordLength = 200;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{2,29}$")]
+    private static partial Regex HandlePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+
+    public static Dictionary<string, string[]> Register(RegisterRequest request)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (request.Handle is null || !HandlePattern().IsMatch(request.Handle))
+        {
+            errors["handle"] = ["A handle is 3 to 30 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Trim().Length > 100)
+        {
+            errors["displayName"] = ["A display name is 1 to 100 characters."];
+        }
+
+        if (request.Email is null || request.Email.Length > 254 || !EmailPattern().IsMatch(request.Email))
+        {
+            errors["email"] = ["An email address looks like name@example.org."];
+        }
+
+        Password("password", request.Password, errors);
+        return errors;
+    }
+
+    public static void Password(string field, string? password, Dictionary<string, string[]> errors)
+    {
+        if (password is null || password.Length < MinPasswordLength || password.Length > MaxPasswordLength)
+        {
+            errors[field] = [$"A password is {MinPasswordLength} to {MaxPasswordLength} characters."];
+        }
+    }
+}
