@@ -1,5 +1,9 @@
+using Governance.Api.Accounts;
+using Governance.Api.Auth;
 using Governance.Api.Cli;
+using Governance.Api.Exports;
 using Governance.Api.Health;
+using Governance.Api.OpenApi;
 using Governance.Api.Storage;
 
 // The command line first: `seed`, `verify-log`, `recount`… run and exit; `serve` (the
@@ -14,19 +18,35 @@ var builder = WebApplication.CreateBuilder(GovernanceCli.ServeArguments(args));
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddGovernanceStorage();
+builder.AddGovernanceAuth();
+builder.AddGovernanceRateLimits();
 builder.AddGovernanceHealthChecks();
+builder.AddGovernanceOpenApi();
 
 var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseGovernanceAuth();
+app.UseRateLimiter();
+app.UseAuthorization();
+
+app.MapGovernanceHealth();
+app.MapAccountsApi();
+app.MapTokensApi();
+app.MapExportsApi();
+app.MapGovernanceOpenApi();
+
+// The build exports openapi.yaml this way, without touching a database.
+if (app.OpenApiExportRequested())
+{
+    return await app.ExportOpenApiAsync();
+}
 
 if (!app.TryInitialiseStorage())
 {
     return 1;
 }
-
-app.MapGovernanceHealth();
 
 await app.RunAsync();
 return 0;

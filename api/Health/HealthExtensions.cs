@@ -1,8 +1,12 @@
 using Dapper;
 using Governance.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Governance.Api.Health;
+
+/// <summary>The service's health: "Healthy" with 200 when the database answers, 503 otherwise.</summary>
+public sealed record HealthResponse(string Status, IReadOnlyDictionary<string, string> Checks);
 
 public static class HealthExtensions
 {
@@ -14,12 +18,23 @@ public static class HealthExtensions
 
     public static WebApplication MapGovernanceHealth(this WebApplication app)
     {
-        app.MapHealthChecks("/health").WithTags("Health");
+        app.MapGet("/health", Health).WithTags("Health").AllowAnonymous().DisableRateLimiting();
         return app;
+    }
+
+    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> Health(HealthCheckService health, CancellationToken cancellationToken)
+    {
+        var report = await health.CheckHealthAsync(cancellationToken);
+        var body = new HealthResponse(
+            report.Status.ToString(),
+            report.Entries.ToDictionary(e => e.Key, e => e.Value.Description ?? e.Value.Status.ToString()));
+        return report.Status == HealthStatus.Healthy
+            ? TypedResults.Ok(body)
+            : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 
-/// <summary>Healthy when the database answers a read; a 503 otherwise.</summary>
+/// <summary>Healthy when the database answers a read; unhealthy otherwise.</summary>
 internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace Governance.Api.OpenApi;
+
+public static class OpenApiExtensions
+{
+    public static WebApplicationBuilder AddGovernanceOpenApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "Governance REST API",
+                    Version = "v1",
+                    Description = "Sessions, personal access tokens, health and exports. Everything else is in the GraphQL API at /graphql.",
+                };
+
+                // Generated from the code, the document must not depend on where the build ran.
+                document.Servers = [];
+                return Task.CompletedTask;
+            });
+        });
+        return builder;
+    }
+
+    public static WebApplication MapGovernanceOpenApi(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.yaml");
+        return app;
+    }
+
+    /// <summary>True when the build asked for the document (OpenApi:ExportPath) rather than a running service.</summary>
+    public static bool OpenApiExportRequested(this WebApplication app) =>
+        !string.IsNullOrEmpty(app.Configuration["OpenApi:ExportPath"]);
+
+    /// <summary>Writes the YAML document to OpenApi:ExportPath, only when it changed; touches no database.</summary>
+    public static async Task<int> ExportOpenApiAsync(this WebApplication app)
+    {
+        var path = app.Configuration["OpenApi:ExportPath"]!;
+
+        // Endpoints join the routing data source only when the pipeline is built, at start.
+        // The build runs this with ASPNETCORE_URLS on an ephemeral loopback port.
+        await app.StartAsync();
+        var yaml = await RenderYamlAsync(app.Services);
+        await app.StopAsync();
+        if (!File.Exists(path) || await File.ReadAllTextAsync(path) != yaml)
+        {
+            await File.WriteAllTextAsync(path, yaml);
+        }
+
+        return 0;
+    }
+
+    public static async Task<string> RenderYamlAsync(IServiceProvider services)
+    {
+        var provider = services.GetRequiredKeyedService<IOpenApiDocumentProvider>("v1");
+        var document = await provider.GetOpenApiDocumentAsync();
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        document.SerializeAsV31(new OpenApiYamlWriter(writer));
+        return writer.ToString().ReplaceLineEndings("\n").TrimEnd('\n') + "\n";
+    }
+}
