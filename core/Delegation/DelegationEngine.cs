@@ -231,15 +231,19 @@ public sealed partial class DelegationEngine
         }
     }
 
-    /// <summary>"Where does my vote go on this proposal?" — the path hop by hop, or why it reaches nobody.</summary>
-    public VotePath WhereDoesMyVoteGo(long proposalId, long memberId)
+    /// <summary>
+    /// "Where does my vote go on this proposal?" — the path hop by hop, or why it reaches nobody.
+    /// Uses the live tally when one runs (and its policy); otherwise resolves the proposal afresh
+    /// with <paramref name="policy"/> (default policy if null), which only matters for the arriving weight.
+    /// </summary>
+    public VotePath WhereDoesMyVoteGo(long proposalId, long memberId, TallyPolicy? policy = null)
     {
         var p = ProposalOf(proposalId);
         int m = _members.IndexOf(memberId);
         var state = p.Live;
         if (state is null)
         {
-            state = new TallyState(this, p, TallyPolicy.Default);
+            state = new TallyState(this, p, policy ?? TallyPolicy.Default);
             state.Build();
         }
         else
