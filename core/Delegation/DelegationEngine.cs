@@ -19,6 +19,7 @@ public sealed partial class DelegationEngine
     private readonly Dictionary<long, ProposalState> _proposals = [];
     private readonly List<ProposalState> _live = [];
     private readonly List<DelegateList> _before = [];
+    private TallyState? _spare;
 
     // Per member: the global delegation (13 bytes), the head of its area-delegation chain in
     // _areaPool (1-based, 0 = none) and its voting right.
@@ -100,13 +101,7 @@ public sealed partial class DelegationEngine
     /// <summary>Registers a proposal in an area, so that votes and proposal-scope delegations can refer to it.</summary>
     public void AddProposal(long proposalId, long areaId)
     {
-        int area = AreaIndexOf(areaId);
-        var depth = new int[_areaIds.Count];
-        Array.Fill(depth, -1);
-        int chain = 0;
-        for (int a = area; a >= 0; a = _areaParent[a]) chain++;
-        for (int a = area; a >= 0; a = _areaParent[a]) depth[a] = --chain;
-        if (!_proposals.TryAdd(proposalId, new ProposalState(proposalId, area, depth)))
+        if (!_proposals.TryAdd(proposalId, NewProposalState(proposalId, AreaIndexOf(areaId))))
         {
             throw new ArgumentException($"proposal {proposalId} is already registered", nameof(proposalId));
         }
@@ -198,9 +193,16 @@ public sealed partial class DelegationEngine
     /// <summary>Full tally of a proposal now: one backward breadth-first pass from its voters.</summary>
     public Tally Count(long proposalId, TallyPolicy policy)
     {
-        var state = new TallyState(this, ProposalOf(proposalId), policy);
+        var state = new TallyState(this, ProposalOf(proposalId), policy) { KeepScratch = true };
+        state.Adopt(_spare);
+        _spare = null;
         state.Build();
-        return state.ToTally();
+        var tally = state.ToTally();
+
+        // Keep the arrays for the next full tally: at 1M members they are tens of megabytes,
+        // and reallocating them each time costs more than the tally's own passes.
+        _spare = state;
+        return tally;
     }
 
     /// <summary>
@@ -255,6 +257,23 @@ public sealed partial class DelegationEngine
     }
 
     internal bool VotingRight(int member) => _votingRight[member];
+
+    /// <summary>Writes the voting rights as flag bytes (the bit must be 1: bools are bytes 0/1).</summary>
+    internal void CopyVotingRights(byte[] flags, byte eligibleBit)
+    {
+        if (eligibleBit != 1) throw new ArgumentOutOfRangeException(nameof(eligibleBit));
+        MemoryMarshal.AsBytes(_votingRight.AsSpan(0, MemberCount)).CopyTo(flags);
+    }
+
+    private ProposalState NewProposalState(long proposalId, int area)
+    {
+        var depth = new int[_areaIds.Count];
+        Array.Fill(depth, -1);
+        int chain = 0;
+        for (int a = area; a >= 0; a = _areaParent[a]) chain++;
+        for (int a = area; a >= 0; a = _areaParent[a]) depth[a] = --chain;
+        return new ProposalState(proposalId, area, depth);
+    }
 
     internal long AreaId(int area) => _areaIds[area];
 

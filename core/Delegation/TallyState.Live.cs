@@ -71,14 +71,17 @@ internal sealed partial class TallyState
         if (_stale) return;
         byte old = Choice[m];
         if (old == choice) return;
-        if ((Flags[m] & Eligible) == 0 || (old != 0 && choice != 0))
+        bool counted = (Flags[m] & EligibleVoter) == EligibleVoter;
+        if ((Flags[m] & Eligible) == 0 || (counted && choice != 0))
         {
             // Not counted at all, or a voter changing their mind: the weight they carry moves
             // between totals and nobody's path changes.
-            if ((Flags[m] & Eligible) != 0)
+            if (counted)
             {
-                Totals[old] -= Weight[m];
-                Totals[choice] += Weight[m];
+                int slot = Slot[m];
+                Totals[old] -= SlotWeight[slot];
+                Totals[choice] += SlotWeight[slot];
+                SlotChoice[slot] = choice;
             }
 
             Choice[m] = choice;
@@ -89,18 +92,64 @@ internal sealed partial class TallyState
         WithdrawSet();
         Choice[m] = choice;
         Flags[m] = choice != 0 ? (byte)(Flags[m] | Voter) : (byte)(Flags[m] & ~Voter);
+        UpdateSlot(m, counted);
         RecomputeSet();
     }
 
     internal void OnVotingRightChanged(int m, bool votingRight)
     {
         if (_stale) return;
+        bool counted = (Flags[m] & EligibleVoter) == EligibleVoter;
         CollectUpstream(m);
         WithdrawSet();
         byte f = (byte)(Flags[m] & ~EligibleVoter);
         if (votingRight) f |= Choice[m] != 0 ? EligibleVoter : Eligible;
         Flags[m] = f;
+        UpdateSlot(m, counted);
         RecomputeSet();
+    }
+
+    /// <summary>Gives a member who now votes a slot, or frees the slot of one who no longer does (its weight is withdrawn by now).</summary>
+    private void UpdateSlot(int m, bool hadSlot)
+    {
+        bool votes = (Flags[m] & EligibleVoter) == EligibleVoter;
+        if (votes && !hadSlot)
+        {
+            int slot;
+            if (_freeSlots.Count > 0)
+            {
+                slot = _freeSlots.Pop();
+            }
+            else
+            {
+                if (_slotCount == SlotMember.Length)
+                {
+                    int size = (_slotCount * 2) + 16;
+                    SlotMember = Grow(SlotMember, size);
+                    SlotWeight = Grow(SlotWeight, size);
+                    SlotChoice = Grow(SlotChoice, size);
+                }
+
+                slot = _slotCount++;
+            }
+
+            _slotsInMemberOrder = false;
+            Slot[m] = slot;
+            SlotMember[slot] = m;
+            SlotWeight[slot] = 0;
+            SlotChoice[slot] = Choice[m];
+        }
+        else if (!votes && hadSlot)
+        {
+            SlotMember[Slot[m]] = -1;
+            _freeSlots.Push(Slot[m]);
+        }
+
+        static T[] Grow<T>(T[] array, int size)
+        {
+            Array.Resize(ref array, size);
+            return array;
+        }
     }
 
     /// <summary>U: m and every eligible non-voter that reaches m through eligible non-voters.</summary>
@@ -112,7 +161,7 @@ internal sealed partial class TallyState
         for (int i = 0; i < _set.Count; i++)
         {
             int y = _set[i];
-            for (int e = Offsets[y], end = Offsets[y + 1]; e < end; e++) Enter(Sources[e], skipOverridden: true);
+            for (int e = Offsets[y], end = Offsets[y + 1]; e < end; e++) Enter(Sources[e] >> 2, skipOverridden: true);
             if (_overlayIn.TryGetValue(y, out var extra))
             {
                 foreach (var edge in extra) Enter(edge.Source, skipOverridden: false);
@@ -141,21 +190,19 @@ internal sealed partial class TallyState
     /// </summary>
     private void RecomputeSet()
     {
-        foreach (int x in _set)
-        {
-            Dist[x] = -1;
-            Carrier[x] = -1;
-        }
+        var flags = Flags;
+        var hop = Hop;
+        foreach (int x in _set) hop[x] = -1;
 
         _seeds.Clear();
         foreach (int x in _set)
         {
-            byte f = Flags[x];
+            byte f = flags[x];
             if ((f & Eligible) == 0) continue;
             if ((f & Voter) != 0)
             {
-                Dist[x] = 0;
-                Carrier[x] = x;
+                hop[x] = 0;
+                Carrier[x] = Slot[x];
                 _seeds.Add((0, x));
                 continue;
             }
@@ -164,17 +211,16 @@ internal sealed partial class TallyState
             for (int r = 0; r < list.Length; r++)
             {
                 int y = list[r];
-                if ((Flags[y] & (InSet | Eligible)) != Eligible || Dist[y] < 0) continue;
-                int candidate = Dist[y] + 1;
-                if (Dist[x] < 0 || candidate < Dist[x])
+                if ((flags[y] & (InSet | Eligible)) != Eligible || hop[y] < 0) continue;
+                int candidate = (((hop[y] >> 2) + 1) << 2) | r;
+                if (hop[x] < 0 || (candidate & ~3) < (hop[x] & ~3))
                 {
-                    Dist[x] = candidate;
-                    BestRank[x] = (byte)r;
+                    hop[x] = candidate;
                     Carrier[x] = Carrier[y];
                 }
             }
 
-            if (Dist[x] >= 0) _seeds.Add((Dist[x], x));
+            if (hop[x] >= 0) _seeds.Add((hop[x] >> 2, x));
         }
 
         _seeds.Sort();
@@ -187,15 +233,15 @@ internal sealed partial class TallyState
             else if (head < _fifo.Count) item = _fifo[head++];
             else break;
 
-            var (dx, y) = item;
-            if ((Flags[y] & Settled) != 0 || Dist[y] != dx) continue;
-            Flags[y] |= Settled;
-            int next = dx + 1;
+            var (dy, y) = item;
+            if ((flags[y] & Settled) != 0 || (hop[y] >> 2) != dy) continue;
+            flags[y] |= Settled;
+            int next = dy + 1;
             int c = Carrier[y];
             for (int e = Offsets[y], end = Offsets[y + 1]; e < end; e++)
             {
-                int w = Sources[e];
-                if ((Flags[w] & Overridden) == 0) Relax(w, Ranks[e], next, c);
+                int w = Sources[e] >> 2;
+                if ((flags[w] & Overridden) == 0) Relax(w, Sources[e] & 3, next, c);
             }
 
             if (_overlayIn.TryGetValue(y, out var extra))
@@ -206,25 +252,25 @@ internal sealed partial class TallyState
 
         foreach (int x in _set)
         {
-            Flags[x] &= unchecked((byte)~(InSet | Settled));
+            flags[x] &= unchecked((byte)~(InSet | Settled));
             Contribute(x);
         }
     }
 
-    private void Relax(int w, byte rank, int next, int carrier)
+    private void Relax(int w, int rank, int next, int carrier)
     {
         if ((Flags[w] & (InSet | EligibleVoter)) != (InSet | Eligible)) return;
-        int dw = Dist[w];
-        if (dw < 0 || next < dw)
+        int h = Hop[w];
+        int candidate = (next << 2) | rank;
+        if (h < 0 || (h >> 2) > next)
         {
-            Dist[w] = next;
-            BestRank[w] = rank;
+            Hop[w] = candidate;
             Carrier[w] = carrier;
             _fifo.Add((next, w));
         }
-        else if (next == dw && rank < BestRank[w])
+        else if ((h >> 2) == next && candidate < h)
         {
-            BestRank[w] = rank;
+            Hop[w] = candidate;
             Carrier[w] = carrier;
         }
     }

@@ -18,7 +18,7 @@ internal sealed partial class TallyState
             return new VotePath(id, VotePathOutcome.VotesDirectly, hops, id, 1, null, []);
         }
 
-        if (Dist[m] >= 0)
+        if (Hop[m] >= 0)
         {
             // Follow the rule itself: at each member the best-ranked delegate one hop closer.
             for (int x = m; (Flags[x] & Voter) == 0;)
@@ -28,7 +28,7 @@ internal sealed partial class TallyState
                 for (int r = 0; r < list.Length && next < 0; r++)
                 {
                     int y = list[r];
-                    if ((Flags[y] & Eligible) != 0 && Dist[y] == Dist[x] - 1)
+                    if ((Flags[y] & Eligible) != 0 && Hop[y] >= 0 && DistOf(y) == DistOf(x) - 1)
                     {
                         next = y;
                         hops.Add(new VoteHop(ids.IdOf(x), ids.IdOf(y), r + 1, ScopeOf(kind, area)));
@@ -38,7 +38,7 @@ internal sealed partial class TallyState
                 x = next;
             }
 
-            return new VotePath(id, VotePathOutcome.Carried, hops, ids.IdOf(Carrier[m]), ToWeight(Q(Dist[m])), null, []);
+            return new VotePath(id, VotePathOutcome.Carried, hops, ids.IdOf(SlotMember[Carrier[m]]), ToWeight(Q(DistOf(m))), null, []);
         }
 
         // Unrepresented: walk first usable delegates until a dead end or a repeat.
