@@ -1,5 +1,22 @@
 using BenchmarkDotNet.Running;
+using Governance.Benchmarks.Delegation;
 
-// Runs the benchmarks named on the command line: `dotnet run -c Release --project
-// tests/Governance.Benchmarks -- --filter '*Tally*'`. Figures go to docs/benchmarks.md.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
+// latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m
+// Figures go to docs/benchmarks.md.
+return args.FirstOrDefault() switch
+{
+    "memory-1m" => EngineMeasurements.Memory(1_000_000),
+    "live-1m" => EngineMeasurements.LiveChanges(1_000_000, changes: 200_000),
+    "recount-1m" => EngineMeasurements.RecountFile(1_000_000, runs: 5),
+    "tally-phases" => TallyPhases.Run(1_000_000),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,424 @@
+using System.Runtime.CompilerServices;
+
+namespace Governance.Core.Delegation;
+
+/// <summary>
+/// The resolved delegation graph of one proposal: who carries whose weight, at how many hops.
+/// Built in one pass (<see cref="Build"/>) and, for a live tally, kept in step incrementally
+/// (TallyState.Live.cs). Weights are fixed-point integers so that any order of additions and
+/// removals gives bit-identical sums: incremental updates equal a full recount exactly.
+/// </summary>
+internal sealed partial class TallyState
+{
+    internal const byte Eligible = 1;
+    internal const byte Voter = 2;
+    internal const byte InSet = 4;
+    internal const byte Overridden = 8;
+    internal const byte Settled = 16;
+    internal const byte HasProposal = 32;
+    internal const byte EligibleVoter = Eligible | Voter;
+
+    /// <summary>One member's weight is 2^40 units: α^h rounds to 1e-12, and 1M members still fit a long.</summary>
+    internal const long Unit = 1L << 40;
+
+    private readonly DelegationEngine _engine;
+    private readonly ProposalState _proposal;
+    private long[] _q = [Unit];
+    private int[] _queue = [];
+    private readonly Stack<int> _freeSlots = new();
+
+    public TallyState(DelegationEngine engine, ProposalState proposal, TallyPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (policy.Problem() is string problem) throw new ArgumentException(problem, nameof(policy));
+        _engine = engine;
+        _proposal = proposal;
+        Policy = policy;
+    }
+
+    public TallyPolicy Policy { get; }
+
+    internal ProposalState Proposal => _proposal;
+
+    internal int N { get; private set; }
+
+    // Reverse adjacency in CSR form: the members whose effective delegation names y are
+    // Sources[Offsets[y]..Offsets[y+1]] >> 2, each with the rank it gave y in the low two bits.
+    internal int[] Offsets { get; private set; } = [];
+
+    internal int[] Sources { get; private set; } = [];
+
+    /// <summary>Whether <see cref="Build"/> keeps its sort buffers (full tallies, rebuilt often) or frees them (live tallies).</summary>
+    internal bool KeepScratch { get; init; }
+
+    private int[] _keys = [];
+    private int[] _values = [];
+    private int[] _keys2 = [];
+    private int[] _values2 = [];
+
+    // Per member, split by temperature: the passes stream Flags (1 byte) and probe Hop (4 bytes)
+    // for every edge, so those two arrays stay small enough for the cache; Carrier is written
+    // once per member reached; Slot and Choice are touched only for voters.
+    internal byte[] Flags { get; private set; } = [];
+
+    /// <summary>(hops to the carrying voter &lt;&lt; 2) | rank of the first hop; -1 when not reached.</summary>
+    internal int[] Hop { get; private set; } = [];
+
+    /// <summary>The carrying voter's slot; meaningful only where Hop ≥ 0.</summary>
+    internal int[] Carrier { get; private set; } = [];
+
+    /// <summary>A voter's own slot; meaningful only for eligible voters.</summary>
+    internal int[] Slot { get; private set; } = [];
+
+    /// <summary>0 = no vote, else a <see cref="VoteChoice"/>, whether or not it counts.</summary>
+    internal byte[] Choice { get; private set; } = [];
+
+    // Voters get dense slots so that the weights being summed stay in cache; Carrier points at a slot.
+    internal int[] SlotMember { get; private set; } = [];
+
+    internal long[] SlotWeight { get; private set; } = [];
+
+    internal byte[] SlotChoice { get; private set; } = [];
+
+    private int _slotCount;
+    private bool _slotsInMemberOrder;
+
+    internal long[] Totals { get; } = new long[4];
+
+    internal int EligibleCount { get; private set; }
+
+    internal int VoterCount { get; private set; }
+
+    internal int Represented { get; private set; }
+
+    internal int Unrepresented { get; private set; }
+
+    /// <summary>Takes over another state's arrays, so repeated full tallies do not reallocate megabytes.</summary>
+    internal void Adopt(TallyState? spare)
+    {
+        if (spare is null) return;
+        Flags = spare.Flags;
+        Hop = spare.Hop;
+        Carrier = spare.Carrier;
+        Slot = spare.Slot;
+        Choice = spare.Choice;
+        Offsets = spare.Offsets;
+        Sources = spare.Sources;
+        _keys = spare._keys;
+        _values = spare._values;
+        _keys2 = spare._keys2;
+        _values2 = spare._values2;
+        _queue = spare._queue;
+        SlotMember = spare.SlotMember;
+        SlotWeight = spare.SlotWeight;
+        SlotChoice = spare.SlotChoice;
+    }
+
+    /// <summary>Rebuilds everything from the engine: reverse adjacency, then the breadth-first resolution.</summary>
+    internal void Build()
+    {
+        int n = _engine.MemberCount;
+        N = n;
+        if (Flags.Length != n)
+        {
+            Flags = new byte[n];
+            Hop = new int[n];
+            Carrier = new int[n];
+            Slot = new int[n];
+            Choice = new byte[n];
+            Offsets = new int[n + 1];
+            _queue = new int[n];
+        }
+        else
+        {
+            Array.Clear(Choice);
+        }
+
+        var flags = Flags;
+        _engine.CopyVotingRights(flags, Eligible);
+        foreach (var (m, choice) in _proposal.Votes)
+        {
+            Choice[m] = (byte)choice;
+            if ((flags[m] & Eligible) != 0) flags[m] |= Voter;
+        }
+
+        foreach (var m in _proposal.Delegations.Keys) flags[m] |= HasProposal;
+        BuildReverseAdjacency();
+        foreach (var m in _proposal.Delegations.Keys) flags[m] &= unchecked((byte)~HasProposal);
+
+        ResetOverlay();
+        Solve();
+    }
+
+    /// <summary>Re-resolves from the current adjacency; lets a benchmark time the passes separately.</summary>
+    internal void SolveAgain() => Solve();
+
+    /// <summary>
+    /// Reverse adjacency by a two-digit LSD radix sort of (delegate, source) pairs: every pass
+    /// streams through memory, where a counting sort's scattered increments would miss the cache
+    /// once per edge. Sources hold (member &lt;&lt; 2 | rank) so the rank costs no second array.
+    /// </summary>
+    private void BuildReverseAdjacency()
+    {
+        int n = N;
+        var flags = Flags;
+        var keys = _keys;
+        var values = _values;
+        int edges = 0;
+        for (int x = 0; x < n; x++)
+        {
+            var list = ListForBuild(x, flags[x]);
+            int length = list.Length;
+            if (length == 0) continue;
+            if (edges + 3 > keys.Length)
+            {
+                int size = Math.Max(keys.Length * 2, Math.Max(16, n * 2));
+                Array.Resize(ref keys, size);
+                Array.Resize(ref values, size);
+            }
+
+            keys[edges] = list.D0;
+            values[edges++] = x << 2;
+            if (length == 1) continue;
+            keys[edges] = list.D1;
+            values[edges++] = (x << 2) | 1;
+            if (length == 2) continue;
+            keys[edges] = list.D2;
+            values[edges++] = (x << 2) | 2;
+        }
+
+        if (Sources.Length < edges) Sources = new int[keys.Length];
+        if (_keys2.Length < edges)
+        {
+            _keys2 = new int[keys.Length];
+            _values2 = new int[keys.Length];
+        }
+
+        int bits = Math.Max(2, 32 - int.LeadingZeroCount(Math.Max(n - 1, 1)));
+        int low = bits / 2;
+        Scatter(keys, values, _keys2, _values2, edges, shift: 0, (1 << low) - 1);
+        Scatter(_keys2, _values2, keys, Sources, edges, shift: low, (1 << (bits - low)) - 1);
+        var offsets = Offsets;
+        Array.Clear(offsets);
+        for (int e = 0; e < edges; e++) offsets[keys[e] + 1]++;
+        for (int y = 0; y < n; y++) offsets[y + 1] += offsets[y];
+
+        // A full-tally state keeps its scratch for the next tally; a live one lets it go.
+        if (KeepScratch)
+        {
+            _keys = keys;
+            _values = values;
+        }
+        else
+        {
+            _keys = _values = _keys2 = _values2 = [];
+        }
+    }
+
+    private static void Scatter(int[] keys, int[] values, int[] toKeys, int[] toValues, int count, int shift, int mask)
+    {
+        var starts = new int[mask + 2];
+        for (int e = 0; e < count; e++) starts[((keys[e] >> shift) & mask) + 1]++;
+        for (int d = 0; d <= mask; d++) starts[d + 1] += starts[d];
+        for (int e = 0; e < count; e++)
+        {
+            int at = starts[(keys[e] >> shift) & mask]++;
+            toKeys[at] = keys[e];
+            toValues[at] = values[e];
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private DelegateList ListForBuild(int x, byte flags) =>
+        (flags & HasProposal) != 0 ? _proposal.Delegations[x] : _engine.Inherited(x, _proposal, out _);
+
+    /// <summary>
+    /// The breadth-first resolution (DESIGN §3), backwards from all voters at once. A level-by-level
+    /// FIFO gives each member the fewest hops; among delegates on that level its lowest rank wins,
+    /// and since a member's next hop is fixed before its own level is expanded, its carrier is
+    /// final when it is dequeued — so the lexicographic rank rule costs no second pass, and the
+    /// member's weight can be credited right there.
+    /// </summary>
+    private void Solve()
+    {
+        int n = N;
+        var flags = Flags;
+        var hop = Hop;
+        var carrier = Carrier;
+        var offsets = Offsets;
+        var sources = Sources;
+        var queue = _queue;
+        Array.Fill(hop, -1);
+        int eligible = 0, tail = 0;
+        for (int x = 0; x < n; x++)
+        {
+            byte f = flags[x];
+            if ((f & Eligible) == 0) continue;
+            eligible++;
+            if ((f & Voter) != 0) queue[tail++] = x;
+        }
+
+        // Slots in member order, so the result lists voters in registration order without sorting.
+        if (SlotMember.Length < tail)
+        {
+            int size = tail + (tail >> 3) + 16;
+            SlotMember = new int[size];
+            SlotWeight = new long[size];
+            SlotChoice = new byte[size];
+        }
+
+        _freeSlots.Clear();
+        _slotCount = tail;
+        _slotsInMemberOrder = true;
+        for (int s = 0; s < tail; s++)
+        {
+            int x = queue[s];
+            hop[x] = 0;
+            carrier[x] = s;
+            Slot[x] = s;
+            SlotMember[s] = x;
+            SlotChoice[s] = Choice[x];
+            SlotWeight[s] = 0;
+        }
+
+        var weight = SlotWeight;
+        int represented = 0;
+        for (int head = 0; head < tail; head++)
+        {
+            int y = queue[head];
+            int dist = hop[y] >> 2;
+            int c = carrier[y];
+            weight[c] += Q(dist);
+            int next = (dist + 1) << 2;
+            for (int e = offsets[y], end = offsets[y + 1]; e < end; e++)
+            {
+                int source = sources[e];
+                int x = source >> 2;
+                if ((flags[x] & EligibleVoter) != Eligible) continue;
+                int candidate = next | (source & 3);
+                int h = hop[x];
+                if (h < 0)
+                {
+                    hop[x] = candidate;
+                    carrier[x] = c;
+                    queue[tail++] = x;
+                    represented++;
+                }
+                else if ((h & ~3) == next && candidate < h)
+                {
+                    hop[x] = candidate;
+                    carrier[x] = c;
+                }
+            }
+        }
+
+        Array.Clear(Totals);
+        for (int s = 0; s < _slotCount; s++) Totals[SlotChoice[s]] += weight[s];
+        EligibleCount = eligible;
+        VoterCount = _slotCount;
+        Represented = represented;
+        Unrepresented = eligible - _slotCount - represented;
+    }
+
+    /// <summary>Hops from a member to its carrying voter, -1 when it reaches none.</summary>
+    internal int DistOf(int x) => Hop[x] >> 2;
+
+    /// <summary>Adds one member's weight to its carrier and to the counts.</summary>
+    private void Contribute(int x)
+    {
+        byte f = Flags[x];
+        if ((f & Eligible) == 0) return;
+        EligibleCount++;
+        if (Hop[x] < 0)
+        {
+            Unrepresented++;
+            return;
+        }
+
+        int c = Carrier[x];
+        long w = Q(Hop[x] >> 2);
+        SlotWeight[c] += w;
+        Totals[SlotChoice[c]] += w;
+        if ((f & Voter) != 0) VoterCount++;
+        else Represented++;
+    }
+
+    /// <summary>Exactly undoes <see cref="Contribute"/> for the member's current state.</summary>
+    private void Withdraw(int x)
+    {
+        byte f = Flags[x];
+        if ((f & Eligible) == 0) return;
+        EligibleCount--;
+        if (Hop[x] < 0)
+        {
+            Unrepresented--;
+            return;
+        }
+
+        int c = Carrier[x];
+        long w = Q(Hop[x] >> 2);
+        SlotWeight[c] -= w;
+        Totals[SlotChoice[c]] -= w;
+        if ((f & Voter) != 0) VoterCount--;
+        else Represented--;
+    }
+
+    /// <summary>α^hops in units, rounded once per hop count so that every sum is exact and order-free.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private long Q(int hops) => hops < _q.Length ? _q[hops] : GrowQ(hops);
+
+    private long GrowQ(int hops)
+    {
+        var q = new long[Math.Max(hops + 1, _q.Length * 2)];
+        for (int h = 0; h < q.Length; h++)
+        {
+            q[h] = Policy.Viscosity == 1.0 ? Unit : (long)Math.Round(Math.Pow(Policy.Viscosity, h) * Unit);
+        }
+
+        _q = q;
+        return q[hops];
+    }
+
+    internal static double ToWeight(long units) => units / (double)Unit;
+
+    /// <summary>Carried weight of a member who votes (0 for anyone else).</summary>
+    internal double WeightOf(int member) =>
+        (Flags[member] & EligibleVoter) == EligibleVoter ? ToWeight(SlotWeight[Slot[member]]) : 0;
+
+    /// <summary>The voting member of a carrier slot.</summary>
+    internal int MemberOfSlot(int slot) => SlotMember[slot];
+
+    internal Tally ToTally()
+    {
+        EnsureFresh();
+        var slots = new List<(int Member, int Slot)>(VoterCount);
+        for (int s = 0; s < _slotCount; s++)
+        {
+            if (SlotMember[s] >= 0) slots.Add((SlotMember[s], s));
+        }
+
+        if (!_slotsInMemberOrder) slots.Sort();
+        var weights = new VoterWeight[slots.Count];
+        var super = new List<long>();
+        var ids = _engine.Members;
+
+        // A decimal comparison per voter is slow; only weights within a hair of the line need it.
+        double line = Policy.SuperDelegateShare * EligibleCount;
+        for (int i = 0; i < weights.Length; i++)
+        {
+            var (member, slot) = slots[i];
+            double w = ToWeight(SlotWeight[slot]);
+            weights[i] = new VoterWeight(ids.IdOf(member), w, (VoteChoice)SlotChoice[slot]);
+            bool isSuper = w > line * (1 + 1e-9) || (w >= line * (1 - 1e-9) && Thresholds.AtLeastShare(w, Policy.SuperDelegateShare, EligibleCount));
+            if (isSuper) super.Add(ids.IdOf(member));
+        }
+
+        double yes = ToWeight(Totals[1]);
+        double no = ToWeight(Totals[2]);
+        double abstain = ToWeight(Totals[3]);
+        bool quorum = Thresholds.AtLeastShare(yes + no + abstain, Policy.QuorumShare, EligibleCount);
+        return new Tally(
+            _proposal.Id, EligibleCount, VoterCount, Represented, Unrepresented, yes, no, abstain,
+            quorum, quorum && Thresholds.MoreThanShare(yes, Policy.Majority, yes + no), weights, super);
+    }
+}

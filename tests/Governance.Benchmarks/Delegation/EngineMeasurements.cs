@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Governance.Core.Delegation;
+using Governance.Core.Delegation.Recount;
+using Governance.Core.Delegation.Synthetic;
+
+namespace Governance.Benchmarks.Delegation;
+
+/// <summary>The console modes: heap per member, per-change latency distribution, recount of a file.</summary>
+internal static class EngineMeasurements
+{
+    public static int Memory(int members)
+    {
+        var sw = Stopwatch.StartNew();
+        var org = SyntheticOrganisation.Generate(members, seed: 42);
+        Console.WriteLine($"generated {members:N0} members, {org.Delegations.Length:N0} delegations, {org.Voters.Length:N0} votes in {sw.ElapsedMilliseconds} ms");
+
+        long before = Heap();
+        sw.Restart();
+        var engine = org.LoadInto();
+        long loadMs = sw.ElapsedMilliseconds;
+        long engineBytes = Heap() - before;
+        Console.WriteLine($"engine loaded in {loadMs} ms; heap {engineBytes:N0} bytes = {engineBytes / (double)members:F1} bytes/member");
+
+        before = Heap();
+        var live = engine.StartLiveTally(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        long liveBytes = Heap() - before;
+        Console.WriteLine($"live tally state: {liveBytes:N0} bytes = {liveBytes / (double)members:F1} bytes/member");
+        Console.WriteLine($"engine + one live tally: {(engineBytes + liveBytes) / (double)members:F1} bytes/member");
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
+        var tally = engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"one full tally allocates {allocated:N0} bytes = {allocated / (double)members:F1} bytes/member (transient)");
+        Console.WriteLine($"tally: eligible {tally.Eligible:N0}, voters {tally.Voters:N0}, represented {tally.Represented:N0}, unrepresented {tally.Unrepresented:N0}, super-delegates {tally.SuperDelegates.Count}, yes {tally.Yes}, no {tally.No}");
+        GC.KeepAlive(org);
+        GC.KeepAlive(live);
+        return 0;
+    }
+
+    public static int LiveChanges(int members, int changes)
+    {
+        var driver = new LiveChangeDriver(members, seed: 7);
+        for (int i = 0; i < 20_000; i++) driver.Step(); // warm up the JIT and the overlay
+        var ticks = new long[changes];
+        for (int i = 0; i < changes; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            driver.Step();
+            ticks[i] = Stopwatch.GetTimestamp() - start;
+        }
+
+        Array.Sort(ticks);
+        double Us(long t) => t * 1_000_000.0 / Stopwatch.Frequency;
+        double mean = ticks.Average(t => Us(t));
+        Console.WriteLine($"{changes:N0} live changes at {members:N0} members (after 20,000 warm-up changes):");
+        Console.WriteLine($"  median {Us(ticks[changes / 2]):F2} µs, p90 {Us(ticks[changes * 9 / 10]):F2} µs, p99 {Us(ticks[changes * 99 / 100]):F1} µs, p99.9 {Us(ticks[changes * 999 / 1000]):F0} µs, max {Us(ticks[^1]) / 1000:F1} ms, mean {mean:F2} µs");
+
+        // The provisional tally must still equal a full recount after all of that.
+        var full = driver.Engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        bool same = full.Yes == driver.Live.Yes && full.No == driver.Live.No && full.Represented == driver.Live.Represented;
+        Console.WriteLine($"  provisional tally equals a full recount afterwards: {same}");
+        return same ? 0 : 1;
+    }
+
+    public static int RecountFile(int members, int runs)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"governance-snapshot-{members}.json");
+        var sw = Stopwatch.StartNew();
+        using (var writer = new StreamWriter(path))
+        {
+            SyntheticOrganisation.Generate(members, seed: 42).WriteSnapshot(writer);
+        }
+
+        Console.WriteLine($"wrote {path}: {new FileInfo(path).Length / 1e6:F0} MB in {sw.ElapsedMilliseconds} ms");
+        var times = new List<double>();
+        for (int run = 0; run < runs; run++)
+        {
+            GC.Collect();
+            sw.Restart();
+            int code;
+            using (var reader = new StreamReader(path))
+            using (var output = new StringWriter())
+            {
+                code = Recount.Run(reader, output, Console.Error);
+                sw.Stop();
+                if (run == 0) Console.WriteLine($"output: {output.ToString().Length:N0} characters, first line: {output.ToString().Split('\n')[1].Trim()}");
+            }
+
+            if (code != 0) return code;
+            times.Add(sw.Elapsed.TotalSeconds);
+            Console.WriteLine($"run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s");
+        }
+
+        times.Sort();
+        Console.WriteLine($"recount of {members:N0} members end to end: median {times[times.Count / 2]:F2} s, min {times[0]:F2} s, max {times[^1]:F2} s");
+        File.Delete(path);
+        return 0;
+    }
+
+    private static long Heap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>Where a full tally's time goes, pass by pass (a diagnostic, not a headline figure).</summary>
+internal static class TallyPhases
+{
+    public static int Run(int members)
+    {
+        var engine = SyntheticOrganisation.Generate(members, seed: 42).LoadInto();
+        var proposal = engine.ProposalOf(SyntheticOrganisation.ProposalId);
+        var process = Process.GetCurrentProcess();
+        for (int round = 0; round < 10; round++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            long t0 = Stopwatch.GetTimestamp();
+            var state = new TallyState(engine, proposal, TallyPolicy.Default);
+            state.Build();
+            long t1 = Stopwatch.GetTimestamp();
+            state.SolveAgain();
+            long t2 = Stopwatch.GetTimestamp();
+            var tally = state.ToTally();
+            long t3 = Stopwatch.GetTimestamp();
+            process.Refresh();
+            var cpu = process.TotalProcessorTime - cpu0;
+            double Ms(long a, long b) => (b - a) * 1000.0 / Stopwatch.Frequency;
+            Console.WriteLine($"build+solve {Ms(t0, t1):F1} ms, solve alone {Ms(t1, t2):F1} ms, to-tally {Ms(t2, t3):F1} ms ({tally.Weights.Count} voters); wall {Ms(t0, t3):F1} ms, process CPU {cpu.TotalMilliseconds:F1} ms");
+        }
+
+        return 0;
+    }
+}
