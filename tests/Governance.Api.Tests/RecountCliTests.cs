@@ -1,0 +1,80 @@
+namespace Governance.Api.Tests;
+
+public sealed class RecountCliTests
+{
+    // DESIGN §7's worked example, verbatim.
+    private const string Example = """
+        {
+          "proposal": "p1",
+          "area": "housing",
+          "areas":   [ { "id": "party", "parent": null }, { "id": "housing", "parent": "party" } ],
+          "members": [ { "id": "ann", "votingRight": true }, { "id": "bob", "votingRight": true },
+                       { "id": "cy",  "votingRight": true }, { "id": "dee", "votingRight": true } ],
+          "delegations": [
+            { "member": "ann", "scope": "global",           "delegates": ["bob", "cy"] },
+            { "member": "bob", "scope": "area:party",       "delegates": [] },
+            { "member": "cy",  "scope": "proposal",         "delegates": ["dee"] }
+          ],
+          "votes":   [ { "member": "dee", "choice": "yes" } ],
+          "policy":  { "viscosity": 1.0, "superDelegateShare": 0.1, "quorumShare": 0.1, "majority": 0.5 }
+        }
+        """;
+
+    [Fact]
+    public async Task RecountFromStandardInputPrintsTheDesignsWorkedResult()
+    {
+        var outcome = await CliProcess.RunAsync(Example, "recount", "-");
+
+        Assert.True(outcome.ExitCode == 0, outcome.StdErr);
+        var tally = System.Text.Json.JsonDocument.Parse(outcome.StdOut).RootElement;
+        Assert.Equal(4, tally.GetProperty("eligible").GetInt32());
+        Assert.Equal(1, tally.GetProperty("voters").GetInt32());
+        Assert.Equal(2, tally.GetProperty("represented").GetInt32());
+        Assert.Equal(1, tally.GetProperty("unrepresented").GetInt32());
+        Assert.Equal(3.0, tally.GetProperty("yes").GetDouble());
+        Assert.True(tally.GetProperty("passed").GetBoolean());
+        Assert.Equal(3.0, tally.GetProperty("weights").GetProperty("dee").GetDouble());
+        Assert.Equal("dee", tally.GetProperty("superDelegates")[0].GetString());
+    }
+
+    [Fact]
+    public async Task RecountOfAFileGivesTheSameAsStandardInput()
+    {
+        var file = Path.GetTempFileName();
+        await File.WriteAllTextAsync(file, Example);
+        try
+        {
+            var fromFile = await CliProcess.RunAsync(null, "recount", file);
+            var fromStdin = await CliProcess.RunAsync(Example, "recount", "-");
+
+            Assert.Equal(0, fromFile.ExitCode);
+            Assert.Equal(fromStdin.StdOut, fromFile.StdOut);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task MalformedSnapshotIsRefusedNamingTheCulpritWithNothingOnStandardOutput()
+    {
+        var selfDelegation = Example.Replace("\"delegates\": [\"dee\"]", "\"delegates\": [\"cy\"]", StringComparison.Ordinal);
+
+        var outcome = await CliProcess.RunAsync(selfDelegation, "recount", "-");
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Empty(outcome.StdOut);
+        Assert.Contains("cy", outcome.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingFileIsRefusedClearly()
+    {
+        var outcome = await CliProcess.RunAsync(null, "recount", "/nonexistent/snapshot.json");
+
+        Assert.Equal(1, outcome.ExitCode);
+        Assert.Empty(outcome.StdOut);
+        Assert.Contains("no such file", outcome.StdErr, StringComparison.Ordinal);
+    }
+}
