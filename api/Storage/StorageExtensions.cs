@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Dapper;
+using Governance.Core.Delegation;
 using Governance.Core.Demo;
 using Governance.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -14,12 +16,17 @@ public static class StorageExtensions
             .Validate(o => o.Members is >= 10 and <= 5_000_000, "Demo:Members must be between 10 and 5,000,000.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => Database.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+
+        // The live delegation engine, loaded once from the database at start-up and kept in
+        // step by the stores after each commit.
+        builder.Services.AddSingleton(sp => new EngineHost(EngineLoader.Load(sp.GetRequiredService<Database>())));
+        builder.Services.AddSingleton<DelegationStore>();
         return builder;
     }
 
     /// <summary>
-    /// Checks the database is ours, applies pending migrations and, on an empty database,
-    /// generates the demo organisation. On any storage problem it prints one line saying
+    /// Checks the database is ours, applies pending migrations, on an empty database generates
+    /// the demo organisation, and loads the delegation engine. On any storage problem it prints one line saying
     /// what is wrong and returns false, having changed nothing.
     /// </summary>
     public static bool TryInitialiseStorage(this WebApplication app)
@@ -43,6 +50,10 @@ public static class StorageExtensions
                 ImportStore.Import(database, organisation, now);
                 logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed})", demo.Members, demo.Seed);
             }
+
+            var loading = Stopwatch.StartNew();
+            var members = app.Services.GetRequiredService<EngineHost>().Read(e => e.MemberCount);
+            logger.LogInformation("Loaded the delegation engine: {Members} members in {Milliseconds} ms", members, loading.ElapsedMilliseconds);
 
             return true;
         }
