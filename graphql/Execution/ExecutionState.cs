@@ -67,7 +67,7 @@ internal sealed partial class ExecutionState
     {
         var fields = CollectRootFields(rootType);
         var data = new ResultMap(fields.Keys, null, null, 0, false);
-        for (var slot = 0; slot < fields.Fields.Length; slot++)
+        for (var slot = 0; slot < fields.Fields.Length && !data.IsNulled; slot++)
         {
             ExecuteField(rootType, rootValue, fields.Fields[slot], null, data, slot);
             if (serially)
@@ -268,6 +268,7 @@ internal sealed partial class ExecutionState
     {
         while (nonNull)
         {
+            container.IsNulled = true;
             if (container.Parent is null)
             {
                 DataIsNull = true;
