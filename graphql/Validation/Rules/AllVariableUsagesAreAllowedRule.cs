@@ -1,0 +1,61 @@
+using Governance.GraphQL.Language;
+using Governance.GraphQL.Validation.Model;
+
+namespace Governance.GraphQL.Validation.Rules;
+
+/// <summary>
+/// All Variable Usages Are Allowed (#sec-All-Variable-Usages-Are-Allowed): a variable's type
+/// must fit every position it is used in (IsVariableUsageAllowed). A nullable variable may fill
+/// a non-null position only if the variable or the position has a non-null default; the field
+/// of a OneOf input object counts as a non-null position (IsNonNullPosition). graphql-js 16
+/// misses that last case when the OneOf argument itself is non-null; we follow the spec.
+/// </summary>
+internal sealed class AllVariableUsagesAreAllowedRule : ValidationRule
+{
+    public const string Anchor = "sec-All-Variable-Usages-Are-Allowed";
+
+    public override void LeaveOperation(ValidationContext context, OperationDefinitionNode node)
+    {
+        var definitions = new Dictionary<string, VariableDefinitionNode>(StringComparer.Ordinal);
+        foreach (var definition in node.VariableDefinitions)
+        {
+            definitions[definition.Variable.Name] = definition;
+        }
+
+        foreach (var usage in context.GetRecursiveVariableUsages(node))
+        {
+            if (usage.Type is not { } locationType
+                || !definitions.TryGetValue(usage.Node.Name, out var definition)
+                || context.Schema.TypeFromAst(definition.Type) is not { } variableType)
+            {
+                continue;
+            }
+
+            var nonNullPosition = locationType.IsNonNull || usage.OneOfParent is not null;
+            bool allowed;
+            if (nonNullPosition && !variableType.IsNonNull)
+            {
+                var hasNonNullVariableDefault = definition.DefaultValue is not null and not NullValueNode;
+                allowed = (hasNonNullVariableDefault || usage.HasLocationDefault)
+                    && ValidationSchema.IsTypeSubTypeOf(variableType, locationType.Nullable);
+            }
+            else
+            {
+                allowed = ValidationSchema.IsTypeSubTypeOf(variableType, locationType);
+            }
+
+            if (allowed)
+            {
+                continue;
+            }
+
+            context.ReportError(
+                Anchor,
+                usage.OneOfParent is { } oneOf && !variableType.IsNonNull
+                    ? $"Variable \"${usage.Node.Name}\" is of type \"{variableType}\" but must be non-nullable to be used for OneOf Input Object \"{oneOf.Name}\"."
+                    : $"Variable \"${usage.Node.Name}\" of type \"{variableType}\" used in position expecting type \"{locationType}\".",
+                definition,
+                usage.Node);
+        }
+    }
+}
