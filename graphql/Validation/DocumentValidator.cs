@@ -1,5 +1,6 @@
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Language;
+using Governance.GraphQL.Types;
 using Governance.GraphQL.Validation.Model;
 using Governance.GraphQL.Validation.Rules;
 
@@ -60,6 +61,17 @@ public static class DocumentValidator
         () => new AllVariablesUsedRule(),
         () => new AllVariableUsagesAreAllowedRule(),
     ];
+
+    /// <summary>Validates <paramref name="document"/> against <paramref name="schema"/> with the default options (at most 5 errors, no suggestions).</summary>
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document) => Validate(schema, document, null);
+
+    /// <summary>Validates <paramref name="document"/> against <paramref name="schema"/>; an empty list means valid.</summary>
+    public static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        ArgumentNullException.ThrowIfNull(document);
+        return Validate(ValidationSchemaAdapter.For(schema), document, options);
+    }
 
     internal static IReadOnlyList<GraphQLError> Validate(ValidationSchema schema, DocumentNode document, ValidationOptions? options = null) =>
         Validate(schema, document, options, RuleFactories.Select(f => f()).ToArray());

@@ -21,8 +21,8 @@ internal static class ValueShapes
 
     /// <summary>
     /// Whether a literal is a valid input for a leaf type (#sec-Scalars.Input-Coercion, #sec-Enums).
-    /// Custom scalars accept any literal, as graphql-js's default parseLiteral does: their own
-    /// coercion runs at execution.
+    /// A custom scalar decides with its own ParseLiteral; one built from SDL alone accepts any
+    /// literal, as graphql-js's default parseLiteral does.
     /// </summary>
     public static bool LeafAccepts(NamedType type, ValueNode node)
     {
@@ -38,7 +38,7 @@ internal static class ValueShapes
             "String" => node is StringValueNode,
             "Boolean" => node is BooleanValueNode,
             "ID" => node is StringValueNode or IntValueNode,
-            _ => true,
+            _ => type.AcceptsLiteral?.Invoke(node) ?? true,
         };
     }
 }

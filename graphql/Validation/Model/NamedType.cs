@@ -32,6 +32,9 @@ internal sealed class NamedType(string name, TypeKind kind) : TypeRef
 
     public Dictionary<string, InputValueDef> InputFields { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>A custom scalar's own literal check; null accepts any literal (#sec-Scalars.Input-Coercion).</summary>
+    public Func<Language.ValueNode, bool>? AcceptsLiteral { get; set; }
+
     /// <summary>#sec-OneOf-Input-Objects: exactly one field, not null.</summary>
     public bool IsOneOf { get; set; }
 
