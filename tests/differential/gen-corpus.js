@@ -486,6 +486,7 @@ bad('VariablesInAllowedPositionRule', 'enum-into-other-enum', 'query ($s: Specie
 // non-null wrapper), so these cases use the nullable `related(by:)`; the non-null case, where the
 // spec (IsNonNullPosition) and graphql-js part ways, is covered by our own rule tests instead.
 bad('VariablesInAllowedPositionRule', 'nullable-into-oneof-field', 'query ($id: ID) { me { related(by: {id: $id}) { id } } }');
+bad('VariablesInAllowedPositionRule', 'wrong-type-and-nullable-in-oneof-field', 'query ($n: Int) { me { related(by: {email: $n}) { id } } }');
 bad('VariablesInAllowedPositionRule', 'nullable-object-into-oneof-field', 'query ($n: NameInput) { me { related(by: {name: $n}) { id } } }');
 add('valid', 'exec/nonnull-default-into-nonnull', 'query ($id: ID = "p1") { person(id: $id) { id } }');
 add('valid', 'exec/nonnull-into-nullable', 'query ($i: Int!) { echo(int: $i) }', { variables: { i: 3 } });

@@ -31,31 +31,38 @@ internal sealed class AllVariableUsagesAreAllowedRule : ValidationRule
                 continue;
             }
 
-            var nonNullPosition = locationType.IsNonNull || usage.OneOfParent is not null;
-            bool allowed;
-            if (nonNullPosition && !variableType.IsNonNull)
+            // IsVariableUsageAllowed at the position's own type...
+            var hasNonNullVariableDefault = definition.DefaultValue is not null and not NullValueNode;
+            if (!IsAllowed(variableType, hasNonNullVariableDefault, locationType, usage.HasLocationDefault))
             {
-                var hasNonNullVariableDefault = definition.DefaultValue is not null and not NullValueNode;
-                allowed = (hasNonNullVariableDefault || usage.HasLocationDefault)
-                    && ValidationSchema.IsTypeSubTypeOf(variableType, locationType.Nullable);
-            }
-            else
-            {
-                allowed = ValidationSchema.IsTypeSubTypeOf(variableType, locationType);
+                context.ReportError(
+                    Anchor,
+                    $"Variable \"${usage.Node.Name}\" of type \"{variableType}\" used in position expecting type \"{locationType}\".",
+                    definition,
+                    usage.Node);
             }
 
-            if (allowed)
+            // ...and IsNonNullPosition: a OneOf field takes no null, so a nullable variable needs
+            // a non-null default. Reported on its own, as graphql-js does, for a clearer message.
+            if (usage.OneOfParent is { } oneOf && !variableType.IsNonNull && !hasNonNullVariableDefault && !usage.HasLocationDefault)
             {
-                continue;
+                context.ReportError(
+                    Anchor,
+                    $"Variable \"${usage.Node.Name}\" is of type \"{variableType}\" but must be non-nullable to be used for OneOf Input Object \"{oneOf.Name}\".",
+                    definition,
+                    usage.Node);
             }
-
-            context.ReportError(
-                Anchor,
-                usage.OneOfParent is { } oneOf && !variableType.IsNonNull
-                    ? $"Variable \"${usage.Node.Name}\" is of type \"{variableType}\" but must be non-nullable to be used for OneOf Input Object \"{oneOf.Name}\"."
-                    : $"Variable \"${usage.Node.Name}\" of type \"{variableType}\" used in position expecting type \"{locationType}\".",
-                definition,
-                usage.Node);
         }
+    }
+
+    private static bool IsAllowed(TypeRef variableType, bool hasNonNullVariableDefault, TypeRef locationType, bool hasLocationDefault)
+    {
+        if (locationType is NonNullTypeRef nonNullLocation && !variableType.IsNonNull)
+        {
+            return (hasNonNullVariableDefault || hasLocationDefault)
+                && ValidationSchema.IsTypeSubTypeOf(variableType, nonNullLocation.OfType);
+        }
+
+        return ValidationSchema.IsTypeSubTypeOf(variableType, locationType);
     }
 }

@@ -51,4 +51,12 @@ public sealed class AllVariableUsagesAreAllowedRuleTests
     public void NullableVariableInANullableOneOfArgumentIsInvalid() => RuleAssert.Errors<AllVariableUsagesAreAllowedRule>(
         "query ($d: String) { arguments { nullableOneOfArgField(lookup: {dogName: $d}) } }",
         "Variable \"$d\" is of type \"String\" but must be non-nullable to be used for OneOf Input Object \"PetLookup\". @ 1:8 1:74");
+
+    // Found by the random differential test: a wrong type and a nullable variable in a OneOf
+    // field are two problems, and graphql-js reports both.
+    [Fact]
+    public void WrongTypeInAOneOfFieldIsReportedBesideNullability() => RuleAssert.Errors<AllVariableUsagesAreAllowedRule>(
+        "query ($d: Int) { arguments { nullableOneOfArgField(lookup: {dogName: $d}) } }",
+        "Variable \"$d\" of type \"Int\" used in position expecting type \"String\". @ 1:8 1:71",
+        "Variable \"$d\" is of type \"Int\" but must be non-nullable to be used for OneOf Input Object \"PetLookup\". @ 1:8 1:71");
 }
