@@ -1,7 +1,6 @@
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Language;
 using Governance.GraphQL.Types;
-using Governance.GraphQL.Validation.Model;
 using Governance.GraphQL.Validation.Rules;
 
 namespace Governance.GraphQL.Validation;
@@ -70,14 +69,11 @@ public static class DocumentValidator
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(document);
-        return Validate(ValidationSchemaAdapter.For(schema), document, options);
+        return Validate(schema, document, options, RuleFactories.Select(f => f()).ToArray());
     }
 
-    internal static IReadOnlyList<GraphQLError> Validate(ValidationSchema schema, DocumentNode document, ValidationOptions? options = null) =>
-        Validate(schema, document, options, RuleFactories.Select(f => f()).ToArray());
-
     /// <summary>Runs only the given rules: the rule tests use it to see one rule's errors alone.</summary>
-    internal static IReadOnlyList<GraphQLError> Validate(ValidationSchema schema, DocumentNode document, ValidationOptions? options, ValidationRule[] rules)
+    internal static IReadOnlyList<GraphQLError> Validate(Schema schema, DocumentNode document, ValidationOptions? options, ValidationRule[] rules)
     {
         options ??= ValidationOptions.Default;
         if (options.MaxErrors < 1)

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation;
 
@@ -9,45 +9,45 @@ namespace Governance.GraphQL.Validation;
 /// and argument definitions, and the input type (and default) a value must fit. Rules read it
 /// instead of re-deriving types, as graphql-js's TypeInfo does.
 /// </summary>
-internal sealed class TypeInfo(ValidationSchema schema)
+internal sealed class TypeInfo(Schema schema)
 {
-    private readonly List<TypeRef?> _typeStack = [];
+    private readonly List<GraphQLType?> _typeStack = [];
     private readonly List<NamedType?> _parentTypeStack = [];
-    private readonly List<TypeRef?> _inputTypeStack = [];
-    private readonly List<FieldDef?> _fieldDefStack = [];
-    private readonly List<InputValueDef?> _defaultValueStack = [];
+    private readonly List<GraphQLType?> _inputTypeStack = [];
+    private readonly List<FieldDefinition?> _fieldDefStack = [];
+    private readonly List<InputValueDefinition?> _defaultValueStack = [];
 
-    public ValidationSchema Schema { get; } = schema;
+    public Schema Schema { get; } = schema;
 
     /// <summary>The output type of the current selection (field result or fragment type).</summary>
-    public TypeRef? Type => Peek(_typeStack);
+    public GraphQLType? Type => Peek(_typeStack);
 
     /// <summary>The composite type whose selection set we are in.</summary>
     public NamedType? ParentType => Peek(_parentTypeStack);
 
     /// <summary>The type the current value must fit.</summary>
-    public TypeRef? InputType => Peek(_inputTypeStack);
+    public GraphQLType? InputType => Peek(_inputTypeStack);
 
     /// <summary>The type of the list or input object enclosing the current value.</summary>
-    public TypeRef? ParentInputType => _inputTypeStack.Count > 1 ? _inputTypeStack[^2] : null;
+    public GraphQLType? ParentInputType => _inputTypeStack.Count > 1 ? _inputTypeStack[^2] : null;
 
-    public FieldDef? FieldDef => Peek(_fieldDefStack);
+    public FieldDefinition? FieldDef => Peek(_fieldDefStack);
 
     /// <summary>The argument or input field whose default applies at the current value, if any.</summary>
-    public InputValueDef? DefaultValueOwner => Peek(_defaultValueStack);
+    public InputValueDefinition? DefaultValueOwner => Peek(_defaultValueStack);
 
-    public DirectiveDef? Directive { get; private set; }
+    public DirectiveDefinition? Directive { get; private set; }
 
     /// <summary>Whether the walk is inside a directive, known or not.</summary>
     public bool InDirective { get; private set; }
 
-    public InputValueDef? Argument { get; private set; }
+    public InputValueDefinition? Argument { get; private set; }
 
     private static T? Peek<T>(List<T?> stack) where T : class => stack.Count > 0 ? stack[^1] : null;
 
     public void EnterSelectionSet()
     {
-        var named = Type?.Named;
+        var named = Type?.GetNamedType();
         _parentTypeStack.Add(named is { IsComposite: true } ? named : null);
     }
 
@@ -56,7 +56,7 @@ internal sealed class TypeInfo(ValidationSchema schema)
     public void EnterField(FieldNode node)
     {
         var parent = ParentType;
-        var fieldDef = parent is null ? null : Schema.GetFieldDef(parent, node.Name);
+        var fieldDef = parent is null ? null : Schema.GetFieldDefinition(parent, node.Name);
         _fieldDefStack.Add(fieldDef);
         _typeStack.Add(fieldDef?.Type is { IsOutputType: true } type ? type : null);
     }
@@ -73,7 +73,7 @@ internal sealed class TypeInfo(ValidationSchema schema)
     /// <summary>Inline fragments without a type condition keep the enclosing type.</summary>
     public void EnterFragment(NamedTypeNode? typeCondition)
     {
-        var type = typeCondition is null ? Type?.Named : Schema.TypeFromAst(typeCondition);
+        var type = typeCondition is null ? Type?.GetNamedType() : Schema.TypeFromAst(typeCondition);
         _typeStack.Add(type is { IsOutputType: true } ? type : null);
     }
 
@@ -90,7 +90,7 @@ internal sealed class TypeInfo(ValidationSchema schema)
     public void EnterDirective(DirectiveNode node)
     {
         InDirective = true;
-        Directive = Schema.Directives.GetValueOrDefault(node.Name);
+        Directive = Schema.GetDirective(node.Name);
     }
 
     public void LeaveDirective()
@@ -101,7 +101,7 @@ internal sealed class TypeInfo(ValidationSchema schema)
 
     public void EnterArgument(ArgumentNode node)
     {
-        var arguments = Directive?.Arguments ?? FieldDef?.Arguments;
+        var arguments = Directive?.ArgumentsByName ?? FieldDef?.ArgumentsByName;
         var argument = arguments?.GetValueOrDefault(node.Name);
         Argument = argument;
         _defaultValueStack.Add(argument);
@@ -119,15 +119,14 @@ internal sealed class TypeInfo(ValidationSchema schema)
     public void EnterListValue()
     {
         var listType = InputType?.Nullable;
-        var itemType = listType is ListTypeRef list ? list.OfType : listType;
+        var itemType = listType is ListType list ? list.OfType : listType;
         _defaultValueStack.Add(null);
         _inputTypeStack.Add(itemType is { IsInputType: true } ? itemType : null);
     }
 
     public void EnterObjectField(ObjectFieldNode node)
     {
-        var objectType = InputType?.Named;
-        var field = objectType is { Kind: TypeKind.InputObject } ? objectType.InputFields.GetValueOrDefault(node.Name) : null;
+        var field = (InputType?.GetNamedType() as InputObjectType)?.GetField(node.Name);
         _defaultValueStack.Add(field);
         _inputTypeStack.Add(field?.Type is { IsInputType: true } type ? type : null);
     }

@@ -1,6 +1,6 @@
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation;
 
@@ -18,7 +18,7 @@ internal sealed class ValidationContext
     private readonly Dictionary<OperationDefinitionNode, List<FragmentDefinitionNode>> _reachedFragments = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ExecutableDefinitionNode, List<VariableUsage>> _variableUsages = new(ReferenceEqualityComparer.Instance);
 
-    public ValidationContext(ValidationSchema schema, DocumentNode document, ValidationOptions options)
+    public ValidationContext(Schema schema, DocumentNode document, ValidationOptions options)
     {
         Schema = schema;
         Document = document;
@@ -33,7 +33,7 @@ internal sealed class ValidationContext
         }
     }
 
-    public ValidationSchema Schema { get; }
+    public Schema Schema { get; }
 
     /// <summary>Where the main walk stands; rules read types from it.</summary>
     public TypeInfo TypeInfo { get; }
@@ -190,10 +190,10 @@ internal sealed class ValidationContext
             {
                 // The value of a OneOf input object's field: the spec's IsNonNullPosition.
                 var oneOfParent = ReferenceEquals(_objectField?.Value, node)
-                    && typeInfo.ParentInputType?.Named is { Kind: TypeKind.InputObject, IsOneOf: true } parent
+                    && typeInfo.ParentInputType?.GetNamedType() is InputObjectType { IsOneOf: true } parent
                     ? parent
                     : null;
-                Usages.Add(new VariableUsage(variable, typeInfo.InputType, typeInfo.DefaultValueOwner?.HasDefault == true, oneOfParent));
+                Usages.Add(new VariableUsage(variable, typeInfo.InputType, typeInfo.DefaultValueOwner?.HasDefaultValue == true, oneOfParent));
             }
 
             return true;

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -33,7 +33,7 @@ internal sealed class AllVariableUsagesAreAllowedRule : ValidationRule
 
             // IsVariableUsageAllowed at the position's own type...
             var hasNonNullVariableDefault = definition.DefaultValue is not null and not NullValueNode;
-            if (!IsAllowed(variableType, hasNonNullVariableDefault, locationType, usage.HasLocationDefault))
+            if (!IsAllowed(context.Schema, variableType, hasNonNullVariableDefault, locationType, usage.HasLocationDefault))
             {
                 context.ReportError(
                     Anchor,
@@ -55,14 +55,14 @@ internal sealed class AllVariableUsagesAreAllowedRule : ValidationRule
         }
     }
 
-    private static bool IsAllowed(TypeRef variableType, bool hasNonNullVariableDefault, TypeRef locationType, bool hasLocationDefault)
+    private static bool IsAllowed(Schema schema, GraphQLType variableType, bool hasNonNullVariableDefault, GraphQLType locationType, bool hasLocationDefault)
     {
-        if (locationType is NonNullTypeRef nonNullLocation && !variableType.IsNonNull)
+        if (locationType is NonNullType nonNullLocation && !variableType.IsNonNull)
         {
             return (hasNonNullVariableDefault || hasLocationDefault)
-                && ValidationSchema.IsTypeSubTypeOf(variableType, nonNullLocation.OfType);
+                && schema.IsTypeSubTypeOf(variableType, nonNullLocation.OfType);
         }
 
-        return ValidationSchema.IsTypeSubTypeOf(variableType, locationType);
+        return schema.IsTypeSubTypeOf(variableType, locationType);
     }
 }

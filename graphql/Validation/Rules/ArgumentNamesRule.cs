@@ -23,25 +23,25 @@ internal sealed class ArgumentNamesRule : ValidationRule
         {
             context.ReportError(
                 Anchor,
-                $"Unknown argument \"{node.Name}\" on field \"{parentType.Name}.{fieldDef.Name}\"." + context.DidYouMean(node.Name, fieldDef.Arguments.Keys),
+                $"Unknown argument \"{node.Name}\" on field \"{parentType.Name}.{fieldDef.Name}\"." + context.DidYouMean(node.Name, fieldDef.ArgumentsByName.Keys),
                 node);
         }
     }
 
     public override void EnterDirective(ValidationContext context, DirectiveNode node, string location)
     {
-        if (context.Schema.Directives.GetValueOrDefault(node.Name) is not { } directive)
+        if (context.Schema.GetDirective(node.Name) is not { } directive)
         {
             return;
         }
 
         foreach (var argument in node.Arguments)
         {
-            if (!directive.Arguments.ContainsKey(argument.Name))
+            if (!directive.ArgumentsByName.ContainsKey(argument.Name))
             {
                 context.ReportError(
                     Anchor,
-                    $"Unknown argument \"{argument.Name}\" on directive \"@{node.Name}\"." + context.DidYouMean(argument.Name, directive.Arguments.Keys),
+                    $"Unknown argument \"{argument.Name}\" on directive \"@{node.Name}\"." + context.DidYouMean(argument.Name, directive.ArgumentsByName.Keys),
                     argument);
             }
         }

@@ -12,7 +12,7 @@ internal sealed class DirectivesAreDefinedRule : ValidationRule
 
     public override void EnterDirective(ValidationContext context, DirectiveNode node, string location)
     {
-        if (!context.Schema.Directives.ContainsKey(node.Name))
+        if (context.Schema.GetDirective(node.Name) is null)
         {
             context.ReportError(Anchor, $"Unknown directive \"@{node.Name}\".", node);
         }

@@ -12,7 +12,7 @@ internal sealed class DirectivesAreInValidLocationsRule : ValidationRule
 
     public override void EnterDirective(ValidationContext context, DirectiveNode node, string location)
     {
-        if (context.Schema.Directives.GetValueOrDefault(node.Name) is { } directive && !directive.Locations.Contains(location))
+        if (context.Schema.GetDirective(node.Name) is { } directive && !directive.Locations.Contains(location))
         {
             context.ReportError(Anchor, $"Directive \"@{node.Name}\" may not be used on {location}.", node);
         }

@@ -37,7 +37,7 @@ internal sealed class DirectivesAreUniquePerLocationRule : ValidationRule
         var seen = new Dictionary<string, DirectiveNode>(StringComparer.Ordinal);
         foreach (var directive in directives)
         {
-            if (context.Schema.Directives.GetValueOrDefault(directive.Name) is not { IsRepeatable: false })
+            if (context.Schema.GetDirective(directive.Name) is not { IsRepeatable: false })
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 using System.Text;
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -257,15 +257,15 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
         // Fields on two different object types can never both apply: only their shapes must agree.
         var areMutuallyExclusive = parentFieldsAreMutuallyExclusive
             || (!ReferenceEquals(field1.ParentType, field2.ParentType)
-                && field1.ParentType is { Kind: TypeKind.Object }
-                && field2.ParentType is { Kind: TypeKind.Object });
+                && field1.ParentType is ObjectType
+                && field2.ParentType is ObjectType);
         Spend(2);
 
         var node1 = field1.Node;
         var node2 = field2.Node;
         var type1 = field1.Definition?.Type;
         var type2 = field2.Definition?.Type;
-        if (field1.IsSimpleLeaf && field2.IsSimpleLeaf && Equals(type1, type2) && node1.Name == node2.Name)
+        if (field1.IsSimpleLeaf && field2.IsSimpleLeaf && SchemaFacts.TypesEqual(type1, type2) && node1.Name == node2.Name)
         {
             return null;
         }
@@ -297,9 +297,9 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
         {
             var conflicts = FindConflictsBetweenSubSelectionSets(
                 areMutuallyExclusive,
-                type1?.Named,
+                type1?.GetNamedType(),
                 selectionSet1,
-                type2?.Named,
+                type2?.GetNamedType(),
                 selectionSet2);
             return SubfieldConflicts(conflicts, responseName, node1, node2);
         }
@@ -377,7 +377,7 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
     }
 
     /// <summary>Two output types conflict if no value could be of both: list vs non-list, nullability, or different leaves.</summary>
-    private bool DoTypesConflict(TypeRef type1, TypeRef type2)
+    private bool DoTypesConflict(GraphQLType type1, GraphQLType type2)
     {
         if (ReferenceEquals(type1, type2))
         {
@@ -387,10 +387,10 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
         Spend(1);
         return (type1, type2) switch
         {
-            (ListTypeRef list1, ListTypeRef list2) => DoTypesConflict(list1.OfType, list2.OfType),
-            (ListTypeRef, _) or (_, ListTypeRef) => true,
-            (NonNullTypeRef nonNull1, NonNullTypeRef nonNull2) => DoTypesConflict(nonNull1.OfType, nonNull2.OfType),
-            (NonNullTypeRef, _) or (_, NonNullTypeRef) => true,
+            (ListType list1, ListType list2) => DoTypesConflict(list1.OfType, list2.OfType),
+            (ListType, _) or (_, ListType) => true,
+            (NonNullType nonNull1, NonNullType nonNull2) => DoTypesConflict(nonNull1.OfType, nonNull2.OfType),
+            (NonNullType, _) or (_, NonNullType) => true,
             (NamedType named1, NamedType named2) when named1.IsLeaf || named2.IsLeaf => !ReferenceEquals(named1, named2),
             _ => false,
         };
@@ -421,8 +421,8 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
                 {
                     case FieldNode field:
                         {
-                            var definition = parent is { Kind: TypeKind.Object or TypeKind.Interface }
-                                ? _context.Schema.GetFieldDef(parent, field.Name)
+                            var definition = parent is FieldsType
+                                ? _context.Schema.GetFieldDefinition(parent, field.Name)
                                 : null;
                             if (!result.Fields.TryGetValue(field.ResponseKey, out var list))
                             {
@@ -505,7 +505,7 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
 
     private sealed record Conflict(string ResponseName, string Reason, List<FieldNode> Fields1, List<FieldNode> Fields2);
 
-    private sealed class FieldDetails(NamedType? parentType, FieldNode node, FieldDef? definition)
+    private sealed class FieldDetails(NamedType? parentType, FieldNode node, FieldDefinition? definition)
     {
         private FieldInfo? _info;
 
@@ -513,7 +513,7 @@ internal sealed class FieldSelectionMergingRule : ValidationRule
 
         public FieldNode Node { get; } = node;
 
-        public FieldDef? Definition { get; } = definition;
+        public FieldDefinition? Definition { get; } = definition;
 
         public bool IsSimpleLeaf { get; } = node.Arguments.Count == 0 && node.SelectionSet is null;
 

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -37,11 +37,13 @@ internal sealed class FieldSelectionsRule : ValidationRule
 
         if (parentType.IsAbstract)
         {
-            var types = parentType.PossibleTypes
-                .Concat(parentType.PossibleTypes.SelectMany(t => t.Interfaces).Where(i => i.PossibleTypes.IsSubsetOf(parentType.PossibleTypes) || parentType.Kind == TypeKind.Interface))
+            // The possible types that have the field, and the interfaces they share that have it.
+            var possible = context.Schema.GetPossibleTypes(parentType);
+            var types = possible.Cast<FieldsType>()
+                .Concat(possible.SelectMany(t => t.Interfaces))
                 .Distinct()
-                .Where(t => t.Fields.ContainsKey(fieldName) && !ReferenceEquals(t, parentType))
-                .OrderBy(t => t.Kind == TypeKind.Object ? 1 : 0)
+                .Where(t => t.GetField(fieldName) is not null && !ReferenceEquals(t, parentType))
+                .OrderBy(t => t is ObjectType ? 1 : 0)
                 .ThenBy(t => t.Name, StringComparer.Ordinal)
                 .Select(t => t.Name)
                 .ToList();
@@ -51,6 +53,6 @@ internal sealed class FieldSelectionsRule : ValidationRule
             }
         }
 
-        return context.DidYouMean(fieldName, parentType.Fields.Keys);
+        return parentType is FieldsType fields ? context.DidYouMean(fieldName, fields.Fields.Select(f => f.Name)) : string.Empty;
     }
 }

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -14,9 +14,9 @@ internal sealed class FragmentSpreadIsPossibleRule : ValidationRule
 
     public override void EnterInlineFragment(ValidationContext context, InlineFragmentNode node)
     {
-        if (context.TypeInfo.Type?.Named is { IsComposite: true } fragmentType
+        if (context.TypeInfo.Type?.GetNamedType() is { IsComposite: true } fragmentType
             && context.TypeInfo.ParentType is { } parentType
-            && !ValidationSchema.DoTypesOverlap(fragmentType, parentType))
+            && !context.Schema.DoTypesOverlap(fragmentType, parentType))
         {
             context.ReportError(
                 Anchor,
@@ -30,7 +30,7 @@ internal sealed class FragmentSpreadIsPossibleRule : ValidationRule
         if (context.GetFragment(node.Name) is { } fragment
             && context.Schema.GetType(fragment.TypeCondition.Name) is { IsComposite: true } fragmentType
             && context.TypeInfo.ParentType is { } parentType
-            && !ValidationSchema.DoTypesOverlap(fragmentType, parentType))
+            && !context.Schema.DoTypesOverlap(fragmentType, parentType))
         {
             context.ReportError(
                 Anchor,

@@ -27,7 +27,7 @@ internal sealed class FragmentSpreadTypeExistenceRule : ValidationRule
         {
             context.ReportError(
                 Anchor,
-                $"Unknown type \"{typeCondition.Name}\"." + context.DidYouMean(typeCondition.Name, context.Schema.Types.Keys.Where(k => !k.StartsWith("__", StringComparison.Ordinal))),
+                $"Unknown type \"{typeCondition.Name}\"." + context.DidYouMean(typeCondition.Name, context.Schema.Types.Select(t => t.Name).Where(k => !k.StartsWith("__", StringComparison.Ordinal))),
                 typeCondition);
         }
     }

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -17,11 +17,11 @@ internal sealed class InputObjectFieldNamesRule : ValidationRule
     public override void EnterObjectField(ValidationContext context, ObjectFieldNode node)
     {
         if (context.TypeInfo.InputType is null
-            && context.TypeInfo.ParentInputType?.Named is { Kind: TypeKind.InputObject } parentType)
+            && context.TypeInfo.ParentInputType?.GetNamedType() is InputObjectType parentType)
         {
             context.ReportError(
                 Anchor,
-                $"Field \"{node.Name}\" is not defined by type \"{parentType.Name}\"." + context.DidYouMean(node.Name, parentType.InputFields.Keys),
+                $"Field \"{node.Name}\" is not defined by type \"{parentType.Name}\"." + context.DidYouMean(node.Name, parentType.Fields.Select(f => f.Name)),
                 node);
         }
     }

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -18,11 +18,11 @@ internal sealed class InputObjectRequiredFieldsRule : ValidationRule
             return false;
         }
 
-        if (node is ObjectValueNode obj && context.TypeInfo.InputType?.Named is { Kind: TypeKind.InputObject } type)
+        if (node is ObjectValueNode obj && context.TypeInfo.InputType?.GetNamedType() is InputObjectType type)
         {
-            foreach (var field in type.InputFields.Values)
+            foreach (var field in type.Fields)
             {
-                if (field.IsRequired && !obj.Fields.Any(f => f.Name == field.Name))
+                if (field.IsRequired() && !obj.Fields.Any(f => f.Name == field.Name))
                 {
                     context.ReportError(
                         Anchor,

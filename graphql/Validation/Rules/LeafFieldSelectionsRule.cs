@@ -18,7 +18,7 @@ internal sealed class LeafFieldSelectionsRule : ValidationRule
             return;
         }
 
-        if (type.Named.IsLeaf)
+        if (type.GetNamedType().IsLeaf)
         {
             if (node.SelectionSet is not null)
             {

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -29,7 +29,7 @@ internal sealed class RequiredArgumentsRule : ValidationRule
 
     public override void EnterDirective(ValidationContext context, DirectiveNode node, string location)
     {
-        if (context.Schema.Directives.GetValueOrDefault(node.Name) is not { } directive)
+        if (context.Schema.GetDirective(node.Name) is not { } directive)
         {
             return;
         }
@@ -43,6 +43,6 @@ internal sealed class RequiredArgumentsRule : ValidationRule
         }
     }
 
-    private static IEnumerable<InputValueDef> Missing(Dictionary<string, InputValueDef> definitions, IReadOnlyList<ArgumentNode> given) =>
-        definitions.Values.Where(d => d.IsRequired && !given.Any(a => a.Name == d.Name));
+    private static IEnumerable<InputValueDefinition> Missing(IReadOnlyList<InputValueDefinition> definitions, IReadOnlyList<ArgumentNode> given) =>
+        definitions.Where(d => d.IsRequired() && !given.Any(a => a.Name == d.Name));
 }

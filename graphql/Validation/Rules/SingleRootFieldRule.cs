@@ -1,6 +1,6 @@
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -47,7 +47,7 @@ internal sealed class SingleRootFieldRule : ValidationRule
     /// </summary>
     private static void CollectFields(
         ValidationContext context,
-        NamedType rootType,
+        ObjectType rootType,
         SelectionSetNode selectionSet,
         Dictionary<string, List<FieldNode>> fields,
         HashSet<string> visitedFragments)
@@ -89,7 +89,7 @@ internal sealed class SingleRootFieldRule : ValidationRule
         }
     }
 
-    private static bool Applies(ValidationContext context, NamedTypeNode? typeCondition, NamedType objectType)
+    private static bool Applies(ValidationContext context, NamedTypeNode? typeCondition, ObjectType objectType)
     {
         if (typeCondition is null)
         {
@@ -98,7 +98,7 @@ internal sealed class SingleRootFieldRule : ValidationRule
 
         var conditionType = context.Schema.GetType(typeCondition.Name);
         return conditionType is not null
-            && (ReferenceEquals(conditionType, objectType) || (conditionType.IsAbstract && conditionType.PossibleTypes.Contains(objectType)));
+            && context.Schema.IsPossibleType(conditionType, objectType);
     }
 
     private static bool IsExcluded(IReadOnlyList<DirectiveNode> directives)

@@ -1,5 +1,5 @@
 using Governance.GraphQL.Language;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Validation.Rules;
 
@@ -26,14 +26,14 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
             case ListValueNode:
                 return true;
             case ObjectValueNode obj:
-                if (typeInfo.InputType!.Named is { IsOneOf: true } oneOf)
+                if (typeInfo.InputType!.GetNamedType() is InputObjectType { IsOneOf: true } oneOf)
                 {
                     CheckOneOf(context, obj, oneOf);
                 }
 
                 return true;
             case NullValueNode:
-                if (typeInfo.InputType is NonNullTypeRef nonNull)
+                if (typeInfo.InputType is NonNullType nonNull)
                 {
                     context.ReportError(Anchor, $"Expected value of type \"{nonNull}\", found null.", node);
                 }
@@ -52,19 +52,19 @@ internal sealed class ValuesOfCorrectTypeRule : ValidationRule
             return;
         }
 
-        var type = locationType.Named;
-        if (type.IsLeaf && ValueShapes.LeafAccepts(type, node))
+        var type = locationType.GetNamedType();
+        if (type.IsLeaf && SchemaFacts.LeafAccepts(type, node))
         {
             return;
         }
 
-        var suggestion = type.Kind == TypeKind.Enum && node is EnumValueNode or StringValueNode
-            ? context.DidYouMean(node is EnumValueNode e ? e.Value : ((StringValueNode)node).Value, type.EnumValues.Keys, "the enum value")
+        var suggestion = type is EnumType enumType && node is EnumValueNode or StringValueNode
+            ? context.DidYouMean(node is EnumValueNode e ? e.Value : ((StringValueNode)node).Value, enumType.Values.Select(v => v.Name), "the enum value")
             : string.Empty;
         context.ReportError(Anchor, $"Expected value of type \"{locationType}\", found {Printer.Print(node)}." + suggestion, node);
     }
 
-    private static void CheckOneOf(ValidationContext context, ObjectValueNode node, NamedType type)
+    private static void CheckOneOf(ValidationContext context, ObjectValueNode node, InputObjectType type)
     {
         var fields = new Dictionary<string, ObjectFieldNode>(StringComparer.Ordinal);
         foreach (var field in node.Fields)

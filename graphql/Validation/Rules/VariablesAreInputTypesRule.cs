@@ -18,7 +18,7 @@ internal sealed class VariablesAreInputTypesRule : ValidationRule
         {
             context.ReportError(
                 Anchor,
-                $"Unknown type \"{named.Name}\"." + context.DidYouMean(named.Name, context.Schema.Types.Values.Where(t => t.IsInputType).Select(t => t.Name)),
+                $"Unknown type \"{named.Name}\"." + context.DidYouMean(named.Name, context.Schema.Types.Where(t => t.IsInputType && !t.Name.StartsWith("__", StringComparison.Ordinal)).Select(t => t.Name)),
                 named);
         }
         else if (!type.IsInputType)

@@ -2,7 +2,7 @@ using Governance.GraphQL.Errors;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Language;
 using Governance.GraphQL.Validation;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Tests.Differential;
 
@@ -12,7 +12,7 @@ namespace Governance.GraphQL.Tests.Differential;
 /// </summary>
 internal static class Comparison
 {
-    public static readonly Lazy<ValidationSchema> Schema = new(() => ValidationSchemaBuilder.FromSdl(DifferentialSuite.SchemaSdl));
+    public static readonly Lazy<Schema> Schema = new(() => DifferentialEngine.Executor.Schema);
 
     /// <summary>Parse and validate: validity, failing phase, and the multiset of error locations.</summary>
     public static string? Validation(string query, ReferenceOutcome reference)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
+using Governance.GraphQL.Validation;
 
 namespace Governance.GraphQL.Tests.Differential;
 
@@ -10,7 +11,7 @@ namespace Governance.GraphQL.Tests.Differential;
 /// missing or repeated ones, fragments on any type, spreads of missing fragments, variables
 /// defined or not, directives anywhere. Deterministic for a seed.
 /// </summary>
-internal sealed class RandomDocuments(ValidationSchema schema, int seed)
+internal sealed class RandomDocuments(Schema schema, int seed)
 {
     private static readonly string[] Directives = ["@skip(if: true)", "@include(if: false)", "@cached", "@cached(ttl: 5)", "@tag(name: \"x\")", "@trace", "@sensitive", "@unknown", "@skip"];
 
@@ -18,8 +19,8 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
     private bool _clean;
     private readonly List<string> _variables = [];
     private readonly List<string> _fragmentNames = [];
-    private readonly List<NamedType> _composites = schema.Types.Values.Where(t => t.IsComposite && !t.Name.StartsWith("__", StringComparison.Ordinal)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
-    private readonly List<NamedType> _inputs = schema.Types.Values.Where(t => t.IsInputType && !t.Name.StartsWith("__", StringComparison.Ordinal)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+    private readonly List<NamedType> _composites = schema.Types.Where(t => t.IsComposite && !t.Name.StartsWith("__", StringComparison.Ordinal)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+    private readonly List<NamedType> _inputs = schema.Types.Where(t => t.IsInputType && !t.Name.StartsWith("__", StringComparison.Ordinal)).OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
     public string Next()
     {
@@ -55,7 +56,7 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
     private string Operation(int index)
     {
         var roll = _random.NextDouble();
-        var (keyword, root) = roll < 0.8 ? ("query", schema.QueryType!) : roll < 0.92 ? ("mutation", schema.MutationType!) : ("subscription", schema.SubscriptionType!);
+        var (keyword, root) = roll < 0.8 ? ("query", schema.QueryType) : roll < 0.92 ? ("mutation", schema.MutationType!) : ("subscription", schema.SubscriptionType!);
         var variableCount = _clean ? 0 : _random.Next(3);
         var definitions = new List<string>();
         for (var i = 0; i < variableCount; i++)
@@ -108,12 +109,12 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
         if (roll < 0.25)
         {
             // A clean inline fragment names a type that can overlap the enclosing one.
-            var candidates = _clean ? _composites.Where(c => ValidationSchema.DoTypesOverlap(c, type)).ToList() : _composites;
+            var candidates = _clean ? _composites.Where(c => schema.DoTypesOverlap(c, type)).ToList() : _composites;
             var condition = Chance(0.2) || candidates.Count == 0 ? null : Pick(candidates);
             return "..." + (condition is null ? string.Empty : " on " + condition.Name) + MaybeDirective() + " " + SelectionSet(condition ?? type, depth - 1);
         }
 
-        var fields = type.Fields.Values.ToList();
+        var fields = (type as FieldsType)?.Fields.ToList() ?? [];
         if (fields.Count == 0 || Chance(0.08))
         {
             return _clean || Chance(0.5) ? "__typename" : "unknownField";
@@ -122,23 +123,23 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
         var field = Pick(fields);
         var alias = Noise(0.15) ? Pick(["a", "b", "name", "id"]) + ": " : string.Empty;
         var arguments = Arguments(field);
-        if (field.Type.Named.IsComposite && depth <= 0 && _clean)
+        if (field.Type.GetNamedType().IsComposite && depth <= 0 && _clean)
         {
             return "__typename";
         }
 
-        var sub = field.Type.Named.IsComposite
-            ? (depth > 0 && !Noise(0.05) ? " " + SelectionSet(field.Type.Named, depth - 1) : string.Empty)
+        var sub = field.Type.GetNamedType().IsComposite
+            ? (depth > 0 && !Noise(0.05) ? " " + SelectionSet(field.Type.GetNamedType(), depth - 1) : string.Empty)
             : (Noise(0.03) ? " { x }" : string.Empty);
         return alias + field.Name + arguments + MaybeDirective() + sub;
     }
 
-    private string Arguments(FieldDef field)
+    private string Arguments(FieldDefinition field)
     {
         var given = new List<string>();
-        foreach (var argument in field.Arguments.Values)
+        foreach (var argument in field.Arguments)
         {
-            if (argument.IsRequired ? !Noise(0.05) : Chance(0.4))
+            if (argument.IsRequired() ? !Noise(0.05) : Chance(0.4))
             {
                 given.Add(argument.Name + ": " + Value(argument.Type, 2));
             }
@@ -161,7 +162,7 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
     /// False inside a OneOf object under a non-null argument: there graphql-js 16 misses the
     /// spec's IsNonNullPosition check (SpecOverGraphQLJsTests), so the engines must disagree.
     /// </param>
-    private string Value(TypeRef type, int depth, bool variableAllowed = true)
+    private string Value(GraphQLType type, int depth, bool variableAllowed = true)
     {
         if (variableAllowed && _variables.Count > 0 && Chance(0.15))
         {
@@ -184,26 +185,26 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
         }
 
         var nullable = type.Nullable;
-        if (nullable is ListTypeRef list)
+        if (nullable is ListType list)
         {
             return Chance(0.3) ? Value(list.OfType, depth, variableAllowed) : "[" + Value(list.OfType, depth, variableAllowed) + ", " + Value(list.OfType, depth, variableAllowed) + "]";
         }
 
-        var named = nullable.Named;
-        switch (named.Kind)
+        var named = nullable.GetNamedType();
+        switch (named)
         {
-            case TypeKind.Enum:
-                return Noise(0.1) ? "NOT_A_VALUE" : Pick(named.EnumValues.Keys.ToList());
-            case TypeKind.InputObject:
+            case EnumType enumType:
+                return Noise(0.1) ? "NOT_A_VALUE" : Pick(enumType.Values.Select(v => v.Name).ToList());
+            case InputObjectType inputType:
                 {
                     var fields = new List<string>();
-                    var inputFields = named.InputFields.Values.ToList();
-                    if (named.IsOneOf)
+                    var inputFields = inputType.Fields.ToList();
+                    if (inputType.IsOneOf)
                     {
                         var take = !Noise(0.2) ? 1 : _random.Next(3);
                         foreach (var field in inputFields.OrderBy(_ => _random.Next()).Take(take))
                         {
-                            var value = depth > 0 ? Value(new NonNullTypeRef(field.Type.Nullable), depth - 1, variableAllowed: !type.IsNonNull) : "\"x\"";
+                            var value = depth > 0 ? Value(new NonNullType(field.Type.Nullable), depth - 1, variableAllowed: !type.IsNonNull) : "\"x\"";
                             fields.Add(field.Name + ": " + value);
                         }
                     }
@@ -211,7 +212,7 @@ internal sealed class RandomDocuments(ValidationSchema schema, int seed)
                     {
                         foreach (var field in inputFields)
                         {
-                            if (field.IsRequired ? !Noise(0.1) : Chance(0.3) && depth > 0)
+                            if (field.IsRequired() ? !Noise(0.1) : Chance(0.3) && depth > 0)
                             {
                                 fields.Add(field.Name + ": " + (depth > 0 ? Value(field.Type, depth - 1) : "\"x\""));
                             }

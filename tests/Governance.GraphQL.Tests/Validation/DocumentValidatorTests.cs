@@ -1,6 +1,5 @@
 using Governance.GraphQL.Language;
 using Governance.GraphQL.Validation;
-using Governance.GraphQL.Validation.Model;
 
 namespace Governance.GraphQL.Tests.Validation;
 

@@ -1,6 +1,6 @@
 using Governance.GraphQL.Language;
 using Governance.GraphQL.Validation;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 using Governance.GraphQL.Validation.Rules;
 
 namespace Governance.GraphQL.Tests.Validation;
@@ -11,7 +11,7 @@ namespace Governance.GraphQL.Tests.Validation;
 /// </summary>
 public sealed class OperationTypeExistenceRuleTests
 {
-    private static readonly ValidationSchema QueryOnly = ValidationSchemaBuilder.FromSdl("type Query { a: Int }");
+    private static readonly Schema QueryOnly = TestSchemas.FromSdl("type Query { a: Int }");
 
     private static string[] Validate(string query) =>
         DocumentValidator.Validate(QueryOnly, Parser.Parse(query), null, [new OperationTypeExistenceRule()])

@@ -1,14 +1,14 @@
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Language;
 using Governance.GraphQL.Validation;
-using Governance.GraphQL.Validation.Model;
+using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Tests.Validation;
 
 /// <summary>Runs one rule alone over <see cref="ValidationTestSchema"/> and compares "message @ line:column …" lines.</summary>
 internal static class RuleAssert
 {
-    public static readonly ValidationSchema Schema = ValidationSchemaBuilder.FromSdl(ValidationTestSchema.Sdl);
+    public static readonly Schema Schema = TestSchemas.FromSdl(ValidationTestSchema.Sdl);
 
     public static IReadOnlyList<GraphQLError> Run<TRule>(string query, ValidationOptions? options = null)
         where TRule : ValidationRule, new() =>
