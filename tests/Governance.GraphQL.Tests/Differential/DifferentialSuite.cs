@@ -66,7 +66,17 @@ internal static class DifferentialSuite
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("The differential suite needs Node.js (node on PATH) to run graphql-js.", exception);
+        }
+
+        using var process = started ?? throw new InvalidOperationException("Could not start node.");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
