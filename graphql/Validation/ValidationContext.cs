@@ -17,6 +17,7 @@ internal sealed class ValidationContext
     private readonly Dictionary<SelectionSetNode, List<FragmentSpreadNode>> _spreads = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<OperationDefinitionNode, List<FragmentDefinitionNode>> _reachedFragments = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<ExecutableDefinitionNode, List<VariableUsage>> _variableUsages = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<OperationDefinitionNode, List<VariableUsage>> _recursiveVariableUsages = new(ReferenceEqualityComparer.Instance);
 
     public ValidationContext(Schema schema, DocumentNode document, ValidationOptions options)
     {
@@ -164,12 +165,18 @@ internal sealed class ValidationContext
     /// <summary>The variables an operation uses, through the fragments it reaches as well.</summary>
     public List<VariableUsage> GetRecursiveVariableUsages(OperationDefinitionNode operation)
     {
-        var usages = new List<VariableUsage>(GetVariableUsages(operation));
+        if (_recursiveVariableUsages.TryGetValue(operation, out var usages))
+        {
+            return usages;
+        }
+
+        usages = new List<VariableUsage>(GetVariableUsages(operation));
         foreach (var fragment in GetRecursivelyReferencedFragments(operation))
         {
             usages.AddRange(GetVariableUsages(fragment));
         }
 
+        _recursiveVariableUsages[operation] = usages;
         return usages;
     }
 
