@@ -204,7 +204,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         try
         {
             var document = Parser.Parse(query, Options.Parser);
-            var errors = DocumentValidator.Validate(Schema, document);
+            var errors = DocumentValidator.Validate(Schema, document, new ValidationOptions { MaxErrors = Options.MaxValidationErrors, IncludeSuggestions = Options.EnableIntrospection });
             result = new CachedDocument(document, errors.Count > Options.MaxValidationErrors ? [.. errors.Take(Options.MaxValidationErrors)] : errors);
         }
         catch (GraphQLException error)

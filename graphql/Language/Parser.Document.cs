@@ -70,6 +70,7 @@ public sealed partial class Parser
         }
 
         var operation = ParseOperationType();
+        var nameToken = _token;
         var name = Peek(TokenKind.Name) ? ParseName() : null;
         var variables = ParseVariableDefinitions();
         var directives = ParseDirectives(isConst: false);
@@ -78,6 +79,7 @@ public sealed partial class Parser
         {
             Operation = operation,
             Name = name,
+            NameLocation = name is null ? default : TokenLocation(nameToken),
             VariableDefinitions = variables,
             Directives = directives,
             SelectionSet = selectionSet,
@@ -180,9 +182,10 @@ public sealed partial class Parser
         var hasTypeCondition = SkipKeyword("on");
         if (!hasTypeCondition && Peek(TokenKind.Name))
         {
+            var nameToken = _token;
             var name = ParseFragmentName();
             var spreadDirectives = ParseDirectives(isConst: false);
-            return new FragmentSpreadNode { Name = name, Directives = spreadDirectives, Location = LocationFrom(start) };
+            return new FragmentSpreadNode { Name = name, NameLocation = TokenLocation(nameToken), Directives = spreadDirectives, Location = LocationFrom(start) };
         }
 
         var typeCondition = hasTypeCondition ? ParseNamedType() : null;
@@ -205,6 +208,7 @@ public sealed partial class Parser
     {
         var start = _token;
         ExpectKeyword("fragment");
+        var nameToken = _token;
         var name = ParseFragmentName();
         ExpectKeyword("on");
         var typeCondition = ParseNamedType();
@@ -213,6 +217,7 @@ public sealed partial class Parser
         return new FragmentDefinitionNode
         {
             Name = name,
+            NameLocation = TokenLocation(nameToken),
             TypeCondition = typeCondition,
             Directives = directives,
             SelectionSet = selectionSet,

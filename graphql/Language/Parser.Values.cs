@@ -102,8 +102,9 @@ public sealed partial class Parser
     {
         var start = _token;
         Expect(TokenKind.Dollar);
+        var nameToken = _token;
         var name = ParseName();
-        return new VariableNode { Name = name, Location = LocationFrom(start) };
+        return new VariableNode { Name = name, NameLocation = TokenLocation(nameToken), Location = LocationFrom(start) };
     }
 
     /// <summary>Directives[Const] :: Directive[?Const]+</summary>

@@ -131,6 +131,8 @@ public sealed partial class Parser
     /// <summary>The location from a start token to the end of the last token consumed.</summary>
     private Location LocationFrom(Token start) => new(start.Start, _previousEnd, start.Line, start.Column);
 
+    private static Location TokenLocation(Token token) => new(token.Start, token.End, token.Line, token.Column);
+
     private void Enter()
     {
         if (++_depth > _options.MaxDepth)

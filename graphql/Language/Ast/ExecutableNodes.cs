@@ -7,6 +7,9 @@ public abstract class ExecutableDefinitionNode : DefinitionNode
 {
     public string? Name { get; init; }
 
+    /// <summary>Where the name stands (default when anonymous): validation errors about names point there, as graphql-js's do.</summary>
+    public Location NameLocation { get; init; }
+
     public IReadOnlyList<VariableDefinitionNode> VariableDefinitions { get; init; } = [];
 
     public IReadOnlyList<DirectiveNode> Directives { get; init; } = [];
@@ -75,6 +78,9 @@ public sealed class FieldNode : SelectionNode
 public sealed class FragmentSpreadNode : SelectionNode
 {
     public required string Name { get; init; }
+
+    /// <summary>Where the fragment name stands, after the <c>...</c>.</summary>
+    public Location NameLocation { get; init; }
 }
 
 /// <summary>InlineFragment :: ... TypeCondition? Directives? SelectionSet</summary>

@@ -9,6 +9,9 @@ public abstract class ValueNode : SyntaxNode
 public sealed class VariableNode : ValueNode
 {
     public required string Name { get; init; }
+
+    /// <summary>Where the name stands, after the <c>$</c>.</summary>
+    public Location NameLocation { get; init; }
 }
 
 /// <summary>IntValue :: IntegerPart — kept as text: its range depends on the type it meets.</summary>

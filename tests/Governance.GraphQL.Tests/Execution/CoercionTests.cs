@@ -78,18 +78,20 @@ public class CoercionTests
         Assert.Contains("Exactly one key must be specified for OneOf type \\u0022ProposalKey\\u0022.", both, StringComparison.Ordinal);
         var nullField = await Json(_executor, "query ($k: ProposalKey!) { proposal(by: $k) { id } }", Vars(("k", new Dictionary<string, object?> { ["id"] = null })));
         Assert.Contains("Field \\u0022id\\u0022 must be non-null.", nullField, StringComparison.Ordinal);
+        // A literal with two keys no longer reaches execution: Values of Correct Type refuses it.
         var literal = await Result(_executor, "{ proposal(by: {id: \"p1\", title: \"x\"}) { id } }");
-        Assert.Equal("Argument \"by\" has invalid value {id: \"p1\", title: \"x\"}.", Assert.Single(literal.Errors).Message);
-        Assert.Equal(["proposal"], Assert.Single(literal.Errors).Path!);
+        Assert.Equal("OneOf Input Object \"ProposalKey\" must specify exactly one key.", Assert.Single(literal.Errors).Message);
+        Assert.False(literal.HasData);
     }
 
     [Fact]
     public async Task SingleValuesCoerceToListsAndIntLiteralsAreRangeChecked()
     {
         Assert.Equal(Q("{'data':{'echo':'{\\u0022list\\u0022:[4]}'}}"), await Json(_executor, "{ echo(list: 4) }"));
+        // An out-of-range literal is a validation error now (Values of Correct Type), not a field error.
         var result = await Result(_executor, "{ echo(number: 2147483648) }");
-        Assert.Equal("Argument \"number\" has invalid value 2147483648.", Assert.Single(result.Errors).Message);
-        Assert.Equal(Q("{'echo':null}"), System.Text.Json.JsonSerializer.Serialize(result.Data));
+        Assert.Equal("Expected value of type \"Int\", found 2147483648.", Assert.Single(result.Errors).Message);
+        Assert.False(result.HasData);
     }
 
     [Fact]
