@@ -1,1 +1,10 @@
-var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args); app.Run(); public partial class Program;
+using Governance.Api.GraphQL;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddGraphQLTransport();
+
+var app = builder.Build();
+app.MapGraphQLEndpoints();
+app.Run();
+
+public partial class Program;
