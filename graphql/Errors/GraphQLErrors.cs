@@ -1,0 +1,58 @@
+using Governance.GraphQL.Execution;
+
+namespace Governance.GraphQL.Errors;
+
+/// <summary>
+/// The one place that builds the engine's errors, so every message, location and path follows
+/// the same shape (#sec-Errors). Each factory names the spec section it enforces.
+/// </summary>
+public static class GraphQLErrors
+{
+    /// <summary>#sec-Language: the document is not in the grammar.</summary>
+    public static GraphQLError Syntax(string description, SourceLocation location) =>
+        new("Syntax Error: " + description, [location]);
+
+    /// <summary>
+    /// #sec-Handling-Execution-Errors: a resolver threw something that is not a GraphQL error. Its
+    /// message may leak internals, so it is masked unless the host runs in development.
+    /// </summary>
+    public static GraphQLError Unexpected(Exception exception, IReadOnlyList<SourceLocation>? locations, IReadOnlyList<object>? path, bool includeDetails)
+    {
+        if (!includeDetails)
+        {
+            return new GraphQLError("Unexpected Execution Error", locations, path);
+        }
+
+        var extensions = new Dictionary<string, object?>
+        {
+            ["message"] = exception.Message,
+            ["exception"] = exception.GetType().FullName,
+            ["stackTrace"] = exception.StackTrace,
+        };
+        return new GraphQLError("Unexpected Execution Error", locations, path, extensions);
+    }
+
+    /// <summary>#sec-Errors.Error-Result-Format: a field error carries the field's locations and response path.</summary>
+    public static GraphQLError AtField(GraphQLError error, IReadOnlyList<SourceLocation> locations, IReadOnlyList<object> path) =>
+        new(error.Message, error.Locations ?? locations, error.Path ?? path, error.Extensions);
+
+    /// <summary>GraphQL over HTTP: a request without a query string.</summary>
+    public static GraphQLError MissingQuery() => new("Must provide query string.");
+
+    /// <summary>#sec-GetOperation.</summary>
+    public static GraphQLError OperationNameRequired() => new("Must provide operation name if query contains multiple operations.");
+
+    /// <summary>#sec-GetOperation.</summary>
+    public static GraphQLError UnknownOperation(string name) => new($"Unknown operation named \"{name}\".");
+
+    /// <summary>A document with no operation to run (only fragments, or only type definitions).</summary>
+    public static GraphQLError NoOperation() => new("Must provide an operation.");
+
+    /// <summary>The executor's timeout elapsed before the operation finished.</summary>
+    public static GraphQLError Timeout(TimeSpan timeout) =>
+        new($"The request exceeded the configured execution timeout of {timeout.TotalSeconds:0.###} seconds.");
+
+    /// <summary>A limit of <see cref="ExecutorOptions"/> refused the operation before it ran.</summary>
+    public static GraphQLError LimitExceeded(string message, IReadOnlyList<SourceLocation>? locations = null) =>
+        new(message, locations, extensions: new Dictionary<string, object?> { ["code"] = "LIMIT_EXCEEDED" });
+}

@@ -1,0 +1,42 @@
+using Governance.GraphQL.Language;
+
+namespace Governance.GraphQL.Execution;
+
+/// <summary>
+/// Limits and switches of the executor, safe by default (at least HotChocolate's defaults):
+/// parser limits, at most 5 validation errors, depth 15 and cost 1,000, introspection depth
+/// limits, a 30 s timeout, and exception details hidden unless <see cref="IncludeExceptionDetails"/>.
+/// </summary>
+public sealed record ExecutorOptions
+{
+    public ParserOptions Parser { get; init; } = ParserOptions.Default;
+
+    /// <summary>Validation stops reporting after this many errors (HotChocolate: 5).</summary>
+    public int MaxValidationErrors { get; init; } = 5;
+
+    /// <summary>When false, __schema and __type are refused (__typename stays, clients rely on it).</summary>
+    public bool EnableIntrospection { get; init; } = true;
+
+    /// <summary>Deepest chain of nested ofType under introspection (HotChocolate: 16).</summary>
+    public int MaxIntrospectionOfTypeDepth { get; init; } = 16;
+
+    /// <summary>How often fields, inputFields, interfaces, possibleTypes and enumValues may nest in one path (HotChocolate: 1).</summary>
+    public int MaxIntrospectionListDepth { get; init; } = 1;
+
+    /// <summary>Deepest field nesting of an operation, introspection excluded (it has its own limits).</summary>
+    public int MaxExecutionDepth { get; init; } = 15;
+
+    /// <summary>The most an operation may cost: each composite field 1, lists multiplied by their page size.</summary>
+    public int MaxCost { get; init; } = 1_000;
+
+    /// <summary>The size assumed for a list field without a first or last argument.</summary>
+    public int DefaultListSize { get; init; } = 10;
+
+    public TimeSpan ExecutionTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Development only: unexpected exceptions show their message and stack trace in the error extensions.</summary>
+    public bool IncludeExceptionDetails { get; init; }
+
+    /// <summary>Parsed and validated documents kept by query text, so a repeated query skips both phases.</summary>
+    public int DocumentCacheSize { get; init; } = 256;
+}

@@ -1,0 +1,279 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Governance.GraphQL.Errors;
+using Governance.GraphQL.Language;
+using Governance.GraphQL.Types;
+using Governance.GraphQL.Validation;
+
+namespace Governance.GraphQL.Execution;
+
+/// <summary>
+/// The engine behind the transports: parse → validate → select the operation (Prepare), then
+/// coerce variables, check limits and execute (#sec-Executing-Requests). Thread-safe; create one
+/// per schema and share it.
+/// </summary>
+public sealed class GraphQLExecutor : IGraphQLExecutor
+{
+    private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
+
+    public GraphQLExecutor(Schema schema, ExecutorOptions? options = null)
+    {
+        Schema = schema;
+        Options = options ?? new ExecutorOptions();
+    }
+
+    public Schema Schema { get; }
+
+    public ExecutorOptions Options { get; }
+
+    /// <summary>The value root fields see as their parent; null unless the host sets one.</summary>
+    public object? RootValue { get; init; }
+
+    public PrepareResult Prepare(GraphQLRequest request)
+    {
+        if (string.IsNullOrWhiteSpace(request.Query))
+        {
+            return Failed(GraphQLErrors.MissingQuery());
+        }
+
+        var document = GetDocument(request.Query);
+        if (document.Errors.Count > 0)
+        {
+            return new PrepareResult { Errors = document.Errors };
+        }
+
+        var operation = SelectOperation(document, request.OperationName, out var selectionError);
+        if (operation is null)
+        {
+            return Failed(selectionError!);
+        }
+
+        return new PrepareResult { Operation = operation };
+    }
+
+    public async Task<ExecutionResult> ExecuteAsync(IPreparedOperation operation, GraphQLRequest request, object? context, CancellationToken cancellationToken)
+    {
+        var prepared = (PreparedOperation)operation;
+        if (prepared.OperationType == OperationType.Subscription)
+        {
+            return ExecutionResult.RequestError([new GraphQLError("Subscriptions are executed with SubscribeAsync.")]);
+        }
+
+        var rootType = Schema.GetRootType(prepared.OperationType);
+        if (rootType is null)
+        {
+            return ExecutionResult.RequestError([new GraphQLError($"Schema is not configured to execute {Printer.Keyword(prepared.OperationType)} operation.")]);
+        }
+
+        var variables = CoerceVariables(prepared, request, out var requestErrors);
+        if (requestErrors is not null)
+        {
+            return ExecutionResult.RequestError(requestErrors);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Options.ExecutionTimeout);
+        var state = new ExecutionState(Schema, Options, prepared, variables, context, timeout.Token);
+        try
+        {
+            var data = await state.ExecuteRootAsync(rootType, RootValue, serially: prepared.OperationType == OperationType.Mutation).ConfigureAwait(false);
+            return new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ExecutionResult.RequestError([GraphQLErrors.Timeout(Options.ExecutionTimeout)]);
+        }
+        catch (GraphQLException error)
+        {
+            return ExecutionResult.RequestError(error.Errors);
+        }
+    }
+
+    /// <summary>
+    /// Subscribe (#sec-Subscription): creates the source stream from the single root field, then
+    /// maps each event to a response by executing the selection set with the event as root value.
+    /// </summary>
+    public async IAsyncEnumerable<ExecutionResult> SubscribeAsync(
+        IPreparedOperation operation,
+        GraphQLRequest request,
+        object? context,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var prepared = (PreparedOperation)operation;
+        var rootType = Schema.SubscriptionType;
+        if (prepared.OperationType != OperationType.Subscription || rootType is null)
+        {
+            yield return ExecutionResult.RequestError([new GraphQLError("Only subscription operations can be subscribed to.")]);
+            yield break;
+        }
+
+        var variables = CoerceVariables(prepared, request, out var requestErrors);
+        if (requestErrors is not null)
+        {
+            yield return ExecutionResult.RequestError(requestErrors);
+            yield break;
+        }
+
+        var (stream, streamError) = await CreateSourceEventStreamAsync(prepared, rootType, variables, context, cancellationToken).ConfigureAwait(false);
+        if (stream is null)
+        {
+            yield return ExecutionResult.RequestError([streamError!]);
+            yield break;
+        }
+
+        await foreach (var sourceEvent in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            // MapSourceToResponseEvent: each event runs like a query with the event as root value.
+            var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
+            ExecutionResult result;
+            try
+            {
+                var data = await state.ExecuteRootAsync(rootType, sourceEvent, serially: false).ConfigureAwait(false);
+                result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
+            }
+            catch (GraphQLException error)
+            {
+                result = ExecutionResult.RequestError(error.Errors);
+            }
+
+            yield return result;
+        }
+    }
+
+    /// <summary>CreateSourceEventStream (#sec-Source-Stream): the root field's subscriber with coerced arguments.</summary>
+    private async Task<(IAsyncEnumerable<object?>? Stream, GraphQLError? Error)> CreateSourceEventStreamAsync(
+        PreparedOperation prepared, ObjectType rootType, IReadOnlyDictionary<string, object?> variables, object? context, CancellationToken cancellationToken)
+    {
+        var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
+        var fields = state.CollectFields(rootType, [prepared.Definition.SelectionSet]);
+        if (fields.Length == 0)
+        {
+            return (null, new GraphQLError("The subscription selects no field."));
+        }
+
+        var field = fields[0];
+        var path = new ResponsePath(null, field.ResponseKey);
+        if (field.Definition.Subscriber is null)
+        {
+            return (null, new GraphQLError($"Subscription field \"{field.Definition.Name}\" has no source stream.", field.Locations, path.ToList()));
+        }
+
+        try
+        {
+            var arguments = field.GetArguments(variables);
+            var resolveContext = new ResolveContext(state, RootValue, rootType, field.Definition, field.Nodes, arguments, path);
+            return (await field.Definition.Subscriber(resolveContext).ConfigureAwait(false), null);
+        }
+        catch (GraphQLException error)
+        {
+            return (null, GraphQLErrors.AtField(error.Errors[0], field.Locations, path.ToList()));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return (null, GraphQLErrors.Unexpected(error, field.Locations, path.ToList(), Options.IncludeExceptionDetails));
+        }
+    }
+
+    private IReadOnlyDictionary<string, object?> CoerceVariables(PreparedOperation prepared, GraphQLRequest request, out IReadOnlyList<GraphQLError>? errors)
+    {
+        var coercionErrors = new List<GraphQLError>();
+        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors);
+        if (coercionErrors.Count > 0)
+        {
+            errors = coercionErrors;
+            return variables;
+        }
+
+        var limitErrors = OperationLimits.Check(Schema, Options, prepared, variables);
+        errors = limitErrors.Count > 0 ? limitErrors : null;
+        return variables;
+    }
+
+    /// <summary>Parses and validates a query once; later requests with the same text reuse the outcome.</summary>
+    private CachedDocument GetDocument(string query)
+    {
+        if (_documents.TryGetValue(query, out var cached))
+        {
+            return cached;
+        }
+
+        CachedDocument result;
+        try
+        {
+            var document = Parser.Parse(query, Options.Parser);
+            var errors = DocumentValidator.Validate(Schema, document);
+            result = new CachedDocument(document, errors.Count > Options.MaxValidationErrors ? [.. errors.Take(Options.MaxValidationErrors)] : errors);
+        }
+        catch (GraphQLException error)
+        {
+            result = new CachedDocument(null, error.Errors);
+        }
+
+        if (_documents.Count < Options.DocumentCacheSize)
+        {
+            _documents.TryAdd(query, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>GetOperation(document, operationName), #sec-Executing-Requests.</summary>
+    private static PreparedOperation? SelectOperation(CachedDocument cached, string? operationName, out GraphQLError? error)
+    {
+        error = null;
+        OperationDefinitionNode? selected = null;
+        foreach (var definition in cached.Document!.Definitions)
+        {
+            if (definition is not OperationDefinitionNode operation)
+            {
+                continue;
+            }
+
+            if (operationName is null)
+            {
+                if (selected is not null)
+                {
+                    error = GraphQLErrors.OperationNameRequired();
+                    return null;
+                }
+
+                selected = operation;
+            }
+            else if (operation.Name == operationName)
+            {
+                selected = operation;
+                break;
+            }
+        }
+
+        if (selected is null)
+        {
+            error = operationName is null ? GraphQLErrors.NoOperation() : GraphQLErrors.UnknownOperation(operationName);
+            return null;
+        }
+
+        return new PreparedOperation(cached.Document, selected, cached.Fragments);
+    }
+
+    private static PrepareResult Failed(GraphQLError error) => new() { Errors = [error] };
+
+    private sealed class CachedDocument
+    {
+        public CachedDocument(DocumentNode? document, IReadOnlyList<GraphQLError> errors)
+        {
+            Document = document;
+            Errors = errors;
+            Fragments = document is null
+                ? new Dictionary<string, FragmentDefinitionNode>()
+                : document.Definitions.OfType<FragmentDefinitionNode>()
+                    .GroupBy(f => f.Name, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        }
+
+        public DocumentNode? Document { get; }
+
+        public IReadOnlyList<GraphQLError> Errors { get; }
+
+        public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
+    }
+}

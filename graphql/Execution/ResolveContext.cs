@@ -1,0 +1,87 @@
+using System.Globalization;
+using Governance.GraphQL.Language;
+using Governance.GraphQL.Types;
+
+namespace Governance.GraphQL.Execution;
+
+/// <summary>
+/// What a resolver sees: the parent value, the coerced arguments, the host's context object,
+/// the cancellation token, the response path, and the request's data loaders.
+/// </summary>
+public sealed class ResolveContext
+{
+    private readonly ExecutionState _state;
+
+    internal ResolveContext(
+        ExecutionState state,
+        object? parent,
+        ObjectType parentType,
+        FieldDefinition field,
+        IReadOnlyList<FieldNode> fieldNodes,
+        IReadOnlyDictionary<string, object?> arguments,
+        ResponsePath path)
+    {
+        _state = state;
+        Parent = parent;
+        ParentType = parentType;
+        Field = field;
+        FieldNodes = fieldNodes;
+        Arguments = arguments;
+        Path = path;
+    }
+
+    public object? Parent { get; }
+
+    public ObjectType ParentType { get; }
+
+    public FieldDefinition Field { get; }
+
+    /// <summary>The field's nodes in the document: more than one when selections merge.</summary>
+    public IReadOnlyList<FieldNode> FieldNodes { get; }
+
+    /// <summary>The coerced arguments (#sec-Coercing-Field-Arguments); absent arguments without default are missing.</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; }
+
+    public ResponsePath Path { get; }
+
+    /// <summary>The host's per-request context object, as passed to ExecuteAsync.</summary>
+    public object? Context => _state.UserContext;
+
+    public CancellationToken CancellationToken => _state.CancellationToken;
+
+    public Schema Schema => _state.Schema;
+
+    public IReadOnlyDictionary<string, object?> Variables => _state.Variables;
+
+    /// <summary>The parent value as the type the resolver expects.</summary>
+    public T ParentAs<T>() => (T)Parent!;
+
+    public bool HasArgument(string name) => Arguments.ContainsKey(name);
+
+    /// <summary>An argument converted to <typeparamref name="T"/> (Int arrives as int, Float as double, enums as their names).</summary>
+    public T? Argument<T>(string name) =>
+        Arguments.TryGetValue(name, out var value) && value is not null ? ConvertTo<T>(value) : default;
+
+    /// <summary>
+    /// The request's data loader under <paramref name="key"/>, created on first use. Loads are
+    /// batched until the executor runs out of other work, then the batch function runs once.
+    /// </summary>
+    public DataLoader<TKey, TValue> DataLoader<TKey, TValue>(string key, BatchLoadFunction<TKey, TValue> batch)
+        where TKey : notnull => _state.DataLoaders.GetOrAdd(key, batch);
+
+    private static T ConvertTo<T>(object value)
+    {
+        if (value is T typed)
+        {
+            return typed;
+        }
+
+        var target = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
+        if (target.IsEnum && value is string name)
+        {
+            return (T)EnumNames.Parse(target, name);
+        }
+
+        return (T)Convert.ChangeType(value, target, CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,85 @@
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Language;
+
+namespace Governance.GraphQL.Types;
+
+/// <summary>A field of an object or interface type (#sec-Objects), with the resolver the host bound to it.</summary>
+public sealed class FieldDefinition
+{
+    internal FieldDefinition(string name, string? description, GraphQLType type, IReadOnlyList<InputValueDefinition> arguments, string? deprecationReason, FieldDefinitionNode? syntax)
+    {
+        Name = name;
+        Description = description;
+        Type = type;
+        Arguments = arguments;
+        DeprecationReason = deprecationReason;
+        Syntax = syntax;
+        ArgumentsByName = arguments.ToDictionary(a => a.Name, StringComparer.Ordinal);
+    }
+
+    public string Name { get; }
+
+    public string? Description { get; }
+
+    public GraphQLType Type { get; }
+
+    public IReadOnlyList<InputValueDefinition> Arguments { get; }
+
+    public IReadOnlyDictionary<string, InputValueDefinition> ArgumentsByName { get; }
+
+    public string? DeprecationReason { get; }
+
+    public bool IsDeprecated => DeprecationReason is not null;
+
+    public FieldDefinitionNode? Syntax { get; }
+
+    /// <summary>The type that declares the field; set when the type is assembled.</summary>
+    public NamedType DeclaringType { get; internal set; } = null!;
+
+    /// <summary>Produces the field's value; null only on interface fields, which never execute.</summary>
+    public FieldResolver? Resolver { get; internal set; }
+
+    /// <summary>For subscription root fields: creates the source stream (#sec-Source-Stream).</summary>
+    public SubscriptionResolver? Subscriber { get; internal set; }
+
+    public override string ToString() => DeclaringType?.Name + "." + Name;
+}
+
+/// <summary>
+/// An argument, input object field or directive argument (#sec-Field-Arguments, #sec-Input-Objects):
+/// its default value is kept both as written (for introspection and SDL) and coerced.
+/// </summary>
+public sealed class InputValueDefinition
+{
+    internal InputValueDefinition(string name, string? description, GraphQLType type, ValueNode? defaultValueLiteral, string? deprecationReason, InputValueDefinitionNode? syntax)
+    {
+        Name = name;
+        Description = description;
+        Type = type;
+        DefaultValueLiteral = defaultValueLiteral;
+        DeprecationReason = deprecationReason;
+        Syntax = syntax;
+    }
+
+    public string Name { get; }
+
+    public string? Description { get; }
+
+    public GraphQLType Type { get; }
+
+    /// <summary>The default as SDL wrote it; null when there is none.</summary>
+    public ValueNode? DefaultValueLiteral { get; }
+
+    public bool HasDefaultValue => DefaultValueLiteral is not null;
+
+    /// <summary>The default after input coercion; meaningful only when <see cref="HasDefaultValue"/>.</summary>
+    public object? DefaultValue { get; internal set; }
+
+    public string? DeprecationReason { get; }
+
+    public bool IsDeprecated => DeprecationReason is not null;
+
+    public InputValueDefinitionNode? Syntax { get; }
+
+    public override string ToString() => Name;
+}
