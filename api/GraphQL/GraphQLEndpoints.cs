@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Http;
 using Governance.GraphQL.Http.WebSockets;
+using Governance.GraphQL.Types;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
@@ -29,11 +31,21 @@ public static partial class GraphQLEndpoints
         return app;
     }
 
-    /// <summary>GET /graphql/schema.graphql: the schema as SDL.</summary>
+    /// <summary>
+    /// GET /graphql/schema.graphql (and /graphql?sdl): the schema as SDL, printed as graphql-js
+    /// prints it. Off when introspection is off: the SDL tells as much as __schema does.
+    /// </summary>
     private static Results<ContentHttpResult, ProblemHttpResult> GetSchema(IServiceProvider services) =>
-        services.GetService<ISchemaSdlSource>() is { } sdl
-            ? TypedResults.Text(sdl.GetSdl(), "text/plain; charset=utf-8")
-            : NotConfigured("No GraphQL schema printer is registered.");
+        services.GetService<IGraphQLExecutor>() switch
+        {
+            GraphQLExecutor { Options.EnableIntrospection: false } => TypedResults.Problem(
+                "The schema is not published while introspection is turned off.", statusCode: StatusCodes.Status404NotFound, title: "Not Found"),
+            GraphQLExecutor executor => TypedResults.Text(PrintedSchemas.GetValue(executor.Schema, SchemaPrinter.Print), "text/plain; charset=utf-8"),
+            _ => NotConfigured("No GraphQL schema is registered."),
+        };
+
+    // Printed once per schema instance.
+    private static readonly ConditionalWeakTable<Schema, string> PrintedSchemas = new();
 
     private static async Task HandleAsync(HttpContext http)
     {

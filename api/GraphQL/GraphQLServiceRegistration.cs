@@ -8,7 +8,7 @@ public static class GraphQLServiceRegistration
     /// <summary>
     /// Registers the GraphQL transports (HTTP, WebSocket) and their limits from the "GraphQL"
     /// configuration section. The engine itself (<see cref="Governance.GraphQL.Execution.IGraphQLExecutor"/>)
-    /// and the SDL source (<see cref="ISchemaSdlSource"/>) are registered by whoever builds the schema.
+    /// is registered by whoever builds the schema; /graphql answers 503 until one is.
     /// </summary>
     public static IHostApplicationBuilder AddGraphQLTransport(this IHostApplicationBuilder builder)
     {

@@ -32,9 +32,16 @@ try {
   const mutation = await collect({ query: 'mutation { echo(text: "hi") }' });
   checks.push({ name: 'a mutation over the socket gives one result', ok: mutation.length === 1 && mutation[0].data?.echo === 'hi', detail: JSON.stringify(mutation) });
 
-  let invalid;
-  try { await collect({ query: '{ nope }' }); } catch (errors) { invalid = errors; }
-  checks.push({ name: 'an invalid document ends with an error message', ok: Array.isArray(invalid) && invalid.length > 0 && typeof invalid[0].message === 'string', detail: JSON.stringify(invalid) });
+  // A document that does not parse, and variables that do not coerce: request errors, so the
+  // operation ends with an "error" message (graphql-ws's client rejects with the errors).
+  for (const [label, payload] of [
+    ['a document that does not parse', { query: '{ hello' }],
+    ['variables that do not coerce', { query: 'query ($n: Int!) { hello }', variables: { n: 'x' } }],
+  ]) {
+    let errors, results;
+    try { results = await collect(payload); } catch (e) { errors = e; }
+    checks.push({ name: `${label} ends with an error message`, ok: Array.isArray(errors) && errors.length > 0 && typeof errors[0].message === 'string', detail: JSON.stringify(errors ?? results) });
+  }
 } catch (e) {
   checks.push({ name: 'client run', ok: false, detail: String(e?.stack ?? JSON.stringify(e)) });
 } finally {

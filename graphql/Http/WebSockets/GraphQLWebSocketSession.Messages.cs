@@ -117,6 +117,12 @@ public sealed partial class GraphQLWebSocketSession
                         return;
                     }
 
+                    if (!result.HasData)
+                    {
+                        await SendAsync(SerializeErrors(id, result.Errors)).ConfigureAwait(false);
+                        return;
+                    }
+
                     await SendAsync(SerializeNext(id, result)).ConfigureAwait(false);
                 }
             }
@@ -142,6 +148,14 @@ public sealed partial class GraphQLWebSocketSession
                 // A result that resolves after the client completed the operation is not sent.
                 if (!IsActive(id, operation))
                 {
+                    return;
+                }
+
+                // A request error (no "data": variables did not coerce, a limit was exceeded)
+                // means nothing ran: like a validation error it ends the operation with "error".
+                if (!result.HasData)
+                {
+                    await SendAsync(SerializeErrors(id, result.Errors)).ConfigureAwait(false);
                     return;
                 }
 

@@ -146,6 +146,21 @@ public sealed class GraphQLWebSocketSessionTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task VariableCoercionFailureEndsTheOperationWithAnErrorMessage()
+    {
+        await StartAsync();
+        await InitAsync();
+
+        await SendAsync(new { type = "subscribe", id = "v", payload = new { query = FakeExecutor.NeedsId, variables = new { id = (string?)null } } });
+        var error = await ReceiveAsync();
+        await SendAsync(new { type = "ping" });
+
+        Assert.Equal("error", error?.GetProperty("type").GetString());
+        Assert.Contains("$id", error?.GetProperty("payload")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("pong", (await ReceiveAsync())?.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task CompleteFromTheClientStopsTheSubscriptionSoTheIdCanBeReused()
     {
         await StartAsync();
