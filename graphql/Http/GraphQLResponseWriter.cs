@@ -163,6 +163,27 @@ public static class GraphQLResponseWriter
             case ulong number:
                 writer.WriteNumberValue(number);
                 break;
+            // Execution builds Dictionary and List (ResultMap, ResultList): enumerate them with their
+            // struct enumerators and indexers, not through the interfaces, on this hot path.
+            case Dictionary<string, object?> map:
+                writer.WriteStartObject();
+                foreach (var (key, item) in map)
+                {
+                    writer.WritePropertyName(key);
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndObject();
+                break;
+            case List<object?> list:
+                writer.WriteStartArray();
+                for (var i = 0; i < list.Count; i++)
+                {
+                    WriteValue(writer, list[i]);
+                }
+
+                writer.WriteEndArray();
+                break;
             case IReadOnlyDictionary<string, object?> map:
                 writer.WriteStartObject();
                 foreach (var (key, item) in map)

@@ -25,7 +25,8 @@ public static class ConformanceSchema
         [.. Enumerable.Range(1, 10).Select(j => new Child($"child-{i}-{j}", $"Child {i}.{j}", (i * 10) + j))],
         new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)))];
 
-    public static string Sdl { get; } = File.ReadAllText(FindSdl());
+    /// <summary>tests/conformance/schema.graphql, embedded by the projects that link this file.</summary>
+    public static string Sdl { get; } = ReadEmbeddedSdl();
 
     public static GraphQLExecutor CreateExecutor(ExecutorOptions? options = null) => new(Build(), options);
 
@@ -78,17 +79,11 @@ public static class ConformanceSchema
         }
     }
 
-    private static string FindSdl()
+    private static string ReadEmbeddedSdl()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var path = Path.Combine(dir.FullName, "tests", "conformance", "schema.graphql");
-            if (File.Exists(path))
-            {
-                return path;
-            }
-        }
-
-        throw new FileNotFoundException("tests/conformance/schema.graphql not found above " + AppContext.BaseDirectory);
+        using var stream = typeof(ConformanceSchema).Assembly.GetManifestResourceStream("conformance-schema.graphql")
+            ?? throw new InvalidOperationException("Embed tests/conformance/schema.graphql as conformance-schema.graphql.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }
