@@ -69,7 +69,24 @@ internal sealed partial class ExecutionState
                 return;
         }
 
-        var objectType = type as ObjectType ?? ResolveAbstractType((NamedType)type, result, context, field, path, container, key, index, nonNull);
+        ObjectType? objectType;
+        if (result is TypedValue typed && type is NamedType { IsAbstract: true })
+        {
+            // The resolver named the runtime type itself; children see the value inside.
+            objectType = Schema.GetType(typed.TypeName) as ObjectType;
+            if (objectType is null || !Schema.IsPossibleType((NamedType)type, objectType))
+            {
+                HandleFieldError(new GraphQLException($"Runtime Object type \"{typed.TypeName}\" is not a possible type for \"{type}\"."), field, path, container, key, index, nonNull);
+                return;
+            }
+
+            result = typed.Value;
+        }
+        else
+        {
+            objectType = type as ObjectType ?? ResolveAbstractType((NamedType)type, result, context, field, path, container, key, index, nonNull);
+        }
+
         if (objectType is null)
         {
             return;

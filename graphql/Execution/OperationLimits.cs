@@ -115,7 +115,7 @@ internal sealed class OperationLimits
 
         var fieldDepth = depth + 1;
         _maxDepth = Math.Max(_maxDepth, fieldDepth + 1);
-        var pageSize = PageSize(field) ?? inheritedPageSize;
+        var pageSize = PageSize(field, definition) ?? inheritedPageSize;
         var isList = definition.Type.Nullable is ListType;
         var multiplier = isList ? pageSize ?? _options.DefaultListSize : 1;
 
@@ -125,7 +125,7 @@ internal sealed class OperationLimits
         return Saturate(multiplier * Saturate(1 + childCost));
     }
 
-    private int? PageSize(FieldNode field)
+    private int? PageSize(FieldNode field, FieldDefinition definition)
     {
         foreach (var argument in field.Arguments)
         {
@@ -143,6 +143,16 @@ internal sealed class OperationLimits
             if (value is > 0)
             {
                 return value;
+            }
+        }
+
+        // An absent page size argument still has its declared default (`first: Int = 10`).
+        foreach (var name in (ReadOnlySpan<string>)["first", "last"])
+        {
+            if (definition.ArgumentsByName.GetValueOrDefault(name) is { DefaultValue: int size and > 0 }
+                && !field.Arguments.Any(a => a.Name == name))
+            {
+                return size;
             }
         }
 
