@@ -3,6 +3,7 @@ using Governance.GraphQL.Execution;
 using Governance.GraphQL.Http;
 using Governance.GraphQL.Http.WebSockets;
 using Governance.GraphQL.Types;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
@@ -103,10 +104,33 @@ public static partial class GraphQLEndpoints
         }
 
         var response = http.Response;
+        if (answer.Events is { } events)
+        {
+            await WriteEventStreamAsync(http, answer, events).ConfigureAwait(false);
+            return;
+        }
+
         response.StatusCode = answer.StatusCode;
         response.ContentType = answer.ContentType;
         GraphQLResponseWriter.Write(response.BodyWriter, answer.Result!);
         await response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task WriteEventStreamAsync(HttpContext http, GraphQLHttpResponse answer, IAsyncEnumerable<ExecutionResult> events)
+    {
+        var response = http.Response;
+        response.StatusCode = answer.StatusCode;
+        response.ContentType = answer.ContentType;
+        response.Headers.CacheControl = "no-cache";
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        try
+        {
+            await GraphQLEventStream.WriteAsync(response.Body, events, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client closed the stream: that is how an SSE subscription ends.
+        }
     }
 
     private static async Task AcceptWebSocketAsync(HttpContext http)

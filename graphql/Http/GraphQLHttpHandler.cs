@@ -42,8 +42,11 @@ public sealed class GraphQLHttpHandler
             return GraphQLHttpResponse.FromProblem(405, "Method Not Allowed", "GraphQL over GET is turned off; use POST.", AllowPost);
         }
 
-        // #sec-Accept: a client that accepts neither GraphQL media type gets 406.
-        var mediaType = MediaTypeNegotiation.SelectResponseMediaType(http.Accept);
+        // #sec-Accept: a client that accepts neither GraphQL media type gets 406. One that asks
+        // for text/event-stream gets Server-Sent Events; what cannot travel as an event (a
+        // malformed request, a mutation over GET) is answered in application/json.
+        var eventStream = MediaTypeNegotiation.PrefersEventStream(http.Accept);
+        var mediaType = eventStream ? GraphQLResponseMediaType.Json : MediaTypeNegotiation.SelectResponseMediaType(http.Accept);
         if (mediaType == GraphQLResponseMediaType.None)
         {
             return GraphQLHttpResponse.FromProblem(406, "Not Acceptable",
@@ -90,7 +93,9 @@ public sealed class GraphQLHttpHandler
         var prepared = _executor.Prepare(request);
         if (prepared.Operation is not { } operation)
         {
-            return RequestError(mediaType, prepared.Errors);
+            return eventStream
+                ? GraphQLHttpResponse.FromEvents(Once(ExecutionResult.RequestError(prepared.Errors)))
+                : RequestError(mediaType, prepared.Errors);
         }
 
         // #sec-GET: GET is for queries only, so a mutation cannot be triggered by a link or a prefetch.
@@ -101,10 +106,17 @@ public sealed class GraphQLHttpHandler
                 AllowPost);
         }
 
+        if (eventStream)
+        {
+            return GraphQLHttpResponse.FromEvents(operation.OperationType == OperationType.Subscription
+                ? _executor.SubscribeAsync(operation, request, context, cancellationToken)
+                : ExecuteAsEventAsync(operation, request, context, cancellationToken));
+        }
+
         if (operation.OperationType == OperationType.Subscription)
         {
             return RequestError(mediaType, [new GraphQLError(
-                "Subscriptions are served over WebSocket (graphql-transport-ws), not over a single HTTP response.")]);
+                "Subscriptions are served over WebSocket (graphql-transport-ws) or as Server-Sent Events (Accept: text/event-stream), not as one JSON response.")]);
         }
 
         var result = await ExecuteWithTimeoutAsync(operation, request, context, cancellationToken).ConfigureAwait(false);
@@ -135,6 +147,21 @@ public sealed class GraphQLHttpHandler
     internal static GraphQLError TimeoutError() => new(
         "The request took longer than the execution timeout and was cancelled.",
         extensions: new Dictionary<string, object?> { ["code"] = "EXECUTION_TIMEOUT" });
+
+    private async IAsyncEnumerable<ExecutionResult> ExecuteAsEventAsync(
+        IPreparedOperation operation, GraphQLRequest request, object? context,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        yield return await ExecuteWithTimeoutAsync(operation, request, context, cancellationToken).ConfigureAwait(false)
+            ?? ExecutionResult.RequestError([TimeoutError()]);
+    }
+
+#pragma warning disable CS1998 // An iterator of one ready value needs no await.
+    private static async IAsyncEnumerable<ExecutionResult> Once(ExecutionResult result)
+    {
+        yield return result;
+    }
+#pragma warning restore CS1998
 
     /// <summary>Runs the operation; null when the execution timeout (not the caller) cancelled it.</summary>
     private async Task<ExecutionResult?> ExecuteWithTimeoutAsync(

@@ -27,6 +27,12 @@ public sealed class GraphQLHttpResponse
 
     public HttpProblem? Problem { get; private init; }
 
+    /// <summary>
+    /// Results to stream as Server-Sent Events (<see cref="GraphQLEventStream"/>) when the client
+    /// asked for text/event-stream; <see cref="ContentType"/> is then the event-stream type.
+    /// </summary>
+    public IAsyncEnumerable<ExecutionResult>? Events { get; private init; }
+
     internal static GraphQLHttpResponse FromResult(int statusCode, GraphQLResponseMediaType mediaType, ExecutionResult result, string? allow = null) =>
         new(statusCode)
         {
@@ -36,6 +42,9 @@ public sealed class GraphQLHttpResponse
             Result = result,
             Allow = allow,
         };
+
+    internal static GraphQLHttpResponse FromEvents(IAsyncEnumerable<ExecutionResult> events) =>
+        new(200) { ContentType = GraphQLEventStream.ContentType, Events = events };
 
     internal static GraphQLHttpResponse FromProblem(int statusCode, string title, string detail, string? allow = null) =>
         new(statusCode) { Problem = new HttpProblem(title, detail), Allow = allow };

@@ -129,6 +129,33 @@ public static class MediaTypeNegotiation
         return html > 0 && html >= json;
     }
 
+    /// <summary>
+    /// True when the client lists text/event-stream (with q &gt; 0) and ranks it at least as high
+    /// as the JSON types: it wants the result as Server-Sent Events (graphql-sse).
+    /// </summary>
+    public static bool PrefersEventStream(string? accept)
+    {
+        if (string.IsNullOrWhiteSpace(accept))
+        {
+            return false;
+        }
+
+        double eventStream = 0, json = 0;
+        foreach (var range in MediaRange.ParseList(accept))
+        {
+            if (range.Is(GraphQLEventStream.MediaType))
+            {
+                eventStream = Math.Max(eventStream, range.Quality);
+            }
+            else if (range.Is(GraphQLMediaTypes.Json) || range.Is(GraphQLMediaTypes.GraphQLResponseJson))
+            {
+                json = Math.Max(json, range.Quality);
+            }
+        }
+
+        return eventStream > 0 && eventStream >= json;
+    }
+
     private static bool IsUtf8(string charset) =>
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
         || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);

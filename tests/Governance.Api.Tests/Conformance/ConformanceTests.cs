@@ -33,6 +33,9 @@ public sealed class ConformanceTests(ConformanceServer server, ITestOutputHelper
     public Task GraphQLWsClientSubscribesAndReceivesEveryEvent() => RunAsync("ws-client.mjs", server.WebSocketUrl);
 
     [Fact]
+    public Task GraphQLSseClientReceivesSubscriptionsAsServerSentEvents() => RunAsync("sse-client.mjs", server.HttpUrl);
+
+    [Fact]
     public Task EveryGraphQLTransportWsCloseCodeAndPingPongBehaveAsSpecified() => RunAsync("ws-close-codes.mjs", server.WebSocketUrl);
 
     [Fact]

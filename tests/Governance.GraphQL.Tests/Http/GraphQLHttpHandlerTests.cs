@@ -202,4 +202,31 @@ public sealed class GraphQLHttpHandlerTests
         Assert.Equal(503, response.StatusCode);
         Assert.Equal("EXECUTION_TIMEOUT", Body(response).GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
     }
+
+    [Fact]
+    public async Task EventStreamAcceptStreamsEachSubscriptionResultAsANextEventThenComplete()
+    {
+        var response = await PostAsync(Json(new { query = FakeExecutor.CountTo3 }), accept: "text/event-stream");
+        using var body = new MemoryStream();
+        await GraphQLEventStream.WriteAsync(body, response.Events!, CancellationToken.None);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal("text/event-stream; charset=utf-8", response.ContentType);
+        Assert.Equal(
+            "event: next\ndata: {\"data\":{\"count\":1}}\n\n" +
+            "event: next\ndata: {\"data\":{\"count\":2}}\n\n" +
+            "event: next\ndata: {\"data\":{\"count\":3}}\n\n" +
+            "event: complete\ndata:\n\n",
+            Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    [Fact]
+    public async Task EventStreamCarriesARequestErrorAsAnEventNotA400()
+    {
+        var response = await PostAsync(Json(new { query = FakeExecutor.Broken }), accept: "text/event-stream");
+        var results = await response.Events!.ToListAsync();
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.False(Assert.Single(results).HasData);
+    }
 }
