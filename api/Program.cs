@@ -2,6 +2,7 @@ using Governance.Api.Accounts;
 using Governance.Api.Auth;
 using Governance.Api.Cli;
 using Governance.Api.Exports;
+using Governance.Api.GraphQL;
 using Governance.Api.Health;
 using Governance.Api.OpenApi;
 using Governance.Api.Storage;
@@ -22,6 +23,7 @@ builder.AddGovernanceAuth();
 builder.AddGovernanceRateLimits();
 builder.AddGovernanceHealthChecks();
 builder.AddGovernanceOpenApi();
+builder.AddGraphQLTransport();
 
 var app = builder.Build();
 
@@ -36,6 +38,7 @@ app.MapAccountsApi();
 app.MapTokensApi();
 app.MapExportsApi();
 app.MapGovernanceOpenApi();
+app.MapGraphQLEndpoints();
 
 // The build exports openapi.yaml this way, without touching a database.
 if (app.OpenApiExportRequested())

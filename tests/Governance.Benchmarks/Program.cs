@@ -1,11 +1,20 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
 using Governance.Benchmarks.Delegation;
+using Governance.Benchmarks.HttpServer;
 
 // Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
 // latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- http-server PORT   (for http-bench.sh)
 // Figures go to docs/benchmarks.md.
+if (args is ["http-server", var port])
+{
+    await BenchmarkHttpServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
+    return 0;
+}
+
 return args.FirstOrDefault() switch
 {
     "memory-1m" => EngineMeasurements.Memory(1_000_000),
@@ -17,6 +26,6 @@ return args.FirstOrDefault() switch
 
 static int Run(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    BenchmarkSwitcher.FromAssembly(typeof(EngineMeasurements).Assembly).Run(args);
     return 0;
 }
