@@ -5,6 +5,7 @@ using Governance.Api.Exports;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
 using Governance.Api.OpenApi;
+using Governance.Api.Schema;
 using Governance.Api.Storage;
 
 // The command line first: `seed`, `verify-log`, `recount`… run and exit; `serve` (the
@@ -24,6 +25,7 @@ builder.AddGovernanceRateLimits();
 builder.AddGovernanceHealthChecks();
 builder.AddGovernanceOpenApi();
 builder.AddGraphQLTransport();
+builder.AddGovernanceSchema();
 
 var app = builder.Build();
 

@@ -46,7 +46,7 @@ public static partial class GraphQLEndpoints
         };
 
     // Printed once per schema instance.
-    private static readonly ConditionalWeakTable<Schema, string> PrintedSchemas = new();
+    private static readonly ConditionalWeakTable<Governance.GraphQL.Types.Schema, string> PrintedSchemas = new();
 
     private static async Task HandleAsync(HttpContext http)
     {

@@ -1,0 +1,83 @@
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>setVotingRight, createArea and setMemberRoles: admins, through a session, in public (each leaves an event).</summary>
+internal static class AdminMutations
+{
+    public static SchemaBuilder AddAdminMutations(this SchemaBuilder builder, SchemaServices s) => builder
+        .ResolveAsync("Mutation.setVotingRight", async c =>
+        {
+            var caller = Caller.Of(c);
+            var input = Input(c);
+            if (MutationGuard.RequireAdmin(caller) is { } refused)
+            {
+                return UserErrors.Payload("member", refused);
+            }
+
+            if (!Ids.TryLocal(input["member"] as string, Ids.Member, out var memberId))
+            {
+                return UserErrors.Payload("member", UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input["member"]}\" is not the id of a member.", "member"));
+            }
+
+            var votingRight = (bool)input["votingRight"]!;
+            return await MutationGuard.RunAsync("member", async () =>
+            {
+                await s.Delegations.SetVotingRightAsync(caller.MemberId!.Value, memberId, votingRight, (string)input["reason"]!);
+                return await s.Reads.MembersAsync([memberId], c.CancellationToken) is { } found ? found.GetValueOrDefault(memberId) : null;
+            });
+        })
+        .ResolveAsync("Mutation.createArea", async c =>
+        {
+            var caller = Caller.Of(c);
+            var input = Input(c);
+            if (MutationGuard.RequireAdmin(caller) is { } refused)
+            {
+                return UserErrors.Payload("area", refused);
+            }
+
+            long? parentId = null;
+            if (input.GetValueOrDefault("parent") is string parent)
+            {
+                if (!Ids.TryLocal(parent, Ids.Area, out var local))
+                {
+                    return UserErrors.Payload("area", UserErrors.NotFound("UNKNOWN_AREA", $"\"{parent}\" is not the id of an area.", "parent"));
+                }
+
+                parentId = local;
+            }
+
+            return await MutationGuard.RunAsync("area", async () =>
+            {
+                var id = await s.Areas.CreateAsync(caller.MemberId!.Value, (string)input["slug"]!, (string)input["name"]!, input.GetValueOrDefault("description") as string ?? string.Empty, parentId);
+                return (await s.Reads.AreasAsync(c.CancellationToken)).Single(a => a.Id == id);
+            });
+        })
+        .ResolveAsync("Mutation.setMemberRoles", async c =>
+        {
+            var caller = Caller.Of(c);
+            var input = Input(c);
+            if (MutationGuard.RequireAdmin(caller) is { } refused)
+            {
+                return UserErrors.Payload("member", refused);
+            }
+
+            if (!Ids.TryLocal(input["member"] as string, Ids.Member, out var memberId))
+            {
+                return UserErrors.Payload("member", UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input["member"]}\" is not the id of a member.", "member"));
+            }
+
+            var roles = ((IReadOnlyList<object?>)input["roles"]!).Select(r => ((string)r!).ToLowerInvariant()).ToList();
+            return await MutationGuard.RunAsync("member", async () =>
+            {
+                await s.Roles.SetRolesAsync(caller.MemberId!.Value, memberId, roles);
+                return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
+            });
+        })
+        .BindDictionary("SetVotingRightPayload")
+        .BindDictionary("CreateAreaPayload")
+        .BindDictionary("SetMemberRolesPayload");
+
+    private static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
+}

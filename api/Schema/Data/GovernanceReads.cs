@@ -1,0 +1,155 @@
+using Dapper;
+using Governance.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Api.Schema.Data;
+
+/// <summary>
+/// The schema's reads: batch queries shaped for its DataLoaders (every method takes many ids
+/// and costs one statement). They live with the schema rather than in core/Storage because
+/// their shape follows the GraphQL fields, not a domain command; writes stay in core's stores.
+/// </summary>
+public sealed class GovernanceReads(Database database, SqlStatementCounter counter)
+{
+    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await database.OpenAsync(cancellationToken);
+        counter.Attach(connection);
+        return connection;
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<long, MemberRow>> MembersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<MemberRow>(
+            """
+            SELECT m.id, m.handle, m.display_name AS DisplayName, m.voting_right AS VotingRight,
+                   (SELECT group_concat(role) FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
+            FROM members m WHERE m.id IN @ids
+            """, new { ids }, cancellationToken)).ToDictionary(m => m.Id);
+
+    /// <summary>Member ids by handle, filtered by a case-insensitive substring of handle or display name.</summary>
+    public Task<List<long>> SearchMembersAsync(string? search, CancellationToken cancellationToken) =>
+        QueryAsync<long>(
+            """
+            SELECT id FROM members
+            WHERE @pattern IS NULL OR handle LIKE @pattern ESCAPE '\' OR display_name LIKE @pattern ESCAPE '\'
+            ORDER BY handle
+            """,
+            new { pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + Escape(search.Trim()) + "%" },
+            cancellationToken);
+
+    public async Task<ViewerRow?> ViewerAsync(long memberId, CancellationToken cancellationToken) =>
+        (await QueryAsync<ViewerRow>(
+            """
+            SELECT m.id, m.handle, m.display_name AS DisplayName, m.email, m.karma, m.karma_at AS KarmaAt,
+                   (SELECT ifnull(sum(points), 0) FROM supports s WHERE s.member_id = m.id AND s.released_at IS NULL) AS allocated
+            FROM members m WHERE m.id = @memberId
+            """, new { memberId }, cancellationToken)).SingleOrDefault();
+
+    public Task<List<AreaRow>> AreasAsync(CancellationToken cancellationToken) =>
+        QueryAsync<AreaRow>("SELECT id, slug, name, description, parent_id AS ParentId FROM areas ORDER BY name, id", null, cancellationToken);
+
+    /// <summary>
+    /// Every proposal matching the filter with its score (unreleased support points): ordering
+    /// by hotness needs them all, and an id, an instant and a sum per proposal are small.
+    /// </summary>
+    public Task<List<ProposalRank>> RankProposalsAsync(long? areaId, string? status, CancellationToken cancellationToken) =>
+        QueryAsync<ProposalRank>(
+            """
+            WITH RECURSIVE subtree(id) AS (
+                SELECT @areaId WHERE @areaId IS NOT NULL
+                UNION SELECT a.id FROM areas a JOIN subtree s ON a.parent_id = s.id)
+            SELECT p.id, p.created_at AS CreatedAt,
+                   ifnull((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS score
+            FROM proposals p
+            WHERE (@areaId IS NULL OR p.area_id IN (SELECT id FROM subtree)) AND (@status IS NULL OR p.status = @status)
+            """, new { areaId, status }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<long, ProposalRow>> ProposalsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<ProposalRow>(
+            "SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt FROM proposals WHERE id IN @ids",
+            new { ids }, cancellationToken)).ToDictionary(p => p.Id);
+
+    public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<ProposalScore>(
+            """
+            SELECT proposal_id AS ProposalId, sum(points) AS score, count(*) AS supporters FROM supports
+            WHERE proposal_id IN @ids AND released_at IS NULL GROUP BY proposal_id
+            """, new { ids }, cancellationToken)).ToDictionary(s => s.ProposalId);
+
+    public async Task<IReadOnlyDictionary<long, SupportRow[]>> SupportersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<SupportRow>(
+            """
+            SELECT member_id AS MemberId, proposal_id AS ProposalId, points, allocated_at AS AllocatedAt FROM supports
+            WHERE proposal_id IN @ids AND released_at IS NULL ORDER BY proposal_id, points DESC, allocated_at
+            """, new { ids }, cancellationToken)).GroupBy(s => s.ProposalId).ToDictionary(g => g.Key, g => g.ToArray());
+
+    public async Task<IReadOnlyDictionary<long, long>> MySupportAsync(long memberId, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<SupportRow>(
+            "SELECT member_id AS MemberId, proposal_id AS ProposalId, points, allocated_at AS AllocatedAt FROM supports WHERE member_id = @memberId AND proposal_id IN @ids AND released_at IS NULL",
+            new { memberId, ids }, cancellationToken)).ToDictionary(s => s.ProposalId, s => s.Points);
+
+    public async Task<IReadOnlyDictionary<long, StatusRow[]>> StatusHistoryAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<StatusRow>(
+            "SELECT proposal_id AS ProposalId, status, at, actor_id AS ActorId, reason FROM proposal_status_history WHERE proposal_id IN @ids ORDER BY proposal_id, at, id",
+            new { ids }, cancellationToken)).GroupBy(s => s.ProposalId).ToDictionary(g => g.Key, g => g.ToArray());
+
+    /// <summary>Current delegations that name the member, with the rank at which they do.</summary>
+    public Task<List<DelegatorRow>> DelegatorsAsync(long memberId, CancellationToken cancellationToken) =>
+        QueryAsync<DelegatorRow>(
+            """
+            SELECT d.member_id AS MemberId, d.scope_kind AS ScopeKind, d.area_id AS AreaId, d.proposal_id AS ProposalId, dd.rank
+            FROM delegation_delegates dd JOIN delegations d ON d.id = dd.delegation_id
+            WHERE dd.delegate_id = @memberId AND d.valid_to IS NULL ORDER BY d.member_id, d.id
+            """, new { memberId }, cancellationToken);
+
+    /// <summary>One delegation version by id, with its ranked delegates.</summary>
+    public async Task<DelegationVersion?> DelegationAsync(long id, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync<(long Id, long MemberId, string Kind, long? AreaId, long? ProposalId, long ValidFrom, long? ValidTo, long? Delegate)>(
+            """
+            SELECT d.id, d.member_id, d.scope_kind, d.area_id, d.proposal_id, d.valid_from, d.valid_to, dd.delegate_id
+            FROM delegations d LEFT JOIN delegation_delegates dd ON dd.delegation_id = d.id
+            WHERE d.id = @id ORDER BY dd.rank
+            """, new { id }, cancellationToken);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var first = rows[0];
+        return new DelegationVersion(
+            first.Id, first.MemberId, Scopes.FromRow(first.Kind, first.AreaId, first.ProposalId),
+            rows.Where(r => r.Delegate is not null).Select(r => r.Delegate!.Value).ToArray(),
+            DateTimeOffset.FromUnixTimeMilliseconds(first.ValidFrom),
+            first.ValidTo is { } to ? DateTimeOffset.FromUnixTimeMilliseconds(to) : null);
+    }
+
+    /// <summary>
+    /// A page of the events the caller may see, oldest first, after sequence number
+    /// <paramref name="afterSeq"/>; one more than asked for tells whether a next page exists.
+    /// </summary>
+    public Task<List<EventRow>> EventsAsync(long afterSeq, int take, long? viewerId, bool everything, CancellationToken cancellationToken) =>
+        QueryAsync<EventRow>(
+            $"""
+            SELECT seq, at, actor_id AS ActorId, type, payload, hash FROM event_log
+            WHERE seq > @afterSeq AND (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
+            ORDER BY seq LIMIT @take
+            """, new { afterSeq, take, viewerId, everything = everything ? 1 : 0 }, cancellationToken);
+
+    public async Task<long> CountEventsAsync(long? viewerId, bool everything, CancellationToken cancellationToken) =>
+        (await QueryAsync<long>(
+            $"SELECT count(*) FROM event_log WHERE @everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId)",
+            new { viewerId, everything = everything ? 1 : 0 }, cancellationToken)).Single();
+
+    public async Task<EventRow?> EventAsync(long seq, CancellationToken cancellationToken) =>
+        (await QueryAsync<EventRow>("SELECT seq, at, actor_id AS ActorId, type, payload, hash FROM event_log WHERE seq = @seq", new { seq }, cancellationToken)).SingleOrDefault();
+
+    private static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

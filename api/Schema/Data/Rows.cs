@@ -1,0 +1,25 @@
+namespace Governance.Api.Schema.Data;
+
+// Rows as SQLite gives them (INTEGER → long, REAL → double, instants as Unix milliseconds):
+// Dapper fills positional records whose parameter types match the columns exactly.
+
+public sealed record MemberRow(long Id, string Handle, string DisplayName, long VotingRight, string? Roles, long JoinedAt);
+
+public sealed record ViewerRow(long Id, string Handle, string DisplayName, string? Email, double Karma, long KarmaAt, long Allocated);
+
+public sealed record AreaRow(long Id, string Slug, string Name, string Description, long? ParentId);
+
+public sealed record ProposalRow(long Id, long AuthorId, long AreaId, string Title, string Body, string Status, long CreatedAt, long UpdatedAt, long? VotingEndsAt);
+
+/// <summary>One proposal's place in a list: enough to filter, order and page without loading bodies.</summary>
+public sealed record ProposalRank(long Id, long CreatedAt, long Score);
+
+public sealed record ProposalScore(long ProposalId, long Score, long Supporters);
+
+public sealed record SupportRow(long MemberId, long ProposalId, long Points, long AllocatedAt);
+
+public sealed record StatusRow(long ProposalId, string Status, long At, long? ActorId, string? Reason);
+
+public sealed record EventRow(long Seq, long At, long? ActorId, string Type, string Payload, byte[] Hash);
+
+public sealed record DelegatorRow(long MemberId, string ScopeKind, long? AreaId, long? ProposalId, long Rank);

@@ -1,0 +1,36 @@
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Api.Schema.Data;
+
+/// <summary>
+/// Counts the SQL statements SQLite itself runs on the schema's read connections (its trace
+/// hook fires as each statement starts), so a test can prove that a page of proposals costs a
+/// fixed number of queries whatever its size. Off unless <see cref="Enabled"/>; PRAGMAs that
+/// every connection runs when opened are not queries and are not counted.
+/// </summary>
+public sealed class SqlStatementCounter
+{
+    private long _count;
+
+    public bool Enabled { get; set; }
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    internal void Attach(SqliteConnection connection)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        SQLitePCL.raw.sqlite3_trace(connection.Handle, (_, statement) =>
+        {
+            if (Enabled && !statement.utf8_to_string().TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }, null);
+    }
+}

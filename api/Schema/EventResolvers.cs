@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Governance.Api.Schema.Data;
+using Governance.GraphQL.Errors;
+using Governance.GraphQL.Relay;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>
+/// Event and Query.events: the audit trail, oldest first, paged by sequence number (the log
+/// only grows, so offset cursors would shift). Private entries only for their actor and admins.
+/// </summary>
+internal static class EventResolvers
+{
+    private const string CursorPrefix = "event:";
+
+    public static SchemaBuilder AddEvents(this SchemaBuilder builder, SchemaServices s) => builder
+        .BindType<EventRow>("Event")
+        .Resolve("Event.id", c => Ids.Of(Ids.Event, c.ParentAs<EventRow>().Seq))
+        .Resolve("Event.seq", c => (int)c.ParentAs<EventRow>().Seq)
+        .Resolve("Event.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<EventRow>().At))
+        .ResolveAsync("Event.actor", async c => c.ParentAs<EventRow>().ActorId is { } actor ? await c.Member(s.Reads, actor) : null)
+        .Resolve("Event.hash", c => Convert.ToHexStringLower(c.ParentAs<EventRow>().Hash))
+        .BindType<Connection<EventRow>>("EventConnection")
+        .BindType<Edge<EventRow>>("EventEdge")
+        .ResolveAsync("Query.events", async c =>
+        {
+            var caller = Caller.Of(c);
+            var first = c.Argument<int?>("first") ?? ConnectionBuilder.DefaultMaxPageSize;
+            if (first is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+            {
+                throw new GraphQLException($"Argument \"first\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+            }
+
+            var after = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
+            var viewer = caller.CanRead ? caller.MemberId : null;
+            var everything = caller.IsAdmin;
+            var rows = await s.Reads.EventsAsync(after, first + 1, viewer, everything, c.CancellationToken);
+            var total = await s.Reads.CountEventsAsync(viewer, everything, c.CancellationToken);
+            var edges = rows.Take(first).Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
+            return new Connection<EventRow>(
+                edges,
+                new PageInfo(after > 0, rows.Count > first, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                (int)total);
+        });
+
+    /// <summary>Whether the caller may see an entry (node(id) asks too).</summary>
+    public static bool CanSee(Caller caller, EventRow entry) =>
+        EventVisibility.IsPublic(entry.Type) || caller.IsAdmin || (caller.CanRead && entry.ActorId == caller.MemberId);
+
+    private static string EncodeCursor(long seq) => Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + seq.ToString(CultureInfo.InvariantCulture)));
+
+    private static long DecodeCursor(string cursor)
+    {
+        try
+        {
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(cursor));
+            if (text.StartsWith(CursorPrefix, StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(CursorPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var seq))
+            {
+                return seq;
+            }
+        }
+        catch (FormatException)
+        {
+        }
+
+        throw new GraphQLException($"Invalid cursor \"{cursor}\".");
+    }
+}

@@ -1,0 +1,47 @@
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>The governance schema: api/schema.graphql (embedded) bound to the resolvers of this folder.</summary>
+public static class GovernanceSchema
+{
+    /// <summary>api/schema.graphql as embedded in the assembly.</summary>
+    public static string Sdl { get; } = ReadSdl();
+
+    public static Governance.GraphQL.Types.Schema Build(SchemaServices services) => new SchemaBuilder()
+        .AddTypeDefinitions(Sdl)
+        .AddScalar(new DateTimeScalarType())
+        .AddNodes(services)
+        .AddMembers(services)
+        .AddAreas(services)
+        .AddProposals(services)
+        .AddDelegations(services)
+        .AddEvents(services)
+        .AddDelegationMutations(services)
+        .AddAdminMutations(services)
+        .AddSubscriptions(services)
+        .BindType<ValidationError>("ValidationError")
+        .BindType<NotAuthorizedError>("NotAuthorizedError")
+        .BindType<NotFoundError>("NotFoundError")
+        .BindType<Governance.GraphQL.Relay.PageInfo>("PageInfo")
+        .Build();
+
+    /// <summary>
+    /// The executor's limits: the defaults, except a cost budget that lets one page of 50
+    /// proposals carry their authors and supporters (about 1,200) — the web client's main list.
+    /// </summary>
+    public static ExecutorOptions Options(bool development) => new()
+    {
+        MaxCost = 5_000,
+        IncludeExceptionDetails = development,
+    };
+
+    private static string ReadSdl()
+    {
+        using var stream = typeof(GovernanceSchema).Assembly.GetManifestResourceStream("governance-schema.graphql")
+            ?? throw new InvalidOperationException("api/schema.graphql is not embedded in the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

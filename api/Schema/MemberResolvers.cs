@@ -1,0 +1,111 @@
+using Governance.Api.Schema.Data;
+using Governance.Core.Delegation;
+using Governance.GraphQL.Errors;
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Relay;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>Member, Viewer, Query.viewer and Query.members.</summary>
+internal static class MemberResolvers
+{
+    public static SchemaBuilder AddMembers(this SchemaBuilder builder, SchemaServices s) => builder
+        .BindType<MemberRow>("Member")
+        .Resolve("Member.id", c => Ids.Of(Ids.Member, c.ParentAs<MemberRow>().Id))
+        .Resolve("Member.roles", c => RolesOf(c.ParentAs<MemberRow>()))
+        .Resolve("Member.votingRight", c => c.ParentAs<MemberRow>().VotingRight == 1)
+        .Resolve("Member.joinedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<MemberRow>().JoinedAt))
+        .BindType<Connection<MemberRow>>("MemberConnection")
+        .BindType<Edge<MemberRow>>("MemberEdge")
+        .ResolveAsync("Query.viewer", async c =>
+        {
+            var caller = Caller.Of(c);
+            if (!caller.IsAuthenticated)
+            {
+                return null;
+            }
+
+            RequireRead(caller);
+            return await s.Reads.ViewerAsync(caller.MemberId!.Value, c.CancellationToken);
+        })
+        .ResolveAsync("Query.members", async c =>
+        {
+            RequireRead(Caller.Of(c));
+            var ids = await s.Reads.SearchMembersAsync(c.Argument<string>("search"), c.CancellationToken);
+            return await Paging.PageAsync(ids, c, id => c.Member(s.Reads, id));
+        })
+        .AddViewer(s);
+
+    private static SchemaBuilder AddViewer(this SchemaBuilder builder, SchemaServices s) => builder
+        .BindType<ViewerRow>("Viewer")
+        .ResolveAsync("Viewer.member", c => c.Member(s.Reads, c.ParentAs<ViewerRow>().Id))
+        .Resolve("Viewer.karma", c => Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow()))
+        .Resolve("Viewer.level", c => Karma.Level(Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow())))
+        .Resolve("Viewer.allowance", c => Karma.Allowance(Karma.Level(Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow()))))
+        .Resolve("Viewer.allowanceLeft", c =>
+        {
+            var viewer = c.ParentAs<ViewerRow>();
+            return (int)Math.Max(0, Karma.Allowance(Karma.Level(Karma.Current(viewer, s.Clock.GetUtcNow()))) - viewer.Allocated);
+        })
+        .Resolve("Viewer.maxPointsPerProposal", c => 1 << Karma.Level(Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow())))
+        .ResolveAsync("Viewer.delegations", c => s.Delegations.CurrentForMemberAsync(c.ParentAs<ViewerRow>().Id))
+        .ResolveAsync("Viewer.delegators", async c =>
+        {
+            var rows = await s.Reads.DelegatorsAsync(c.ParentAs<ViewerRow>().Id, c.CancellationToken);
+            return rows.Select(r => new Dictionary<string, object?>
+            {
+                ["memberId"] = r.MemberId,
+                ["scope"] = Scopes.ToGraph(Scopes.FromRow(r.ScopeKind, r.AreaId, r.ProposalId)),
+                ["rank"] = (int)r.Rank,
+            }).ToList();
+        })
+        .ResolveAsync("Viewer.carriedWeight", async c =>
+        {
+            var (weight, _) = await CarriedAsync(c, s);
+            return weight;
+        })
+        .ResolveAsync("Viewer.isSuperDelegate", async c =>
+        {
+            var (_, super) = await CarriedAsync(c, s);
+            return super;
+        });
+
+    /// <summary>The viewer's weight in the area's concentration report (or in the root area).</summary>
+    private static async Task<(double? Weight, bool Super)> CarriedAsync(ResolveContext c, SchemaServices s)
+    {
+        var me = c.ParentAs<ViewerRow>().Id;
+        var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
+        if (areaId is null)
+        {
+            return (null, false);
+        }
+
+        var graph = s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicy.Default));
+        var node = graph.Nodes.FirstOrDefault(n => n.MemberId == me);
+        if (node is null)
+        {
+            // In no delegation at all: holds their own vote.
+            return (s.Engine.Read(e => e.Members.TryGetIndex(me, out _) && e.HasVotingRight(me)) ? 1.0 : null, false);
+        }
+
+        return (node.IsHolder ? node.Weight : null, node.IsSuperDelegate);
+    }
+
+    internal static IReadOnlyList<string> RolesOf(MemberRow member) =>
+        (member.Roles ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => r.ToUpperInvariant()).Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>Private reads need a signed-in caller whose token (if any) has the read scope.</summary>
+    internal static void RequireRead(Caller caller)
+    {
+        if (!caller.IsAuthenticated)
+        {
+            throw new GraphQLException(new GraphQLError("Sign in to read this.", extensions: new Dictionary<string, object?> { ["code"] = "UNAUTHENTICATED" }));
+        }
+
+        if (!caller.CanRead)
+        {
+            throw new GraphQLException(new GraphQLError("This token lacks the read scope.", extensions: new Dictionary<string, object?> { ["code"] = "MISSING_SCOPE" }));
+        }
+    }
+}

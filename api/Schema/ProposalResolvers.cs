@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Governance.Api.Schema.Data;
+using Governance.Core.Delegation;
+using Governance.Core.Storage;
+using Governance.GraphQL.Errors;
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Relay;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>Proposal and what hangs off it; Query.proposals and Query.proposal. Proposals are public.</summary>
+internal static class ProposalResolvers
+{
+    private static readonly string[] ClosedByVote = ["accepted", "rejected"];
+
+    // A closed vote's tally never changes: recount it once (from the engine as it stood at close).
+    private static readonly ConcurrentDictionary<(Database, long), Tally?> ClosedTallies = new();
+
+    public static SchemaBuilder AddProposals(this SchemaBuilder builder, SchemaServices s) => builder
+        .BindType<ProposalRow>("Proposal")
+        .Resolve("Proposal.id", c => Ids.Of(Ids.Proposal, c.ParentAs<ProposalRow>().Id))
+        .Resolve("Proposal.status", c => StatusName(c.ParentAs<ProposalRow>().Status))
+        .ResolveAsync("Proposal.area", c => c.Area(s.Reads, c.ParentAs<ProposalRow>().AreaId))
+        .ResolveAsync("Proposal.author", c => c.Member(s.Reads, c.ParentAs<ProposalRow>().AuthorId))
+        .Resolve("Proposal.createdAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<ProposalRow>().CreatedAt))
+        .Resolve("Proposal.updatedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<ProposalRow>().UpdatedAt))
+        .ResolveAsync("Proposal.score", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Score ?? 0))
+        .ResolveAsync("Proposal.supporterCount", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Supporters ?? 0))
+        .ResolveAsync("Proposal.hotness", async c =>
+        {
+            var proposal = c.ParentAs<ProposalRow>();
+            return Hotness((await c.Score(s.Reads, proposal.Id))?.Score ?? 0, proposal.CreatedAt, s.Clock.GetUtcNow());
+        })
+        .ResolveAsync("Proposal.supporters", c => c.Supporters(s.Reads, c.ParentAs<ProposalRow>().Id))
+        .ResolveAsync("Proposal.statusHistory", c => c.StatusHistory(s.Reads, c.ParentAs<ProposalRow>().Id))
+        .ResolveAsync("Proposal.mySupport", async c =>
+        {
+            var caller = Caller.Of(c);
+            return caller.CanRead ? (int?)await c.MySupport(s.Reads, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
+        })
+        .Resolve("Proposal.whereDoesMyVoteGo", c =>
+        {
+            var caller = Caller.Of(c);
+            var proposal = c.ParentAs<ProposalRow>();
+            if (!caller.CanRead)
+            {
+                return null;
+            }
+
+            // A member who joined after start-up is not yet known to this engine instance.
+            return s.Engine.Read(e => e.Members.TryGetIndex(caller.MemberId!.Value, out _) ? e.WhereDoesMyVoteGo(proposal.Id, caller.MemberId!.Value) : null);
+        })
+        .Resolve("Proposal.tally", c => VisibleTally(c.ParentAs<ProposalRow>(), s))
+        .BindType<SupportRow>("Support")
+        .ResolveAsync("Support.member", c => c.Member(s.Reads, c.ParentAs<SupportRow>().MemberId))
+        .Resolve("Support.points", c => (int)c.ParentAs<SupportRow>().Points)
+        .Resolve("Support.allocatedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<SupportRow>().AllocatedAt))
+        .BindType<StatusRow>("StatusChange")
+        .Resolve("StatusChange.status", c => StatusName(c.ParentAs<StatusRow>().Status))
+        .Resolve("StatusChange.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<StatusRow>().At))
+        .ResolveAsync("StatusChange.actor", async c => c.ParentAs<StatusRow>().ActorId is { } actor ? await c.Member(s.Reads, actor) : null)
+        .BindType<Connection<ProposalRow>>("ProposalConnection")
+        .BindType<Edge<ProposalRow>>("ProposalEdge")
+        .ResolveAsync("Query.proposal", async c =>
+            Ids.TryLocal(c.Argument<string>("id"), Ids.Proposal, out var id) ? await c.Proposal(s.Reads, id) : null)
+        .ResolveAsync("Query.proposals", async c =>
+        {
+            long? areaId = null;
+            if (c.Argument<string>("area") is { } area)
+            {
+                areaId = Ids.TryLocal(area, Ids.Area, out var id) ? id : throw new GraphQLException($"\"{area}\" is not the id of an area.");
+            }
+
+            var status = c.Argument<string>("status")?.ToLowerInvariant();
+            var ranks = await s.Reads.RankProposalsAsync(areaId, status, c.CancellationToken);
+            var now = s.Clock.GetUtcNow();
+            IEnumerable<ProposalRank> ordered = (c.Argument<string>("orderBy") ?? "HOT") switch
+            {
+                "NEW" => ranks.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+                "TOP" => ranks.OrderByDescending(r => r.Score).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+                _ => ranks.OrderByDescending(r => Hotness(r.Score, r.CreatedAt, now)).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+            };
+            return await Paging.PageAsync([.. ordered.Select(r => r.Id)], c, id => c.Proposal(s.Reads, id));
+        })
+        .AddVotePaths(s);
+
+    private static SchemaBuilder AddVotePaths(this SchemaBuilder builder, SchemaServices s) => builder
+        .BindType<VotePath>("VotePath")
+        .ResolveAsync("VotePath.carrier", async c => c.ParentAs<VotePath>().CarrierId is { } id ? await c.Member(s.Reads, id) : null)
+        .ResolveAsync("VotePath.deadEnd", async c => c.ParentAs<VotePath>().DeadEndId is { } id ? await c.Member(s.Reads, id) : null)
+        .ResolveAsync("VotePath.cycle", c => c.Members(s.Reads, c.ParentAs<VotePath>().Cycle))
+        .BindType<VoteHop>("VoteHop")
+        .ResolveAsync("VoteHop.from", c => c.Member(s.Reads, c.ParentAs<VoteHop>().From))
+        .ResolveAsync("VoteHop.to", c => c.Member(s.Reads, c.ParentAs<VoteHop>().To))
+        .Resolve("VoteHop.scope", c => Scopes.ToGraph(c.ParentAs<VoteHop>().Scope))
+        .BindType<Tally>("Tally")
+        .ResolveAsync("Tally.superDelegates", c => c.Members(s.Reads, c.ParentAs<Tally>().SuperDelegates));
+
+    /// <summary>score^0.8 / (age in hours + 2)^1.8 (DESIGN §5).</summary>
+    public static double Hotness(long score, long createdAtMs, DateTimeOffset now)
+    {
+        var hours = Math.Max(0, (now - DateTimeOffset.FromUnixTimeMilliseconds(createdAtMs)).TotalHours);
+        return Math.Pow(score, 0.8) / Math.Pow(hours + 2, 1.8);
+    }
+
+    public static string StatusName(string status) => status.ToUpperInvariant();
+
+    /// <summary>
+    /// DESIGN §5: the provisional tally stays hidden until voting closes (no herding); after an
+    /// accepted or rejected vote it is recounted as the engine stood at the close.
+    /// </summary>
+    private static Tally? VisibleTally(ProposalRow proposal, SchemaServices s)
+    {
+        if (!ClosedByVote.Contains(proposal.Status) || proposal.VotingEndsAt is not { } endedAt)
+        {
+            return null;
+        }
+
+        return ClosedTallies.GetOrAdd((s.Database, proposal.Id), key =>
+        {
+            var asOf = EngineLoader.Load(key.Item1, DateTimeOffset.FromUnixTimeMilliseconds(endedAt));
+            return asOf.Count(key.Item2, TallyPolicy.Default);
+        });
+    }
+}

@@ -1,0 +1,38 @@
+using Governance.Api.Schema.Data;
+using Governance.Core.Delegation;
+using Governance.Core.Storage;
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Http.WebSockets;
+
+namespace Governance.Api.Schema;
+
+public static class SchemaExtensions
+{
+    /// <summary>
+    /// The governance schema as the /graphql executor, its reads, the event bus behind
+    /// subscriptions, and the WebSocket authentication of connection_init.
+    /// </summary>
+    public static WebApplicationBuilder AddGovernanceSchema(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<SqlStatementCounter>();
+        services.AddSingleton<GovernanceReads>();
+        services.AddSingleton<GovernanceEventBus>();
+        services.AddSingleton<AreaStore>();
+        services.AddSingleton<MemberRoleStore>();
+        services.AddSingleton(sp => new SchemaServices(
+            sp.GetRequiredService<GovernanceReads>(),
+            sp.GetRequiredService<EngineHost>(),
+            sp.GetRequiredService<DelegationStore>(),
+            sp.GetRequiredService<AreaStore>(),
+            sp.GetRequiredService<MemberRoleStore>(),
+            sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<GovernanceEventBus>()));
+        // Tests see what went wrong too; production never shows exception details.
+        var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
+        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>()), GovernanceSchema.Options(development)));
+        services.AddSingleton<IGraphQLWebSocketInitHandler, WebSocketAuthentication>();
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+using Governance.Core.Delegation;
+using Governance.GraphQL.Errors;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>Subscription root fields over the event bus, and the DelegationChange event type.</summary>
+internal static class SubscriptionResolvers
+{
+    public static SchemaBuilder AddSubscriptions(this SchemaBuilder builder, SchemaServices s) => builder
+        .Subscribe("Subscription.myDelegationsChanged", c =>
+        {
+            var caller = Caller.Of(c);
+            MemberResolvers.RequireRead(caller);
+            var me = caller.MemberId!.Value;
+            return s.Events.SubscribeAsync<DelegationChanged>(e => e.Concerned.Contains(me), c.CancellationToken);
+        })
+        .Subscribe("Subscription.delegationsChanged", c =>
+        {
+            MemberResolvers.RequireRead(Caller.Of(c));
+            var given = c.Argument<string>("area");
+            if (!Ids.TryLocal(given, Ids.Area, out var areaId))
+            {
+                throw new GraphQLException($"\"{given}\" is not the id of an area.");
+            }
+
+            // A change applies in the area when it is global or on the area or one of its
+            // ancestors: exactly the delegations the area's graph inherits.
+            var chain = AncestorsOrSelf(s, areaId);
+            return s.Events.SubscribeAsync<DelegationChanged>(
+                e => e.Scope.Kind == ScopeKind.Global || (e.Scope.Kind == ScopeKind.Area && chain.Contains(e.Scope.Id)),
+                c.CancellationToken);
+        })
+        .BindType<DelegationChanged>("DelegationChange")
+        .ResolveAsync("DelegationChange.member", c => c.Member(s.Reads, c.ParentAs<DelegationChanged>().MemberId))
+        .Resolve("DelegationChange.scope", c => Scopes.ToGraph(c.ParentAs<DelegationChanged>().Scope));
+
+    private static HashSet<long> AncestorsOrSelf(SchemaServices s, long areaId)
+    {
+        var parents = s.Reads.AreasAsync(CancellationToken.None).GetAwaiter().GetResult().ToDictionary(a => a.Id, a => a.ParentId);
+        if (!parents.ContainsKey(areaId))
+        {
+            throw new GraphQLException("There is no such area.");
+        }
+
+        var chain = new HashSet<long>();
+        for (long? a = areaId; a is { } id && chain.Add(id); a = parents.GetValueOrDefault(id))
+        {
+        }
+
+        return chain;
+    }
+}

@@ -1,0 +1,37 @@
+using Governance.Core;
+
+namespace Governance.Api.Schema;
+
+/// <summary>A user error of a mutation payload (the UserError interface); its CLR type names its GraphQL type.</summary>
+public abstract record UserErrorValue(string Code, string Message, string? Field);
+
+public sealed record ValidationError(string Code, string Message, string? Field) : UserErrorValue(Code, Message, Field);
+
+public sealed record NotAuthorizedError(string Code, string Message, string? Field) : UserErrorValue(Code, Message, Field);
+
+public sealed record NotFoundError(string Code, string Message, string? Field) : UserErrorValue(Code, Message, Field);
+
+public static class UserErrors
+{
+    public static ValidationError Validation(string code, string message, string? field = null) => new(code, message, field);
+
+    public static NotFoundError NotFound(string code, string message, string? field = null) => new(code, message, field);
+
+    public static NotAuthorizedError NotAuthorized(string code, string message) => new(code, message, null);
+
+    /// <summary>A refused domain command: an unknown id is "not found", any other broken rule "validation".</summary>
+    public static UserErrorValue From(DomainException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.Code.StartsWith("UNKNOWN_", StringComparison.Ordinal)
+            ? new NotFoundError(error.Code, error.Message, error.Field)
+            : new ValidationError(error.Code, error.Message, error.Field);
+    }
+
+    /// <summary>The mutation payload of a failure: the result field null, the errors listed.</summary>
+    public static Dictionary<string, object?> Payload(string resultField, params UserErrorValue[] errors) =>
+        new() { [resultField] = null, ["errors"] = errors };
+
+    public static Dictionary<string, object?> Success(string resultField, object? result) =>
+        new() { [resultField] = result, ["errors"] = null };
+}

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Dapper;
+using Governance.Core.Delegation;
+
+namespace Governance.Core.Storage;
+
+/// <summary>
+/// The area tree (DESIGN §2). Areas are only added: delegations and proposals refer to them
+/// for ever, so renaming or moving one would rewrite history.
+/// </summary>
+public sealed partial class AreaStore(Database database, TimeProvider clock, EngineHost engine)
+{
+    /// <summary>Adds an area under <paramref name="parentId"/> (a root when null); the live engine learns it after commit.</summary>
+    public async Task<long> CreateAsync(long actorId, string slug, string name, string description, long? parentId)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!SlugPattern().IsMatch(slug))
+        {
+            throw new DomainException("INVALID_SLUG", "A slug is 1 to 50 lower-case letters, digits and dashes, starting with a letter or digit.", "slug");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            throw new DomainException("INVALID_NAME", "An area's name is 1 to 100 characters.", "name");
+        }
+
+        if (description?.Length > 2_000)
+        {
+            throw new DomainException("INVALID_DESCRIPTION", "An area's description is at most 2,000 characters.", "description");
+        }
+
+        return await engine.SerialiseWriteAsync(async () =>
+        {
+            var now = clock.GetUtcNow();
+            await using var connection = await database.OpenAsync();
+            await using var transaction = connection.BeginTransaction();
+            if (parentId is not null && await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE id = @parentId", new { parentId }, transaction) == 0)
+            {
+                throw new DomainException("UNKNOWN_AREA", $"There is no area {parentId} to add under.", "parent");
+            }
+
+            if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE slug = @slug", new { slug }, transaction) > 0)
+            {
+                throw new DomainException("SLUG_TAKEN", $"An area with the slug \"{slug}\" exists already.", "slug");
+            }
+
+            var id = await connection.ExecuteScalarAsync<long>(
+                "INSERT INTO areas (slug, name, description, parent_id, created_at) VALUES (@slug, @name, @description, @parentId, @at) RETURNING id",
+                new { slug, name = name.Trim(), description = description ?? string.Empty, parentId, at = now.ToUnixTimeMilliseconds() },
+                transaction);
+            EventLog.Append(connection, transaction, now, actorId, "area.created", new { AreaId = id, Slug = slug, Name = name.Trim(), ParentId = parentId });
+            await transaction.CommitAsync();
+            engine.Apply(e => e.AddArea(id, parentId));
+            return id;
+        });
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,49}$")]
+    private static partial Regex SlugPattern();
+}
