@@ -8,6 +8,10 @@ public delegate Task<IReadOnlyDictionary<TKey, TValue>> BatchLoadFunction<TKey, 
 /// A per-request batching and caching loader (the DataLoader pattern). <see cref="LoadAsync"/>
 /// only queues the key; the executor calls the batch function once it has no other work left
 /// (the "frontier" is exhausted), so every field of a level asks in one batch.
+/// A batch's results continue their awaiting resolvers synchronously, and no loader dispatches
+/// while a batch is still settling: otherwise, on a busy machine, the keys that those resolvers
+/// ask for next (the supporters' members, say) split over several batches depending on when
+/// the thread pool ran each continuation. A batch function must therefore not use loaders.
 /// </summary>
 public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
     where TKey : notnull
@@ -17,6 +21,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
     private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _cache = [];
     private List<KeyValuePair<TKey, TaskCompletionSource<TValue?>>> _pending = [];
     private readonly Lock _lock = new();
+    private int _inFlight;
 
     internal DataLoader(BatchLoadFunction<TKey, TValue> batch, Action onPending)
     {
@@ -38,6 +43,9 @@ public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
         }
     }
 
+    /// <summary>Whether a batch is loading or settling its keys.</summary>
+    public bool IsBusy => Volatile.Read(ref _inFlight) > 0;
+
     /// <summary>Queues a key (or answers from the request's cache) and returns its eventual value.</summary>
     public Task<TValue?> LoadAsync(TKey key)
     {
@@ -49,7 +57,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
                 return cached.Task;
             }
 
-            cached = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
+            cached = new TaskCompletionSource<TValue?>();
             _cache[key] = cached;
             _pending.Add(new(key, cached));
         }
@@ -72,6 +80,7 @@ public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
             batch = _pending;
             _pending = [];
             BatchCount++;
+            Interlocked.Increment(ref _inFlight);
         }
 
         _ = RunBatchAsync(batch, cancellationToken);
@@ -94,6 +103,12 @@ public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
                 completion.TrySetException(error);
             }
         }
+        finally
+        {
+            // Every awaiting resolver has run up to its next await: the executor may look again.
+            Interlocked.Decrement(ref _inFlight);
+            _onPending();
+        }
     }
 }
 
@@ -101,6 +116,8 @@ public sealed class DataLoader<TKey, TValue> : IBatchDispatcher
 public interface IBatchDispatcher
 {
     bool HasPending { get; }
+
+    bool IsBusy { get; }
 
     void Dispatch(CancellationToken cancellationToken);
 }
@@ -140,6 +157,12 @@ internal sealed class DataLoaderRegistry(Action onPending)
             }
 
             loaders = [.. _loaders.Values];
+        }
+
+        if (loaders.Any(l => l.IsBusy))
+        {
+            // Keys are still arriving from a settling batch; its end signals the executor.
+            return false;
         }
 
         var dispatched = false;
