@@ -22,12 +22,19 @@ public class GovernanceApiFactory : WebApplicationFactory<Program>
 
     public int DemoMembers { get; init; } = 120;
 
+    /// <summary>Further configuration for this app, e.g. a sign-in budget for a test that registers many members.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataFolder);
         builder.UseSetting("Demo:Members", DemoMembers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "7");
         builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

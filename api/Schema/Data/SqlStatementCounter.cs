@@ -10,13 +10,21 @@ namespace Governance.Api.Schema.Data;
 /// </summary>
 public sealed class SqlStatementCounter
 {
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _statements = new();
     private long _count;
 
     public bool Enabled { get; set; }
 
     public long Count => Interlocked.Read(ref _count);
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The statements counted since the last reset, for a failing test to show.</summary>
+    public IReadOnlyList<string> Statements => [.. _statements];
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        _statements.Clear();
+    }
 
     internal void Attach(SqliteConnection connection)
     {
@@ -27,9 +35,11 @@ public sealed class SqlStatementCounter
 
         SQLitePCL.raw.sqlite3_trace(connection.Handle, (_, statement) =>
         {
-            if (Enabled && !statement.utf8_to_string().TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
+            var text = statement.utf8_to_string();
+            if (Enabled && !text.TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))
             {
                 Interlocked.Increment(ref _count);
+                _statements.Enqueue(text);
             }
         }, null);
     }

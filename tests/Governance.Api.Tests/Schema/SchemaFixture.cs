@@ -22,7 +22,8 @@ public sealed record Actor(string Name, HttpClient Client, long? MemberId)
 /// </summary>
 public sealed class SchemaFixture : IAsyncLifetime
 {
-    public GovernanceApiFactory Factory { get; } = new();
+    // Tests register a member per caller they need: more than the sign-in budget of one IP.
+    public GovernanceApiFactory Factory { get; } = new() { Settings = { ["RateLimits:SignInAttemptsPerMinute"] = "1000" } };
 
     public Database Database => Factory.Services.GetRequiredService<Database>();
 
