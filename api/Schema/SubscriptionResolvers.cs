@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Governance.Core.Delegation;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Types;
@@ -24,20 +25,19 @@ internal static class SubscriptionResolvers
                 throw new GraphQLException($"\"{given}\" is not the id of an area.");
             }
 
-            // A change applies in the area when it is global or on the area or one of its
-            // ancestors: exactly the delegations the area's graph inherits.
-            var chain = AncestorsOrSelf(s, areaId);
-            return s.Events.SubscribeAsync<DelegationChanged>(
-                e => e.Scope.Kind == ScopeKind.Global || (e.Scope.Kind == ScopeKind.Area && chain.Contains(e.Scope.Id)),
-                c.CancellationToken);
+            return InAreaAsync(s, areaId, c.CancellationToken);
         })
         .BindType<DelegationChanged>("DelegationChange")
         .ResolveAsync("DelegationChange.member", c => c.Member(s.Reads, c.ParentAs<DelegationChanged>().MemberId))
         .Resolve("DelegationChange.scope", c => Scopes.ToGraph(c.ParentAs<DelegationChanged>().Scope));
 
-    private static HashSet<long> AncestorsOrSelf(SchemaServices s, long areaId)
+    /// <summary>
+    /// Changes that apply in the area: global ones and those on the area or one of its
+    /// ancestors — exactly the delegations the area's graph inherits.
+    /// </summary>
+    private static async IAsyncEnumerable<DelegationChanged> InAreaAsync(SchemaServices s, long areaId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var parents = s.Reads.AreasAsync(CancellationToken.None).GetAwaiter().GetResult().ToDictionary(a => a.Id, a => a.ParentId);
+        var parents = (await s.Reads.AreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.ParentId);
         if (!parents.ContainsKey(areaId))
         {
             throw new GraphQLException("There is no such area.");
@@ -48,6 +48,11 @@ internal static class SubscriptionResolvers
         {
         }
 
-        return chain;
+        await foreach (var change in s.Events.SubscribeAsync<DelegationChanged>(
+            e => e.Scope.Kind == ScopeKind.Global || (e.Scope.Kind == ScopeKind.Area && chain.Contains(e.Scope.Id)),
+            cancellationToken))
+        {
+            yield return change;
+        }
     }
 }
