@@ -32,8 +32,19 @@ internal static class MemberResolvers
         .ResolveAsync("Query.members", async c =>
         {
             RequireRead(Caller.Of(c));
-            var ids = await s.Reads.SearchMembersAsync(c.Argument<string>("search"), c.CancellationToken);
-            return await Paging.PageAsync(ids, c, id => c.Member(s.Reads, id));
+            var first = c.Argument<int?>("first") ?? ConnectionBuilder.DefaultMaxPageSize;
+            if (first is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+            {
+                throw new GraphQLException($"Argument \"first\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+            }
+
+            var offset = c.Argument<string>("after") is { } after ? ConnectionBuilder.DecodeCursor(after) + 1 : 0;
+            var (page, total) = await s.Reads.SearchMembersAsync(c.Argument<string>("search"), offset, first, c.CancellationToken);
+            var edges = page.Select((m, i) => new Edge<MemberRow>(m, ConnectionBuilder.EncodeCursor(offset + i))).ToList();
+            return new Connection<MemberRow>(
+                edges,
+                new PageInfo(offset > 0, offset + edges.Count < total, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                (int)total);
         })
         .AddViewer(s);
 

@@ -32,16 +32,25 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             FROM members m WHERE m.id IN @ids
             """, new { ids }, cancellationToken)).ToDictionary(m => m.Id);
 
-    /// <summary>Member ids by handle, filtered by a case-insensitive substring of handle or display name.</summary>
-    public Task<List<long>> SearchMembersAsync(string? search, CancellationToken cancellationToken) =>
-        QueryAsync<long>(
-            """
-            SELECT id FROM members
-            WHERE @pattern IS NULL OR handle LIKE @pattern ESCAPE '\' OR display_name LIKE @pattern ESCAPE '\'
-            ORDER BY handle
-            """,
-            new { pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + Escape(search.Trim()) + "%" },
-            cancellationToken);
+    /// <summary>
+    /// A page of members by handle, filtered by a case-insensitive substring of handle or
+    /// display name, and how many match: the directory is paged in SQL, never read whole.
+    /// </summary>
+    public async Task<(List<MemberRow> Page, long Total)> SearchMembersAsync(string? search, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + Escape(search.Trim()) + "%";
+        const string Where = "@pattern IS NULL OR m.handle LIKE @pattern ESCAPE '\\' OR m.display_name LIKE @pattern ESCAPE '\\'";
+        await using var connection = await OpenAsync(cancellationToken);
+        var page = (await connection.QueryAsync<MemberRow>(new CommandDefinition(
+            $"""
+            SELECT m.id, m.handle, m.display_name AS DisplayName, m.voting_right AS VotingRight,
+                   (SELECT group_concat(role) FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
+            FROM members m WHERE {Where} ORDER BY m.handle LIMIT @limit OFFSET @offset
+            """, new { pattern, limit, offset }, cancellationToken: cancellationToken))).ToList();
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) FROM members m WHERE {Where}", new { pattern }, cancellationToken: cancellationToken));
+        return (page, total);
+    }
 
     public async Task<ViewerRow?> ViewerAsync(long memberId, CancellationToken cancellationToken) =>
         (await QueryAsync<ViewerRow>(
