@@ -1,0 +1,31 @@
+namespace Governance.Core.Delegation;
+
+/// <summary>What the engine knows about one proposal: its area, its proposal-scope delegations, its votes.</summary>
+internal sealed class ProposalState
+{
+    public ProposalState(long id, int area, int[] areaDepth)
+    {
+        Id = id;
+        Area = area;
+        AreaDepth = areaDepth;
+    }
+
+    public long Id { get; }
+
+    public int Area { get; }
+
+    /// <summary>
+    /// For each area index: its depth if it is the proposal's area or one of its ancestors, else -1.
+    /// The deepest such area that a member delegated in is the one that applies (DESIGN §3).
+    /// Areas are append-only with their parent known first, so later areas are never ancestors.
+    /// </summary>
+    public int[] AreaDepth { get; }
+
+    public Dictionary<int, DelegateList> Delegations { get; } = [];
+
+    public Dictionary<int, VoteChoice> Votes { get; } = [];
+
+    public TallyState? Live { get; set; }
+
+    public int DepthOf(int area) => area < AreaDepth.Length ? AreaDepth[area] : -1;
+}

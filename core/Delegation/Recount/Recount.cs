@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Governance.Core.Delegation.Recount;
+
+/// <summary>
+/// The independent recount (DESIGN §7): snapshot JSON in, tally JSON out, through the same
+/// engine the server runs. Anyone can audit a closed vote with it.
+/// </summary>
+public static class Recount
+{
+    /// <summary>
+    /// Reads a snapshot from <paramref name="input"/>, prints the tally to <paramref name="stdout"/>
+    /// and returns 0; or refuses it with a message on <paramref name="stderr"/> naming the culprit,
+    /// writes nothing to <paramref name="stdout"/>, and returns 1.
+    /// </summary>
+    public static int Run(TextReader input, TextWriter stdout, TextWriter stderr)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        string output;
+        try
+        {
+            var snapshot = SnapshotReader.Read(input.ReadToEnd());
+            output = Format(snapshot, Tally(snapshot));
+        }
+        catch (SnapshotException e)
+        {
+            stderr.WriteLine($"recount: refused: {e.Message}");
+            return 1;
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"recount: cannot read the snapshot: {e.Message}");
+            return 1;
+        }
+
+        // Written only once complete, so a refusal never leaves half a result on stdout.
+        stdout.Write(output);
+        return 0;
+    }
+
+    /// <summary>Loads a snapshot into a fresh engine (member and area ids are their positions) and tallies it.</summary>
+    internal static Tally Tally(Snapshot snapshot)
+    {
+        var engine = new DelegationEngine(snapshot.MemberIds.Length);
+        for (int m = 0; m < snapshot.MemberIds.Length; m++) engine.AddMember(m, snapshot.VotingRights[m]);
+
+        // Parents before children: the engine's area tree is append-only.
+        var added = new bool[snapshot.AreaIds.Length];
+        for (int a = 0; a < added.Length; a++) AddArea(a);
+
+        const long proposal = 0;
+        engine.AddProposal(proposal, snapshot.Area);
+        Span<long> delegates = stackalloc long[3];
+        foreach (var d in snapshot.Delegations)
+        {
+            for (int r = 0; r < d.Delegates.Length; r++) delegates[r] = d.Delegates[r];
+            var scope = d.Kind switch
+            {
+                ScopeKind.Global => DelegationScope.Global,
+                ScopeKind.Area => DelegationScope.ForArea(d.Area),
+                _ => DelegationScope.ForProposal(proposal),
+            };
+            engine.SetDelegation(d.Member, scope, delegates[..d.Delegates.Length]);
+        }
+
+        foreach (var (member, choice) in snapshot.Votes) engine.CastVote(proposal, member, choice);
+        return engine.Count(proposal, snapshot.Policy);
+
+        void AddArea(int a)
+        {
+            if (added[a]) return;
+            int parent = snapshot.AreaParents[a];
+            if (parent >= 0) AddArea(parent);
+            engine.AddArea(a, parent >= 0 ? parent : null);
+            added[a] = true;
+        }
+    }
+
+    /// <summary>The output of DESIGN §7, key for key and line for line.</summary>
+    internal static string Format(Snapshot snapshot, Tally tally)
+    {
+        var text = new StringBuilder(64 + (tally.Weights.Count * 24));
+        text.Append("{\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"  \"eligible\": {tally.Eligible}, \"voters\": {tally.Voters}, \"represented\": {tally.Represented}, \"unrepresented\": {tally.Unrepresented},\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"  \"yes\": {Number(tally.Yes)}, \"no\": {Number(tally.No)}, \"abstain\": {Number(tally.Abstain)},\n");
+        text.Append(CultureInfo.InvariantCulture,
+            $"  \"quorumReached\": {Bool(tally.QuorumReached)}, \"passed\": {Bool(tally.Passed)},\n");
+        text.Append("  \"weights\": {");
+        for (int i = 0; i < tally.Weights.Count; i++)
+        {
+            var w = tally.Weights[i];
+            text.Append(i == 0 ? " " : ", ").Append(Quote(snapshot.MemberIds[w.MemberId])).Append(": ").Append(Number(w.Weight));
+        }
+
+        text.Append(tally.Weights.Count == 0 ? "},\n" : " },\n");
+        text.Append("  \"superDelegates\": [");
+        for (int i = 0; i < tally.SuperDelegates.Count; i++)
+        {
+            text.Append(i == 0 ? "" : ", ").Append(Quote(snapshot.MemberIds[tally.SuperDelegates[i]]));
+        }
+
+        text.Append("]\n}\n");
+        return text.ToString();
+    }
+
+    /// <summary>Shortest round-trip form, with ".0" on whole numbers as in §7 ("3.0").</summary>
+    internal static string Number(double value)
+    {
+        string s = value.ToString("R", CultureInfo.InvariantCulture);
+        if (s.Contains('E', StringComparison.Ordinal)) s = ((decimal)value).ToString(CultureInfo.InvariantCulture);
+        return s.Contains('.', StringComparison.Ordinal) ? s : s + ".0";
+    }
+
+    private static string Bool(bool value) => value ? "true" : "false";
+
+    private static string Quote(string id) => JsonSerializer.Serialize(id);
+}

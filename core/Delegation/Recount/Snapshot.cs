@@ -1,0 +1,19 @@
+namespace Governance.Core.Delegation.Recount;
+
+/// <summary>A validated snapshot (DESIGN §7) with every id resolved to its position in the file.</summary>
+internal sealed record Snapshot(
+    string Proposal,
+    int Area,
+    string[] AreaIds,
+    int[] AreaParents,
+    string[] MemberIds,
+    bool[] VotingRights,
+    List<SnapshotDelegation> Delegations,
+    List<(int Member, VoteChoice Choice)> Votes,
+    TallyPolicy Policy);
+
+/// <summary>One delegation line: scope kind, area index for area scope (else -1), delegate indices.</summary>
+internal readonly record struct SnapshotDelegation(int Member, ScopeKind Kind, int Area, int[] Delegates);
+
+/// <summary>A snapshot refused, with a message that names the culprit.</summary>
+public sealed class SnapshotException(string message) : Exception(message);

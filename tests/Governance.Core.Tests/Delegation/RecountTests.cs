@@ -1,0 +1,131 @@
+using Governance.Core.Delegation.Recount;
+
+namespace Governance.Core.Tests.Delegation;
+
+public sealed class RecountTests
+{
+    // DESIGN.md §7, verbatim.
+    private const string WorkedExample = """
+        {
+          "proposal": "p1",
+          "area": "housing",
+          "areas":   [ { "id": "party", "parent": null }, { "id": "housing", "parent": "party" } ],
+          "members": [ { "id": "ann", "votingRight": true }, { "id": "bob", "votingRight": true },
+                       { "id": "cy",  "votingRight": true }, { "id": "dee", "votingRight": true } ],
+          "delegations": [
+            { "member": "ann", "scope": "global",           "delegates": ["bob", "cy"] },
+            { "member": "bob", "scope": "area:party",       "delegates": [] },
+            { "member": "cy",  "scope": "proposal",         "delegates": ["dee"] }
+          ],
+          "votes":   [ { "member": "dee", "choice": "yes" } ],
+          "policy":  { "viscosity": 1.0, "superDelegateShare": 0.1, "quorumShare": 0.1, "majority": 0.5 }
+        }
+        """;
+
+    private const string WorkedExampleOutput = """
+        {
+          "eligible": 4, "voters": 1, "represented": 2, "unrepresented": 1,
+          "yes": 3.0, "no": 0.0, "abstain": 0.0,
+          "quorumReached": true, "passed": true,
+          "weights": { "dee": 3.0 },
+          "superDelegates": ["dee"]
+        }
+
+        """;
+
+    private static (int Code, string Out, string Err) Run(string snapshot)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        int code = Recount.Run(new StringReader(snapshot), stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    [Fact]
+    public void WorkedExampleOfTheDesignGivesExactlyItsOutput()
+    {
+        var (code, output, errors) = Run(WorkedExample);
+
+        Assert.Equal("", errors);
+        Assert.Equal(0, code);
+        Assert.Equal(WorkedExampleOutput, output);
+    }
+
+    [Fact]
+    public void OmittedPolicyTakesDefaultsAndFractionalWeightsPrintInFull()
+    {
+        string snapshot = WorkedExample.Replace("\"viscosity\": 1.0", "\"viscosity\": 0.5", StringComparison.Ordinal);
+        string output = Run(snapshot).Out;
+        Assert.Contains("\"yes\": 1.75,", output, StringComparison.Ordinal); // dee 1 + cy 0.5 + ann 0.25 (two hops)
+        Assert.Contains("\"weights\": { \"dee\": 1.75 },", output, StringComparison.Ordinal);
+
+        var withoutPolicy = Run(WorkedExample.Replace(
+            "\"policy\":  { \"viscosity\": 1.0, \"superDelegateShare\": 0.1, \"quorumShare\": 0.1, \"majority\": 0.5 }",
+            "\"policy\": {}", StringComparison.Ordinal));
+        Assert.Equal(WorkedExampleOutput, withoutPolicy.Out);
+    }
+
+    [Fact]
+    public void EmptyVoteHasEmptyWeightsAndNoQuorum()
+    {
+        var (code, output, _) = Run("""
+            { "proposal": "p", "area": "a", "areas": [ { "id": "a", "parent": null } ],
+              "members": [ { "id": "x", "votingRight": true } ], "delegations": [], "votes": [] }
+            """);
+
+        Assert.Equal(0, code);
+        Assert.Equal("""
+            {
+              "eligible": 1, "voters": 0, "represented": 0, "unrepresented": 1,
+              "yes": 0.0, "no": 0.0, "abstain": 0.0,
+              "quorumReached": false, "passed": false,
+              "weights": {},
+              "superDelegates": []
+            }
+
+            """, output);
+    }
+
+    [Theory]
+    [InlineData("{ \"proposal\": ", "invalid JSON")]
+    [InlineData("[]", "must be a JSON object")]
+    [InlineData("""{ "area": "a" }""", "missing field \"proposal\"")]
+    [InlineData("""{ "proposal": "p", "area": "a", "areas": [], "members": [] }""", "unknown area \"a\"")]
+    public void MalformedDocumentIsRefused(string snapshot, string culprit) => AssertRefused(snapshot, culprit);
+
+    [Theory]
+    [InlineData("missing votes", "\"votes\":", "\"vote\":", "missing field \"votes\"")]
+    [InlineData("unknown delegating member", "\"member\": \"cy\",  \"scope\"", "\"member\": \"zed\", \"scope\"", "delegations[2]: unknown member \"zed\"")]
+    [InlineData("unknown delegate", "[\"dee\"]", "[\"zed\"]", "delegations[2]: unknown delegate \"zed\"")]
+    [InlineData("unknown voter", "{ \"member\": \"dee\", \"choice\"", "{ \"member\": \"zed\", \"choice\"", "votes[0]: unknown member \"zed\"")]
+    [InlineData("unknown area in scope", "area:party", "area:sport", "delegations[1].scope: unknown area \"sport\"")]
+    [InlineData("unknown proposal area", "\"area\": \"housing\"", "\"area\": \"sport\"", "unknown area \"sport\"")]
+    [InlineData("unknown parent area", "\"parent\": \"party\"", "\"parent\": \"sport\"", "unknown parent area \"sport\"")]
+    [InlineData("area tree cycle", "{ \"id\": \"party\", \"parent\": null }", "{ \"id\": \"party\", \"parent\": \"housing\" }", "cycle through \"party\", \"housing\"")]
+    [InlineData("two votes", "[ { \"member\": \"dee\", \"choice\": \"yes\" } ]", "[ { \"member\": \"dee\", \"choice\": \"yes\" }, { \"member\": \"dee\", \"choice\": \"no\" } ]", "votes[1]: \"dee\" votes twice")]
+    [InlineData("two delegations for one scope", "\"delegates\": [\"dee\"] }", "\"delegates\": [\"dee\"] }, { \"member\": \"cy\", \"scope\": \"proposal\", \"delegates\": [\"ann\"] }", "delegations[3]: \"cy\" has two delegations for scope proposal (also delegations[2])")]
+    [InlineData("self-delegation", "[\"bob\", \"cy\"]", "[\"ann\", \"cy\"]", "delegations[0]: \"ann\" delegates to themselves")]
+    [InlineData("delegate named twice", "[\"bob\", \"cy\"]", "[\"bob\", \"bob\"]", "delegations[0]: \"ann\" names delegate \"bob\" twice")]
+    [InlineData("more than three", "[\"bob\", \"cy\"]", "[\"bob\", \"cy\", \"dee\", \"bob\"]", "delegations[0]: \"ann\" names 4 delegates; at most 3")]
+    [InlineData("bad choice", "\"choice\": \"yes\"", "\"choice\": \"maybe\"", "votes[0].choice: bad choice \"maybe\"")]
+    [InlineData("bad scope", "\"scope\": \"global\"", "\"scope\": \"everywhere\"", "delegations[0].scope: bad scope \"everywhere\"")]
+    [InlineData("duplicate member", "{ \"id\": \"dee\", \"votingRight\": true }", "{ \"id\": \"cy\", \"votingRight\": true }", "members[3]: member \"cy\" is listed twice")]
+    [InlineData("voting right not a boolean", "{ \"id\": \"dee\", \"votingRight\": true }", "{ \"id\": \"dee\", \"votingRight\": \"yes\" }", "members[3].votingRight must be true or false")]
+    [InlineData("member id not a string", "{ \"id\": \"dee\",", "{ \"id\": 4,", "members[3].id must be a string")]
+    [InlineData("viscosity out of range", "\"viscosity\": 1.0", "\"viscosity\": 0", "policy: viscosity must be in (0, 1]")]
+    [InlineData("policy value not a number", "\"quorumShare\": 0.1", "\"quorumShare\": \"10%\"", "policy.quorumShare must be a number")]
+    public void MalformedSnapshotIsRefusedNamingTheCulprit(string why, string find, string replace, string culprit)
+    {
+        Assert.Contains(find, WorkedExample, StringComparison.Ordinal);
+        AssertRefused(WorkedExample.Replace(find, replace, StringComparison.Ordinal), culprit, why);
+    }
+
+    private static void AssertRefused(string snapshot, string culprit, string why = "")
+    {
+        var (code, output, errors) = Run(snapshot);
+
+        Assert.NotEqual(0, code);
+        Assert.Equal("", output);
+        Assert.True(errors.Contains(culprit, StringComparison.Ordinal), $"{why}: expected \"{culprit}\" in: {errors}");
+    }
+}
