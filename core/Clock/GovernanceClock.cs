@@ -1,0 +1,94 @@
+using Governance.Core.Domain;
+using Governance.Core.Lottery;
+using Governance.Core.Proposals;
+using Governance.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Core.Clock;
+
+/// <summary>What one <see cref="GovernanceClock.RunDue"/> pass did.</summary>
+public sealed record ClockReport(int Expired, int AppealsClosed, int VotingOpened, int VotingClosed, int Draws)
+{
+    public int Total => Expired + AppealsClosed + VotingOpened + VotingClosed + Draws;
+}
+
+/// <summary>
+/// Every time-based transition (DESIGN §4–§5): open proposals expire, appeal windows close,
+/// votes open and close, lottery periods are drawn. Each transition runs in its own
+/// transaction and is guarded by the state it leaves (a status, or the draw's primary key)
+/// re-read inside that transaction, so a pass that is re-run, run twice at once, or killed
+/// half-way and restarted performs each transition exactly once.
+/// </summary>
+public sealed class GovernanceClock(Database database)
+{
+    public ClockReport RunDue(DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var expired = Each(ProposalStatus.Open, "expires_at", nowMs, (c, t, id) => Expire(c, t, id, now));
+        var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, (c, t, id) => CloseAppeal(c, t, id, now));
+        var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, (c, t, id) => OpenVoting(c, t, id, now));
+        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, (c, t, id) => VoteService.Close(c, t, id, now));
+        var draws = 0;
+        foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
+        {
+            draws += Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, period, now)) ? 1 : 0;
+        }
+
+        return new ClockReport(expired, appeals, opened, closed, draws);
+    }
+
+    private int Each(string status, string column, long nowMs, Func<SqliteConnection, SqliteTransaction, long, bool> transition)
+    {
+        var done = 0;
+        foreach (var id in Transactions.Read(database, c => ProposalStore.Due(c, status, column, nowMs)))
+        {
+            done += Transactions.Write(database, (c, t) => transition(c, t, id)) ? 1 : 0;
+        }
+
+        return done;
+    }
+
+    private static bool Expire(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var proposal = ProposalStore.Find(c, t, id);
+        if (proposal is not { Status: ProposalStatus.Open } || proposal.ExpiresAt > nowMs
+            || !ProposalStore.Transition(c, t, id, ProposalStatus.Open, ProposalStatus.Expired, nowMs, null, "open for its whole expiry period without reaching the agenda"))
+        {
+            return false;
+        }
+
+        ProposalStore.ReleaseAll(c, t, id, nowMs);
+        EventLog.Append(c, t, now, null, "proposal.expired", new { proposal = id });
+        return true;
+    }
+
+    private static bool CloseAppeal(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var proposal = ProposalStore.Find(c, t, id);
+        if (proposal is not { Status: ProposalStatus.Declined, AppealClosed: false } || proposal.AppealUntil > nowMs)
+        {
+            return false;
+        }
+
+        ProposalStore.Set(c, t, id, "appeal_closed = 1", new { });
+        var released = ProposalStore.ReleaseAll(c, t, id, nowMs);
+        EventLog.Append(c, t, now, null, "proposal.appeal_closed", new { proposal = id, supportsReleased = released });
+        return true;
+    }
+
+    private static bool OpenVoting(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var proposal = ProposalStore.Find(c, t, id);
+        if (proposal is not { Status: ProposalStatus.Scheduled } || proposal.VotingStartsAt > nowMs
+            || !ProposalStore.Transition(c, t, id, ProposalStatus.Scheduled, ProposalStatus.Voting, nowMs, null, "the discussion window ended"))
+        {
+            return false;
+        }
+
+        EventLog.Append(c, t, now, null, "vote.opened", new { proposal = id, votingEndsAt = proposal.VotingEndsAt });
+        return true;
+    }
+}
