@@ -96,7 +96,7 @@ public sealed class LotteryService(Database database, TimeProvider clock)
         var (headSeq, headHash) = LotteryStore.HeadAt(c, t, period.EndMs) ?? (0, new byte[32]);
         var seed = LotteryDraw.Seed(period.Id, headHash);
         var entries = new List<DrawEntryRow>();
-        foreach (var m in MemberStore.WithKarmaAtLeast(c, t, policy.LevelThresholds[0]))
+        foreach (var m in MemberStore.LotteryCandidates(c, t, policy.LevelThresholds[0], period.EndMs))
         {
             var karma = KarmaRules.Decay(m.Karma, m.KarmaAt, period.EndMs, policy.KarmaHalfLifeDays);
             var level = KarmaRules.Level(karma, policy);

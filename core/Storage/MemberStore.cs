@@ -31,10 +31,13 @@ public static class MemberStore
         connection.Query<StoredKarma>(
             $"SELECT {KarmaColumns} FROM members WHERE last_active_at >= @sinceMs", new { sinceMs }, transaction).AsList();
 
-    /// <summary>Every member with a chance of holding level ≥ 1 (stored karma at or above the lowest threshold).</summary>
-    public static IReadOnlyList<StoredKarma> WithKarmaAtLeast(SqliteConnection connection, SqliteTransaction? transaction, double karma) =>
+    /// <summary>
+    /// Members who had joined by <paramref name="joinedByMs"/> and may hold level ≥ 1 (stored
+    /// karma at or above the lowest threshold; decay can only lower it): the lottery's candidates.
+    /// </summary>
+    public static IReadOnlyList<StoredKarma> LotteryCandidates(SqliteConnection connection, SqliteTransaction? transaction, double karma, long joinedByMs) =>
         connection.Query<StoredKarma>(
-            $"SELECT {KarmaColumns} FROM members WHERE karma >= @karma ORDER BY id", new { karma }, transaction).AsList();
+            $"SELECT {KarmaColumns} FROM members WHERE karma >= @karma AND joined_at <= @joinedByMs ORDER BY id", new { karma, joinedByMs }, transaction).AsList();
 
     public static void Touch(SqliteConnection connection, SqliteTransaction transaction, long memberId, long atMs) =>
         connection.Execute(
