@@ -1,4 +1,5 @@
 using Governance.Api.Cli;
+using Governance.Api.Clock;
 using Governance.Api.Health;
 using Governance.Api.Storage;
 
@@ -15,6 +16,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddGovernanceStorage();
 builder.AddGovernanceHealthChecks();
+builder.AddGovernanceClock();
 
 var app = builder.Build();
 

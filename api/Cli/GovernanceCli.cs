@@ -44,6 +44,7 @@ public static class GovernanceCli
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(VerifyLogCommand.Create());
+        root.Subcommands.Add(VerifyDrawCommand.Create());
         return root;
     }
 }
