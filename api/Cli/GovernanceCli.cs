@@ -45,6 +45,7 @@ public static class GovernanceCli
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(VerifyLogCommand.Create());
         root.Subcommands.Add(VerifyDrawCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
         return root;
     }
 }
