@@ -30,7 +30,7 @@ internal sealed partial class ClockService(
                 var report = await Task.Run(() => clock.RunDue(time.GetUtcNow()), stoppingToken);
                 if (report.Total > 0)
                 {
-                    LogPass(report.Expired, report.AppealsClosed, report.VotingOpened, report.VotingClosed, report.Draws);
+                    LogPass(report.Expired, report.AppealsClosed, report.VotingOpened, report.VotingClosed, report.Draws, report.Promoted);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -46,8 +46,8 @@ internal sealed partial class ClockService(
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Clock: {Expired} expired, {Appeals} appeals closed, {Opened} votes opened, {Closed} votes closed, {Draws} lottery draws")]
-    private partial void LogPass(int expired, int appeals, int opened, int closed, int draws);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clock: {Expired} expired, {Appeals} appeals closed, {Opened} votes opened, {Closed} votes closed, {Draws} lottery draws, {Promoted} moved to the agenda")]
+    private partial void LogPass(int expired, int appeals, int opened, int closed, int draws, int promoted);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Clock pass failed; it will be retried")]
     private partial void LogFailure(Exception exception);

@@ -1,5 +1,6 @@
 using Governance.Core.Domain;
 using Governance.Core.Lottery;
+using Governance.Core.Policies;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -7,34 +8,42 @@ using Microsoft.Data.Sqlite;
 namespace Governance.Core.Clock;
 
 /// <summary>What one <see cref="GovernanceClock.RunDue"/> pass did.</summary>
-public sealed record ClockReport(int Expired, int AppealsClosed, int VotingOpened, int VotingClosed, int Draws)
+public sealed record ClockReport(int Expired, int AppealsClosed, int VotingOpened, int VotingClosed, int Draws, int Promoted = 0)
 {
-    public int Total => Expired + AppealsClosed + VotingOpened + VotingClosed + Draws;
+    public int Total => Expired + AppealsClosed + VotingOpened + VotingClosed + Draws + Promoted;
 }
 
 /// <summary>
 /// Every time-based transition (DESIGN §4–§5): open proposals expire, appeal windows close,
-/// votes open and close, lottery periods are drawn. Each transition runs in its own
+/// votes open and close, lottery periods are drawn, and open proposals that now meet a
+/// quorum that fell (members becoming inactive) move to the agenda. Each transition runs in its own
 /// transaction and is guarded by the state it leaves (a status, or the draw's primary key)
 /// re-read inside that transaction, so a pass that is re-run, run twice at once, or killed
 /// half-way and restarted performs each transition exactly once.
 /// </summary>
 public sealed class GovernanceClock(Database database)
 {
+    /// <summary>
+    /// Rows written before 0002 (the demo generator's among them) have no expires_at; they
+    /// expire 30 days (the default) after they were created.
+    /// </summary>
+    private const string ExpiresAt = "coalesce(expires_at, created_at + 2592000000)";
+
     public ClockReport RunDue(DateTimeOffset now)
     {
         var nowMs = Millis.Of(now);
-        var expired = Each(ProposalStatus.Open, "expires_at", nowMs, (c, t, id) => Expire(c, t, id, now));
+        var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, (c, t, id) => Expire(c, t, id, now));
         var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, (c, t, id) => CloseAppeal(c, t, id, now));
         var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, (c, t, id) => OpenVoting(c, t, id, now));
         var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, (c, t, id) => VoteService.Close(c, t, id, now));
+        var promoted = Promote(now);
         var draws = 0;
         foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
         {
             draws += Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, period, now)) ? 1 : 0;
         }
 
-        return new ClockReport(expired, appeals, opened, closed, draws);
+        return new ClockReport(expired, appeals, opened, closed, draws, promoted);
     }
 
     private int Each(string status, string column, long nowMs, Func<SqliteConnection, SqliteTransaction, long, bool> transition)
@@ -48,11 +57,47 @@ public sealed class GovernanceClock(Database database)
         return done;
     }
 
+    /// <summary>
+    /// Support changes trigger bubbling up at once; this catches the rest. Thresholds are
+    /// computed once per pass and policy (an O(members) sum), not once per proposal.
+    /// </summary>
+    private int Promote(DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var open = Transactions.Read(database, c => ProposalStore.WithStatus(c, null, ProposalStatus.Open));
+        var thresholds = new Dictionary<string, AgendaThresholds>(StringComparer.Ordinal);
+        var promoted = 0;
+        foreach (var candidate in open)
+        {
+            promoted += Transactions.Write(database, (c, t) =>
+            {
+                var proposal = ProposalStore.Find(c, t, candidate.Id);
+                if (proposal is not { Status: ProposalStatus.Open })
+                {
+                    return false;
+                }
+
+                var policy = ProposalService.PolicyOf(c, t, proposal);
+                var key = proposal.PolicyJson ?? string.Empty;
+                if (!thresholds.TryGetValue(key, out var threshold))
+                {
+                    threshold = Agenda.Thresholds(c, t, nowMs, policy);
+                    thresholds[key] = threshold;
+                }
+
+                return Agenda.TryBubble(c, t, proposal, threshold, policy, now);
+            }) ? 1 : 0;
+        }
+
+        return promoted;
+    }
+
     private static bool Expire(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
     {
         var nowMs = Millis.Of(now);
         var proposal = ProposalStore.Find(c, t, id);
-        if (proposal is not { Status: ProposalStatus.Open } || proposal.ExpiresAt > nowMs
+        var expiresAt = proposal?.ExpiresAt ?? (proposal?.CreatedAt + Millis.Days(PolicyValues.Default.ExpiryDays));
+        if (proposal is not { Status: ProposalStatus.Open } || expiresAt > nowMs
             || !ProposalStore.Transition(c, t, id, ProposalStatus.Open, ProposalStatus.Expired, nowMs, null, "open for its whole expiry period without reaching the agenda"))
         {
             return false;

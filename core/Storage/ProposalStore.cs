@@ -151,7 +151,7 @@ public static class ProposalStore
 
     public static IReadOnlyList<long> Due(SqliteConnection c, string status, string column, long nowMs) =>
         c.Query<long>(
-            // The column name is one of a fixed set chosen by the clock, never input.
+            // The column (or expression) is one of a fixed set chosen by the clock, never input.
             $"SELECT id FROM proposals WHERE status = @status AND {column} <= @nowMs ORDER BY {column}, id",
             new { status, nowMs }).AsList();
 
