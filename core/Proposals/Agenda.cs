@@ -17,15 +17,19 @@ internal static class Agenda
     public static AgendaThresholds Thresholds(SqliteConnection c, SqliteTransaction? t, long nowMs, PolicyValues policy)
     {
         var org = PolicyService.Resolve(c, t, null, nowMs);
-        var active = MemberStore.ActiveSince(c, t, nowMs - Millis.Days(policy.ActiveDays));
-        long summed = 0;
-        foreach (var m in active)
+        var since = nowMs - Millis.Days(policy.ActiveDays);
+        var active = MemberStore.CountActiveSince(c, t, since);
+
+        // Everyone active holds at least the level 0 allowance; only members whose stored
+        // karma reaches level 1 can hold more, so only they are read and decayed.
+        long summed = (long)active * KarmaRules.Allowance(0, org);
+        foreach (var m in MemberStore.ActiveSinceWithKarmaAtLeast(c, t, since, org.LevelThresholds[0]))
         {
             var karma = KarmaRules.Decay(m.Karma, m.KarmaAt, nowMs, org.KarmaHalfLifeDays);
-            summed += KarmaRules.Allowance(KarmaRules.Level(karma, org), org);
+            summed += KarmaRules.Allowance(KarmaRules.Level(karma, org), org) - KarmaRules.Allowance(0, org);
         }
 
-        return new AgendaThresholds(AgendaRules.Quorum(summed, policy), AgendaRules.MinimumSupporters(active.Count, policy), active.Count, summed);
+        return new AgendaThresholds(AgendaRules.Quorum(summed, policy), AgendaRules.MinimumSupporters(active, policy), active, summed);
     }
 
     /// <summary>The score a proposal in this status must reach: the quorum, or the appeal's multiple of it.</summary>

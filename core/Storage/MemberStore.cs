@@ -26,10 +26,18 @@ public static class MemberStore
         connection.ExecuteScalar<long>(
             "SELECT count(*) FROM member_roles WHERE member_id = @memberId AND role = @role", new { memberId, role }, transaction) > 0;
 
-    /// <summary>Members who acted at or after <paramref name="sinceMs"/> (DESIGN §5's "active").</summary>
-    public static IReadOnlyList<StoredKarma> ActiveSince(SqliteConnection connection, SqliteTransaction? transaction, long sinceMs) =>
+    /// <summary>How many members acted at or after <paramref name="sinceMs"/> (DESIGN §5's "active").</summary>
+    public static int CountActiveSince(SqliteConnection connection, SqliteTransaction? transaction, long sinceMs) =>
+        connection.ExecuteScalar<int>("SELECT count(*) FROM members WHERE last_active_at >= @sinceMs", new { sinceMs }, transaction);
+
+    /// <summary>
+    /// Active members whose stored karma is at least <paramref name="karma"/>: decay only
+    /// lowers karma, so everyone else is certainly below it now. Karma has a long tail, so
+    /// this is a small share of the membership.
+    /// </summary>
+    public static IReadOnlyList<StoredKarma> ActiveSinceWithKarmaAtLeast(SqliteConnection connection, SqliteTransaction? transaction, long sinceMs, double karma) =>
         connection.Query<StoredKarma>(
-            $"SELECT {KarmaColumns} FROM members WHERE last_active_at >= @sinceMs", new { sinceMs }, transaction).AsList();
+            $"SELECT {KarmaColumns} FROM members WHERE last_active_at >= @sinceMs AND karma >= @karma", new { sinceMs, karma }, transaction).AsList();
 
     /// <summary>
     /// Members who had joined by <paramref name="joinedByMs"/> and may hold level ≥ 1 (stored
