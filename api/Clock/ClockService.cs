@@ -32,6 +32,11 @@ internal sealed partial class ClockService(
                 {
                     LogPass(report.Expired, report.AppealsClosed, report.VotingOpened, report.VotingClosed, report.Draws, report.Promoted);
                 }
+
+                foreach (var failure in report.Failures)
+                {
+                    LogTransitionFailure(failure);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -48,6 +53,9 @@ internal sealed partial class ClockService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Clock: {Expired} expired, {Appeals} appeals closed, {Opened} votes opened, {Closed} votes closed, {Draws} lottery draws, {Promoted} moved to the agenda")]
     private partial void LogPass(int expired, int appeals, int opened, int closed, int draws, int promoted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Clock transition failed and will be retried: {Failure}")]
+    private partial void LogTransitionFailure(string failure);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Clock pass failed; it will be retried")]
     private partial void LogFailure(Exception exception);

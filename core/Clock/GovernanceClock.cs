@@ -11,6 +11,9 @@ namespace Governance.Core.Clock;
 public sealed record ClockReport(int Expired, int AppealsClosed, int VotingOpened, int VotingClosed, int Draws, int Promoted = 0)
 {
     public int Total => Expired + AppealsClosed + VotingOpened + VotingClosed + Draws + Promoted;
+
+    /// <summary>Transitions that failed this pass (rolled back, retried next pass), one line each.</summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
 }
 
 /// <summary>
@@ -31,37 +34,66 @@ public sealed class GovernanceClock(Database database)
 
     public ClockReport RunDue(DateTimeOffset now)
     {
+        var failures = new List<string>();
         var nowMs = Millis.Of(now);
-        var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, (c, t, id) => Expire(c, t, id, now));
-        var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, (c, t, id) => CloseAppeal(c, t, id, now));
-        var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, (c, t, id) => OpenVoting(c, t, id, now));
-        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, (c, t, id) => VoteService.Close(c, t, id, now));
-        var promoted = Promote(now);
+        var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, failures, (c, t, id) => Expire(c, t, id, now));
+        var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, failures, (c, t, id) => CloseAppeal(c, t, id, now));
+        var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, failures, (c, t, id) => OpenVoting(c, t, id, now));
+        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, failures, (c, t, id) => VoteService.Close(c, t, id, now));
+        var promoted = Promote(now, failures);
         var draws = 0;
         foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
         {
-            draws += Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, period, now)) ? 1 : 0;
+            // Periods are drawn in order: a failed one stops the later ones until it succeeds.
+            if (!Attempt(failures, $"lottery period {period.Id}", () => Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, period, now)), out var drawn))
+            {
+                break;
+            }
+
+            draws += drawn ? 1 : 0;
         }
 
-        return new ClockReport(expired, appeals, opened, closed, draws, promoted);
+        return new ClockReport(expired, appeals, opened, closed, draws, promoted) { Failures = failures };
     }
 
-    private int Each(string status, string column, long nowMs, Func<SqliteConnection, SqliteTransaction, long, bool> transition)
+    private int Each(string status, string column, long nowMs, List<string> failures, Func<SqliteConnection, SqliteTransaction, long, bool> transition)
     {
         var done = 0;
         foreach (var id in Transactions.Read(database, c => ProposalStore.Due(c, status, column, nowMs)))
         {
-            done += Transactions.Write(database, (c, t) => transition(c, t, id)) ? 1 : 0;
+            if (Attempt(failures, $"proposal {id} ({status})", () => Transactions.Write(database, (c, t) => transition(c, t, id)), out var did) && did)
+            {
+                done++;
+            }
         }
 
         return done;
     }
 
     /// <summary>
+    /// One transition, isolated: if it fails its transaction has rolled back, and the others
+    /// still run; a broken proposal must not hold up every vote and draw behind it.
+    /// </summary>
+    private static bool Attempt(List<string> failures, string what, Func<bool> transition, out bool done)
+    {
+        try
+        {
+            done = transition();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or Domain.DomainException)
+        {
+            failures.Add($"{what}: {e.Message}");
+            done = false;
+            return false;
+        }
+    }
+
+    /// <summary>
     /// Support changes trigger bubbling up at once; this catches the rest. Thresholds are
     /// computed once per pass and policy (an O(members) sum), not once per proposal.
     /// </summary>
-    private int Promote(DateTimeOffset now)
+    private int Promote(DateTimeOffset now, List<string> failures)
     {
         var nowMs = Millis.Of(now);
         var open = Transactions.Read(database, c => ProposalStore.WithStatus(c, null, ProposalStatus.Open));
@@ -69,7 +101,7 @@ public sealed class GovernanceClock(Database database)
         var promoted = 0;
         foreach (var candidate in open)
         {
-            promoted += Transactions.Write(database, (c, t) =>
+            Attempt(failures, $"proposal {candidate.Id} (agenda check)", () => Transactions.Write(database, (c, t) =>
             {
                 var proposal = ProposalStore.Find(c, t, candidate.Id);
                 if (proposal is not { Status: ProposalStatus.Open })
@@ -86,7 +118,8 @@ public sealed class GovernanceClock(Database database)
                 }
 
                 return Agenda.TryBubble(c, t, proposal, threshold, policy, now);
-            }) ? 1 : 0;
+            }), out var moved);
+            promoted += moved ? 1 : 0;
         }
 
         return promoted;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Dapper;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -20,7 +21,7 @@ internal static class VoteSnapshot
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             var areas = VoteStore.Areas(c, t);
-            var areaSlug = c.QuerySingleSlug(t, proposal.AreaId);
+            var areaSlug = c.ExecuteScalar<string>("SELECT slug FROM areas WHERE id = @AreaId", new { proposal.AreaId }, t)!;
             json.WriteStartObject();
             json.WriteString("proposal", proposal.Id.ToString(CultureInfo.InvariantCulture));
             json.WriteString("area", areaSlug);
@@ -96,14 +97,5 @@ internal static class VoteSnapshot
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static string QuerySingleSlug(this SqliteConnection c, SqliteTransaction? t, long areaId)
-    {
-        using var command = c.CreateCommand();
-        command.Transaction = t;
-        command.CommandText = "SELECT slug FROM areas WHERE id = $id";
-        command.Parameters.AddWithValue("$id", areaId);
-        return (string)command.ExecuteScalar()!;
     }
 }

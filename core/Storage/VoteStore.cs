@@ -51,6 +51,9 @@ public static class VoteStore
             LEFT JOIN delegation_delegates dd ON dd.delegation_id = d.id
             LEFT JOIN members dm ON dm.id = dd.delegate_id
             WHERE d.valid_from <= @atMs AND (d.valid_to IS NULL OR d.valid_to > @atMs)
+              -- DESIGN §3 forbids delegating to oneself; a row that does anyway is left out
+              -- rather than making the snapshot unrecountable.
+              AND (dd.delegate_id IS NULL OR dd.delegate_id <> d.member_id)
               AND (d.scope_kind <> 'proposal' OR d.proposal_id = @proposalId)
             ORDER BY d.id, dd.rank
             """,

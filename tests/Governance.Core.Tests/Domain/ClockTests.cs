@@ -76,4 +76,33 @@ public sealed class ClockTests : IDisposable
         Assert.All(ids, id => Assert.Equal(ProposalStatus.Expired, _org.Status(id)));
         Assert.Equal(6, _org.Db.ExecuteScalar<long>("SELECT count(*) FROM proposal_status_history WHERE status = 'expired'"));
     }
+
+    [Fact]
+    public void AProposalThatCannotCloseIsReportedAndDoesNotHoldUpTheOthers()
+    {
+        var backers = _org.AddMembers(3, karma: 45, prefix: "b");
+        var ids = new List<long>();
+        foreach (var title in new[] { "Broken", "Fine" })
+        {
+            var p = _org.Proposals.Propose(backers[0], _org.Housing, title, "x").Id;
+            foreach (var b in backers)
+            {
+                _org.Support.Allocate(b, p, 4);
+            }
+
+            _org.Moderation.Schedule(_org.Moderator, p, "Ready");
+            ids.Add(p);
+        }
+
+        _org.Clock.AdvanceDays(7);
+        _org.Ticker.RunDue(_org.Clock.GetUtcNow());
+        _org.Db.Execute("UPDATE proposals SET policy_json = '{\"majority\": \"most\"}' WHERE id = @id", new { id = ids[0] });
+        _org.Clock.AdvanceDays(7);
+
+        var report = _org.Ticker.RunDue(_org.Clock.GetUtcNow());
+        Assert.Equal(1, report.VotingClosed);
+        Assert.Contains(report.Failures, f => f.StartsWith($"proposal {ids[0]} ", StringComparison.Ordinal));
+        Assert.Equal(ProposalStatus.Voting, _org.Status(ids[0]));
+        Assert.Equal(ProposalStatus.Rejected, _org.Status(ids[1]));
+    }
 }
