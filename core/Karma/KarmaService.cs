@@ -18,7 +18,8 @@ public sealed class KarmaService(Database database, TimeProvider clock)
     {
         var now = Millis.Of(clock.GetUtcNow());
         var policy = PolicyService.Resolve(c, null, null, now);
-        var karma = Now(c, null, memberId, now, policy);
+        var stored = MemberStore.Find(c, null, memberId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {memberId}.");
+        var karma = KarmaRules.Decay(stored.Karma, stored.KarmaAt, now, policy.KarmaHalfLifeDays);
         var level = KarmaRules.Level(karma, policy);
 
         // The chance at the coming draw is read with the karma decayed to that period's end.

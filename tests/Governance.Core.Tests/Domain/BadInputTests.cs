@@ -49,6 +49,7 @@ public sealed class BadInputTests : IDisposable
         var ann = _org.AddMember("ann", 20);
         var p = _org.Proposals.Propose(ann, _org.Housing, "Title", "body").Id;
         Refused.With(_org, DomainErrors.NotFound, () => _org.Karma.Endorse(ann, 999));
+        Refused.With(_org, DomainErrors.NotFound, () => _org.Karma.Get(999));
         Refused.With(_org, DomainErrors.InvalidInput, () => _org.Support.Allocate(ann, p, 0));
     }
 
