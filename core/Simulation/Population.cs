@@ -1,3 +1,5 @@
+using Bogus;
+
 namespace Governance.Core.Simulation;
 
 /// <summary>
@@ -41,23 +43,24 @@ internal sealed class Population
 
     public int Rings { get; private set; }
 
+    /// <summary>Draws the traits with Bogus's seeded randomizer, as the demo organisation does.</summary>
     public static Population Generate(int count, int seed, double colluderShare = 0.02)
     {
-        var random = new Random(seed);
+        var random = new Randomizer(seed);
         var p = new Population(count);
         for (var i = 0; i < count; i++)
         {
             p.Judgement[i] = Math.Clamp(0.5 + (0.2 * Normal(random)), 0, 1);
             p.Activity[i] = Math.Min(0.9, 0.08 * Math.Exp(0.8 * Normal(random)));
             p.Participation[i] = Math.Min(0.9, 0.08 * Math.Exp(0.7 * Normal(random)));
-            p.Popularity[i] = Math.Pow(1 - random.NextDouble(), -1 / 1.2);
-            p.Delegates[i] = random.NextDouble() < 0.6;
+            p.Popularity[i] = Math.Pow(1 - random.Double(), -1 / 1.2);
+            p.Delegates[i] = random.Bool(0.6f);
             p.Ring[i] = -1;
         }
 
         // Colluders come in rings of ten: they propose, support, endorse and vote for each other.
         var colluders = (int)(count * colluderShare) / RingSize * RingSize;
-        var order = Enumerable.Range(0, count).OrderBy(_ => random.Next()).Take(colluders).ToArray();
+        var order = random.Shuffle(Enumerable.Range(0, count)).Take(colluders).ToArray();
         for (var k = 0; k < order.Length; k++)
         {
             p.Ring[order[k]] = k / RingSize;
@@ -68,11 +71,15 @@ internal sealed class Population
         return p;
     }
 
-    public static double Normal(Random random)
+    public static double Normal(Randomizer random) => Normal(() => random.Double());
+
+    public static double Normal(Random random) => Normal(() => random.NextDouble());
+
+    private static double Normal(Func<double> uniform)
     {
         // Box–Muller: enough for traits.
-        var u1 = 1 - random.NextDouble();
-        var u2 = random.NextDouble();
+        var u1 = 1 - uniform();
+        var u2 = uniform();
         return Math.Sqrt(-2 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
     }
 }
