@@ -1,6 +1,7 @@
 using Governance.Api.Accounts;
 using Governance.Api.Auth;
 using Governance.Api.Cli;
+using Governance.Api.Clock;
 using Governance.Api.Exports;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
@@ -26,6 +27,7 @@ builder.AddGovernanceHealthChecks();
 builder.AddGovernanceOpenApi();
 builder.AddGraphQLTransport();
 builder.AddGovernanceSchema();
+builder.AddGovernanceClock();
 
 var app = builder.Build();
 

@@ -1,3 +1,5 @@
+using ProposalRow = Governance.Api.Schema.Data.ProposalRow;
+using SupportRow = Governance.Api.Schema.Data.SupportRow;
 using System.Collections.Concurrent;
 using Governance.Api.Schema.Data;
 using Governance.Core.Delegation;

@@ -23,7 +23,11 @@ public sealed record Actor(string Name, HttpClient Client, long? MemberId)
 public sealed class SchemaFixture : IAsyncLifetime
 {
     // Tests register a member per caller they need: more than the sign-in budget of one IP.
-    public GovernanceApiFactory Factory { get; } = new() { Settings = { ["RateLimits:SignInAttemptsPerMinute"] = "1000" } };
+    // The clock stays still, so that no proposal expires or closes under a test's feet.
+    public GovernanceApiFactory Factory { get; } = new()
+    {
+        Settings = { ["RateLimits:SignInAttemptsPerMinute"] = "1000", ["Clock:Enabled"] = "false" },
+    };
 
     public Database Database => Factory.Services.GetRequiredService<Database>();
 
