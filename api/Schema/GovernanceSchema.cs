@@ -9,17 +9,20 @@ public static class GovernanceSchema
     /// <summary>api/schema.graphql as embedded in the assembly.</summary>
     public static string Sdl { get; } = ReadSdl();
 
-    public static Governance.GraphQL.Types.Schema Build(SchemaServices services) => new SchemaBuilder()
+    public static Governance.GraphQL.Types.Schema Build(SchemaServices services, DomainServices domain) => new SchemaBuilder()
         .AddTypeDefinitions(Sdl)
         .AddScalar(new DateTimeScalarType())
         .AddNodes(services)
         .AddMembers(services)
         .AddAreas(services)
         .AddProposals(services)
+        .AddProposalDomain(services, domain)
         .AddDelegations(services)
         .AddEvents(services)
         .AddDelegationMutations(services)
         .AddAdminMutations(services)
+        .AddProposalMutations(services, domain)
+        .AddModerationMutations(services, domain)
         .AddSubscriptions(services)
         .BindType<ValidationError>("ValidationError")
         .BindType<NotAuthorizedError>("NotAuthorizedError")

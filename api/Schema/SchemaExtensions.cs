@@ -1,5 +1,6 @@
 using Governance.Api.Schema.Data;
 using Governance.Core.Delegation;
+using Governance.Core.Proposals;
 using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Http.WebSockets;
@@ -20,6 +21,15 @@ public static class SchemaExtensions
         services.AddSingleton<GovernanceEventBus>();
         services.AddSingleton<AreaStore>();
         services.AddSingleton<MemberRoleStore>();
+        services.AddSingleton<ProposalService>();
+        services.AddSingleton<SupportService>();
+        services.AddSingleton<VoteService>();
+        services.AddSingleton<ModerationService>();
+        services.AddSingleton(sp => new DomainServices(
+            sp.GetRequiredService<ProposalService>(),
+            sp.GetRequiredService<SupportService>(),
+            sp.GetRequiredService<VoteService>(),
+            sp.GetRequiredService<ModerationService>()));
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
             sp.GetRequiredService<EngineHost>(),
@@ -31,7 +41,7 @@ public static class SchemaExtensions
             sp.GetRequiredService<GovernanceEventBus>()));
         // Tests see what went wrong too; production never shows exception details.
         var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>()), GovernanceSchema.Options(development)));
+        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>(), sp.GetRequiredService<DomainServices>()), GovernanceSchema.Options(development)));
         services.AddSingleton<IGraphQLWebSocketInitHandler, WebSocketAuthentication>();
         return builder;
     }

@@ -19,13 +19,22 @@ public static class UserErrors
 
     public static NotAuthorizedError NotAuthorized(string code, string message) => new(code, message, null);
 
-    /// <summary>A refused domain command: an unknown id is "not found", any other broken rule "validation".</summary>
+    /// <summary>
+    /// A refused domain command: an unknown id is "not found", a rule about who may act "not
+    /// authorized", any other broken rule "validation". Codes are upper-case whichever store
+    /// raised them (the delegation store says UNKNOWN_AREA, the proposal services not_found).
+    /// </summary>
     public static UserErrorValue From(DomainException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.Code.StartsWith("UNKNOWN_", StringComparison.Ordinal)
-            ? new NotFoundError(error.Code, error.Message, error.Field)
-            : new ValidationError(error.Code, error.Message, error.Field);
+        var code = error.Code.ToUpperInvariant();
+        return code switch
+        {
+            "NOT_FOUND" => new NotFoundError(code, error.Message, error.Field),
+            "NOT_ALLOWED" => new NotAuthorizedError(code, error.Message, error.Field),
+            _ when code.StartsWith("UNKNOWN_", StringComparison.Ordinal) => new NotFoundError(code, error.Message, error.Field),
+            _ => new ValidationError(code, error.Message, error.Field),
+        };
     }
 
     /// <summary>The mutation payload of a failure: the result field null, the errors listed.</summary>

@@ -24,7 +24,19 @@ public sealed class MatrixFixture : IAsyncLifetime
         Actors["token with scope"] = await App.TokenAsync(member, "with-scope", "read", "delegate");
         Actors["token without scope"] = await App.TokenAsync(member, "without-scope", "read", "vote", "propose", "moderate");
         Actors["admin's token"] = await App.TokenAsync(admin, "admin-token", "read", "vote", "delegate", "propose", "moderate");
+        Tokens["propose"] = (await App.TokenAsync(member, "propose", "read", "propose"), Actors["token with scope"]);
+        Tokens["vote"] = (await App.TokenAsync(member, "vote", "read", "vote"), Actors["token with scope"]);
+        Tokens["moderate"] = (
+            await App.TokenAsync(Actors["moderator"], "moderate", "read", "moderate"),
+            await App.TokenAsync(Actors["moderator"], "no-moderate", "read", "vote", "delegate", "propose"));
+        Author = await App.MemberAsync("mx-author");
     }
+
+    /// <summary>Per scope: a token that has it and one of the same member that does not.</summary>
+    public Dictionary<string, (Actor With, Actor Without)> Tokens { get; } = [];
+
+    /// <summary>A member who writes the proposals the others act on.</summary>
+    public Actor Author { get; private set; } = null!;
 
     public Task DisposeAsync() => App.DisposeAsync();
 }

@@ -97,6 +97,32 @@ public sealed class SubscriptionTests(SchemaFixture fixture) : IClassFixture<Sch
     }
 
     [Fact]
+    public async Task AnyoneCanFollowAProposalAndTheAgendaAsMembersActOnThem()
+    {
+        var author = await fixture.MemberAsync("sub-author");
+        var supporter = await fixture.MemberAsync("sub-supporter");
+        var id = (await author.DataAsync("mutation($a: ID!) { propose(input: { area: $a, title: \"Live\", body: \"b\" }) { proposal { id } } }",
+            new { a = SchemaFixture.Id("Area", fixture.RootArea()) })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        var subscribers = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>().SubscriberCount;
+        using var socket = await ConnectAsync();
+        await SendAsync(socket, new { type = "connection_init" });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket))!.Value.GetProperty("type").GetString());
+        await SendAsync(socket, new { id = "p", type = "subscribe", payload = new { query = $"subscription {{ proposalChanged(id: \"{id}\") {{ id score supporterCount }} }}" } });
+        await SendAsync(socket, new { id = "a", type = "subscribe", payload = new { query = "subscription { agendaChanged { id } }" } });
+        await WaitForSubscribersAsync(subscribers + 2);
+
+        await supporter.DataAsync("mutation($p: ID!) { support(input: { proposal: $p, points: 1 }) { errors { __typename } } }", new { p = id });
+        var first = (await ReceiveAsync(socket))!.Value;
+        var second = (await ReceiveAsync(socket))!.Value;
+
+        var byId = new[] { first, second }.ToDictionary(m => m.GetProperty("id").GetString()!);
+        var changed = byId["p"].GetProperty("payload").GetProperty("data").GetProperty("proposalChanged");
+        Assert.Equal(id, changed.GetProperty("id").GetString());
+        Assert.Equal(1, changed.GetProperty("score").GetInt32());
+        Assert.Equal(JsonValueKind.Array, byId["a"].GetProperty("payload").GetProperty("data").GetProperty("agendaChanged").ValueKind);
+    }
+
+    [Fact]
     public async Task AnAnonymousConnectionCannotSubscribeToDelegations()
     {
         using var socket = await ConnectAsync();

@@ -1,0 +1,6 @@
+using Governance.Core.Proposals;
+
+namespace Governance.Api.Schema;
+
+/// <summary>The domain's command services the mutations call.</summary>
+public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation);

@@ -1,0 +1,158 @@
+using Governance.Core.Accounts;
+using Governance.Core.Delegation;
+using Governance.Core.Proposals;
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>
+/// propose, withdrawProposal, support, withdrawSupport (the propose scope) and vote (the vote
+/// scope), always as the caller. The domain services commit; the live engine and the
+/// subscribers hear of it after the commit.
+/// </summary>
+internal static class ProposalMutations
+{
+    public static SchemaBuilder AddProposalMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
+        .ResolveAsync("Mutation.propose", async c =>
+        {
+            var input = Input(c);
+            var caller = Caller.Of(c);
+            if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
+            {
+                return UserErrors.Payload("proposal", refused);
+            }
+
+            if (!Ids.TryLocal(input["area"] as string, Ids.Area, out var areaId))
+            {
+                return UserErrors.Payload("proposal", UserErrors.NotFound("UNKNOWN_AREA", $"\"{input["area"]}\" is not the id of an area.", "area"));
+            }
+
+            var payload = await MutationGuard.RunAsync("proposal", () => s.Engine.SerialiseWriteAsync(() =>
+            {
+                var view = d.Proposals.Propose(caller.MemberId!.Value, areaId, (string)input["title"]!, (string)input["body"]!);
+
+                // Delegations and votes on the new proposal need the engine to know it.
+                s.Engine.Apply(e => e.AddProposal(view.Id, view.AreaId));
+                return Task.FromResult<object?>(view.Id);
+            }));
+            return await ProposalPayloadAsync(c, s, payload);
+        })
+        .ResolveAsync("Mutation.withdrawProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) => d.Proposals.Withdraw(me, id).Id))
+        .ResolveAsync("Mutation.support", async c =>
+        {
+            var caller = Caller.Of(c);
+            if (RefuseOrProposal(c, TokenScopes.Propose, out var proposalId) is { } refused)
+            {
+                return UserErrors.Payload("proposal", refused);
+            }
+
+            var points = (int)Input(c)["points"]!;
+            var payload = await MutationGuard.RunAsync("proposal", () =>
+            {
+                var result = d.Support.Allocate(caller.MemberId!.Value, proposalId, points);
+                return Task.FromResult<object?>(result);
+            });
+            if (payload["proposal"] is SupportResult support)
+            {
+                payload["points"] = support.Points;
+                payload["allowanceLeft"] = Math.Max(0, support.Allowance - support.Allocated);
+                payload["proposal"] = support.ProposalId;
+            }
+
+            return await ProposalPayloadAsync(c, s, payload, agenda: true);
+        })
+        .ResolveAsync("Mutation.withdrawSupport", async c =>
+        {
+            var caller = Caller.Of(c);
+            if (RefuseOrProposal(c, TokenScopes.Propose, out var proposalId) is { } refused)
+            {
+                return UserErrors.Payload("proposal", refused);
+            }
+
+            var payload = await MutationGuard.RunAsync("proposal", () => Task.FromResult<object?>(d.Support.Withdraw(caller.MemberId!.Value, proposalId)));
+            if (payload["proposal"] is SupportResult support)
+            {
+                payload["allowanceLeft"] = Math.Max(0, support.Allowance - support.Allocated);
+                payload["proposal"] = support.ProposalId;
+            }
+
+            return await ProposalPayloadAsync(c, s, payload, agenda: true);
+        })
+        .ResolveAsync("Mutation.vote", async c =>
+        {
+            var caller = Caller.Of(c);
+            if (RefuseOrProposal(c, TokenScopes.Vote, out var proposalId) is { } refused)
+            {
+                return UserErrors.Payload("proposal", refused);
+            }
+
+            var choice = Enum.Parse<VoteChoice>((string)Input(c)["choice"]!, ignoreCase: true);
+            var me = caller.MemberId!.Value;
+            var payload = await MutationGuard.RunAsync("proposal", () => s.Engine.SerialiseWriteAsync(() =>
+            {
+                d.Votes.Cast(me, proposalId, choice);
+                s.Engine.Apply(e => e.CastVote(proposalId, me, choice));
+                return Task.FromResult<object?>(proposalId);
+            }));
+            if (payload["errors"] is null)
+            {
+                payload["choice"] = choice;
+            }
+
+            return await ProposalPayloadAsync(c, s, payload);
+        })
+        .BindDictionary("ProposePayload")
+        .BindDictionary("WithdrawProposalPayload")
+        .BindDictionary("SupportPayload")
+        .BindDictionary("WithdrawSupportPayload")
+        .BindDictionary("VotePayload");
+
+    internal static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
+
+    /// <summary>The caller's refusal (scope, or an id that is not a proposal's), else the proposal's local id.</summary>
+    internal static UserErrorValue? RefuseOrProposal(ResolveContext c, string scope, out long proposalId, string field = "proposal")
+    {
+        proposalId = 0;
+        if (MutationGuard.RequireScope(Caller.Of(c), scope) is { } refused)
+        {
+            return refused;
+        }
+
+        return Ids.TryLocal(Input(c)[field] as string, Ids.Proposal, out proposalId)
+            ? null
+            : UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{Input(c)[field]}\" is not the id of a proposal.", field);
+    }
+
+    /// <summary>A command on one proposal that answers with that proposal.</summary>
+    internal static async Task<object?> ProposalCommandAsync(ResolveContext c, SchemaServices s, string scope, Func<long, long, long> command, bool agenda = false)
+    {
+        if (RefuseOrProposal(c, scope, out var proposalId) is { } refused)
+        {
+            return UserErrors.Payload("proposal", refused);
+        }
+
+        var me = Caller.Of(c).MemberId!.Value;
+        var payload = await MutationGuard.RunAsync("proposal", () => Task.FromResult<object?>(command(me, proposalId)));
+        return await ProposalPayloadAsync(c, s, payload, agenda);
+    }
+
+    /// <summary>
+    /// Turns the proposal id of a successful payload into the proposal as committed (read
+    /// afresh, not from the request's loaders), and tells subscribers.
+    /// </summary>
+    internal static async Task<Dictionary<string, object?>> ProposalPayloadAsync(ResolveContext c, SchemaServices s, Dictionary<string, object?> payload, bool agenda = false)
+    {
+        if (payload["proposal"] is long id)
+        {
+            payload["proposal"] = (await s.Reads.ProposalsAsync([id], c.CancellationToken)).GetValueOrDefault(id);
+            s.Events.Publish(new ProposalChanged(id));
+            if (agenda)
+            {
+                s.Events.Publish(new AgendaChanged());
+            }
+        }
+
+        return payload;
+    }
+}
