@@ -13,7 +13,7 @@ public static class GovernanceSchema
         .AddTypeDefinitions(Sdl)
         .AddScalar(new DateTimeScalarType())
         .AddNodes(services)
-        .AddMembers(services)
+        .AddMembers(services, domain.Karma)
         .AddAreas(services)
         .AddProposals(services)
         .AddProposalDomain(services, domain)

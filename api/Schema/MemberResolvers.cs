@@ -1,5 +1,6 @@
 using Governance.Api.Schema.Data;
 using Governance.Core.Delegation;
+using Governance.Core.Karma;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Relay;
@@ -10,7 +11,7 @@ namespace Governance.Api.Schema;
 /// <summary>Member, Viewer, Query.viewer and Query.members.</summary>
 internal static class MemberResolvers
 {
-    public static SchemaBuilder AddMembers(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddMembers(this SchemaBuilder builder, SchemaServices s, KarmaService karma) => builder
         .BindType<MemberRow>("Member")
         .Resolve("Member.id", c => Ids.Of(Ids.Member, c.ParentAs<MemberRow>().Id))
         .Resolve("Member.roles", c => RolesOf(c.ParentAs<MemberRow>()))
@@ -46,20 +47,23 @@ internal static class MemberResolvers
                 new PageInfo(offset > 0, offset + edges.Count < total, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
                 (int)total);
         })
-        .AddViewer(s);
+        .AddViewer(s, karma);
 
-    private static SchemaBuilder AddViewer(this SchemaBuilder builder, SchemaServices s) => builder
+    /// <summary>The viewer's karma under the organisation's policy (decayed to now), read once per request.</summary>
+    private static async Task<KarmaStatus> KarmaOf(ResolveContext c, KarmaService karma) =>
+        (await c.DataLoader<long, KarmaStatus>("karma", (ids, _) =>
+            Task.FromResult<IReadOnlyDictionary<long, KarmaStatus>>(ids.ToDictionary(id => id, karma.Get))).LoadAsync(c.ParentAs<ViewerRow>().Id))!;
+
+    private static SchemaBuilder AddViewer(this SchemaBuilder builder, SchemaServices s, KarmaService karma) => builder
         .BindType<ViewerRow>("Viewer")
         .ResolveAsync("Viewer.member", c => c.Member(s.Reads, c.ParentAs<ViewerRow>().Id))
-        .Resolve("Viewer.karma", c => Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow()))
-        .Resolve("Viewer.level", c => Karma.Level(Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow())))
-        .Resolve("Viewer.allowance", c => Karma.Allowance(Karma.Level(Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow()))))
-        .Resolve("Viewer.allowanceLeft", c =>
-        {
-            var viewer = c.ParentAs<ViewerRow>();
-            return (int)Math.Max(0, Karma.Allowance(Karma.Level(Karma.Current(viewer, s.Clock.GetUtcNow()))) - viewer.Allocated);
-        })
-        .Resolve("Viewer.maxPointsPerProposal", c => 1 << Karma.Level(Karma.Current(c.ParentAs<ViewerRow>(), s.Clock.GetUtcNow())))
+        .ResolveAsync("Viewer.karma", async c => (await KarmaOf(c, karma)).Karma)
+        .ResolveAsync("Viewer.level", async c => (await KarmaOf(c, karma)).Level)
+        .ResolveAsync("Viewer.allowance", async c => (await KarmaOf(c, karma)).Allowance)
+        .ResolveAsync("Viewer.allowanceLeft", async c => (await KarmaOf(c, karma)).Available)
+        .ResolveAsync("Viewer.maxPointsPerProposal", async c => (await KarmaOf(c, karma)).ProposalCap)
+        .ResolveAsync("Viewer.lotteryChance", async c => (await KarmaOf(c, karma)).LotteryChance)
+        .ResolveAsync("Viewer.nextDrawAt", async c => (await KarmaOf(c, karma)).NextDrawAt)
         .ResolveAsync("Viewer.delegations", c => s.Delegations.CurrentForMemberAsync(c.ParentAs<ViewerRow>().Id))
         .ResolveAsync("Viewer.delegators", async c =>
         {

@@ -1,5 +1,6 @@
 using Governance.Api.Schema.Data;
 using Governance.Core.Delegation;
+using Governance.Core.Karma;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
@@ -25,11 +26,13 @@ public static class SchemaExtensions
         services.AddSingleton<SupportService>();
         services.AddSingleton<VoteService>();
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<KarmaService>();
         services.AddSingleton(sp => new DomainServices(
             sp.GetRequiredService<ProposalService>(),
             sp.GetRequiredService<SupportService>(),
             sp.GetRequiredService<VoteService>(),
-            sp.GetRequiredService<ModerationService>()));
+            sp.GetRequiredService<ModerationService>(),
+            sp.GetRequiredService<KarmaService>()));
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
             sp.GetRequiredService<EngineHost>(),

@@ -35,12 +35,13 @@ public sealed class QueryTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
             connection.Execute("UPDATE members SET karma = 40, karma_at = @sixtyDaysAgo WHERE id = @id", new { sixtyDaysAgo, id = ann.MemberId });
         }
 
-        var viewer = (await ann.DataAsync("{ viewer { karma level allowance maxPointsPerProposal } }")).GetProperty("viewer");
+        var viewer = (await ann.DataAsync("{ viewer { karma level allowance maxPointsPerProposal lotteryChance } }")).GetProperty("viewer");
 
         Assert.InRange(viewer.GetProperty("karma").GetDouble(), 19.99, 20.01);
         Assert.Equal(1, viewer.GetProperty("level").GetInt32());
         Assert.Equal(8, viewer.GetProperty("allowance").GetInt32());
         Assert.Equal(2, viewer.GetProperty("maxPointsPerProposal").GetInt32());
+        Assert.Equal(0.02, viewer.GetProperty("lotteryChance").GetDouble(), 6);
     }
 
     [Fact]
