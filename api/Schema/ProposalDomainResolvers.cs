@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Governance.Core.Delegation;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Types;
 using ProposalRow = Governance.Api.Schema.Data.ProposalRow;
@@ -15,6 +17,7 @@ internal static class ProposalDomainResolvers
             var caller = Caller.Of(c);
             return caller.CanRead ? d.Votes.MyVote(caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
         })
+        .ResolveAsync("Proposal.tally", c => VisibleTallyAsync(c.ParentAs<ProposalRow>(), s, d, c.CancellationToken))
         .Subscribe("Subscription.proposalChanged", c =>
         {
             var given = c.Argument<string>("id");
@@ -23,6 +26,41 @@ internal static class ProposalDomainResolvers
                 : throw new GraphQLException($"\"{given}\" is not the id of a proposal.");
         })
         .Subscribe("Subscription.agendaChanged", c => AgendaChangesAsync(s, d, c.CancellationToken));
+
+    /// <summary>
+    /// DESIGN §5: the provisional tally stays hidden until voting closes (no herding). After
+    /// the close it is the result stored with the vote (the recount of its snapshot), or for
+    /// imported history without one, a recount of the engine as it stood at the close.
+    /// </summary>
+    private static async Task<Tally?> VisibleTallyAsync(ProposalRow proposal, SchemaServices s, DomainServices d, CancellationToken cancellationToken)
+    {
+        if (proposal.Status is not ("accepted" or "rejected"))
+        {
+            return null;
+        }
+
+        if (d.Votes.Result(proposal.Id) is not { } stored)
+        {
+            return ProposalResolvers.RecountAtClose(proposal, s);
+        }
+
+        using var json = JsonDocument.Parse(stored.TallyJson);
+        var root = json.RootElement;
+        var superDelegates = await s.Reads.MemberIdsByHandleAsync([.. root.GetProperty("superDelegates").EnumerateArray().Select(e => e.GetString()!)], cancellationToken);
+        return new Tally(
+            proposal.Id,
+            root.GetProperty("eligible").GetInt32(),
+            root.GetProperty("voters").GetInt32(),
+            root.GetProperty("represented").GetInt32(),
+            root.GetProperty("unrepresented").GetInt32(),
+            root.GetProperty("yes").GetDouble(),
+            root.GetProperty("no").GetDouble(),
+            root.GetProperty("abstain").GetDouble(),
+            root.GetProperty("quorumReached").GetBoolean(),
+            root.GetProperty("passed").GetBoolean(),
+            [],
+            superDelegates);
+    }
 
     /// <summary>Proposals on the agenda in the moderators' queue order (oldest on the agenda first).</summary>
     private static async Task<List<ProposalRow>> AgendaAsync(SchemaServices s, DomainServices d, CancellationToken cancellationToken)

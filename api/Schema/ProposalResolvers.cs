@@ -53,7 +53,6 @@ internal static class ProposalResolvers
             // A member who joined after start-up is not yet known to this engine instance.
             return s.Engine.Read(e => e.Members.TryGetIndex(caller.MemberId!.Value, out _) ? e.WhereDoesMyVoteGo(proposal.Id, caller.MemberId!.Value) : null);
         })
-        .Resolve("Proposal.tally", c => VisibleTally(c.ParentAs<ProposalRow>(), s))
         .BindType<SupportRow>("Support")
         .ResolveAsync("Support.member", c => c.Member(s.Reads, c.ParentAs<SupportRow>().MemberId))
         .Resolve("Support.points", c => (int)c.ParentAs<SupportRow>().Points)
@@ -109,10 +108,10 @@ internal static class ProposalResolvers
     public static string StatusName(string status) => status.ToUpperInvariant();
 
     /// <summary>
-    /// DESIGN §5: the provisional tally stays hidden until voting closes (no herding); after an
-    /// accepted or rejected vote it is recounted as the engine stood at the close.
+    /// A closed vote without a stored result (imported history): recounted as the engine stood
+    /// at the close.
     /// </summary>
-    private static Tally? VisibleTally(ProposalRow proposal, SchemaServices s)
+    internal static Tally? RecountAtClose(ProposalRow proposal, SchemaServices s)
     {
         if (!ClosedByVote.Contains(proposal.Status) || proposal.VotingEndsAt is not { } endedAt)
         {

@@ -52,6 +52,10 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
         return (page, total);
     }
 
+    /// <summary>Member ids by handle (snapshots and recounts name members by handle).</summary>
+    public Task<List<long>> MemberIdsByHandleAsync(IReadOnlyList<string> handles, CancellationToken cancellationToken) =>
+        QueryAsync<long>("SELECT id FROM members WHERE handle IN @handles ORDER BY handle", new { handles }, cancellationToken);
+
     public async Task<ViewerRow?> ViewerAsync(long memberId, CancellationToken cancellationToken) =>
         (await QueryAsync<ViewerRow>(
             """

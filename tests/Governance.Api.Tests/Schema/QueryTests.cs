@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Schema;
 
@@ -192,6 +193,42 @@ public sealed class QueryTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
         var tally = afterClose.GetProperty("tally");
         Assert.Equal(connection.ExecuteScalar<int>("SELECT count(*) FROM votes v JOIN members m ON m.id = v.member_id WHERE v.proposal_id = @id AND m.voting_right = 1", new { id }), tally.GetProperty("voters").GetInt32());
         Assert.True(tally.GetProperty("yes").GetDouble() + tally.GetProperty("no").GetDouble() + tally.GetProperty("abstain").GetDouble() >= tally.GetProperty("voters").GetInt32());
+    }
+
+    [Fact]
+    public async Task AVoteClosedByTheClockShowsTheTallyStoredWithItsResult()
+    {
+        var ann = await fixture.MemberAsync("clock-ann");
+        var bob = await fixture.MemberAsync("clock-bob");
+        var proposal = (await ann.DataAsync("mutation($a: ID!) { propose(input: { area: $a, title: \"Close me\", body: \"b\" }) { proposal { id } } }",
+            new { a = SchemaFixture.Id("Area", fixture.RootArea()) })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        Assert.True(Governance.GraphQL.Relay.GlobalId.TryDecode(proposal, out _, out var local));
+        var id = long.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+        using var connection = fixture.Database.Open();
+        var now = DateTimeOffset.UtcNow;
+        connection.Execute("UPDATE proposals SET status = 'voting', voting_starts_at = @start, voting_ends_at = @end WHERE id = @id",
+            new { id, start = now.AddDays(-1).ToUnixTimeMilliseconds(), end = now.AddHours(1).ToUnixTimeMilliseconds() });
+        const string Vote = "mutation($p: ID!, $c: VoteChoice!) { vote(input: { proposal: $p, choice: $c }) { errors { __typename } } }";
+        Assert.Equal(JsonValueKind.Null, (await ann.DataAsync(Vote, new { p = proposal, c = "YES" })).GetProperty("vote").GetProperty("errors").ValueKind);
+        Assert.Equal(JsonValueKind.Null, (await bob.DataAsync(Vote, new { p = proposal, c = "NO" })).GetProperty("vote").GetProperty("errors").ValueKind);
+        connection.Execute("UPDATE proposals SET voting_ends_at = @end WHERE id = @id", new { id, end = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds() });
+        const string Query = "query($id: ID!) { proposal(id: $id) { status tally { voters yes no abstain passed } } }";
+        var variables = new { id = SchemaFixture.Id("Proposal", id) };
+        var before = (await fixture.Anonymous.DataAsync(Query, variables)).GetProperty("proposal");
+
+        fixture.Factory.Services.GetRequiredService<Governance.Core.Clock.GovernanceClock>().RunDue(DateTimeOffset.UtcNow);
+        var after = (await fixture.Anonymous.DataAsync(Query, variables)).GetProperty("proposal");
+
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("tally").ValueKind);
+        var (yes, no, abstain, passed) = connection.QuerySingle<(double, double, double, bool)>("SELECT yes, no, abstain, passed FROM proposal_results WHERE proposal_id = @id", new { id });
+        var tally = after.GetProperty("tally");
+        Assert.Equal(passed ? "ACCEPTED" : "REJECTED", after.GetProperty("status").GetString());
+        Assert.Equal(yes, tally.GetProperty("yes").GetDouble());
+        Assert.Equal(no, tally.GetProperty("no").GetDouble());
+        Assert.Equal(abstain, tally.GetProperty("abstain").GetDouble());
+        Assert.Equal(passed, tally.GetProperty("passed").GetBoolean());
+        Assert.Equal(2, tally.GetProperty("voters").GetInt32());
+        Assert.True(yes >= 1 && no >= 1, $"yes {yes}, no {no}");
     }
 
     [Fact]
