@@ -1,7 +1,8 @@
 using Governance.Core.Karma;
+using Governance.Core.Lottery;
 using Governance.Core.Proposals;
 
 namespace Governance.Api.Schema;
 
 /// <summary>The domain's command services the mutations call.</summary>
-public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation, KarmaService Karma);
+public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation, KarmaService Karma, LotteryService Lottery);

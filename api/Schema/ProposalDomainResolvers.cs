@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Governance.Core.Delegation;
+using Governance.Core.Lottery;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Types;
 using ProposalRow = Governance.Api.Schema.Data.ProposalRow;
@@ -12,6 +13,22 @@ internal static class ProposalDomainResolvers
 {
     public static SchemaBuilder AddProposalDomain(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .ResolveAsync("Query.agenda", c => AgendaAsync(s, d, c.CancellationToken))
+        .ResolveAsync("Query.lotteryDraws", async c =>
+        {
+            var first = c.Argument<int?>("first") ?? 10;
+            if (first is < 0 or > 100)
+            {
+                throw new GraphQLException("Argument \"first\" must be between 0 and 100.");
+            }
+
+            var periods = await s.Reads.LotteryPeriodsAsync(first, c.CancellationToken);
+            return periods.Select(d.Lottery.Get).OfType<DrawView>().ToList();
+        })
+        .BindType<DrawView>("LotteryDraw")
+        .Resolve("LotteryDraw.headSeq", c => (int)c.ParentAs<DrawView>().HeadSeq)
+        .Resolve("LotteryDraw.headHash", c => c.ParentAs<DrawView>().HeadHashHex)
+        .Resolve("LotteryDraw.seed", c => c.ParentAs<DrawView>().SeedHex)
+        .ResolveAsync("LotteryDraw.drawn", c => c.Members(s.Reads, c.ParentAs<DrawView>().Drawn))
         .Resolve("Proposal.myVote", c =>
         {
             var caller = Caller.Of(c);

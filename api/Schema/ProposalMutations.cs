@@ -102,6 +102,29 @@ internal static class ProposalMutations
 
             return await ProposalPayloadAsync(c, s, payload);
         })
+        .ResolveAsync("Mutation.endorse", async c =>
+        {
+            var caller = Caller.Of(c);
+            if (MutationGuard.RequireScope(caller, TokenScopes.Vote) is { } refused)
+            {
+                return UserErrors.Payload("member", refused);
+            }
+
+            if (!Ids.TryLocal(Input(c)["member"] as string, Ids.Member, out var endorsed))
+            {
+                return UserErrors.Payload("member", UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{Input(c)["member"]}\" is not the id of a member.", "member"));
+            }
+
+            var payload = await MutationGuard.RunAsync("member", () => Task.FromResult<object?>(d.Karma.Endorse(caller.MemberId!.Value, endorsed)));
+            if (payload["member"] is Governance.Core.Karma.EndorsementResult result)
+            {
+                payload["karmaAwarded"] = result.KarmaAwarded;
+                payload["member"] = (await s.Reads.MembersAsync([endorsed], c.CancellationToken)).GetValueOrDefault(endorsed);
+            }
+
+            return payload;
+        })
+        .BindDictionary("EndorsePayload")
         .BindDictionary("ProposePayload")
         .BindDictionary("WithdrawProposalPayload")
         .BindDictionary("SupportPayload")

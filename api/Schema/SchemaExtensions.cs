@@ -1,6 +1,7 @@
 using Governance.Api.Schema.Data;
 using Governance.Core.Delegation;
 using Governance.Core.Karma;
+using Governance.Core.Lottery;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
@@ -27,12 +28,14 @@ public static class SchemaExtensions
         services.AddSingleton<VoteService>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<KarmaService>();
+        services.AddSingleton<LotteryService>();
         services.AddSingleton(sp => new DomainServices(
             sp.GetRequiredService<ProposalService>(),
             sp.GetRequiredService<SupportService>(),
             sp.GetRequiredService<VoteService>(),
             sp.GetRequiredService<ModerationService>(),
-            sp.GetRequiredService<KarmaService>()));
+            sp.GetRequiredService<KarmaService>(),
+            sp.GetRequiredService<LotteryService>()));
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
             sp.GetRequiredService<EngineHost>(),

@@ -52,6 +52,10 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
         return (page, total);
     }
 
+    /// <summary>The newest lottery periods that were drawn.</summary>
+    public Task<List<string>> LotteryPeriodsAsync(int take, CancellationToken cancellationToken) =>
+        QueryAsync<string>("SELECT period_id FROM lottery_draws ORDER BY period_end DESC LIMIT @take", new { take }, cancellationToken);
+
     /// <summary>Member ids by handle (snapshots and recounts name members by handle).</summary>
     public Task<List<long>> MemberIdsByHandleAsync(IReadOnlyList<string> handles, CancellationToken cancellationToken) =>
         QueryAsync<long>("SELECT id FROM members WHERE handle IN @handles ORDER BY handle", new { handles }, cancellationToken);

@@ -19,6 +19,7 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
         ["support"] = ("propose", Everyone(null)),
         ["withdrawSupport"] = ("propose", Everyone(null)),
         ["vote"] = ("vote", Everyone(null)),
+        ["endorse"] = ("vote", Everyone(null)),
         ["withdrawProposal"] = ("propose", Everyone("NOT_ALLOWED", member: null)),
         ["scheduleProposal"] = ("moderate", Everyone("FORBIDDEN", moderator: null)),
         ["returnProposal"] = ("moderate", Everyone("FORBIDDEN", moderator: null)),
@@ -114,6 +115,8 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
                 new { p = p(await SupportedAsync(actor)) }),
             "vote" => ("mutation($p: ID!) { vote(input: { proposal: $p, choice: ABSTAIN }) { proposal { myVote } errors { __typename ... on UserError { code } } } }",
                 new { p = voting }),
+            "endorse" => ("mutation($m: ID!) { endorse(input: { member: $m }) { member { id } errors { __typename ... on UserError { code } } } }",
+                new { m = SchemaFixture.Id("Member", fixture.App.DemoMember(20 + Array.IndexOf(ActorNames, actorName))) }),
             "withdrawProposal" => ("mutation($p: ID!) { withdrawProposal(input: { proposal: $p }) { proposal { status } errors { __typename ... on UserError { code } } } }",
                 new { p = p(await NewProposalAsync(fixture.Actors["member"])) }),
             "scheduleProposal" => ("mutation($p: ID!) { scheduleProposal(input: { proposal: $p, reason: \"r\" }) { proposal { status } errors { __typename ... on UserError { code } } } }",
@@ -132,7 +135,7 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
         if (expected is null)
         {
             Assert.True(payload.GetProperty("errors").ValueKind == JsonValueKind.Null, payload.GetRawText());
-            Assert.NotEqual(JsonValueKind.Null, payload.GetProperty("proposal").ValueKind);
+            Assert.NotEqual(JsonValueKind.Null, payload.GetProperty(mutation == "endorse" ? "member" : "proposal").ValueKind);
             if (mutation == "propose")
             {
                 Assert.Equal(SchemaFixture.Id("Member", actor.MemberId!.Value), payload.GetProperty("proposal").GetProperty("author").GetProperty("id").GetString());
@@ -143,7 +146,7 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
             var error = Assert.Single(payload.GetProperty("errors").EnumerateArray());
             Assert.Equal(expected, error.GetProperty("code").GetString());
             Assert.Equal("NotAuthorizedError", error.GetProperty("__typename").GetString());
-            Assert.Equal(JsonValueKind.Null, payload.GetProperty("proposal").ValueKind);
+            Assert.Equal(JsonValueKind.Null, payload.GetProperty(mutation == "endorse" ? "member" : "proposal").ValueKind);
             Assert.Equal(events, fixture.App.EventCount());
         }
     }

@@ -139,6 +139,34 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         Assert.Equal(events, fixture.EventCount());
     }
 
+    [Fact]
+    public async Task EndorsingGivesKarmaOnceAMonthAndNeverToOneself()
+    {
+        var ann = await fixture.MemberAsync("pm-endorser");
+        var target = fixture.DemoMember(9);
+        const string Endorse = "mutation($m: ID!) { endorse(input: { member: $m }) { karmaAwarded member { id } errors { __typename ... on UserError { code message } } } }";
+        double Karma()
+        {
+            using var connection = fixture.Database.Open();
+            return connection.ExecuteScalar<double>("SELECT karma FROM members WHERE id = @target", new { target });
+        }
+
+        var before = Karma();
+        var endorsed = (await ann.DataAsync(Endorse, new { m = SchemaFixture.Id("Member", target) })).GetProperty("endorse");
+        var after = Karma();
+        var events = fixture.EventCount();
+        var again = (await ann.DataAsync(Endorse, new { m = SchemaFixture.Id("Member", target) })).GetProperty("endorse");
+        var self = (await ann.DataAsync(Endorse, new { m = SchemaFixture.Id("Member", ann.MemberId!.Value) })).GetProperty("endorse");
+        var unknown = (await ann.DataAsync(Endorse, new { m = SchemaFixture.Id("Member", 987_654) })).GetProperty("endorse");
+
+        Assert.Equal(1, endorsed.GetProperty("karmaAwarded").GetDouble());
+        Assert.True(after > before, $"karma {before} → {after}");
+        Assert.Equal(["ENDORSEMENT_PAIR_LIMIT"], Codes(again));
+        Assert.Equal(["SELF_ENDORSEMENT"], Codes(self));
+        Assert.Equal(["NOT_FOUND"], Codes(unknown));
+        Assert.Equal(events, fixture.EventCount());
+    }
+
     private const string Schedule = "mutation($p: ID!, $r: String!) { scheduleProposal(input: { proposal: $p, reason: $r }) { proposal { status statusHistory { status reason } } errors { __typename ... on UserError { code message } } } }";
 
     [Fact]
