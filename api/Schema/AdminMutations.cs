@@ -6,7 +6,38 @@ namespace Governance.Api.Schema;
 /// <summary>setVotingRight, createArea and setMemberRoles: admins, through a session, in public (each leaves an event).</summary>
 internal static class AdminMutations
 {
-    public static SchemaBuilder AddAdminMutations(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddAdminMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
+        .ResolveAsync("Mutation.setPolicy", async c =>
+        {
+            var caller = Caller.Of(c);
+            var input = Input(c);
+            if (MutationGuard.RequireAdmin(caller) is { } refused)
+            {
+                return UserErrors.Payload("policy", refused);
+            }
+
+            long? areaId = null;
+            if (input.GetValueOrDefault("area") is string area)
+            {
+                if (!Ids.TryLocal(area, Ids.Area, out var local))
+                {
+                    return UserErrors.Payload("policy", UserErrors.NotFound("UNKNOWN_AREA", $"\"{area}\" is not the id of an area.", "area"));
+                }
+
+                areaId = local;
+            }
+
+            var payload = await MutationGuard.RunAsync("policy", () => Task.FromResult<object?>(
+                d.Policies.Set(caller.MemberId!.Value, areaId, (string)input["changes"]!, input.GetValueOrDefault("effectiveFrom") as DateTimeOffset?)));
+            if (payload["policy"] is Governance.Core.Policies.PolicyVersion version)
+            {
+                payload["policy"] = version.ValuesJson;
+                payload["version"] = version.Version;
+            }
+
+            return payload;
+        })
+        .BindDictionary("SetPolicyPayload")
         .ResolveAsync("Mutation.setVotingRight", async c =>
         {
             var caller = Caller.Of(c);

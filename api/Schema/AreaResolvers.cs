@@ -21,6 +21,10 @@ internal static class AreaResolvers
         .ResolveAsync("Query.area", async c =>
             Ids.TryLocal(c.Argument<string>("id"), Ids.Area, out var id) ? await c.Area(s.Reads, id) : null);
 
+    /// <summary>The area an argument names, or null when the argument is absent; throws for an id that names no area.</summary>
+    public static async Task<long?> AreaArgumentOrNullAsync(ResolveContext c, SchemaServices s, string argument) =>
+        c.Argument<string>(argument) is null ? null : await AreaArgumentOrRootAsync(c, s, argument);
+
     /// <summary>
     /// The area an argument names, or the first root area when the argument is absent (the
     /// organisation-wide view). Throws for an id that names no area.

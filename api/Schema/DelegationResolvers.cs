@@ -12,7 +12,7 @@ namespace Governance.Api.Schema;
 /// </summary>
 internal static class DelegationResolvers
 {
-    public static SchemaBuilder AddDelegations(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddDelegations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .BindType<DelegationVersion>("Delegation")
         .Resolve("Delegation.id", c => Ids.Of(Ids.Delegation, c.ParentAs<DelegationVersion>().Id))
         .ResolveAsync("Delegation.member", c => c.Member(s.Reads, c.ParentAs<DelegationVersion>().MemberId))
@@ -29,7 +29,7 @@ internal static class DelegationResolvers
         {
             MemberResolvers.RequireRead(Caller.Of(c));
             var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
-            return areaId is null ? null : s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicy.Default));
+            return areaId is null ? null : s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicyOf(d, areaId.Value)));
         })
         .BindType<DelegationGraph>("DelegationGraph")
         .ResolveAsync("DelegationGraph.area", c => c.Area(s.Reads, c.ParentAs<DelegationGraph>().AreaId))
@@ -42,7 +42,7 @@ internal static class DelegationResolvers
         {
             MemberResolvers.RequireRead(Caller.Of(c));
             var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
-            return areaId is null ? null : s.Engine.Read(e => e.Concentration(areaId.Value, TallyPolicy.Default));
+            return areaId is null ? null : s.Engine.Read(e => e.Concentration(areaId.Value, TallyPolicyOf(d, areaId.Value)));
         })
         .BindType<ConcentrationReport>("Concentration")
         .ResolveAsync("Concentration.area", c => c.Area(s.Reads, c.ParentAs<ConcentrationReport>().AreaId))
@@ -56,6 +56,19 @@ internal static class DelegationResolvers
         .ResolveAsync("DelegationChain.path", c => c.Members(s.Reads, c.ParentAs<DelegationChain>().Path))
         .BindType<DelegationCycle>("DelegationCycle")
         .ResolveAsync("DelegationCycle.members", c => c.Members(s.Reads, c.ParentAs<DelegationCycle>().Members));
+
+    /// <summary>The tally rules of the area's policy in force (viscosity, super-delegate share, quorum, majority).</summary>
+    public static TallyPolicy TallyPolicyOf(DomainServices d, long areaId)
+    {
+        var policy = d.Policies.Effective(areaId);
+        return new TallyPolicy
+        {
+            Viscosity = policy.Viscosity,
+            SuperDelegateShare = policy.SuperDelegateShare,
+            QuorumShare = policy.VoteQuorumShare,
+            Majority = policy.Majority,
+        };
+    }
 
     /// <summary>Who may see a delegation version: its member, and the members it names.</summary>
     public static bool CanSee(Caller caller, DelegationVersion delegation) =>

@@ -1,8 +1,9 @@
 using Governance.Core.Karma;
 using Governance.Core.Lottery;
+using Governance.Core.Policies;
 using Governance.Core.Proposals;
 
 namespace Governance.Api.Schema;
 
 /// <summary>The domain's command services the mutations call.</summary>
-public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation, KarmaService Karma, LotteryService Lottery);
+public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation, KarmaService Karma, LotteryService Lottery, PolicyService Policies);

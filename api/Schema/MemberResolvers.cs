@@ -11,7 +11,7 @@ namespace Governance.Api.Schema;
 /// <summary>Member, Viewer, Query.viewer and Query.members.</summary>
 internal static class MemberResolvers
 {
-    public static SchemaBuilder AddMembers(this SchemaBuilder builder, SchemaServices s, KarmaService karma) => builder
+    public static SchemaBuilder AddMembers(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .BindType<MemberRow>("Member")
         .Resolve("Member.id", c => Ids.Of(Ids.Member, c.ParentAs<MemberRow>().Id))
         .Resolve("Member.roles", c => RolesOf(c.ParentAs<MemberRow>()))
@@ -47,23 +47,23 @@ internal static class MemberResolvers
                 new PageInfo(offset > 0, offset + edges.Count < total, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
                 (int)total);
         })
-        .AddViewer(s, karma);
+        .AddViewer(s, d);
 
     /// <summary>The viewer's karma under the organisation's policy (decayed to now), read once per request.</summary>
     private static async Task<KarmaStatus> KarmaOf(ResolveContext c, KarmaService karma) =>
         (await c.DataLoader<long, KarmaStatus>("karma", (ids, _) =>
             Task.FromResult<IReadOnlyDictionary<long, KarmaStatus>>(ids.ToDictionary(id => id, karma.Get))).LoadAsync(c.ParentAs<ViewerRow>().Id))!;
 
-    private static SchemaBuilder AddViewer(this SchemaBuilder builder, SchemaServices s, KarmaService karma) => builder
+    private static SchemaBuilder AddViewer(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .BindType<ViewerRow>("Viewer")
         .ResolveAsync("Viewer.member", c => c.Member(s.Reads, c.ParentAs<ViewerRow>().Id))
-        .ResolveAsync("Viewer.karma", async c => (await KarmaOf(c, karma)).Karma)
-        .ResolveAsync("Viewer.level", async c => (await KarmaOf(c, karma)).Level)
-        .ResolveAsync("Viewer.allowance", async c => (await KarmaOf(c, karma)).Allowance)
-        .ResolveAsync("Viewer.allowanceLeft", async c => (await KarmaOf(c, karma)).Available)
-        .ResolveAsync("Viewer.maxPointsPerProposal", async c => (await KarmaOf(c, karma)).ProposalCap)
-        .ResolveAsync("Viewer.lotteryChance", async c => (await KarmaOf(c, karma)).LotteryChance)
-        .ResolveAsync("Viewer.nextDrawAt", async c => (await KarmaOf(c, karma)).NextDrawAt)
+        .ResolveAsync("Viewer.karma", async c => (await KarmaOf(c, d.Karma)).Karma)
+        .ResolveAsync("Viewer.level", async c => (await KarmaOf(c, d.Karma)).Level)
+        .ResolveAsync("Viewer.allowance", async c => (await KarmaOf(c, d.Karma)).Allowance)
+        .ResolveAsync("Viewer.allowanceLeft", async c => (await KarmaOf(c, d.Karma)).Available)
+        .ResolveAsync("Viewer.maxPointsPerProposal", async c => (await KarmaOf(c, d.Karma)).ProposalCap)
+        .ResolveAsync("Viewer.lotteryChance", async c => (await KarmaOf(c, d.Karma)).LotteryChance)
+        .ResolveAsync("Viewer.nextDrawAt", async c => (await KarmaOf(c, d.Karma)).NextDrawAt)
         .ResolveAsync("Viewer.delegations", c => s.Delegations.CurrentForMemberAsync(c.ParentAs<ViewerRow>().Id))
         .ResolveAsync("Viewer.delegators", async c =>
         {
@@ -77,17 +77,17 @@ internal static class MemberResolvers
         })
         .ResolveAsync("Viewer.carriedWeight", async c =>
         {
-            var (weight, _) = await CarriedAsync(c, s);
+            var (weight, _) = await CarriedAsync(c, s, d);
             return weight;
         })
         .ResolveAsync("Viewer.isSuperDelegate", async c =>
         {
-            var (_, super) = await CarriedAsync(c, s);
+            var (_, super) = await CarriedAsync(c, s, d);
             return super;
         });
 
     /// <summary>The viewer's weight in the area's concentration report (or in the root area).</summary>
-    private static async Task<(double? Weight, bool Super)> CarriedAsync(ResolveContext c, SchemaServices s)
+    private static async Task<(double? Weight, bool Super)> CarriedAsync(ResolveContext c, SchemaServices s, DomainServices d)
     {
         var me = c.ParentAs<ViewerRow>().Id;
         var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
@@ -96,7 +96,8 @@ internal static class MemberResolvers
             return (null, false);
         }
 
-        var graph = s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicy.Default));
+        var policy = DelegationResolvers.TallyPolicyOf(d, areaId.Value);
+        var graph = s.Engine.Read(e => e.Graph(areaId.Value, policy));
         var node = graph.Nodes.FirstOrDefault(n => n.MemberId == me);
         if (node is null)
         {

@@ -13,6 +13,7 @@ internal static class ProposalDomainResolvers
 {
     public static SchemaBuilder AddProposalDomain(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .ResolveAsync("Query.agenda", c => AgendaAsync(s, d, c.CancellationToken))
+        .ResolveAsync("Query.policy", async c => d.Policies.Effective(await AreaResolvers.AreaArgumentOrNullAsync(c, s, "area")).ToJson())
         .ResolveAsync("Query.lotteryDraws", async c =>
         {
             var first = c.Argument<int?>("first") ?? 10;

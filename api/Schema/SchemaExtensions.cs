@@ -2,6 +2,7 @@ using Governance.Api.Schema.Data;
 using Governance.Core.Delegation;
 using Governance.Core.Karma;
 using Governance.Core.Lottery;
+using Governance.Core.Policies;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
@@ -29,13 +30,15 @@ public static class SchemaExtensions
         services.AddSingleton<ModerationService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
+        services.AddSingleton<PolicyService>();
         services.AddSingleton(sp => new DomainServices(
             sp.GetRequiredService<ProposalService>(),
             sp.GetRequiredService<SupportService>(),
             sp.GetRequiredService<VoteService>(),
             sp.GetRequiredService<ModerationService>(),
             sp.GetRequiredService<KarmaService>(),
-            sp.GetRequiredService<LotteryService>()));
+            sp.GetRequiredService<LotteryService>(),
+            sp.GetRequiredService<PolicyService>()));
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
             sp.GetRequiredService<EngineHost>(),

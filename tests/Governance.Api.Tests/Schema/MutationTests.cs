@@ -197,6 +197,33 @@ public sealed class MutationTests(SchemaFixture fixture) : IClassFixture<SchemaF
         Assert.Contains(children.EnumerateArray(), c => c.GetProperty("slug").GetString() == "tenants-rights");
     }
 
+    private const string SetPolicy = "mutation($a: ID, $c: String!, $f: DateTime) { setPolicy(input: { area: $a, changes: $c, effectiveFrom: $f }) { policy version errors { __typename ... on UserError { code field message } } } }";
+
+    [Fact]
+    public async Task SetPolicyRecordsANewVersionThatThePolicyQueryShowsAndRefusesBadChanges()
+    {
+        var admin = await fixture.MemberAsync("m-admin-policy", "admin");
+        var area = SchemaFixture.Id("Area", fixture.RootArea());
+
+        var set = (await admin.DataAsync(SetPolicy, new { a = area, c = """{"votingDays": 10}""" })).GetProperty("setPolicy");
+        var inForce = JsonDocument.Parse((await fixture.Anonymous.DataAsync("query($a: ID) { policy(area: $a) }", new { a = area })).GetProperty("policy").GetString()!).RootElement;
+        var organisation = JsonDocument.Parse((await fixture.Anonymous.DataAsync("{ policy }")).GetProperty("policy").GetString()!).RootElement;
+        var events = fixture.EventCount();
+        var unknownKey = (await admin.DataAsync(SetPolicy, new { a = area, c = """{"no-such-value": 1}""" })).GetProperty("setPolicy");
+        var notJson = (await admin.DataAsync(SetPolicy, new { a = area, c = "votingDays=10" })).GetProperty("setPolicy");
+        var past = (await admin.DataAsync(SetPolicy, new { a = area, c = """{"votingDays": 9}""", f = DateTimeOffset.UtcNow.AddDays(-1) })).GetProperty("setPolicy");
+        var noArea = (await admin.DataAsync(SetPolicy, new { a = "nope", c = """{"votingDays": 9}""" })).GetProperty("setPolicy");
+
+        Assert.True(set.GetProperty("errors").ValueKind == JsonValueKind.Null, set.GetRawText());
+        Assert.Equal(10, inForce.GetProperty("votingDays").GetDouble());
+        Assert.Equal(7, organisation.GetProperty("votingDays").GetDouble());
+        Assert.Equal("INVALID_POLICY", Assert.Single(unknownKey.Codes()));
+        Assert.Equal("INVALID_POLICY", Assert.Single(notJson.Codes()));
+        Assert.Equal("INVALID_POLICY", Assert.Single(past.Codes()));
+        Assert.Equal("UNKNOWN_AREA", Assert.Single(noArea.Codes()));
+        Assert.Equal(events, fixture.EventCount());
+    }
+
     private const string SetRoles = "mutation($m: ID!, $r: [Role!]!) { setMemberRoles(input: { member: $m, roles: $r }) { member { id roles } errors { __typename ... on UserError { code field message } } } }";
 
     [Fact]
