@@ -1,4 +1,5 @@
 using Governance.Core.Clock;
+using Governance.Api.Schema;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Clock;
@@ -12,6 +13,7 @@ internal sealed partial class ClockService(
     GovernanceClock clock,
     TimeProvider time,
     IOptions<ClockOptions> options,
+    GovernanceEventBus events,
     ILogger<ClockService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,6 +32,8 @@ internal sealed partial class ClockService(
                 var report = await Task.Run(() => clock.RunDue(time.GetUtcNow()), stoppingToken);
                 if (report.Total > 0)
                 {
+                    // Subscriptions (agenda, tallies) follow what the clock changed, after its commits.
+                    events.Publish(new ClockAdvanced(report));
                     LogPass(report.Expired, report.AppealsClosed, report.VotingOpened, report.VotingClosed, report.Draws, report.Promoted);
                 }
 

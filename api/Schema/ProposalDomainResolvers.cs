@@ -43,7 +43,14 @@ internal static class ProposalDomainResolvers
                 ? ChangesOfAsync(s, id, c.CancellationToken)
                 : throw new GraphQLException($"\"{given}\" is not the id of a proposal.");
         })
-        .Subscribe("Subscription.agendaChanged", c => AgendaChangesAsync(s, d, c.CancellationToken));
+        .Subscribe("Subscription.agendaChanged", c => AgendaChangesAsync(s, d, c.CancellationToken))
+        .Subscribe("Subscription.tallyChanged", c =>
+        {
+            var given = c.Argument<string>("id");
+            return Ids.TryLocal(given, Ids.Proposal, out var id)
+                ? TallyChangesAsync(s, d, id, c.CancellationToken)
+                : throw new GraphQLException($"\"{given}\" is not the id of a proposal.");
+        });
 
     /// <summary>
     /// DESIGN §5: the provisional tally stays hidden until voting closes (no herding). After
@@ -99,9 +106,45 @@ internal static class ProposalDomainResolvers
         }
     }
 
+    /// <summary>
+    /// The tally each time a different one becomes visible, starting with the one visible now
+    /// (if any). Only a command on the proposal or a clock pass can change it.
+    /// </summary>
+    private static async IAsyncEnumerable<Tally> TallyChangesAsync(SchemaServices s, DomainServices d, long id, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        Tally? last = null;
+        await foreach (var _ in Prepend(s.Events.SubscribeAsync<object>(e => e is ClockAdvanced || (e is ProposalChanged p && p.ProposalId == id), cancellationToken)))
+        {
+            if ((await s.Reads.ProposalsAsync([id], cancellationToken)).GetValueOrDefault(id) is not { } row
+                || await VisibleTallyAsync(row, s, d, cancellationToken) is not { } tally)
+            {
+                continue;
+            }
+
+            if (last is null || !SameCounts(last, tally))
+            {
+                last = tally;
+                yield return tally;
+            }
+        }
+    }
+
+    private static bool SameCounts(Tally a, Tally b) =>
+        (a.Eligible, a.Voters, a.Yes, a.No, a.Abstain, a.Passed) == (b.Eligible, b.Voters, b.Yes, b.No, b.Abstain, b.Passed);
+
+    /// <summary>One look at the state as it is before the first event.</summary>
+    private static async IAsyncEnumerable<object?> Prepend(IAsyncEnumerable<object> events)
+    {
+        yield return null;
+        await foreach (var e in events)
+        {
+            yield return e;
+        }
+    }
+
     private static async IAsyncEnumerable<List<ProposalRow>> AgendaChangesAsync(SchemaServices s, DomainServices d, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var _ in s.Events.SubscribeAsync<AgendaChanged>(_ => true, cancellationToken))
+        await foreach (var _ in s.Events.SubscribeAsync<object>(e => e is AgendaChanged or ClockAdvanced, cancellationToken))
         {
             yield return await AgendaAsync(s, d, cancellationToken);
         }
