@@ -15,7 +15,7 @@ public static class GovernanceSchema
         .AddNodes(services)
         .AddMembers(services, domain)
         .AddAreas(services)
-        .AddProposals(services)
+        .AddProposals(services, domain)
         .AddProposalDomain(services, domain)
         .AddDelegations(services, domain)
         .AddEvents(services)

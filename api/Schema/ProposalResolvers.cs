@@ -19,7 +19,7 @@ internal static class ProposalResolvers
     // A closed vote's tally never changes: recount it once (from the engine as it stood at close).
     private static readonly ConcurrentDictionary<(Database, long), Tally?> ClosedTallies = new();
 
-    public static SchemaBuilder AddProposals(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddProposals(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .BindType<ProposalRow>("Proposal")
         .Resolve("Proposal.id", c => Ids.Of(Ids.Proposal, c.ParentAs<ProposalRow>().Id))
         .Resolve("Proposal.status", c => StatusName(c.ParentAs<ProposalRow>().Status))
@@ -32,7 +32,10 @@ internal static class ProposalResolvers
         .ResolveAsync("Proposal.hotness", async c =>
         {
             var proposal = c.ParentAs<ProposalRow>();
-            return Hotness((await c.Score(s.Reads, proposal.Id))?.Score ?? 0, proposal.CreatedAt, s.Clock.GetUtcNow());
+            // The gravity is read once per request, however many proposals ask.
+            var gravity = await c.DataLoader<int, double>("hot-gravity", (_, _) =>
+                Task.FromResult<IReadOnlyDictionary<int, double>>(new Dictionary<int, double> { [0] = d.Policies.Effective().HotGravity })).LoadAsync(0);
+            return Hotness((await c.Score(s.Reads, proposal.Id))?.Score ?? 0, proposal.CreatedAt, s.Clock.GetUtcNow(), gravity);
         })
         .ResolveAsync("Proposal.supporters", c => c.Supporters(s.Reads, c.ParentAs<ProposalRow>().Id))
         .ResolveAsync("Proposal.statusHistory", c => c.StatusHistory(s.Reads, c.ParentAs<ProposalRow>().Id))
@@ -80,7 +83,7 @@ internal static class ProposalResolvers
             {
                 "NEW" => ranks.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
                 "TOP" => ranks.OrderByDescending(r => r.Score).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
-                _ => ranks.OrderByDescending(r => Hotness(r.Score, r.CreatedAt, now)).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
+                _ => HotFirst(ranks, now, d.Policies.Effective().HotGravity).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
             };
             return await Paging.PageAsync([.. ordered.Select(r => r.Id)], c, id => c.Proposal(s.Reads, id));
         })
@@ -98,11 +101,14 @@ internal static class ProposalResolvers
         .BindType<Tally>("Tally")
         .ResolveAsync("Tally.superDelegates", c => c.Members(s.Reads, c.ParentAs<Tally>().SuperDelegates));
 
-    /// <summary>score^0.8 / (age in hours + 2)^1.8 (DESIGN §5).</summary>
-    public static double Hotness(long score, long createdAtMs, DateTimeOffset now)
+    private static IOrderedEnumerable<ProposalRank> HotFirst(List<ProposalRank> ranks, DateTimeOffset now, double gravity) =>
+        ranks.OrderByDescending(r => Hotness(r.Score, r.CreatedAt, now, gravity));
+
+    /// <summary>score^0.8 / (age in hours + 2)^gravity (DESIGN §5; the organisation's policy, 1.8 by default).</summary>
+    public static double Hotness(long score, long createdAtMs, DateTimeOffset now, double gravity)
     {
         var hours = Math.Max(0, (now - DateTimeOffset.FromUnixTimeMilliseconds(createdAtMs)).TotalHours);
-        return Math.Pow(score, 0.8) / Math.Pow(hours + 2, 1.8);
+        return Math.Pow(score, 0.8) / Math.Pow(hours + 2, gravity);
     }
 
     public static string StatusName(string status) => status.ToUpperInvariant();
