@@ -21,6 +21,7 @@ return args.FirstOrDefault() switch
     "live-1m" => EngineMeasurements.LiveChanges(1_000_000, changes: 200_000),
     "recount-1m" => EngineMeasurements.RecountFile(1_000_000, runs: 5),
     "tally-phases" => TallyPhases.Run(1_000_000),
+    "group-commit" => Governance.Benchmarks.Storage.GroupCommitMeasurement.Run(),
     _ => Run(args),
 };
 
