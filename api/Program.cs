@@ -5,6 +5,7 @@ using Governance.Api.Exports;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
 using Governance.Api.OpenApi;
+using Governance.Api.Security;
 using Governance.Api.Storage;
 
 // The command line first: `seed`, `verify-log`, `recount`… run and exit; `serve` (the
@@ -27,6 +28,7 @@ builder.AddGraphQLTransport();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseGovernanceAuth();
