@@ -2,6 +2,7 @@ using Governance.Api.Accounts;
 using Governance.Api.Auth;
 using Governance.Api.Cli;
 using Governance.Api.Exports;
+using Governance.Api.Clock;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
 using Governance.Api.OpenApi;
@@ -25,6 +26,7 @@ builder.AddGovernanceRateLimits();
 builder.AddGovernanceHealthChecks();
 builder.AddGovernanceOpenApi();
 builder.AddGraphQLTransport();
+builder.AddGovernanceClock();
 
 var app = builder.Build();
 

@@ -45,6 +45,9 @@ public static class GovernanceCli
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(VerifyLogCommand.Create());
         root.Subcommands.Add(RecountCommand.Create());
+        root.Subcommands.Add(VerifyDrawCommand.Create());
+        root.Subcommands.Add(SimulateCommand.Create());
+        root.Subcommands.Add(ExportSnapshotCommand.Create());
         return root;
     }
 }

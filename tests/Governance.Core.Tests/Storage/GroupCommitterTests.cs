@@ -1,4 +1,5 @@
 using Dapper;
+using Governance.Core.Domain;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Tests.Storage;
@@ -61,13 +62,13 @@ public sealed class GroupCommitterTests : IDisposable
             CastVote(c, t, 2, "no");
             return CastVote(c, t, 2, "no"); // the second vote by one member breaks the primary key
         });
-        var invalid = committer.RunAsync<int>((c, t) => throw new DomainException("VOTING_CLOSED", "Voting has ended."));
+        var invalid = committer.RunAsync<int>((c, t) => throw new DomainException(DomainErrors.OutsideVotingWindow, "Voting has ended."));
         var good2 = committer.RunAsync((c, t) => CastVote(c, t, 3, "abstain"));
 
         Assert.Equal(1, await good1);
         Assert.Equal(1, await good2);
         await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => bad);
-        Assert.Equal("VOTING_CLOSED", (await Assert.ThrowsAsync<DomainException>(() => invalid)).Code);
+        Assert.Equal(DomainErrors.OutsideVotingWindow, (await Assert.ThrowsAsync<DomainException>(() => invalid)).Code);
 
         using var connection = temp.Database.Open();
         Assert.Equal([1L, 3L], connection.Query<long>("SELECT member_id FROM votes ORDER BY member_id"));

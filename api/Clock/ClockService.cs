@@ -1,0 +1,62 @@
+using Governance.Core.Clock;
+using Microsoft.Extensions.Options;
+
+namespace Governance.Api.Clock;
+
+/// <summary>
+/// The hosted wrapper of <see cref="GovernanceClock"/>: one pass at start-up (to catch up on
+/// what fell due while the service was down), then one per interval. RunDue is idempotent and
+/// each transition commits on its own, so stopping the host at any point loses nothing.
+/// </summary>
+internal sealed partial class ClockService(
+    GovernanceClock clock,
+    TimeProvider time,
+    IOptions<ClockOptions> options,
+    ILogger<ClockService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.IntervalSeconds), time);
+        do
+        {
+            try
+            {
+                // SQLite work is synchronous; keep it off the host's start-up path.
+                var report = await Task.Run(() => clock.RunDue(time.GetUtcNow()), stoppingToken);
+                if (report.Total > 0)
+                {
+                    LogPass(report.Expired, report.AppealsClosed, report.VotingOpened, report.VotingClosed, report.Draws, report.Promoted);
+                }
+
+                foreach (var failure in report.Failures)
+                {
+                    LogTransitionFailure(failure);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // One failing transition must not stop the others for good: log it and retry next pass.
+                LogFailure(e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Clock: {Expired} expired, {Appeals} appeals closed, {Opened} votes opened, {Closed} votes closed, {Draws} lottery draws, {Promoted} moved to the agenda")]
+    private partial void LogPass(int expired, int appeals, int opened, int closed, int draws, int promoted);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Clock transition failed and will be retried: {Failure}")]
+    private partial void LogTransitionFailure(string failure);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Clock pass failed; it will be retried")]
+    private partial void LogFailure(Exception exception);
+}

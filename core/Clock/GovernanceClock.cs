@@ -1,0 +1,172 @@
+using Governance.Core.Domain;
+using Governance.Core.Lottery;
+using Governance.Core.Policies;
+using Governance.Core.Proposals;
+using Governance.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Core.Clock;
+
+/// <summary>What one <see cref="GovernanceClock.RunDue"/> pass did.</summary>
+public sealed record ClockReport(int Expired, int AppealsClosed, int VotingOpened, int VotingClosed, int Draws, int Promoted = 0)
+{
+    public int Total => Expired + AppealsClosed + VotingOpened + VotingClosed + Draws + Promoted;
+
+    /// <summary>Transitions that failed this pass (rolled back, retried next pass), one line each.</summary>
+    public IReadOnlyList<string> Failures { get; init; } = [];
+}
+
+/// <summary>
+/// Every time-based transition (DESIGN §4–§5): open proposals expire, appeal windows close,
+/// votes open and close, lottery periods are drawn, and open proposals that now meet a
+/// quorum that fell (members becoming inactive) move to the agenda. Each transition runs in its own
+/// transaction and is guarded by the state it leaves (a status, or the draw's primary key)
+/// re-read inside that transaction, so a pass that is re-run, run twice at once, or killed
+/// half-way and restarted performs each transition exactly once.
+/// </summary>
+public sealed class GovernanceClock(Database database)
+{
+    /// <summary>
+    /// Rows written before 0002 (the demo generator's among them) have no expires_at; they
+    /// expire 30 days (the default) after they were created.
+    /// </summary>
+    private const string ExpiresAt = "coalesce(expires_at, created_at + 2592000000)";
+
+    public ClockReport RunDue(DateTimeOffset now)
+    {
+        var failures = new List<string>();
+        var nowMs = Millis.Of(now);
+        var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, failures, (c, t, id) => Expire(c, t, id, now));
+        var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, failures, (c, t, id) => CloseAppeal(c, t, id, now));
+        var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, failures, (c, t, id) => OpenVoting(c, t, id, now));
+        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, failures, (c, t, id) => VoteService.Close(c, t, id, now));
+        var promoted = Promote(now, failures);
+        var draws = 0;
+        foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
+        {
+            // Periods are drawn in order: a failed one stops the later ones until it succeeds.
+            if (!Attempt(failures, $"lottery period {period.Id}", () => Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, period, now)), out var drawn))
+            {
+                break;
+            }
+
+            draws += drawn ? 1 : 0;
+        }
+
+        return new ClockReport(expired, appeals, opened, closed, draws, promoted) { Failures = failures };
+    }
+
+    private int Each(string status, string column, long nowMs, List<string> failures, Func<SqliteConnection, SqliteTransaction, long, bool> transition)
+    {
+        var done = 0;
+        foreach (var id in Transactions.Read(database, c => ProposalStore.Due(c, status, column, nowMs)))
+        {
+            if (Attempt(failures, $"proposal {id} ({status})", () => Transactions.Write(database, (c, t) => transition(c, t, id)), out var did) && did)
+            {
+                done++;
+            }
+        }
+
+        return done;
+    }
+
+    /// <summary>
+    /// One transition, isolated: if it fails its transaction has rolled back, and the others
+    /// still run; a broken proposal must not hold up every vote and draw behind it.
+    /// </summary>
+    private static bool Attempt(List<string> failures, string what, Func<bool> transition, out bool done)
+    {
+        try
+        {
+            done = transition();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or Domain.DomainException)
+        {
+            failures.Add($"{what}: {e.Message}");
+            done = false;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Support changes trigger bubbling up at once; this catches the rest. Thresholds are
+    /// computed once per pass and policy (an O(members) sum), not once per proposal.
+    /// </summary>
+    private int Promote(DateTimeOffset now, List<string> failures)
+    {
+        var nowMs = Millis.Of(now);
+        var open = Transactions.Read(database, c => ProposalStore.WithStatus(c, null, ProposalStatus.Open));
+        var thresholds = new Dictionary<string, AgendaThresholds>(StringComparer.Ordinal);
+        var promoted = 0;
+        foreach (var candidate in open)
+        {
+            Attempt(failures, $"proposal {candidate.Id} (agenda check)", () => Transactions.Write(database, (c, t) =>
+            {
+                var proposal = ProposalStore.Find(c, t, candidate.Id);
+                if (proposal is not { Status: ProposalStatus.Open })
+                {
+                    return false;
+                }
+
+                var policy = ProposalService.PolicyOf(c, t, proposal);
+                var key = proposal.PolicyJson ?? string.Empty;
+                if (!thresholds.TryGetValue(key, out var threshold))
+                {
+                    threshold = Agenda.Thresholds(c, t, nowMs, policy);
+                    thresholds[key] = threshold;
+                }
+
+                return Agenda.TryBubble(c, t, proposal, threshold, policy, now);
+            }), out var moved);
+            promoted += moved ? 1 : 0;
+        }
+
+        return promoted;
+    }
+
+    private static bool Expire(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var proposal = ProposalStore.Find(c, t, id);
+        var expiresAt = proposal?.ExpiresAt ?? (proposal?.CreatedAt + Millis.Days(PolicyValues.Default.ExpiryDays));
+        if (proposal is not { Status: ProposalStatus.Open } || expiresAt > nowMs
+            || !ProposalStore.Transition(c, t, id, ProposalStatus.Open, ProposalStatus.Expired, nowMs, null, "open for its whole expiry period without reaching the agenda"))
+        {
+            return false;
+        }
+
+        ProposalStore.ReleaseAll(c, t, id, nowMs);
+        EventLog.Append(c, t, now, null, "proposal.expired", new { proposal = id });
+        return true;
+    }
+
+    private static bool CloseAppeal(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var proposal = ProposalStore.Find(c, t, id);
+        if (proposal is not { Status: ProposalStatus.Declined, AppealClosed: false } || proposal.AppealUntil > nowMs)
+        {
+            return false;
+        }
+
+        ProposalStore.Set(c, t, id, "appeal_closed = 1", new { });
+        var released = ProposalStore.ReleaseAll(c, t, id, nowMs);
+        EventLog.Append(c, t, now, null, "proposal.appeal_closed", new { proposal = id, supportsReleased = released });
+        return true;
+    }
+
+    private static bool OpenVoting(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        var proposal = ProposalStore.Find(c, t, id);
+        if (proposal is not { Status: ProposalStatus.Scheduled } || proposal.VotingStartsAt > nowMs
+            || !ProposalStore.Transition(c, t, id, ProposalStatus.Scheduled, ProposalStatus.Voting, nowMs, null, "the discussion window ended"))
+        {
+            return false;
+        }
+
+        EventLog.Append(c, t, now, null, "vote.opened", new { proposal = id, votingEndsAt = proposal.VotingEndsAt });
+        return true;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Governance.Core.Delegation;
+
+namespace Governance.Core.Policies;
+
+/// <summary>
+/// Every number of DESIGN §4–§5 as a policy value, with the documented default. Stored as
+/// camelCase JSON; an area's override holds only the keys it changes.
+/// </summary>
+public sealed record PolicyValues
+{
+    public static PolicyValues Default { get; } = new();
+
+    // §4 karma.
+    public double MaxKarma { get; init; } = 50;
+    public double[] LevelThresholds { get; init; } = [10, 25, 40];
+    public int BaseAllowance { get; init; } = 4;
+    public double KarmaHalfLifeDays { get; init; } = 60;
+    public double EndorsementKarma { get; init; } = 1;
+    public double SeniorEndorsementKarma { get; init; } = 2;
+    public int SeniorEndorserLevel { get; init; } = 2;
+    public int EndorsementsPerWeek { get; init; } = 5;
+    public double EndorsementPairDays { get; init; } = 30;
+    public double EarlySupportReward { get; init; } = 1;
+    public double AbusePenalty { get; init; } = 10;
+
+    // §4 the counterweight lottery; a base probability of 0 switches it off.
+    public double LotteryPeriodDays { get; init; } = 7;
+    public double LotteryBaseProbability { get; init; } = 0.02;
+
+    // §5 the agenda filter.
+    public double AgendaQuorumMinimum { get; init; } = 10;
+    public double AgendaQuorumShare { get; init; } = 0.05;
+    public int MinimumSupporters { get; init; } = 3;
+    public double MinimumSupportersShare { get; init; } = 0.01;
+    public double ActiveDays { get; init; } = 90;
+    public double ExpiryDays { get; init; } = 30;
+    public double AppealDays { get; init; } = 14;
+    public double AppealQuorumFactor { get; init; } = 2;
+    public double HotGravity { get; init; } = 1.8;
+
+    // §5 the vote.
+    public double DiscussionDays { get; init; } = 7;
+    public double VotingDays { get; init; } = 7;
+    public double VoteQuorumShare { get; init; } = 0.1;
+    public double Majority { get; init; } = 0.5;
+    public double Viscosity { get; init; } = 1.0;
+    public double SuperDelegateShare { get; init; } = 0.1;
+    public VotePrivacy Privacy { get; init; } = VotePrivacy.DelegatesPublic;
+
+    /// <summary>The tally's share of these values (DESIGN §7's "policy").</summary>
+    public TallyPolicy Tally => new()
+    {
+        Viscosity = Viscosity,
+        SuperDelegateShare = SuperDelegateShare,
+        QuorumShare = VoteQuorumShare,
+        Majority = Majority,
+    };
+
+    /// <summary>Every value out of range, as messages naming the key; empty when usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        void Require(bool ok, string message)
+        {
+            if (!ok)
+            {
+                problems.Add(message);
+            }
+        }
+
+        Require(MaxKarma is > 0 and <= 50, "maxKarma must be above 0 and at most 50 (the karma column's range)");
+        Require(LevelThresholds is { Length: 3 } t && t[0] > 0 && t[0] < t[1] && t[1] < t[2] && t[2] <= MaxKarma,
+            "levelThresholds must be three increasing values above 0 and at most maxKarma");
+        Require(BaseAllowance is >= 1 and <= 8, "baseAllowance must be between 1 and 8 (the most points one support row holds)");
+        Require(KarmaHalfLifeDays > 0 && double.IsFinite(KarmaHalfLifeDays), "karmaHalfLifeDays must be above zero: a half-life of zero would erase all karma at once");
+        Require(EndorsementKarma >= 0 && SeniorEndorsementKarma >= 0, "endorsementKarma and seniorEndorsementKarma must not be negative");
+        Require(SeniorEndorserLevel is >= 0 and <= 3, "seniorEndorserLevel must be between 0 and 3");
+        Require(EndorsementsPerWeek >= 0, "endorsementsPerWeek must not be negative");
+        Require(EndorsementPairDays >= 0, "endorsementPairDays must not be negative");
+        Require(EarlySupportReward >= 0, "earlySupportReward must not be negative");
+        Require(AbusePenalty >= 0, "abusePenalty must not be negative");
+        Require(LotteryPeriodDays >= 1 && LotteryPeriodDays == Math.Floor(LotteryPeriodDays), "lotteryPeriodDays must be a whole number of days, at least 1");
+        Require(LotteryBaseProbability is >= 0 and <= 0.125, "lotteryBaseProbability must be between 0 and 0.125 (level 3 draws at 4 times it, at most 50 %)");
+        Require(AgendaQuorumMinimum >= 0, "agendaQuorumMinimum must not be negative");
+        Require(AgendaQuorumShare is >= 0 and <= 1, "agendaQuorumShare must be between 0 and 100 %");
+        Require(MinimumSupporters >= 1, "minimumSupporters must be at least 1");
+        Require(MinimumSupportersShare is >= 0 and <= 1, "minimumSupportersShare must be between 0 and 100 %");
+        Require(ActiveDays > 0, "activeDays must be above zero");
+        Require(ExpiryDays > 0, "expiryDays must be above zero");
+        Require(AppealDays >= 0, "appealDays must not be negative");
+        Require(AppealQuorumFactor >= 1, "appealQuorumFactor must be at least 1");
+        Require(HotGravity > 0, "hotGravity must be above zero");
+        Require(DiscussionDays >= 0, "discussionDays must not be negative: a discussion window cannot end before it starts");
+        Require(VotingDays > 0, "votingDays must be above zero: a voting window must have a length");
+        Require(VoteQuorumShare is >= 0 and <= 1, "voteQuorumShare must be between 0 and 100 %");
+        Require(Majority is >= 0 and < 1, "majority must be at least 0 and below 100 %");
+        Require(Viscosity is > 0 and <= 1, "viscosity must be above 0 and at most 1");
+        Require(SuperDelegateShare is >= 0 and <= 1, "superDelegateShare must be between 0 and 100 %");
+        Require(Enum.IsDefined(Privacy), "privacy must be public, delegates-public or aggregate");
+        return problems;
+    }
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()) },
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static PolicyValues FromJson(string json) =>
+        JsonSerializer.Deserialize<PolicyValues>(json, Json) ?? Default;
+
+    private sealed class KebabNaming : JsonNamingPolicy
+    {
+        public override string ConvertName(string name) => name switch
+        {
+            nameof(VotePrivacy.DelegatesPublic) => "delegates-public",
+            _ => name.ToLowerInvariant(),
+        };
+    }
+}
+
+/// <summary>Who sees a vote (DESIGN §5).</summary>
+public enum VotePrivacy
+{
+    /// <summary>Every vote is public.</summary>
+    Public,
+
+    /// <summary>A vote is public when its voter carries others' weight; otherwise only in aggregate.</summary>
+    DelegatesPublic,
+
+    /// <summary>Only the totals are public.</summary>
+    Aggregate,
+}

@@ -1,0 +1,28 @@
+using Governance.Core.Policies;
+
+namespace Governance.Core.Proposals;
+
+/// <summary>The agenda filter's arithmetic (DESIGN §5), pure for the services and the simulation.</summary>
+public static class AgendaRules
+{
+    /// <summary>Quorum = max(10, 5 % of the summed allowances of active members).</summary>
+    public static double Quorum(long summedAllowances, PolicyValues policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Math.Max(policy.AgendaQuorumMinimum, policy.AgendaQuorumShare * summedAllowances);
+    }
+
+    /// <summary>Minimum supporters = max(3, 1 % of active members).</summary>
+    public static double MinimumSupporters(int activeMembers, PolicyValues policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return Math.Max(policy.MinimumSupporters, policy.MinimumSupportersShare * activeMembers);
+    }
+
+    /// <summary>Hacker News' gravity: score^0.8 / (age in hours + 2)^1.8.</summary>
+    public static double Hot(int score, double ageHours, double gravity) =>
+        Math.Pow(Math.Max(0, score), 0.8) / Math.Pow(Math.Max(0, ageHours) + 2, gravity);
+}
+
+/// <summary>The agenda's thresholds at an instant, as a member sees them.</summary>
+public sealed record AgendaThresholds(double Quorum, double MinimumSupporters, int ActiveMembers, long SummedAllowances);

@@ -1,0 +1,121 @@
+using Governance.Core.Domain;
+using Governance.Core.Policies;
+using Governance.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Core.Proposals;
+
+/// <summary>
+/// Proposals from anyone (DESIGN §5): open one, withdraw it, read it, rank the Open list. A
+/// proposal freezes the policy in force for its area when it opens (DESIGN §6).
+/// </summary>
+public sealed class ProposalService(Database database, TimeProvider clock)
+{
+    public const int MaxTitleLength = 200;
+
+    public ProposalView Propose(long actorId, long areaId, string title, string body)
+    {
+        title = (title ?? string.Empty).Trim();
+        if (title.Length is 0 or > MaxTitleLength)
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"A title must have 1 to {MaxTitleLength} characters (this one has {title.Length}).");
+        }
+
+        ArgumentNullException.ThrowIfNull(body);
+        return Transactions.Write(database, (c, t) =>
+        {
+            var now = clock.GetUtcNow();
+            var nowMs = Millis.Of(now);
+            _ = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
+            if (c.ExecuteScalarLong(t, "SELECT count(*) FROM areas WHERE id = @areaId", new { areaId }) == 0)
+            {
+                throw new DomainException(DomainErrors.NotFound, $"There is no area {areaId}.");
+            }
+
+            var policy = PolicyService.Resolve(c, t, areaId, nowMs);
+            var policyId = PolicyStore.AreaChain(c, t, areaId).Reverse()
+                .Select(a => PolicyStore.InForce(c, t, a, nowMs)?.Id).FirstOrDefault(id => id is not null)
+                ?? PolicyStore.InForce(c, t, null, nowMs)?.Id;
+            var id = ProposalStore.Insert(c, t, actorId, areaId, title, body, policyId, policy.ToJson(), nowMs, nowMs + Millis.Days(policy.ExpiryDays));
+            ProposalStore.RecordOpened(c, t, id, nowMs, actorId);
+            MemberStore.Touch(c, t, actorId, nowMs);
+            EventLog.Append(c, t, now, actorId, "proposal.opened", new { proposal = id, area = areaId, title });
+            return View(c, t, id)!;
+        });
+    }
+
+    /// <summary>The author takes an open proposal back; its points are released.</summary>
+    public ProposalView Withdraw(long actorId, long proposalId) => Transactions.Write(database, (c, t) =>
+    {
+        var now = clock.GetUtcNow();
+        var nowMs = Millis.Of(now);
+        var proposal = Load(c, t, proposalId);
+        if (proposal.AuthorId != actorId)
+        {
+            throw new DomainException(DomainErrors.NotAllowed, "Only the author can withdraw a proposal.");
+        }
+
+        if (proposal.Status != ProposalStatus.Open || !ProposalStore.Transition(c, t, proposalId, ProposalStatus.Open, ProposalStatus.Withdrawn, nowMs, actorId, "withdrawn by the author"))
+        {
+            throw new DomainException(DomainErrors.ProposalNotOpen, $"Proposal {proposalId} is {Describe(proposal.Status)}; only an open proposal can be withdrawn.");
+        }
+
+        ProposalStore.ReleaseAll(c, t, proposalId, nowMs);
+        EventLog.Append(c, t, now, actorId, "proposal.withdrawn", new { proposal = proposalId });
+        return View(c, t, proposalId)!;
+    });
+
+    public ProposalView Get(long proposalId) =>
+        Transactions.Read(database, c => View(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}."));
+
+    public IReadOnlyList<StatusChange> History(long proposalId) => Transactions.Read(database, c =>
+        ProposalStore.History(c, proposalId).Select(h => new StatusChange(h.Status, Millis.At(h.At), h.ActorId, h.Reason)).ToList());
+
+    /// <summary>The Open list ranked "hot" (DESIGN §5), optionally for one area.</summary>
+    public IReadOnlyList<RankedProposal> Hot(long? areaId = null, int limit = 50) => Transactions.Read(database, c =>
+    {
+        var nowMs = Millis.Of(clock.GetUtcNow());
+        return ProposalStore.WithStatus(c, null, ProposalStatus.Open, areaId)
+            .Select(p =>
+            {
+                var view = View(c, null, p)!;
+                var gravity = p.PolicyJson is null ? PolicyValues.Default.HotGravity : PolicyValues.FromJson(p.PolicyJson).HotGravity;
+                return new RankedProposal(view, AgendaRules.Hot(view.Score, (nowMs - p.CreatedAt) / 3_600_000d, gravity));
+            })
+            .OrderByDescending(r => r.Hot).ThenBy(r => r.Proposal.Id)
+            .Take(limit)
+            .ToList();
+    });
+
+    /// <summary>Quorum and minimum supporters an open proposal of this area needs right now.</summary>
+    public AgendaThresholds Thresholds(long areaId) => Transactions.Read(database, c =>
+    {
+        var nowMs = Millis.Of(clock.GetUtcNow());
+        return Agenda.Thresholds(c, null, nowMs, PolicyService.Resolve(c, null, areaId, nowMs));
+    });
+
+    internal static ProposalRow Load(SqliteConnection c, SqliteTransaction? t, long proposalId) =>
+        ProposalStore.Find(c, t, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");
+
+    internal static PolicyValues PolicyOf(SqliteConnection c, SqliteTransaction? t, ProposalRow proposal) =>
+        proposal.PolicyJson is { } json ? PolicyValues.FromJson(json) : PolicyService.Resolve(c, t, proposal.AreaId, proposal.CreatedAt);
+
+    internal static string Describe(string status) => status switch
+    {
+        ProposalStatus.OnAgenda => "on the agenda",
+        ProposalStatus.Open => "open",
+        _ => status,
+    };
+
+    internal static ProposalView? View(SqliteConnection c, SqliteTransaction? t, long proposalId) =>
+        ProposalStore.Find(c, t, proposalId) is { } p ? View(c, t, p) : null;
+
+    internal static ProposalView View(SqliteConnection c, SqliteTransaction? t, ProposalRow p)
+    {
+        var (score, supporters) = ProposalStore.Support(c, t, p.Id);
+        static DateTimeOffset? At(long? ms) => ms is { } v ? Millis.At(v) : null;
+        return new ProposalView(p.Id, p.AuthorId, p.AreaId, p.Title, p.Body, p.Status, score, supporters, Millis.At(p.CreatedAt),
+            p.Status == ProposalStatus.Open ? At(p.ExpiresAt) : null, At(p.OnAgendaAt), At(p.DiscussionStartsAt), At(p.VotingStartsAt),
+            At(p.VotingEndsAt), At(p.AppealUntil), p.MustSchedule, p.MergedIntoId);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using Governance.Core.Delegation;
+using Governance.Core.Domain;
+using Governance.Core.Policies;
+using Governance.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Core.Proposals;
+
+/// <summary>
+/// Voting (DESIGN §5): Yes / No / Abstain during the voting window, changeable until close.
+/// The provisional tally stays hidden until close; afterwards the result, with its snapshot,
+/// is public, and individual votes as the proposal's privacy policy says.
+/// </summary>
+public sealed class VoteService(Database database, TimeProvider clock)
+{
+    public void Cast(long actorId, long proposalId, VoteChoice choice) => Transactions.Write(database, (c, t) =>
+    {
+        var now = clock.GetUtcNow();
+        var nowMs = Millis.Of(now);
+        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
+        var proposal = ProposalService.Load(c, t, proposalId);
+        if (proposal.Status != ProposalStatus.Voting || nowMs < proposal.VotingStartsAt || nowMs >= proposal.VotingEndsAt)
+        {
+            var when = proposal.VotingStartsAt is { } s && proposal.VotingEndsAt is { } e
+                ? $"; its voting window is {Millis.At(s):u} to {Millis.At(e):u}"
+                : string.Empty;
+            throw new DomainException(DomainErrors.OutsideVotingWindow, $"Proposal {proposalId} is {ProposalService.Describe(proposal.Status)}, not open for voting now{when}.");
+        }
+
+        if (!member.VotingRight)
+        {
+            throw new DomainException(DomainErrors.NoVotingRight, "Your voting right is suspended; you cannot vote.");
+        }
+
+        if (!Enum.IsDefined(choice))
+        {
+            throw new DomainException(DomainErrors.InvalidInput, "A vote is yes, no or abstain.");
+        }
+
+        VoteStore.Upsert(c, t, actorId, proposalId, Text(choice), nowMs);
+        MemberStore.Touch(c, t, actorId, nowMs);
+
+        // The audit trail records that a member voted; the choice itself only where the
+        // proposal's privacy makes every vote public.
+        var policy = ProposalService.PolicyOf(c, t, proposal);
+        EventLog.Append(c, t, now, actorId, "vote.cast",
+            new { proposal = proposalId, choice = policy.Privacy == VotePrivacy.Public ? Text(choice) : null });
+        return 0;
+    });
+
+    /// <summary>A member always sees their own vote.</summary>
+    public VoteChoice? MyVote(long actorId, long proposalId) =>
+        Transactions.Read(database, c => VoteStore.Choice(c, null, actorId, proposalId) is { } s ? Parse(s) : (VoteChoice?)null);
+
+    /// <summary>The stored result, or null while the vote has not closed.</summary>
+    public VoteResult? Result(long proposalId) => Transactions.Read(database, c =>
+        VoteStore.Result(c, proposalId) is { } r
+            ? new VoteResult(r.ProposalId, Millis.At(r.ClosedAt), r.Passed, r.QuorumReached, r.Yes, r.No, r.Abstain, r.Snapshot, r.Tally)
+            : null);
+
+    /// <summary>
+    /// The votes the public may see after close: all (public), those of voters carrying
+    /// others' weight (delegates-public), or none (aggregate). Nothing before close.
+    /// </summary>
+    public IReadOnlyList<PublicBallot> PublicBallots(long proposalId) => Transactions.Read(database, c =>
+    {
+        var result = VoteStore.Result(c, proposalId);
+        if (result is null)
+        {
+            return (IReadOnlyList<PublicBallot>)[];
+        }
+
+        var proposal = ProposalService.Load(c, null, proposalId);
+        var privacy = ProposalService.PolicyOf(c, null, proposal).Privacy;
+        using var tally = JsonDocument.Parse(result.Tally);
+        var weights = tally.RootElement.GetProperty("weights");
+        var ballots = new List<PublicBallot>();
+        foreach (var (memberId, handle, choice) in VoteStore.Votes(c, null, proposalId))
+        {
+            var weight = weights.TryGetProperty(handle, out var w) ? w.GetDouble() : 0;
+            if (privacy == VotePrivacy.Public || (privacy == VotePrivacy.DelegatesPublic && weight > 1))
+            {
+                ballots.Add(new PublicBallot(memberId, handle, choice, weight));
+            }
+        }
+
+        return ballots;
+    });
+
+    /// <summary>
+    /// Closes a vote inside the caller's transaction: snapshots the organisation as of the
+    /// window's end, tallies the snapshot with the recount (the same engine and the same text
+    /// anyone can re-check), stores the result and moves the proposal to Accepted or Rejected.
+    /// False when the proposal was no longer in Voting (already closed).
+    /// </summary>
+    internal static bool Close(SqliteConnection c, SqliteTransaction t, long proposalId, DateTimeOffset now)
+    {
+        var proposal = ProposalService.Load(c, t, proposalId);
+        if (proposal.Status != ProposalStatus.Voting)
+        {
+            return false;
+        }
+
+        var policy = ProposalService.PolicyOf(c, t, proposal);
+        var snapshot = VoteSnapshot.Build(c, t, proposal, policy, proposal.VotingEndsAt ?? Millis.Of(now));
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        if (Delegation.Recount.Recount.Run(new StringReader(snapshot), output, errors) != 0)
+        {
+            throw new InvalidOperationException($"The snapshot of proposal {proposalId} was refused by the recount: {errors.ToString().Trim()}");
+        }
+
+        var tallyJson = output.ToString();
+        using var tally = JsonDocument.Parse(tallyJson);
+        var root = tally.RootElement;
+        var passed = root.GetProperty("passed").GetBoolean();
+        var status = passed ? ProposalStatus.Accepted : ProposalStatus.Rejected;
+        var nowMs = Millis.Of(now);
+        var reason = $"yes {root.GetProperty("yes").GetDouble():0.###}, no {root.GetProperty("no").GetDouble():0.###}, abstain {root.GetProperty("abstain").GetDouble():0.###}"
+            + (root.GetProperty("quorumReached").GetBoolean() ? string.Empty : "; quorum not reached");
+        if (!ProposalStore.Transition(c, t, proposalId, ProposalStatus.Voting, status, nowMs, null, reason))
+        {
+            return false;
+        }
+
+        VoteStore.InsertResult(c, t, new ResultRow(proposalId, nowMs, passed, root.GetProperty("quorumReached").GetBoolean(),
+            root.GetProperty("yes").GetDouble(), root.GetProperty("no").GetDouble(), root.GetProperty("abstain").GetDouble(), snapshot, tallyJson));
+        EventLog.Append(c, t, now, null, "vote.closed", new
+        {
+            proposal = proposalId,
+            status,
+            yes = root.GetProperty("yes").GetDouble(),
+            no = root.GetProperty("no").GetDouble(),
+            abstain = root.GetProperty("abstain").GetDouble(),
+            snapshotSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(snapshot))),
+        });
+        return true;
+    }
+
+    internal static string Text(VoteChoice choice) => choice switch
+    {
+        VoteChoice.Yes => "yes",
+        VoteChoice.No => "no",
+        _ => "abstain",
+    };
+
+    private static VoteChoice Parse(string choice) => choice switch
+    {
+        "yes" => VoteChoice.Yes,
+        "no" => VoteChoice.No,
+        _ => VoteChoice.Abstain,
+    };
+}
