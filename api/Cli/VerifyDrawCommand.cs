@@ -18,8 +18,7 @@ internal static class VerifyDrawCommand
         {
             try
             {
-                var database = storage.Open(result);
-                database.EnsureUsable();
+                var database = storage.OpenExisting(result);
                 var id = result.GetValue(period)!;
                 var lottery = new LotteryService(database, TimeProvider.System);
                 var verification = lottery.Verify(id);
