@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "memory-1m" => EngineMeasurements.Memory(1_000_000),
     "live-1m" => EngineMeasurements.LiveChanges(1_000_000, changes: 200_000),
     "recount-1m" => EngineMeasurements.RecountFile(1_000_000, runs: 5),
+    "recount-10k" => EngineMeasurements.RecountFile(10_000, runs: 5),
     "tally-phases" => TallyPhases.Run(1_000_000),
     _ => Run(args),
 };

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 
 namespace Governance.Core.Delegation.Recount;
@@ -11,12 +13,12 @@ internal static class SnapshotReader
 {
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
 
-    public static Snapshot Read(string json)
+    public static Snapshot Read(ReadOnlyMemory<byte> utf8Json)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            document = JsonDocument.Parse(utf8Json, Options);
         }
         catch (JsonException e)
         {
@@ -28,9 +30,9 @@ internal static class SnapshotReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw new SnapshotException("the snapshot must be a JSON object");
 
-            string proposal = String(Field(root, "proposal", "proposal"), "proposal");
+            string proposal = String(Field(root, "proposal", At.Root("proposal")), At.Root("proposal"));
             var (areaIds, areaIndex, parents) = ReadAreas(Array(root, "areas"));
-            string areaId = String(Field(root, "area", "area"), "area");
+            string areaId = String(Field(root, "area", At.Root("area")), At.Root("area"));
             if (!areaIndex.TryGetValue(areaId, out int area)) throw new SnapshotException($"area: unknown area \"{areaId}\"");
 
             var (memberIds, memberIndex, rights) = ReadMembers(Array(root, "members"));
@@ -50,12 +52,12 @@ internal static class SnapshotReader
         int i = 0;
         foreach (var area in areas.EnumerateArray())
         {
-            string at = $"areas[{i}]";
+            var at = new At("areas", i);
             Object(area, at);
-            ids[i] = String(Field(area, "id", at), at + ".id");
+            ids[i] = String(Field(area, "id", at), at.With("id"));
             if (!index.TryAdd(ids[i], i)) throw new SnapshotException($"{at}: area \"{ids[i]}\" is listed twice");
             var parent = Field(area, "parent", at);
-            parentIds[i] = parent.ValueKind == JsonValueKind.Null ? null : String(parent, at + ".parent");
+            parentIds[i] = parent.ValueKind == JsonValueKind.Null ? null : String(parent, at.With("parent"));
             i++;
         }
 
@@ -104,9 +106,9 @@ internal static class SnapshotReader
         int i = 0;
         foreach (var member in members.EnumerateArray())
         {
-            string at = $"members[{i}]";
+            var at = new At("members", i);
             Object(member, at);
-            ids[i] = String(Field(member, "id", at), at + ".id");
+            ids[i] = String(Field(member, "id", at), at.With("id"));
             if (!index.TryAdd(ids[i], i)) throw new SnapshotException($"{at}: member \"{ids[i]}\" is listed twice");
             var right = Field(member, "votingRight", at);
             if (right.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
@@ -125,86 +127,123 @@ internal static class SnapshotReader
         JsonElement delegations, Dictionary<string, int> members, Dictionary<string, int> areas)
     {
         var result = new List<SnapshotDelegation>(delegations.GetArrayLength());
+        var memberLookup = members.GetAlternateLookup<ReadOnlySpan<char>>();
+        var areaLookup = areas.GetAlternateLookup<ReadOnlySpan<char>>();
 
-        // (member, scope) → line, to name both lines when a member delegates twice for one scope.
-        // Scope codes: -1 global, -2 proposal, else the area index.
-        var seen = new Dictionary<(int, int), int>(delegations.GetArrayLength());
+        // Line (+1) of each member's delegation per scope, to name both lines of a duplicate.
+        var globalAt = new int[members.Count];
+        var proposalAt = new int[members.Count];
+        var areaAt = new Dictionary<long, int>();
+        Span<int> delegates = stackalloc int[3];
         int i = 0;
         foreach (var delegation in delegations.EnumerateArray())
         {
-            string at = $"delegations[{i}]";
+            var at = new At("delegations", i);
             Object(delegation, at);
-            string memberId = String(Field(delegation, "member", at), at + ".member");
-            if (!members.TryGetValue(memberId, out int member)) throw new SnapshotException($"{at}: unknown member \"{memberId}\"");
+            var memberElement = Field(delegation, "member", at);
+            if (!Lookup(memberElement, memberLookup, at.With("member"), out int member))
+            {
+                throw new SnapshotException($"{at}: unknown member \"{memberElement.GetString()}\"");
+            }
 
-            string scope = String(Field(delegation, "scope", at), at + ".scope");
+            var scope = Field(delegation, "scope", at);
             ScopeKind kind;
             int area = -1;
-            if (scope == "global")
+            int[]? lines = null;
+            if (scope.ValueKind == JsonValueKind.String && scope.ValueEquals("global"))
             {
                 kind = ScopeKind.Global;
+                lines = globalAt;
             }
-            else if (scope == "proposal")
+            else if (scope.ValueKind == JsonValueKind.String && scope.ValueEquals("proposal"))
             {
                 kind = ScopeKind.Proposal;
+                lines = proposalAt;
             }
-            else if (scope.StartsWith("area:", StringComparison.Ordinal))
+            else if (String(scope, at.With("scope")) is var text && text.StartsWith("area:", StringComparison.Ordinal))
             {
                 kind = ScopeKind.Area;
-                string areaId = scope["area:".Length..];
-                if (!areas.TryGetValue(areaId, out area)) throw new SnapshotException($"{at}.scope: unknown area \"{areaId}\"");
+                if (!areaLookup.TryGetValue(text.AsSpan("area:".Length), out area))
+                {
+                    throw new SnapshotException($"{at}.scope: unknown area \"{text["area:".Length..]}\"");
+                }
             }
             else
             {
-                throw new SnapshotException($"{at}.scope: bad scope \"{scope}\" (expected global, area:<area id> or proposal)");
+                throw new SnapshotException($"{at}.scope: bad scope \"{text}\" (expected global, area:<area id> or proposal)");
             }
 
-            int code = kind switch { ScopeKind.Global => -1, ScopeKind.Proposal => -2, _ => area };
-            if (!seen.TryAdd((member, code), i))
+            int earlier = lines is not null ? lines[member] : areaAt.GetValueOrDefault(((long)member * areas.Count) + area);
+            if (earlier != 0)
             {
                 throw new SnapshotException(
-                    $"{at}: \"{memberId}\" has two delegations for scope {scope} (also delegations[{seen[(member, code)]}])");
+                    $"{at}: \"{memberElement.GetString()}\" has two delegations for scope {scope.GetString()} (also delegations[{earlier - 1}])");
             }
+
+            if (lines is not null) lines[member] = i + 1;
+            else areaAt[((long)member * areas.Count) + area] = i + 1;
 
             var list = Field(delegation, "delegates", at);
             if (list.ValueKind != JsonValueKind.Array) throw new SnapshotException($"{at}.delegates must be an array");
             int length = list.GetArrayLength();
-            if (length > 3) throw new SnapshotException($"{at}: \"{memberId}\" names {length} delegates; at most 3");
-            var delegates = new int[length];
+            if (length > 3) throw new SnapshotException($"{at}: \"{memberElement.GetString()}\" names {length} delegates; at most 3");
             int r = 0;
             foreach (var d in list.EnumerateArray())
             {
-                string delegateId = String(d, $"{at}.delegates[{r}]");
-                if (!members.TryGetValue(delegateId, out int index)) throw new SnapshotException($"{at}: unknown delegate \"{delegateId}\"");
-                if (index == member) throw new SnapshotException($"{at}: \"{memberId}\" delegates to themselves");
-                if (delegates.AsSpan(0, r).Contains(index))
+                if (!Lookup(d, memberLookup, at.With("delegates", r), out int index))
                 {
-                    throw new SnapshotException($"{at}: \"{memberId}\" names delegate \"{delegateId}\" twice");
+                    throw new SnapshotException($"{at}: unknown delegate \"{d.GetString()}\"");
+                }
+
+                if (index == member) throw new SnapshotException($"{at}: \"{memberElement.GetString()}\" delegates to themselves");
+                if (delegates[..r].Contains(index))
+                {
+                    throw new SnapshotException($"{at}: \"{memberElement.GetString()}\" names delegate \"{d.GetString()}\" twice");
                 }
 
                 delegates[r++] = index;
             }
 
-            result.Add(new SnapshotDelegation(member, kind, area, delegates));
+            result.Add(new SnapshotDelegation(member, kind, area, delegates[0], delegates[1], delegates[2], length));
             i++;
         }
 
         return result;
     }
 
+    /// <summary>
+    /// Finds a string id in an index without allocating a string for it: a million-member
+    /// snapshot names members three million times. Escaped or very long ids take the slow path.
+    /// </summary>
+    private static bool Lookup(JsonElement element, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> index, At at, out int found)
+    {
+        if (element.ValueKind != JsonValueKind.String) throw new SnapshotException($"{at} must be a string");
+        var raw = JsonMarshal.GetRawUtf8Value(element);
+        if (raw.Length >= 2 && raw[0] == (byte)'"') raw = raw[1..^1];
+        if (raw.Length > 128 || raw.Contains((byte)'\\')) return index.TryGetValue(element.GetString()!, out found);
+        Span<char> chars = stackalloc char[128];
+        int length = Encoding.UTF8.GetChars(raw, chars);
+        return index.TryGetValue(chars[..length], out found);
+    }
+
     private static List<(int, VoteChoice)> ReadVotes(JsonElement votes, Dictionary<string, int> members)
     {
         var result = new List<(int, VoteChoice)>(votes.GetArrayLength());
         var seen = new Dictionary<int, int>(votes.GetArrayLength());
+        var memberLookup = members.GetAlternateLookup<ReadOnlySpan<char>>();
         int i = 0;
         foreach (var vote in votes.EnumerateArray())
         {
-            string at = $"votes[{i}]";
+            var at = new At("votes", i);
             Object(vote, at);
-            string memberId = String(Field(vote, "member", at), at + ".member");
-            if (!members.TryGetValue(memberId, out int member)) throw new SnapshotException($"{at}: unknown member \"{memberId}\"");
-            if (!seen.TryAdd(member, i)) throw new SnapshotException($"{at}: \"{memberId}\" votes twice (also votes[{seen[member]}])");
-            string choice = String(Field(vote, "choice", at), at + ".choice");
+            var memberElement = Field(vote, "member", at);
+            if (!Lookup(memberElement, memberLookup, at.With("member"), out int member))
+            {
+                throw new SnapshotException($"{at}: unknown member \"{memberElement.GetString()}\"");
+            }
+
+            if (!seen.TryAdd(member, i)) throw new SnapshotException($"{at}: \"{memberElement.GetString()}\" votes twice (also votes[{seen[member]}])");
+            string choice = String(Field(vote, "choice", at), at.With("choice"));
             var parsed = choice switch
             {
                 "yes" => VoteChoice.Yes,
@@ -223,7 +262,7 @@ internal static class SnapshotReader
     {
         var policy = TallyPolicy.Default;
         if (!root.TryGetProperty("policy", out var element) || element.ValueKind == JsonValueKind.Null) return policy;
-        Object(element, "policy");
+        Object(element, At.Root("policy"));
         policy = policy with
         {
             Viscosity = Number(element, "viscosity", policy.Viscosity),
@@ -242,22 +281,37 @@ internal static class SnapshotReader
             : throw new SnapshotException($"policy.{name} must be a number");
     }
 
-    private static JsonElement Field(JsonElement element, string name, string at) =>
+    private static JsonElement Field(JsonElement element, string name, At at) =>
         element.TryGetProperty(name, out var value)
             ? value
-            : throw new SnapshotException(at == name ? $"missing field \"{name}\"" : $"{at}: missing field \"{name}\"");
+            : throw new SnapshotException(at.Index < 0 ? $"missing field \"{name}\"" : $"{at}: missing field \"{name}\"");
 
     private static JsonElement Array(JsonElement root, string name)
     {
-        var value = Field(root, name, name);
+        var value = Field(root, name, At.Root(name));
         return value.ValueKind == JsonValueKind.Array ? value : throw new SnapshotException($"\"{name}\" must be an array");
     }
 
-    private static void Object(JsonElement element, string at)
+    private static void Object(JsonElement element, At at)
     {
         if (element.ValueKind != JsonValueKind.Object) throw new SnapshotException($"{at} must be an object");
     }
 
-    private static string String(JsonElement element, string at) =>
+    private static string String(JsonElement element, At at) =>
         element.ValueKind == JsonValueKind.String ? element.GetString()! : throw new SnapshotException($"{at} must be a string");
+
+    /// <summary>
+    /// Where in the snapshot an element sits, e.g. <c>delegations[3].delegates[1]</c>. A struct
+    /// formatted only when a refusal needs it: a million-member file must not build a million
+    /// path strings just in case.
+    /// </summary>
+    private readonly record struct At(string List, int Index, string? Field = null, int Item = -1)
+    {
+        public static At Root(string name) => new(name, -1);
+
+        public At With(string field, int item = -1) => this with { Field = field, Item = item };
+
+        public override string ToString() =>
+            (Index < 0 ? List : $"{List}[{Index}]") + (Field is null ? "" : $".{Field}") + (Item < 0 ? "" : $"[{Item}]");
+    }
 }
