@@ -152,6 +152,10 @@ public sealed partial class DelegationEngine
         Store(m, scope, DelegateList.From(delegates[..delegateIds.Length]));
     }
 
+    /// <summary>For bulk loads of already validated data by dense index (the recount).</summary>
+    internal void SetValidatedDelegation(int member, DelegationScope scope, ReadOnlySpan<int> delegates) =>
+        Store(member, scope, DelegateList.From(delegates));
+
     /// <summary>Takes a delegation back: the scope falls back to inheritance from wider scopes.</summary>
     public void RevokeDelegation(long memberId, DelegationScope scope) =>
         Store(_members.IndexOf(memberId), scope, default);

@@ -76,7 +76,9 @@ public static class Recount
 
         const long proposal = 0;
         engine.AddProposal(proposal, snapshot.Area);
-        Span<long> delegates = stackalloc long[3];
+
+        // The snapshot is validated and its ids are the engine's indices: load without lookups.
+        Span<int> delegates = stackalloc int[3];
         foreach (var d in snapshot.Delegations)
         {
             delegates[0] = d.D0;
@@ -88,7 +90,7 @@ public static class Recount
                 ScopeKind.Area => DelegationScope.ForArea(d.Area),
                 _ => DelegationScope.ForProposal(proposal),
             };
-            engine.SetDelegation(d.Member, scope, delegates[..d.Count]);
+            engine.SetValidatedDelegation(d.Member, scope, delegates[..d.Count]);
         }
 
         foreach (var (member, choice) in snapshot.Votes) engine.CastVote(proposal, member, choice);

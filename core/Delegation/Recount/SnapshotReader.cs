@@ -38,6 +38,8 @@ internal static partial class SnapshotReader
         Members? members = null;
         TallyPolicy policy = TallyPolicy.Default;
         long delegationsAt = -1, votesAt = -1;
+        List<SnapshotDelegation>? delegations = null;
+        List<(int, VoteChoice)>? votes = null;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -60,11 +62,21 @@ internal static partial class SnapshotReader
                     break;
                 case "delegations":
                 case "votes":
-                    // Read once the members and areas are known: remember where, skip for now.
+                    // These refer to members and areas: read them now if those came first (the
+                    // usual order), else remember where they are and read them at the end.
                     if (reader.TokenType != JsonTokenType.StartArray) throw new SnapshotException($"\"{name}\" must be an array");
                     if (name == "votes") votesAt = reader.TokenStartIndex;
                     else delegationsAt = reader.TokenStartIndex;
-                    reader.Skip();
+                    if (members is not null && areas is not null && proposal is not null && areaId is not null)
+                    {
+                        if (name == "votes") votes = ReadVotes(ref reader, members);
+                        else delegations = ReadDelegations(ref reader, members, areas);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+
                     break;
                 case "policy":
                     policy = ReadPolicy(ref reader);
@@ -85,10 +97,19 @@ internal static partial class SnapshotReader
         if (delegationsAt < 0) throw Missing("delegations");
         if (votesAt < 0) throw Missing("votes");
 
-        var delegationReader = new Utf8JsonReader(json[(int)delegationsAt..], isFinalBlock: true, new JsonReaderState(Options));
-        var delegations = ReadDelegations(ref delegationReader, members, areas);
-        var voteReader = new Utf8JsonReader(json[(int)votesAt..], isFinalBlock: true, new JsonReaderState(Options));
-        var votes = ReadVotes(ref voteReader, members);
+        if (delegations is null)
+        {
+            var later = new Utf8JsonReader(json[(int)delegationsAt..], isFinalBlock: true, new JsonReaderState(Options));
+            later.Read();
+            delegations = ReadDelegations(ref later, members, areas);
+        }
+
+        if (votes is null)
+        {
+            var later = new Utf8JsonReader(json[(int)votesAt..], isFinalBlock: true, new JsonReaderState(Options));
+            later.Read();
+            votes = ReadVotes(ref later, members);
+        }
         return new Snapshot(proposal, area, areas.Ids, areas.Parents, members.Ids, members.Rights, delegations, votes, policy);
 
         static SnapshotException Missing(string name) => new($"missing field \"{name}\"");
@@ -222,7 +243,6 @@ internal static partial class SnapshotReader
         var areaAt = new Dictionary<long, int>();
         var delegates = new int[4];
         var unknown = new string?[4];
-        reader.Read();
         ForEachObject(ref reader, "delegations", (ref Utf8JsonReader r, At at) =>
         {
             int member = -2;
@@ -338,7 +358,6 @@ internal static partial class SnapshotReader
     {
         var result = new List<(int, VoteChoice)>();
         var votedAt = new int[members.Ids.Length];
-        reader.Read();
         ForEachObject(ref reader, "votes", (ref Utf8JsonReader r, At at) =>
         {
             int member = -2;
