@@ -253,7 +253,14 @@ internal sealed partial class TallyState
         for (int x = 0; x < n; x++)
         {
             byte f = flags[x];
-            if ((f & Eligible) == 0) continue;
+            if ((f & Eligible) == 0)
+            {
+                // -2 marks "never reachable" so the inner loop needs no second array: hop alone
+                // says unreached (-1), settled or not eligible (DistOf still reads -1).
+                hop[x] = -2;
+                continue;
+            }
+
             eligible++;
             if ((f & Voter) != 0) queue[tail++] = x;
         }
@@ -294,10 +301,11 @@ internal sealed partial class TallyState
             {
                 int source = sources[e];
                 int x = source >> 2;
-                if ((flags[x] & EligibleVoter) != Eligible) continue;
                 int candidate = next | (source & 3);
                 int h = hop[x];
-                if (h < 0)
+
+                // Voters sit at 0 and members without a voting right at -2: neither matches.
+                if (h == -1)
                 {
                     hop[x] = candidate;
                     carrier[x] = c;

@@ -30,7 +30,13 @@ internal static class EngineMeasurements
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         var tally = engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"one full tally allocates {allocated:N0} bytes = {allocated / (double)members:F1} bytes/member (transient)");
+        Console.WriteLine($"first full tally allocates {allocated:N0} bytes = {allocated / (double)members:F1} bytes/member");
+        long retained = Heap() - before - liveBytes;
+        Console.WriteLine($"buffers kept for the next full tally: {retained:N0} bytes = {retained / (double)members:F1} bytes/member (released by ReleaseTallyBuffers)");
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"a later full tally allocates {allocated:N0} bytes (its result)");
         Console.WriteLine($"tally: eligible {tally.Eligible:N0}, voters {tally.Voters:N0}, represented {tally.Represented:N0}, unrepresented {tally.Unrepresented:N0}, super-delegates {tally.SuperDelegates.Count}, yes {tally.Yes}, no {tally.No}");
         GC.KeepAlive(org);
         GC.KeepAlive(live);
