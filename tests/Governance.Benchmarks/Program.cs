@@ -4,7 +4,7 @@ using Governance.Benchmarks.Delegation;
 // Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
 // latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
-//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m | tally-cpu
 // Figures go to docs/benchmarks.md.
 return args.FirstOrDefault() switch
 {
@@ -13,6 +13,7 @@ return args.FirstOrDefault() switch
     "recount-1m" => EngineMeasurements.RecountFile(1_000_000, runs: 5),
     "recount-10k" => EngineMeasurements.RecountFile(10_000, runs: 5),
     "tally-phases" => TallyPhases.Run(1_000_000),
+    "tally-cpu" => TallyTimes.Run(1_000_000, rounds: 21) + TallyTimes.Run(10_000, rounds: 201),
     _ => Run(args),
 };
 

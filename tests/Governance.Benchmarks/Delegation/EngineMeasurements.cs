@@ -141,6 +141,37 @@ internal static class EngineMeasurements
     }
 }
 
+/// <summary>
+/// Full tallies timed one by one in wall-clock and in process CPU time. On a shared machine
+/// the CPU time is the steadier measure of the code: wall time adds whatever the host took.
+/// </summary>
+internal static class TallyTimes
+{
+    public static int Run(int members, int rounds)
+    {
+        var engine = SyntheticOrganisation.Generate(members, seed: 42).LoadInto();
+        for (int i = 0; i < 3; i++) engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        var process = Process.GetCurrentProcess();
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (int i = 0; i < rounds; i++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            long t0 = Stopwatch.GetTimestamp();
+            engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+            wall.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
+        }
+
+        wall.Sort();
+        cpu.Sort();
+        Console.WriteLine($"full tally of {members:N0} members, {rounds} rounds: wall median {wall[rounds / 2]:F2} ms (min {wall[0]:F2}, max {wall[^1]:F2}); process CPU median {cpu[rounds / 2]:F2} ms (min {cpu[0]:F2}, max {cpu[^1]:F2}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        return 0;
+    }
+}
+
 /// <summary>Where a full tally's time goes, pass by pass (a diagnostic, not a headline figure).</summary>
 internal static class TallyPhases
 {
