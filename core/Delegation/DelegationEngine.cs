@@ -197,7 +197,7 @@ public sealed partial class DelegationEngine
     /// <summary>Full tally of a proposal now: one backward breadth-first pass from its voters.</summary>
     public Tally Count(long proposalId, TallyPolicy policy)
     {
-        var state = new TallyState(this, ProposalOf(proposalId), policy) { KeepScratch = true };
+        var state = new TallyState(this, ProposalOf(proposalId), policy) { OneOff = true };
         state.Adopt(_spare);
         _spare = null;
         state.Build();
