@@ -120,7 +120,9 @@ internal sealed class RandomDocuments(Schema schema, int seed)
             return _clean || Chance(0.5) ? "__typename" : "unknownField";
         }
 
-        var field = Pick(fields);
+        // Now and then __type (only the query root offers it). Not __schema: the order of
+        // its type and directive lists is the introspection's business, checked elsewhere.
+        var field = Chance(0.03) ? schema.TypeField : Pick(fields);
         var alias = Noise(0.15) ? Pick(["a", "b", "name", "id"]) + ": " : string.Empty;
         var arguments = Arguments(field);
         if (field.Type.GetNamedType().IsComposite && depth <= 0 && _clean)
@@ -137,6 +139,11 @@ internal sealed class RandomDocuments(Schema schema, int seed)
     private string Arguments(FieldDefinition field)
     {
         var given = new List<string>();
+        if (ReferenceEquals(field, schema.TypeField))
+        {
+            return "(name: " + (Noise(0.1) ? "1" : "\"" + Pick(_composites).Name + "\"") + ")";
+        }
+
         foreach (var argument in field.Arguments)
         {
             if (argument.IsRequired() ? !Noise(0.05) : Chance(0.4))
