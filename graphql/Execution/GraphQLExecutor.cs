@@ -14,6 +14,8 @@ namespace Governance.GraphQL.Execution;
 /// </summary>
 public sealed class GraphQLExecutor : IGraphQLExecutor
 {
+    private const int MaxCachedTokens = 5_000;
+
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
     public GraphQLExecutor(Schema schema, ExecutorOptions? options = null)
@@ -212,7 +214,8 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             result = new CachedDocument(null, error.Errors);
         }
 
-        if (_documents.Count < Options.DocumentCacheSize)
+        // Bounded by count and by document size, so unique large queries cannot fill memory.
+        if (_documents.Count < Options.DocumentCacheSize && (result.Document?.TokenCount ?? 0) <= MaxCachedTokens)
         {
             _documents.TryAdd(query, result);
         }
