@@ -101,7 +101,9 @@ internal sealed partial class ExecutionState
         var map = new ResultMap(subfields.Keys, container, key, index, nonNull);
         container.SetChild(key, index, map);
         var path = PathOf(parentPath, key, index);
-        for (var slot = 0; slot < subfields.Fields.Length; slot++)
+        // Like graphql-js, a null that reaches this object stops its remaining fields from running:
+        // their values would be thrown away. Fields already waiting on async resolvers still finish.
+        for (var slot = 0; slot < subfields.Fields.Length && !map.IsNulled; slot++)
         {
             ExecuteField(objectType, result, subfields.Fields[slot], path, map, slot);
         }
@@ -123,6 +125,11 @@ internal sealed partial class ExecutionState
         var i = 0;
         foreach (var item in items)
         {
+            if (resultList.IsNulled)
+            {
+                break;
+            }
+
             resultList.Add(null);
             CompleteValue(list.OfType, frame, item, listPath, resultList, null, i);
             i++;

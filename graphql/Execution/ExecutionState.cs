@@ -67,7 +67,7 @@ internal sealed partial class ExecutionState
     {
         var fields = CollectRootFields(rootType);
         var data = new ResultMap(fields.Keys, null, null, 0, false);
-        for (var slot = 0; slot < fields.Fields.Length; slot++)
+        for (var slot = 0; slot < fields.Fields.Length && !data.IsNulled; slot++)
         {
             ExecuteField(rootType, rootValue, fields.Fields[slot], null, data, slot);
             if (serially)
@@ -204,11 +204,22 @@ internal sealed partial class ExecutionState
             return;
         }
 
+        DeferCompletion(pending, frame, parentPath, container, slot);
+    }
+
+    /// <summary>
+    /// Completes a field whose resolver is still running. A method of its own so that the
+    /// closure is only allocated for asynchronous fields, not for every field executed.
+    /// </summary>
+    private void DeferCompletion(ValueTask<object?> pending, FieldFrame frame, ResponsePath? parentPath, IResultNode container, int slot)
+    {
+        var definition = frame.Field.Definition;
+        var key = frame.Field.ResponseKey;
         Defer(pending, (result, error) =>
         {
             if (error is not null)
             {
-                HandleFieldError(error, field, parentPath, container, key, slot, definition.Type.IsNonNull);
+                HandleFieldError(error, frame.Field, parentPath, container, key, slot, definition.Type.IsNonNull);
             }
             else
             {
@@ -257,6 +268,7 @@ internal sealed partial class ExecutionState
     {
         while (nonNull)
         {
+            container.IsNulled = true;
             if (container.Parent is null)
             {
                 DataIsNull = true;

@@ -16,6 +16,9 @@ internal interface IResultNode
     /// <summary>Whether the slot this node sits in is of non-null type.</summary>
     bool NonNullInParent { get; }
 
+    /// <summary>Set when a null travelled through this node: its remaining fields or items need not run.</summary>
+    bool IsNulled { get; set; }
+
     void SetChild(string? key, int index, object? value);
 }
 
@@ -36,6 +39,8 @@ internal sealed class ResultMap(string[] keys, IResultNode? parent, string? pare
     public int ParentIndex { get; } = parentIndex;
 
     public bool NonNullInParent { get; } = nonNullInParent;
+
+    public bool IsNulled { get; set; }
 
     public int Count => keys.Length;
 
@@ -78,6 +83,8 @@ internal sealed class ResultList(int capacity, IResultNode? parent, string? pare
     public int ParentIndex { get; } = parentIndex;
 
     public bool NonNullInParent { get; } = nonNullInParent;
+
+    public bool IsNulled { get; set; }
 
     public void SetChild(string? key, int index, object? value) => this[index] = value;
 }

@@ -93,7 +93,7 @@ public static class IntrospectionTypes
             Field("description", s, p => ((FieldDefinition)p.Parent!).Description),
             Field("args", ListOf(InputValueType), p => Filter(p, ((FieldDefinition)p.Parent!).Arguments, x => x.IsDeprecated), arguments: [includeDeprecated()]),
             Field("type", NN(TypeType), p => ((FieldDefinition)p.Parent!).Type),
-            Field("isDeprecated", NN(b), p => ((FieldDefinition)p.Parent!).IsDeprecated),
+            Field("isDeprecated", NN(b), p => Box(((FieldDefinition)p.Parent!).IsDeprecated)),
             Field("deprecationReason", s, p => ((FieldDefinition)p.Parent!).DeprecationReason),
         ]);
 
@@ -103,7 +103,7 @@ public static class IntrospectionTypes
             Field("description", s, p => ((InputValueDefinition)p.Parent!).Description),
             Field("type", NN(TypeType), p => ((InputValueDefinition)p.Parent!).Type),
             Field("defaultValue", s, p => DefaultValue((InputValueDefinition)p.Parent!), "A GraphQL-formatted string representing the default value for this input value."),
-            Field("isDeprecated", NN(b), p => ((InputValueDefinition)p.Parent!).IsDeprecated),
+            Field("isDeprecated", NN(b), p => Box(((InputValueDefinition)p.Parent!).IsDeprecated)),
             Field("deprecationReason", s, p => ((InputValueDefinition)p.Parent!).DeprecationReason),
         ]);
 
@@ -111,7 +111,7 @@ public static class IntrospectionTypes
         [
             Field("name", NN(s), p => ((EnumValueDefinition)p.Parent!).Name),
             Field("description", s, p => ((EnumValueDefinition)p.Parent!).Description),
-            Field("isDeprecated", NN(b), p => ((EnumValueDefinition)p.Parent!).IsDeprecated),
+            Field("isDeprecated", NN(b), p => Box(((EnumValueDefinition)p.Parent!).IsDeprecated)),
             Field("deprecationReason", s, p => ((EnumValueDefinition)p.Parent!).DeprecationReason),
         ]);
 
@@ -119,7 +119,7 @@ public static class IntrospectionTypes
         [
             Field("name", NN(s), p => ((DirectiveDefinition)p.Parent!).Name),
             Field("description", s, p => ((DirectiveDefinition)p.Parent!).Description),
-            Field("isRepeatable", NN(b), p => ((DirectiveDefinition)p.Parent!).IsRepeatable),
+            Field("isRepeatable", NN(b), p => Box(((DirectiveDefinition)p.Parent!).IsRepeatable)),
             Field("locations", ListOf(DirectiveLocation), p => ((DirectiveDefinition)p.Parent!).Locations),
             Field("args", ListOf(InputValueType), p => Filter(p, ((DirectiveDefinition)p.Parent!).Arguments, x => x.IsDeprecated), arguments: [includeDeprecated()]),
         ]);
@@ -182,6 +182,12 @@ public static class IntrospectionTypes
 
         return items;
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>Shared boxes: a full introspection answers a few hundred booleans.</summary>
+    private static object Box(bool value) => value ? True : False;
 
     private static FieldDefinition Field(string name, GraphQLType type, Func<ResolveContext, object?> resolve, string? description = null, IReadOnlyList<InputValueDefinition>? arguments = null) =>
         new(name, description, type, arguments ?? [], null, null) { Resolver = context => new ValueTask<object?>(resolve(context)), HasPureResolver = true };
