@@ -120,12 +120,12 @@ internal sealed class RandomDocuments(Schema schema, int seed)
             return _clean || Chance(0.5) ? "__typename" : "unknownField";
         }
 
-        // Now and then __type (only the query root offers it). Not __schema: the order of
-        // its type and directive lists is the introspection's business, checked elsewhere.
-        var field = Chance(0.03) ? schema.TypeField : Pick(fields);
-        // No alias on __type: graphql-js leaves meta-fields out of Field Selection Merging's
+        // Now and then the introspection meta-fields, which only the query root offers.
+        var field = Chance(0.04) ? (Chance(0.5) ? schema.SchemaField : schema.TypeField) : Pick(fields);
+        // No alias on meta-fields: graphql-js leaves them out of Field Selection Merging's
         // shape check, where the spec (and we) keep them (SpecOverGraphQLJsTests).
-        var alias = Noise(0.15) && !ReferenceEquals(field, schema.TypeField) ? Pick(["a", "b", "name", "id"]) + ": " : string.Empty;
+        var isMetaField = ReferenceEquals(field, schema.TypeField) || ReferenceEquals(field, schema.SchemaField);
+        var alias = Noise(0.15) && !isMetaField ? Pick(["a", "b", "name", "id"]) + ": " : string.Empty;
         var arguments = Arguments(field);
         if (field.Type.GetNamedType().IsComposite && depth <= 0 && _clean)
         {
