@@ -4,14 +4,20 @@ using Governance.GraphQL.Types;
 
 namespace Governance.GraphQL.Execution;
 
+/// <summary>The field being completed: what a type resolver's context is rebuilt from, if one is needed.</summary>
+internal readonly record struct FieldFrame(ObjectType ParentType, object? Source, CollectedField Field, IReadOnlyDictionary<string, object?> Arguments);
+
 internal sealed partial class ExecutionState
 {
     /// <summary>
     /// CompleteValue (#sec-Value-Completion): checks non-null, walks lists, serializes leaves and
-    /// executes the sub-selections of objects, writing into <paramref name="container"/>.
+    /// executes the sub-selections of objects, writing into the slot (<paramref name="key"/> or
+    /// <paramref name="index"/>) of <paramref name="container"/>. The slot's response path is only
+    /// built when something needs it: an error, or an object whose fields extend it.
     /// </summary>
-    private void CompleteValue(GraphQLType type, CollectedField field, ResolveContext context, object? result, ResponsePath path, IResultNode container, string? key, int index)
+    private void CompleteValue(GraphQLType type, in FieldFrame frame, object? result, ResponsePath? parentPath, IResultNode container, string? key, int index)
     {
+        var field = frame.Field;
         var nonNull = false;
         if (type is NonNullType wrapper)
         {
@@ -24,9 +30,9 @@ internal sealed partial class ExecutionState
             if (nonNull)
             {
                 Errors.Add(new GraphQLError(
-                    $"Cannot return null for non-nullable field {context.ParentType.Name}.{field.Definition.Name}.",
+                    $"Cannot return null for non-nullable field {frame.ParentType.Name}.{field.Definition.Name}.",
                     field.Locations,
-                    path.ToList()));
+                    PathOf(parentPath, key, index).ToList()));
             }
 
             PropagateNull(container, key, index, nonNull);
@@ -36,7 +42,7 @@ internal sealed partial class ExecutionState
         switch (type)
         {
             case ListType list:
-                CompleteList(list, field, context, result, path, container, key, index, nonNull);
+                CompleteList(list, frame, result, parentPath, container, key, index, nonNull);
                 return;
             case ScalarType scalar:
                 object serialized;
@@ -46,7 +52,7 @@ internal sealed partial class ExecutionState
                 }
                 catch (Exception error)
                 {
-                    HandleFieldError(error is GraphQLException ? error : new GraphQLException(error.Message), field, path, container, key, index, nonNull);
+                    HandleFieldError(error is GraphQLException ? error : new GraphQLException(error.Message), field, parentPath, container, key, index, nonNull);
                     return;
                 }
 
@@ -61,7 +67,7 @@ internal sealed partial class ExecutionState
                 };
                 if (name is null || enumType.GetValue(name) is null)
                 {
-                    HandleFieldError(new GraphQLException($"Enum \"{enumType.Name}\" cannot represent value: {ScalarType.Inspect(result)}"), field, path, container, key, index, nonNull);
+                    HandleFieldError(new GraphQLException($"Enum \"{enumType.Name}\" cannot represent value: {ScalarType.Inspect(result)}"), field, parentPath, container, key, index, nonNull);
                     return;
                 }
 
@@ -76,7 +82,7 @@ internal sealed partial class ExecutionState
             objectType = Schema.GetType(typed.TypeName) as ObjectType;
             if (objectType is null || !Schema.IsPossibleType((NamedType)type, objectType))
             {
-                HandleFieldError(new GraphQLException($"Runtime Object type \"{typed.TypeName}\" is not a possible type for \"{type}\"."), field, path, container, key, index, nonNull);
+                HandleFieldError(new GraphQLException($"Runtime Object type \"{typed.TypeName}\" is not a possible type for \"{type}\"."), field, parentPath, container, key, index, nonNull);
                 return;
             }
 
@@ -84,45 +90,48 @@ internal sealed partial class ExecutionState
         }
         else
         {
-            objectType = type as ObjectType ?? ResolveAbstractType((NamedType)type, result, context, field, path, container, key, index, nonNull);
-        }
-
-        if (objectType is null)
-        {
-            return;
+            objectType = type as ObjectType ?? ResolveAbstractType((NamedType)type, result, frame, parentPath, container, key, index, nonNull);
+            if (objectType is null)
+            {
+                return;
+            }
         }
 
         var subfields = CollectSubfields(objectType, field);
-        var map = new ResultMap(subfields.Length, container, key, index, nonNull);
-        foreach (var subfield in subfields)
-        {
-            map[subfield.ResponseKey] = null;
-        }
-
+        var map = new ResultMap(subfields.Keys, container, key, index, nonNull);
         container.SetChild(key, index, map);
-        foreach (var subfield in subfields)
+        var path = PathOf(parentPath, key, index);
+        // Like graphql-js, a null that reaches this object stops its remaining fields from running:
+        // their values would be thrown away. Fields already waiting on async resolvers still finish.
+        for (var slot = 0; slot < subfields.Fields.Length && !map.IsNulled; slot++)
         {
-            ExecuteField(objectType, result, subfield, path, map);
+            ExecuteField(objectType, result, subfields.Fields[slot], path, map, slot);
         }
     }
 
-    private void CompleteList(ListType list, CollectedField field, ResolveContext context, object result, ResponsePath path, IResultNode container, string? key, int index, bool nonNull)
+    private void CompleteList(ListType list, in FieldFrame frame, object result, ResponsePath? parentPath, IResultNode container, string? key, int index, bool nonNull)
     {
         if (result is string || result is not IEnumerable items)
         {
             HandleFieldError(
-                new GraphQLException($"Expected Iterable, but did not find one for field \"{context.ParentType.Name}.{field.Definition.Name}\"."),
-                field, path, container, key, index, nonNull);
+                new GraphQLException($"Expected Iterable, but did not find one for field \"{frame.ParentType.Name}.{frame.Field.Definition.Name}\"."),
+                frame.Field, parentPath, container, key, index, nonNull);
             return;
         }
 
         var resultList = new ResultList(items is ICollection collection ? collection.Count : 4, container, key, index, nonNull);
         container.SetChild(key, index, resultList);
+        var listPath = PathOf(parentPath, key, index);
         var i = 0;
         foreach (var item in items)
         {
+            if (resultList.IsNulled)
+            {
+                break;
+            }
+
             resultList.Add(null);
-            CompleteValue(list.OfType, field, context, item, new ResponsePath(path, i), resultList, null, i);
+            CompleteValue(list.OfType, frame, item, listPath, resultList, null, i);
             i++;
         }
     }
@@ -131,8 +140,9 @@ internal sealed partial class ExecutionState
     /// ResolveAbstractType: the host's type resolver, else a "__typename" key of a dictionary,
     /// else the possible type bound to the value's CLR type.
     /// </summary>
-    private ObjectType? ResolveAbstractType(NamedType abstractType, object result, ResolveContext context, CollectedField field, ResponsePath path, IResultNode container, string? key, int index, bool nonNull)
+    private ObjectType? ResolveAbstractType(NamedType abstractType, object result, in FieldFrame frame, ResponsePath? parentPath, IResultNode container, string? key, int index, bool nonNull)
     {
+        var field = frame.Field;
         var resolver = abstractType switch
         {
             InterfaceType i => i.ResolveType,
@@ -140,18 +150,21 @@ internal sealed partial class ExecutionState
             _ => null,
         };
 
-        string? typeName;
-        try
+        string? typeName = null;
+        if (resolver is not null)
         {
-            typeName = resolver?.Invoke(result, context);
-        }
-        catch (Exception error)
-        {
-            HandleFieldError(error, field, path, container, key, index, nonNull);
-            return null;
+            var context = new ResolveContext(this, frame.Source, frame.ParentType, field.Definition, field.Nodes, frame.Arguments, parentPath, field.ResponseKey);
+            try
+            {
+                typeName = resolver(result, context);
+            }
+            catch (Exception error)
+            {
+                HandleFieldError(error, field, parentPath, container, key, index, nonNull);
+                return null;
+            }
         }
 
-        var possibleTypes = Schema.GetPossibleTypes(abstractType);
         if (typeName is null && result is IReadOnlyDictionary<string, object?> map && map.TryGetValue("__typename", out var named))
         {
             typeName = named as string;
@@ -160,7 +173,7 @@ internal sealed partial class ExecutionState
         if (typeName is null)
         {
             var clrType = result.GetType();
-            foreach (var candidate in possibleTypes)
+            foreach (var candidate in Schema.GetPossibleTypes(abstractType))
             {
                 if (candidate.ClrType is not null && candidate.ClrType.IsAssignableFrom(clrType))
                 {
@@ -169,8 +182,8 @@ internal sealed partial class ExecutionState
             }
 
             HandleFieldError(new GraphQLException(
-                $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{context.ParentType.Name}.{field.Definition.Name}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."),
-                field, path, container, key, index, nonNull);
+                $"Abstract type \"{abstractType.Name}\" must resolve to an Object type at runtime for field \"{frame.ParentType.Name}.{field.Definition.Name}\". Either the \"{abstractType.Name}\" type should provide a \"resolveType\" function or each possible type should provide an \"isTypeOf\" function."),
+                field, parentPath, container, key, index, nonNull);
             return null;
         }
 
@@ -180,7 +193,7 @@ internal sealed partial class ExecutionState
                 new GraphQLException(Schema.GetType(typeName) is ObjectType
                     ? $"Runtime Object type \"{typeName}\" is not a possible type for \"{abstractType.Name}\"."
                     : $"Abstract type \"{abstractType.Name}\" was resolved to a type \"{typeName}\" that does not exist inside the schema."),
-                field, path, container, key, index, nonNull);
+                field, parentPath, container, key, index, nonNull);
             return null;
         }
 

@@ -18,8 +18,11 @@ internal sealed class CollectedField(string responseKey, List<FieldNode> nodes, 
 
     public IReadOnlyList<SourceLocation> Locations { get; } = nodes.Select(n => n.Location.ToSourceLocation()).ToArray();
 
-    /// <summary>Sub-selections already collected, per object type (the cache of CollectSubfields).</summary>
-    public Dictionary<ObjectType, CollectedField[]>? Subfields { get; set; }
+    /// <summary>
+    /// Sub-selections already collected, per object type (the cache of CollectSubfields). Concurrent,
+    /// because the fields of an operation without variables are shared by simultaneous requests.
+    /// </summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<ObjectType, FieldSet> Subfields { get; } = new();
 
     /// <summary>Arguments depend only on the request's variables, so they are coerced once per request.</summary>
     public IReadOnlyDictionary<string, object?> GetArguments(IReadOnlyDictionary<string, object?> variables)
@@ -46,17 +49,35 @@ internal sealed class CollectedField(string responseKey, List<FieldNode> nodes, 
     }
 }
 
+/// <summary>The fields of a selection on one object type, and their response keys in order.</summary>
+internal sealed class FieldSet(CollectedField[] fields)
+{
+    public CollectedField[] Fields { get; } = fields;
+
+    public string[] Keys { get; } = fields.Select(f => f.ResponseKey).ToArray();
+}
+
 internal sealed partial class ExecutionState
 {
-    private CollectedField[]? _rootFields;
+    private FieldSet? _rootFields;
 
-    private CollectedField[] CollectRootFields(ObjectType rootType) =>
-        _rootFields ??= CollectFields(rootType, [Operation.Definition.SelectionSet]);
+    private FieldSet CollectRootFields(ObjectType rootType)
+    {
+        if (_rootFields is not null)
+        {
+            return _rootFields;
+        }
+
+        var plan = Operation.Plan;
+        _rootFields = plan.IsConstant && !ReferenceEquals(rootType, Schema.SubscriptionType)
+            ? plan.Root ??= CollectFields(rootType, [Operation.Definition.SelectionSet])
+            : CollectFields(rootType, [Operation.Definition.SelectionSet]);
+        return _rootFields;
+    }
 
     /// <summary>CollectSubfields (#sec-Value-Completion), cached per field and object type for this request.</summary>
-    private CollectedField[] CollectSubfields(ObjectType objectType, CollectedField field)
+    private FieldSet CollectSubfields(ObjectType objectType, CollectedField field)
     {
-        field.Subfields ??= [];
         if (!field.Subfields.TryGetValue(objectType, out var collected))
         {
             var selectionSets = new List<SelectionSetNode>(field.Nodes.Count);
@@ -68,8 +89,7 @@ internal sealed partial class ExecutionState
                 }
             }
 
-            collected = CollectFields(objectType, selectionSets);
-            field.Subfields[objectType] = collected;
+            collected = field.Subfields.GetOrAdd(objectType, CollectFields(objectType, selectionSets));
         }
 
         return collected;
@@ -79,7 +99,7 @@ internal sealed partial class ExecutionState
     /// CollectFields(objectType, selectionSet, variableValues, visitedFragments) (#sec-Field-Collection):
     /// merges fields by response key in order, honouring @skip/@include and fragment type conditions.
     /// </summary>
-    internal CollectedField[] CollectFields(ObjectType objectType, IReadOnlyList<SelectionSetNode> selectionSets)
+    internal FieldSet CollectFields(ObjectType objectType, IReadOnlyList<SelectionSetNode> selectionSets)
     {
         var grouped = new Dictionary<string, List<FieldNode>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -100,7 +120,7 @@ internal sealed partial class ExecutionState
             }
         }
 
-        return [.. result];
+        return new FieldSet([.. result]);
 
         void Collect(SelectionSetNode selectionSet)
         {

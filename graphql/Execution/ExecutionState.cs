@@ -21,6 +21,7 @@ internal sealed partial class ExecutionState
     private readonly Lock _completionsLock = new();
     private readonly SemaphoreSlim _signal = new(0);
     private int _pending;
+    private ResolveContext? _pureContext;
 
     public ExecutionState(
         Schema schema,
@@ -65,15 +66,10 @@ internal sealed partial class ExecutionState
     public async Task<IReadOnlyDictionary<string, object?>?> ExecuteRootAsync(ObjectType rootType, object? rootValue, bool serially)
     {
         var fields = CollectRootFields(rootType);
-        var data = new ResultMap(fields.Length, null, null, 0, false);
-        foreach (var field in fields)
+        var data = new ResultMap(fields.Keys, null, null, 0, false);
+        for (var slot = 0; slot < fields.Fields.Length && !data.IsNulled; slot++)
         {
-            data[field.ResponseKey] = null;
-        }
-
-        foreach (var field in fields)
-        {
-            ExecuteField(rootType, rootValue, field, null, data);
+            ExecuteField(rootType, rootValue, fields.Fields[slot], null, data, slot);
             if (serially)
             {
                 await RunUntilDoneAsync();
@@ -151,10 +147,10 @@ internal sealed partial class ExecutionState
     /// <summary>
     /// ExecuteField (#sec-Executing-Fields): coerce arguments, call the resolver, complete the value.
     /// </summary>
-    private void ExecuteField(ObjectType objectType, object? source, CollectedField field, ResponsePath? parentPath, IResultNode container)
+    private void ExecuteField(ObjectType objectType, object? source, CollectedField field, ResponsePath? parentPath, IResultNode container, int slot)
     {
-        var path = new ResponsePath(parentPath, field.ResponseKey);
         var definition = field.Definition;
+        var key = field.ResponseKey;
         IReadOnlyDictionary<string, object?> arguments;
         try
         {
@@ -162,12 +158,24 @@ internal sealed partial class ExecutionState
         }
         catch (GraphQLException error)
         {
-            AddFieldError(error, field, path);
-            PropagateNull(container, field.ResponseKey, 0, definition.Type.IsNonNull);
+            AddFieldError(error, field, new ResponsePath(parentPath, key));
+            PropagateNull(container, key, slot, definition.Type.IsNonNull);
             return;
         }
 
-        var context = new ResolveContext(this, source, objectType, definition, field.Nodes, arguments, path);
+        var frame = new FieldFrame(objectType, source, field, arguments);
+        ResolveContext context;
+        if (definition.HasPureResolver)
+        {
+            // The engine's own getters neither await nor keep the context: one object serves them all.
+            context = _pureContext ??= new ResolveContext(this, null, objectType, definition, field.Nodes, arguments, parentPath, key);
+            context.Reset(source, objectType, definition, field.Nodes, arguments, parentPath, key);
+        }
+        else
+        {
+            context = new ResolveContext(this, source, objectType, definition, field.Nodes, arguments, parentPath, key);
+        }
+
         ValueTask<object?> pending;
         try
         {
@@ -175,7 +183,7 @@ internal sealed partial class ExecutionState
         }
         catch (Exception error)
         {
-            HandleFieldError(error, field, path, container, field.ResponseKey, 0, definition.Type.IsNonNull);
+            HandleFieldError(error, field, parentPath, container, key, slot, definition.Type.IsNonNull);
             return;
         }
 
@@ -188,30 +196,46 @@ internal sealed partial class ExecutionState
             }
             catch (Exception error)
             {
-                HandleFieldError(error, field, path, container, field.ResponseKey, 0, definition.Type.IsNonNull);
+                HandleFieldError(error, field, parentPath, container, key, slot, definition.Type.IsNonNull);
                 return;
             }
 
-            CompleteValue(definition.Type, field, context, result, path, container, field.ResponseKey, 0);
+            CompleteValue(definition.Type, frame, result, parentPath, container, key, slot);
             return;
         }
 
+        DeferCompletion(pending, frame, parentPath, container, slot);
+    }
+
+    /// <summary>
+    /// Completes a field whose resolver is still running. A method of its own so that the
+    /// closure is only allocated for asynchronous fields, not for every field executed.
+    /// </summary>
+    private void DeferCompletion(ValueTask<object?> pending, FieldFrame frame, ResponsePath? parentPath, IResultNode container, int slot)
+    {
+        var definition = frame.Field.Definition;
+        var key = frame.Field.ResponseKey;
         Defer(pending, (result, error) =>
         {
             if (error is not null)
             {
-                HandleFieldError(error, field, path, container, field.ResponseKey, 0, definition.Type.IsNonNull);
+                HandleFieldError(error, frame.Field, parentPath, container, key, slot, definition.Type.IsNonNull);
             }
             else
             {
-                CompleteValue(definition.Type, field, context, result, path, container, field.ResponseKey, 0);
+                CompleteValue(definition.Type, frame, result, parentPath, container, key, slot);
             }
         });
     }
 
+    /// <summary>The path of a slot: a response key under its parent's path, or a list index.</summary>
+    private static ResponsePath PathOf(ResponsePath? parentPath, string? key, int index) =>
+        key is not null ? new ResponsePath(parentPath, key) : new ResponsePath(parentPath, index);
+
     /// <summary>Records a field error and nulls the field, or its nearest nullable parent.</summary>
-    private void HandleFieldError(Exception exception, CollectedField field, ResponsePath path, IResultNode container, string? key, int index, bool nonNull)
+    private void HandleFieldError(Exception exception, CollectedField field, ResponsePath? parentPath, IResultNode container, string? key, int index, bool nonNull)
     {
+        var path = PathOf(parentPath, key, index);
         if (exception is GraphQLException graphQLError)
         {
             AddFieldError(graphQLError, field, path);
@@ -244,6 +268,7 @@ internal sealed partial class ExecutionState
     {
         while (nonNull)
         {
+            container.IsNulled = true;
             if (container.Parent is null)
             {
                 DataIsNull = true;

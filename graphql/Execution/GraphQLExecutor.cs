@@ -14,6 +14,8 @@ namespace Governance.GraphQL.Execution;
 /// </summary>
 public sealed class GraphQLExecutor : IGraphQLExecutor
 {
+    private const int MaxCachedTokens = 5_000;
+
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
     public GraphQLExecutor(Schema schema, ExecutorOptions? options = null)
@@ -146,12 +148,12 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
     {
         var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
         var fields = state.CollectFields(rootType, [prepared.Definition.SelectionSet]);
-        if (fields.Length == 0)
+        if (fields.Fields.Length == 0)
         {
             return (null, new GraphQLError("The subscription selects no field."));
         }
 
-        var field = fields[0];
+        var field = fields.Fields[0];
         var path = new ResponsePath(null, field.ResponseKey);
         if (field.Definition.Subscriber is null)
         {
@@ -161,7 +163,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         try
         {
             var arguments = field.GetArguments(variables);
-            var resolveContext = new ResolveContext(state, RootValue, rootType, field.Definition, field.Nodes, arguments, path);
+            var resolveContext = new ResolveContext(state, RootValue, rootType, field.Definition, field.Nodes, arguments, null, field.ResponseKey);
             return (await field.Definition.Subscriber(resolveContext).ConfigureAwait(false), null);
         }
         catch (GraphQLException error)
@@ -184,7 +186,10 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             return variables;
         }
 
-        var limitErrors = OperationLimits.Check(Schema, Options, prepared, variables);
+        var plan = prepared.Plan;
+        var limitErrors = plan.IsConstant
+            ? plan.LimitErrors ??= OperationLimits.Check(Schema, Options, prepared, variables)
+            : OperationLimits.Check(Schema, Options, prepared, variables);
         errors = limitErrors.Count > 0 ? limitErrors : null;
         return variables;
     }
@@ -209,7 +214,8 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             result = new CachedDocument(null, error.Errors);
         }
 
-        if (_documents.Count < Options.DocumentCacheSize)
+        // Bounded by count and by document size, so unique large queries cannot fill memory.
+        if (_documents.Count < Options.DocumentCacheSize && (result.Document?.TokenCount ?? 0) <= MaxCachedTokens)
         {
             _documents.TryAdd(query, result);
         }
@@ -252,7 +258,8 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             return null;
         }
 
-        return new PreparedOperation(cached.Document, selected, cached.Fragments);
+        var plan = cached.Plans.GetOrAdd(selected, static op => new OperationPlan(op.VariableDefinitions.Count == 0));
+        return new PreparedOperation(cached.Document, selected, cached.Fragments, plan);
     }
 
     private static PrepareResult Failed(GraphQLError error) => new() { Errors = [error] };
@@ -275,5 +282,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         public IReadOnlyList<GraphQLError> Errors { get; }
 
         public IReadOnlyDictionary<string, FragmentDefinitionNode> Fragments { get; }
+
+        public ConcurrentDictionary<OperationDefinitionNode, OperationPlan> Plans { get; } = new();
     }
 }

@@ -11,6 +11,9 @@ namespace Governance.GraphQL.Execution;
 public sealed class ResolveContext
 {
     private readonly ExecutionState _state;
+    private ResponsePath? _pathParent;
+    private string _key = "";
+    private ResponsePath? _path;
 
     internal ResolveContext(
         ExecutionState state,
@@ -19,30 +22,43 @@ public sealed class ResolveContext
         FieldDefinition field,
         IReadOnlyList<FieldNode> fieldNodes,
         IReadOnlyDictionary<string, object?> arguments,
-        ResponsePath path)
+        ResponsePath? pathParent,
+        string key)
     {
         _state = state;
+        Reset(parent, parentType, field, fieldNodes, arguments, pathParent, key);
+    }
+
+    public object? Parent { get; private set; }
+
+    public ObjectType ParentType { get; private set; } = null!;
+
+    public FieldDefinition Field { get; private set; } = null!;
+
+    /// <summary>The field's nodes in the document: more than one when selections merge.</summary>
+    public IReadOnlyList<FieldNode> FieldNodes { get; private set; } = [];
+
+    /// <summary>The coerced arguments (#sec-Coercing-Field-Arguments); absent arguments without default are missing.</summary>
+    public IReadOnlyDictionary<string, object?> Arguments { get; private set; } = null!;
+
+    /// <summary>The field's response path, made on first use: most resolvers never ask.</summary>
+    public ResponsePath Path => _path ??= new ResponsePath(_pathParent, _key);
+
+    /// <summary>
+    /// Points the context at another field. The executor reuses one context for resolvers it
+    /// knows never keep it (property getters, introspection), which saves an allocation per field.
+    /// </summary>
+    internal void Reset(object? parent, ObjectType parentType, FieldDefinition field, IReadOnlyList<FieldNode> fieldNodes, IReadOnlyDictionary<string, object?> arguments, ResponsePath? pathParent, string key)
+    {
         Parent = parent;
         ParentType = parentType;
         Field = field;
         FieldNodes = fieldNodes;
         Arguments = arguments;
-        Path = path;
+        _pathParent = pathParent;
+        _key = key;
+        _path = null;
     }
-
-    public object? Parent { get; }
-
-    public ObjectType ParentType { get; }
-
-    public FieldDefinition Field { get; }
-
-    /// <summary>The field's nodes in the document: more than one when selections merge.</summary>
-    public IReadOnlyList<FieldNode> FieldNodes { get; }
-
-    /// <summary>The coerced arguments (#sec-Coercing-Field-Arguments); absent arguments without default are missing.</summary>
-    public IReadOnlyDictionary<string, object?> Arguments { get; }
-
-    public ResponsePath Path { get; }
 
     /// <summary>The host's per-request context object, as passed to ExecuteAsync.</summary>
     public object? Context => _state.UserContext;

@@ -45,8 +45,8 @@ public static class BuiltInScalars
             double number;
             switch (value)
             {
-                case int i:
-                    return i;
+                case int:
+                    return value;
                 case bool b:
                     return b ? 1 : 0;
                 case string s when double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed):
@@ -154,7 +154,7 @@ public static class BuiltInScalars
     {
         public override object Serialize(object value) => value switch
         {
-            bool b => b,
+            bool => value,
             _ when AsNumber(value) is { } n && double.IsFinite(n) => n != 0,
             _ => throw Invalid($"Boolean cannot represent a non boolean value: {Inspect(value)}"),
         };

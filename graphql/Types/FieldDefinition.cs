@@ -39,6 +39,12 @@ public sealed class FieldDefinition
     /// <summary>Produces the field's value; null only on interface fields, which never execute.</summary>
     public FieldResolver? Resolver { get; internal set; }
 
+    /// <summary>
+    /// True for the engine's own resolvers that return at once and never keep their context
+    /// (property and dictionary getters, introspection): the executor may reuse one context for them.
+    /// </summary>
+    internal bool HasPureResolver { get; set; }
+
     /// <summary>For subscription root fields: creates the source stream (#sec-Source-Stream).</summary>
     public SubscriptionResolver? Subscriber { get; internal set; }
 

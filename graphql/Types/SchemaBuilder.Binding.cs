@@ -72,6 +72,7 @@ public sealed partial class SchemaBuilder
                 // A resolver on an interface field serves every implementation without its own.
                 var inherited = type.Interfaces.Select(i => i.GetField(field.Name)?.Resolver).FirstOrDefault(r => r is not null);
                 field.Resolver = inherited ?? DefaultResolver(type, field, errors);
+                field.HasPureResolver = inherited is null && field.Resolver is not null;
                 if (ReferenceEquals(type, schema.SubscriptionType) && field.Subscriber is null)
                 {
                     errors.Add($"Subscription field {type.Name}.{field.Name} has no source stream: register one with Subscribe.");

@@ -73,15 +73,15 @@ public static class IntrospectionTypes
             Field("description", s, p => (p.Parent as NamedType)?.Description),
             Field("specifiedByURL", s, p => (p.Parent as ScalarType)?.SpecifiedByUrl),
             Field("fields", new ListType(NN(FieldType)), p => p.Parent is FieldsType f
-                ? f.Fields.Where(x => Include(p, x.IsDeprecated)).ToList()
+                ? Filter(p, f.Fields, x => x.IsDeprecated)
                 : null, arguments: [includeDeprecated()]),
             Field("interfaces", new ListType(NN(TypeType)), p => (p.Parent as FieldsType)?.Interfaces),
             Field("possibleTypes", new ListType(NN(TypeType)), p => p.Parent is NamedType { IsAbstract: true } t ? p.Schema.GetPossibleTypes(t) : null),
             Field("enumValues", new ListType(NN(EnumValueType)), p => p.Parent is EnumType e
-                ? e.Values.Where(x => Include(p, x.IsDeprecated)).ToList()
+                ? Filter(p, e.Values, x => x.IsDeprecated)
                 : null, arguments: [includeDeprecated()]),
             Field("inputFields", new ListType(NN(InputValueType)), p => p.Parent is InputObjectType i
-                ? i.Fields.Where(x => Include(p, x.IsDeprecated)).ToList()
+                ? Filter(p, i.Fields, x => x.IsDeprecated)
                 : null, arguments: [includeDeprecated()]),
             Field("ofType", TypeType, p => p.Parent switch { ListType l => l.OfType, NonNullType n => n.OfType, _ => null }),
             Field("isOneOf", b, p => p.Parent is InputObjectType i ? i.IsOneOf : null),
@@ -91,7 +91,7 @@ public static class IntrospectionTypes
         [
             Field("name", NN(s), p => ((FieldDefinition)p.Parent!).Name),
             Field("description", s, p => ((FieldDefinition)p.Parent!).Description),
-            Field("args", ListOf(InputValueType), p => ((FieldDefinition)p.Parent!).Arguments.Where(x => Include(p, x.IsDeprecated)).ToList(), arguments: [includeDeprecated()]),
+            Field("args", ListOf(InputValueType), p => Filter(p, ((FieldDefinition)p.Parent!).Arguments, x => x.IsDeprecated), arguments: [includeDeprecated()]),
             Field("type", NN(TypeType), p => ((FieldDefinition)p.Parent!).Type),
             Field("isDeprecated", NN(b), p => ((FieldDefinition)p.Parent!).IsDeprecated),
             Field("deprecationReason", s, p => ((FieldDefinition)p.Parent!).DeprecationReason),
@@ -121,7 +121,7 @@ public static class IntrospectionTypes
             Field("description", s, p => ((DirectiveDefinition)p.Parent!).Description),
             Field("isRepeatable", NN(b), p => ((DirectiveDefinition)p.Parent!).IsRepeatable),
             Field("locations", ListOf(DirectiveLocation), p => ((DirectiveDefinition)p.Parent!).Locations),
-            Field("args", ListOf(InputValueType), p => ((DirectiveDefinition)p.Parent!).Arguments.Where(x => Include(p, x.IsDeprecated)).ToList(), arguments: [includeDeprecated()]),
+            Field("args", ListOf(InputValueType), p => Filter(p, ((DirectiveDefinition)p.Parent!).Arguments, x => x.IsDeprecated), arguments: [includeDeprecated()]),
         ]);
 
         All = [SchemaType, DirectiveType, DirectiveLocation, TypeType, FieldType, InputValueType, EnumValueType, TypeKind];
@@ -164,11 +164,27 @@ public static class IntrospectionTypes
     internal static string? DefaultValue(InputValueDefinition input) =>
         input.DefaultValueLiteral is null ? null : Printer.Print(input.DefaultValueLiteral);
 
-    private static bool Include(ResolveContext context, bool isDeprecated) =>
-        !isDeprecated || context.Arguments.GetValueOrDefault("includeDeprecated") is true;
+    /// <summary>The items, without deprecated ones unless includeDeprecated; no copy when nothing is left out.</summary>
+    private static IReadOnlyList<T> Filter<T>(ResolveContext context, IReadOnlyList<T> items, Func<T, bool> isDeprecated)
+    {
+        if (context.Arguments.GetValueOrDefault("includeDeprecated") is true)
+        {
+            return items;
+        }
+
+        foreach (var item in items)
+        {
+            if (isDeprecated(item))
+            {
+                return items.Where(i => !isDeprecated(i)).ToList();
+            }
+        }
+
+        return items;
+    }
 
     private static FieldDefinition Field(string name, GraphQLType type, Func<ResolveContext, object?> resolve, string? description = null, IReadOnlyList<InputValueDefinition>? arguments = null) =>
-        new(name, description, type, arguments ?? [], null, null) { Resolver = context => new ValueTask<object?>(resolve(context)) };
+        new(name, description, type, arguments ?? [], null, null) { Resolver = context => new ValueTask<object?>(resolve(context)), HasPureResolver = true };
 
     private static EnumType Enum(string name, string description, params (string Name, string Description)[] values)
     {
@@ -185,12 +201,14 @@ public static class MetaFields
         "__typename", "The name of the current Object type at runtime.", new NonNullType(BuiltInScalars.String), [], null, null)
     {
         Resolver = context => new ValueTask<object?>(context.ParentType.Name),
+        HasPureResolver = true,
     };
 
     public static FieldDefinition Schema { get; } = new(
         "__schema", "Access the current type schema of this server.", new NonNullType(IntrospectionTypes.SchemaType), [], null, null)
     {
         Resolver = context => new ValueTask<object?>(context.Schema),
+        HasPureResolver = true,
     };
 
     public static FieldDefinition Type { get; } = new(
@@ -202,5 +220,6 @@ public static class MetaFields
         null)
     {
         Resolver = context => new ValueTask<object?>(context.Schema.GetType((string)context.Arguments["name"]!)),
+        HasPureResolver = true,
     };
 }

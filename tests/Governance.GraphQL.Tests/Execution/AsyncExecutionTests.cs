@@ -131,3 +131,18 @@ public class AsyncExecutionTests
         Assert.Equal(Q("{'data':{'s':'done','now':'2026-11-21T23:20:00Z','t':'done'}}"), await Json(executor, "{ s: slow(ms: 30) now t: slow(ms: 1) }"));
     }
 }
+
+public class SharedPlanTests
+{
+    [Fact]
+    public async Task ConcurrentRequestsForOneOperationAgreeWithASerialRun()
+    {
+        // Operations without variables share their collected fields across requests.
+        var executor = new GraphQLExecutor(TestSchema.Build());
+        const string query = "{ proposals { id author { name delegates { name } } } search(text: \"a\") { ... on Member { karma } ... on Proposal { status } } }";
+        var expected = await Json(executor, query);
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => Json(executor, query))));
+        Assert.All(results, r => Assert.Equal(expected, r));
+        Assert.Contains("Ada", expected, StringComparison.Ordinal);
+    }
+}
