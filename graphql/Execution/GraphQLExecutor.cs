@@ -123,22 +123,59 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             yield break;
         }
 
-        await foreach (var sourceEvent in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var events = stream.GetAsyncEnumerator(cancellationToken);
+        try
         {
-            // MapSourceToResponseEvent: each event runs like a query with the event as root value.
-            var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
-            ExecutionResult result;
-            try
+            while (true)
             {
-                var data = await state.ExecuteRootAsync(rootType, sourceEvent, serially: false).ConfigureAwait(false);
-                result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
-            }
-            catch (GraphQLException error)
-            {
-                result = ExecutionResult.RequestError(error.Errors);
-            }
+                // A failing source stream ends the response stream with one error, masked like a resolver's.
+                var (hasEvent, streamFailure) = await MoveNextAsync(events).ConfigureAwait(false);
+                if (streamFailure is not null)
+                {
+                    yield return ExecutionResult.RequestError([streamFailure]);
+                    yield break;
+                }
 
-            yield return result;
+                if (!hasEvent)
+                {
+                    yield break;
+                }
+
+                // MapSourceToResponseEvent: each event runs like a query with the event as root value.
+                var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
+                ExecutionResult result;
+                try
+                {
+                    var data = await state.ExecuteRootAsync(rootType, events.Current, serially: false).ConfigureAwait(false);
+                    result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
+                }
+                catch (GraphQLException error)
+                {
+                    result = ExecutionResult.RequestError(error.Errors);
+                }
+
+                yield return result;
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(bool HasEvent, GraphQLError? Failure)> MoveNextAsync(IAsyncEnumerator<object?> events)
+    {
+        try
+        {
+            return (await events.MoveNextAsync().ConfigureAwait(false), null);
+        }
+        catch (GraphQLException error)
+        {
+            return (false, error.Errors[0]);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return (false, GraphQLErrors.Unexpected(error, null, null, Options.IncludeExceptionDetails));
         }
     }
 

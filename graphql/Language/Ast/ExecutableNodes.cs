@@ -5,6 +5,9 @@ namespace Governance.GraphQL.Language;
 /// <summary>ExecutableDefinition :: OperationDefinition | FragmentDefinition</summary>
 public abstract class ExecutableDefinitionNode : DefinitionNode
 {
+    /// <summary>Description? — the September 2025 edition allows one on operations and fragments.</summary>
+    public StringValueNode? Description { get; init; }
+
     public string? Name { get; init; }
 
     public IReadOnlyList<VariableDefinitionNode> VariableDefinitions { get; init; } = [];
@@ -14,13 +17,13 @@ public abstract class ExecutableDefinitionNode : DefinitionNode
     public required SelectionSetNode SelectionSet { get; init; }
 }
 
-/// <summary>OperationDefinition :: OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet</summary>
+/// <summary>OperationDefinition :: Description? OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet</summary>
 public sealed class OperationDefinitionNode : ExecutableDefinitionNode
 {
     public OperationType Operation { get; init; }
 }
 
-/// <summary>FragmentDefinition :: fragment FragmentName TypeCondition Directives? SelectionSet</summary>
+/// <summary>FragmentDefinition :: Description? fragment FragmentName TypeCondition Directives? SelectionSet</summary>
 public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
 {
     public new required string Name
@@ -32,9 +35,11 @@ public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
     public required NamedTypeNode TypeCondition { get; init; }
 }
 
-/// <summary>VariableDefinition :: Variable : Type DefaultValue? Directives[Const]?</summary>
+/// <summary>VariableDefinition :: Description? Variable : Type DefaultValue? Directives[Const]?</summary>
 public sealed class VariableDefinitionNode : SyntaxNode
 {
+    public StringValueNode? Description { get; init; }
+
     public required VariableNode Variable { get; init; }
 
     public required TypeNode Type { get; init; }
