@@ -216,7 +216,8 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
     private IReadOnlyDictionary<string, object?> CoerceVariables(PreparedOperation prepared, GraphQLRequest request, out IReadOnlyList<GraphQLError>? errors)
     {
         var coercionErrors = new List<GraphQLError>();
-        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors);
+        // Hints name schema members, so they are left out when introspection is off.
+        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors, suggest: Options.EnableIntrospection);
         if (coercionErrors.Count > 0)
         {
             errors = coercionErrors;
