@@ -145,7 +145,18 @@ public static class OrganisationGenerator
                 .Append("## Cost\n\n")
                 .Append(CultureInfo.InvariantCulture, $"About **{random.Next(1, 90) * 100_000:N0} €** a year, paid from the {faker.Commerce.Department().ToLowerInvariant()} budget.\n")
                 .ToString();
-            list.Add(new GeneratedProposal(id, random.Next(1, members + 1), area.Id, title, body, status, now.AddHours(-random.Next(1, 24 * 60))));
+            // Open proposals are younger than the 30 days after which they expire; scheduled and
+            // voting ones carry their windows (7 days of discussion, then 7 of voting), so the
+            // clock opens and closes the demo's votes like any others.
+            var created = status == "open" ? now.AddHours(-random.Next(1, 24 * 29)) : now.AddHours(-random.Next(24 * 15, 24 * 60));
+            var proposal = new GeneratedProposal(id, random.Next(1, members + 1), area.Id, title, body, status, created);
+            if (status is "scheduled" or "voting")
+            {
+                var votingStarts = status == "scheduled" ? now.AddHours(random.Next(1, 24 * 7)) : now.AddHours(-random.Next(1, 24 * 6));
+                proposal = proposal with { DiscussionStartsAt = votingStarts.AddDays(-7), VotingStartsAt = votingStarts, VotingEndsAt = votingStarts.AddDays(7) };
+            }
+
+            list.Add(proposal);
         }
 
         return list;

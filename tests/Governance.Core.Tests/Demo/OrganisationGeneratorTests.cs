@@ -134,6 +134,31 @@ public sealed class OrganisationGeneratorTests
     }
 
     [Fact]
+    public void TheDemosVotesCloseOnTheClockAndItsOpenProposalsAreNotYetExpired()
+    {
+        using var temp = new TempDatabase();
+        var organisation = OrganisationGenerator.Generate(600, seed: 3, Now);
+        ImportStore.Import(temp.Database, organisation, Now);
+        var clock = new Governance.Core.Clock.GovernanceClock(temp.Database);
+        var voting = organisation.Proposals.Where(p => p.Status == "voting").ToList();
+        Assert.NotEmpty(voting);
+        Assert.All(voting, p => Assert.InRange(Now, p.VotingStartsAt!.Value, p.VotingEndsAt!.Value));
+
+        clock.RunDue(Now);
+        using (var connection = temp.Database.Open())
+        {
+            Assert.Equal(organisation.Proposals.Count(p => p.Status == "open"), connection.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'open'"));
+        }
+
+        clock.RunDue(Now.AddDays(8));
+
+        using var after = temp.Database.Open();
+        Assert.Equal(voting.Count, after.ExecuteScalar<int>("SELECT count(*) FROM proposal_results WHERE proposal_id IN @Ids", new { Ids = voting.Select(p => p.Id) }));
+        Assert.Equal(0, after.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting' AND id IN @Ids", new { Ids = voting.Select(p => p.Id) }));
+        Assert.True(EventLog.Verify(temp.Database).Intact);
+    }
+
+    [Fact]
     public void ImportIntoANonEmptyDatabaseIsRefusedAndChangesNothing()
     {
         using var temp = new TempDatabase();
