@@ -1,12 +1,13 @@
 using Governance.Api.Accounts;
 using Governance.Api.Auth;
 using Governance.Api.Cli;
-using Governance.Api.Clock;
 using Governance.Api.Exports;
+using Governance.Api.Clock;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
 using Governance.Api.OpenApi;
 using Governance.Api.Schema;
+using Governance.Api.Security;
 using Governance.Api.Storage;
 
 // The command line first: `seed`, `verify-log`, `recount`… run and exit; `serve` (the
@@ -31,6 +32,7 @@ builder.AddGovernanceClock();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseGovernanceAuth();

@@ -20,8 +20,7 @@ internal static class ExportSnapshotCommand
         {
             try
             {
-                var database = storage.Open(result);
-                database.EnsureUsable();
+                var database = storage.OpenExisting(result);
                 var id = result.GetValue(proposal);
                 var stored = new VoteService(database, TimeProvider.System).Result(id);
                 if (stored is null)

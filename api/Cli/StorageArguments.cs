@@ -26,6 +26,22 @@ internal sealed class StorageArguments
         command.Options.Add(ConnectionString);
     }
 
+    /// <summary>
+    /// The existing database, brought up to the current schema (as the service would at start):
+    /// a tool never creates an empty database by mistake, and never reads a schema it predates.
+    /// </summary>
+    public Database OpenExisting(ParseResult result)
+    {
+        var database = Open(result);
+        if (!database.DataSource.Contains(":memory:", StringComparison.Ordinal) && !File.Exists(database.DataSource))
+        {
+            throw new StorageException($"There is no database at '{database.DataSource}'; give --data or --connection-string, or run `seed` first.");
+        }
+
+        Migrator.Apply(database);
+        return database;
+    }
+
     public Database Open(ParseResult result)
     {
         var configuration = new ConfigurationBuilder()

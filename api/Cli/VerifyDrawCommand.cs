@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Governance.Core;
 using Governance.Core.Domain;
 using Governance.Core.Lottery;
 using Governance.Core.Storage;
@@ -19,8 +18,7 @@ internal static class VerifyDrawCommand
         {
             try
             {
-                var database = storage.Open(result);
-                database.EnsureUsable();
+                var database = storage.OpenExisting(result);
                 var id = result.GetValue(period)!;
                 var lottery = new LotteryService(database, TimeProvider.System);
                 var verification = lottery.Verify(id);

@@ -15,8 +15,7 @@ internal static class VerifyLogCommand
         {
             try
             {
-                var database = storage.Open(result);
-                database.EnsureUsable();
+                var database = storage.OpenExisting(result);
                 var verification = EventLog.Verify(database);
                 if (verification.Intact)
                 {

@@ -42,11 +42,12 @@ public static class OpenApiExtensions
     {
         var path = app.Configuration["OpenApi:ExportPath"]!;
 
-        // Endpoints join the routing data source only when the pipeline is built, at start.
-        // The build runs this with ASPNETCORE_URLS on an ephemeral loopback port.
-        await app.StartAsync();
+        // Endpoints join the routing data source through UseEndpoints, which a running app does at
+        // start. Exporting must start neither the server nor hosted services (the clock would
+        // want a database), and this pipeline is never run, so wire them here.
+        app.UseRouting();
+        app.UseEndpoints(_ => { });
         var yaml = await RenderYamlAsync(app.Services);
-        await app.StopAsync();
         if (!File.Exists(path) || await File.ReadAllTextAsync(path) != yaml)
         {
             await File.WriteAllTextAsync(path, yaml);

@@ -1,4 +1,4 @@
-using Governance.Core;
+using Governance.Core.Domain;
 using Governance.Core.Accounts;
 
 namespace Governance.Api.Schema;

@@ -1,4 +1,4 @@
-using Governance.Core;
+using Governance.Core.Domain;
 
 namespace Governance.Api.Schema;
 

@@ -81,7 +81,7 @@ public sealed class GovernanceClock(Database database)
             done = transition();
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or DomainException)
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or Domain.DomainException)
         {
             failures.Add($"{what}: {e.Message}");
             done = false;

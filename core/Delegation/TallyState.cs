@@ -48,8 +48,12 @@ internal sealed partial class TallyState
 
     internal int[] Sources { get; private set; } = [];
 
-    /// <summary>Whether <see cref="Build"/> keeps its sort buffers (full tallies, rebuilt often) or frees them (live tallies).</summary>
-    internal bool KeepScratch { get; init; }
+    /// <summary>
+    /// Set for one-off full tallies: <see cref="Build"/> keeps its sort buffers for the next
+    /// tally and leaves out edges the pass can never use. Live tallies (and reports that walk
+    /// the whole graph) keep every edge and free the buffers.
+    /// </summary>
+    internal bool OneOff { get; init; }
 
     private int[] _keys = [];
     private int[] _values = [];
@@ -165,8 +169,11 @@ internal sealed partial class TallyState
         var keys = _keys;
         var values = _values;
         int edges = 0;
+        // A one-off tally never follows the delegation of a voter or of a member without a voting
+        // right, so it leaves those edges out; a live tally keeps them, as votes and rights change.
         for (int x = 0; x < n; x++)
         {
+            if (OneOff && (flags[x] & EligibleVoter) != Eligible) continue;
             var list = ListForBuild(x, flags[x]);
             int length = list.Length;
             if (length == 0) continue;
@@ -204,7 +211,7 @@ internal sealed partial class TallyState
         for (int y = 0; y < n; y++) offsets[y + 1] += offsets[y];
 
         // A full-tally state keeps its scratch for the next tally; a live one lets it go.
-        if (KeepScratch)
+        if (OneOff)
         {
             _keys = keys;
             _values = values;
@@ -253,7 +260,14 @@ internal sealed partial class TallyState
         for (int x = 0; x < n; x++)
         {
             byte f = flags[x];
-            if ((f & Eligible) == 0) continue;
+            if ((f & Eligible) == 0)
+            {
+                // -2 marks "never reachable" so the inner loop needs no second array: hop alone
+                // says unreached (-1), settled or not eligible (DistOf still reads -1).
+                hop[x] = -2;
+                continue;
+            }
+
             eligible++;
             if ((f & Voter) != 0) queue[tail++] = x;
         }
@@ -294,10 +308,11 @@ internal sealed partial class TallyState
             {
                 int source = sources[e];
                 int x = source >> 2;
-                if ((flags[x] & EligibleVoter) != Eligible) continue;
                 int candidate = next | (source & 3);
                 int h = hop[x];
-                if (h < 0)
+
+                // Voters sit at 0 and members without a voting right at -2: neither matches.
+                if (h == -1)
                 {
                     hop[x] = candidate;
                     carrier[x] = c;

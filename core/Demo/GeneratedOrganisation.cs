@@ -32,7 +32,10 @@ public sealed record GeneratedProposal(
     string Title,
     string Body,
     string Status,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? DiscussionStartsAt = null,
+    DateTimeOffset? VotingStartsAt = null,
+    DateTimeOffset? VotingEndsAt = null);
 
 public sealed record GeneratedSupport(int MemberId, int ProposalId, int Points, DateTimeOffset At);
 

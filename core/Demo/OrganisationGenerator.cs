@@ -53,8 +53,8 @@ public static class OrganisationGenerator
         var firstNames = Enumerable.Range(0, 600).Select(_ => faker.Name.FirstName()).Distinct().ToArray();
         var lastNames = Enumerable.Range(0, 600).Select(_ => faker.Name.LastName()).Distinct().ToArray();
         var used = new HashSet<string>(count, StringComparer.OrdinalIgnoreCase);
-        var list = new List<GeneratedMember>(count);
-        for (var id = 1; id <= count; id++)
+        var names = new (string First, string Last, string Handle)[count];
+        for (var i = 0; i < count; i++)
         {
             var first = firstNames[random.Next(firstNames.Length)];
             var last = lastNames[random.Next(lastNames.Length)];
@@ -64,6 +64,17 @@ public static class OrganisationGenerator
             {
                 handle = baseHandle + n.ToString(CultureInfo.InvariantCulture);
             }
+
+            names[i] = (first, last, handle);
+        }
+
+        // Ids in handle order: the import then appends to the member table and to its handle and
+        // email indexes instead of inserting at random places (a third of a million-member load).
+        Array.Sort(names, (a, b) => string.CompareOrdinal(a.Handle, b.Handle));
+        var list = new List<GeneratedMember>(count);
+        for (var id = 1; id <= count; id++)
+        {
+            var (first, last, handle) = names[id - 1];
 
             // Karma follows a long tail: most members have little, a few have a lot.
             var karma = Math.Round(Math.Min(50, 50 * Math.Pow(random.NextDouble(), 3)), 2);
@@ -134,7 +145,18 @@ public static class OrganisationGenerator
                 .Append("## Cost\n\n")
                 .Append(CultureInfo.InvariantCulture, $"About **{random.Next(1, 90) * 100_000:N0} €** a year, paid from the {faker.Commerce.Department().ToLowerInvariant()} budget.\n")
                 .ToString();
-            list.Add(new GeneratedProposal(id, random.Next(1, members + 1), area.Id, title, body, status, now.AddHours(-random.Next(1, 24 * 60))));
+            // Open proposals are younger than the 30 days after which they expire; scheduled and
+            // voting ones carry their windows (7 days of discussion, then 7 of voting), so the
+            // clock opens and closes the demo's votes like any others.
+            var created = status == "open" ? now.AddHours(-random.Next(1, 24 * 29)) : now.AddHours(-random.Next(24 * 15, 24 * 60));
+            var proposal = new GeneratedProposal(id, random.Next(1, members + 1), area.Id, title, body, status, created);
+            if (status is "scheduled" or "voting")
+            {
+                var votingStarts = status == "scheduled" ? now.AddHours(random.Next(1, 24 * 7)) : now.AddHours(-random.Next(1, 24 * 6));
+                proposal = proposal with { DiscussionStartsAt = votingStarts.AddDays(-7), VotingStartsAt = votingStarts, VotingEndsAt = votingStarts.AddDays(7) };
+            }
+
+            list.Add(proposal);
         }
 
         return list;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using Governance.Core.Domain;
 using Governance.Core.Delegation;
 
 namespace Governance.Core.Storage;
@@ -17,17 +18,17 @@ public sealed partial class AreaStore(Database database, TimeProvider clock, Eng
         ArgumentNullException.ThrowIfNull(name);
         if (!SlugPattern().IsMatch(slug))
         {
-            throw new DomainException("INVALID_SLUG", "A slug is 1 to 50 lower-case letters, digits and dashes, starting with a letter or digit.", "slug");
+            throw new DomainException("invalid_slug", "A slug is 1 to 50 lower-case letters, digits and dashes, starting with a letter or digit.", "slug");
         }
 
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
         {
-            throw new DomainException("INVALID_NAME", "An area's name is 1 to 100 characters.", "name");
+            throw new DomainException("invalid_name", "An area's name is 1 to 100 characters.", "name");
         }
 
         if (description?.Length > 2_000)
         {
-            throw new DomainException("INVALID_DESCRIPTION", "An area's description is at most 2,000 characters.", "description");
+            throw new DomainException("invalid_description", "An area's description is at most 2,000 characters.", "description");
         }
 
         return await engine.SerialiseWriteAsync(async () =>
@@ -37,12 +38,12 @@ public sealed partial class AreaStore(Database database, TimeProvider clock, Eng
             await using var transaction = connection.BeginTransaction();
             if (parentId is not null && await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE id = @parentId", new { parentId }, transaction) == 0)
             {
-                throw new DomainException("UNKNOWN_AREA", $"There is no area {parentId} to add under.", "parent");
+                throw new DomainException("unknown_area", $"There is no area {parentId} to add under.", "parent");
             }
 
             if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE slug = @slug", new { slug }, transaction) > 0)
             {
-                throw new DomainException("SLUG_TAKEN", $"An area with the slug \"{slug}\" exists already.", "slug");
+                throw new DomainException("slug_taken", $"An area with the slug \"{slug}\" exists already.", "slug");
             }
 
             var id = await connection.ExecuteScalarAsync<long>(

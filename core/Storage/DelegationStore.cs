@@ -1,5 +1,6 @@
 using Dapper;
 using Governance.Core.Delegation;
+using Governance.Core.Domain;
 using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
@@ -31,18 +32,18 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         ArgumentNullException.ThrowIfNull(delegates);
         if (delegates.Count > MaxDelegates)
         {
-            throw new DomainException("TOO_MANY_DELEGATES", $"A delegation names at most {MaxDelegates} delegates, in order of preference; {delegates.Count} were given.", "delegates");
+            throw new DomainException(DomainErrors.TooManyDelegates, $"A delegation names at most {MaxDelegates} delegates, in order of preference; {delegates.Count} were given.", "delegates");
         }
 
         if (delegates.Contains(memberId))
         {
-            throw new DomainException("SELF_DELEGATION", "You cannot delegate to yourself: vote directly instead.", "delegates");
+            throw new DomainException(DomainErrors.SelfDelegation, "You cannot delegate to yourself: vote directly instead.", "delegates");
         }
 
         var duplicate = delegates.GroupBy(d => d).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new DomainException("DUPLICATE_DELEGATE", $"Member {duplicate.Key} is named twice; name each delegate once.", "delegates");
+            throw new DomainException(DomainErrors.DuplicateDelegate, $"Member {duplicate.Key} is named twice; name each delegate once.", "delegates");
         }
 
         return await engine.SerialiseWriteAsync(async () =>
@@ -131,7 +132,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
     {
         if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
         {
-            throw new DomainException("REASON_REQUIRED", "Say why the voting right changes (1 to 500 characters); the reason is public.", "reason");
+            throw new DomainException(DomainErrors.ReasonRequired, "Say why the voting right changes (1 to 500 characters); the reason is public.", "reason");
         }
 
         await engine.SerialiseWriteAsync(async () =>
@@ -140,7 +141,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             await using var connection = await database.OpenAsync();
             await using var transaction = connection.BeginTransaction();
             var old = await connection.ExecuteScalarAsync<long?>("SELECT voting_right FROM members WHERE id = @memberId", new { memberId }, transaction)
-                ?? throw new DomainException("UNKNOWN_MEMBER", $"There is no member {memberId}.", "memberId");
+                ?? throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
             if ((old == 1) == votingRight)
             {
                 return;
@@ -162,7 +163,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
     {
         if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
-            throw new DomainException("UNKNOWN_MEMBER", $"There is no member {memberId}.", "memberId");
+            throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
         }
 
         if (delegates.Count > 0)
@@ -171,20 +172,20 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             var unknown = delegates.FirstOrDefault(d => !known.Contains(d), -1);
             if (unknown != -1)
             {
-                throw new DomainException("UNKNOWN_DELEGATE", $"There is no member {unknown} to delegate to.", "delegates");
+                throw new DomainException(DomainErrors.UnknownDelegate, $"There is no member {unknown} to delegate to.", "delegates");
             }
         }
 
         switch (scope.Kind)
         {
             case ScopeKind.Area when await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE id = @Id", new { scope.Id }, transaction) == 0:
-                throw new DomainException("UNKNOWN_AREA", $"There is no area {scope.Id}.", "scope");
+                throw new DomainException(DomainErrors.UnknownArea, $"There is no area {scope.Id}.", "scope");
             case ScopeKind.Proposal:
                 var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM proposals WHERE id = @Id", new { scope.Id }, transaction)
-                    ?? throw new DomainException("UNKNOWN_PROPOSAL", $"There is no proposal {scope.Id}.", "scope");
+                    ?? throw new DomainException(DomainErrors.UnknownProposal, $"There is no proposal {scope.Id}.", "scope");
                 if (ClosedStatuses.Contains(status))
                 {
-                    throw new DomainException("PROPOSAL_CLOSED", $"Proposal {scope.Id} is {status.Replace('_', ' ')}; a delegation on it would carry nothing.", "scope");
+                    throw new DomainException(DomainErrors.ProposalClosed, $"Proposal {scope.Id} is {status.Replace('_', ' ')}; a delegation on it would carry nothing.", "scope");
                 }
 
                 break;

@@ -52,8 +52,9 @@ public static class ImportStore
             new { nowMs },
             transaction);
         Bulk(connection, transaction, progress, "proposals", organisation.Proposals,
-            "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7)",
-            (x, p) => Set(p, x.Id, x.AuthorId, x.AreaId, x.Title, x.Body, x.Status, x.CreatedAt.ToUnixTimeMilliseconds()));
+            "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at, discussion_starts_at, voting_starts_at, voting_ends_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9, $10)",
+            (x, p) => Set(p, x.Id, x.AuthorId, x.AreaId, x.Title, x.Body, x.Status, x.CreatedAt.ToUnixTimeMilliseconds(),
+                x.DiscussionStartsAt?.ToUnixTimeMilliseconds(), x.VotingStartsAt?.ToUnixTimeMilliseconds(), x.VotingEndsAt?.ToUnixTimeMilliseconds()));
         Bulk(connection, transaction, progress, "status history", organisation.Proposals,
             "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES ($1, $2, $3, $4, 'imported')",
             (x, p) => Set(p, x.Id, x.Status, x.CreatedAt.ToUnixTimeMilliseconds(), x.AuthorId));

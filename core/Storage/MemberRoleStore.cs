@@ -1,4 +1,5 @@
 using Dapper;
+using Governance.Core.Domain;
 
 namespace Governance.Core.Storage;
 
@@ -17,7 +18,7 @@ public sealed class MemberRoleStore(Database database, TimeProvider clock)
         var unknown = roles.FirstOrDefault(r => !Roles.Contains(r));
         if (unknown is not null)
         {
-            throw new DomainException("UNKNOWN_ROLE", $"\"{unknown}\" is not a role; roles are member, moderator and admin.", "roles");
+            throw new DomainException("unknown_role", $"\"{unknown}\" is not a role; roles are member, moderator and admin.", "roles");
         }
 
         var wanted = roles.Distinct().Order(StringComparer.Ordinal).ToList();
@@ -26,7 +27,7 @@ public sealed class MemberRoleStore(Database database, TimeProvider clock)
         await using var transaction = connection.BeginTransaction(deferred: false);
         if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
-            throw new DomainException("UNKNOWN_MEMBER", $"There is no member {memberId}.", "member");
+            throw new DomainException("unknown_member", $"There is no member {memberId}.", "member");
         }
 
         var current = (await connection.QueryAsync<string>("SELECT role FROM member_roles WHERE member_id = @memberId ORDER BY role", new { memberId }, transaction)).ToList();
@@ -38,7 +39,7 @@ public sealed class MemberRoleStore(Database database, TimeProvider clock)
         if (current.Contains("admin") && !wanted.Contains("admin")
             && await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM member_roles WHERE role = 'admin' AND member_id <> @memberId", new { memberId }, transaction) == 0)
         {
-            throw new DomainException("LAST_ADMIN", "This is the only admin; make someone else admin first.", "roles");
+            throw new DomainException("last_admin", "This is the only admin; make someone else admin first.", "roles");
         }
 
         await connection.ExecuteAsync("DELETE FROM member_roles WHERE member_id = @memberId", new { memberId }, transaction);

@@ -55,4 +55,15 @@ public static class GraphQLErrors
     /// <summary>A limit of <see cref="ExecutorOptions"/> refused the operation before it ran.</summary>
     public static GraphQLError LimitExceeded(string message, IReadOnlyList<SourceLocation>? locations = null) =>
         new(message, locations, extensions: new Dictionary<string, object?> { ["code"] = "LIMIT_EXCEEDED" });
+
+    /// <summary>
+    /// #sec-Validation: a document breaks a rule of §5. The error names the rule's section in
+    /// extensions.specifiedBy (as HotChocolate does) so a client can read what was broken.
+    /// </summary>
+    public static GraphQLError Validation(string specAnchor, string message, IReadOnlyList<SourceLocation> locations) =>
+        new(message, locations, extensions: new Dictionary<string, object?>
+        {
+            ["code"] = "GRAPHQL_VALIDATION_FAILED",
+            ["specifiedBy"] = "https://spec.graphql.org/September2025/#" + specAnchor,
+        });
 }

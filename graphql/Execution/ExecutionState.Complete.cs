@@ -52,7 +52,8 @@ internal sealed partial class ExecutionState
                 }
                 catch (Exception error)
                 {
-                    HandleFieldError(error is GraphQLException ? error : new GraphQLException(error.Message), field, parentPath, container, key, index, nonNull);
+                    // A scalar's GraphQLException says what did not fit; anything else is a bug in it, masked.
+                    HandleFieldError(error, field, parentPath, container, key, index, nonNull);
                     return;
                 }
 

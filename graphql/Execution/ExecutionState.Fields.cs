@@ -24,6 +24,9 @@ internal sealed class CollectedField(string responseKey, List<FieldNode> nodes, 
     /// </summary>
     public System.Collections.Concurrent.ConcurrentDictionary<ObjectType, FieldSet> Subfields { get; } = new();
 
+    /// <summary>The last object type's sub-selection: a field almost always meets one type, so this skips the lookup.</summary>
+    public FieldSet? LastSubfields { get; set; }
+
     /// <summary>Arguments depend only on the request's variables, so they are coerced once per request.</summary>
     public IReadOnlyDictionary<string, object?> GetArguments(IReadOnlyDictionary<string, object?> variables)
     {
@@ -50,8 +53,10 @@ internal sealed class CollectedField(string responseKey, List<FieldNode> nodes, 
 }
 
 /// <summary>The fields of a selection on one object type, and their response keys in order.</summary>
-internal sealed class FieldSet(CollectedField[] fields)
+internal sealed class FieldSet(ObjectType type, CollectedField[] fields)
 {
+    public ObjectType Type { get; } = type;
+
     public CollectedField[] Fields { get; } = fields;
 
     public string[] Keys { get; } = fields.Select(f => f.ResponseKey).ToArray();
@@ -78,6 +83,12 @@ internal sealed partial class ExecutionState
     /// <summary>CollectSubfields (#sec-Value-Completion), cached per field and object type for this request.</summary>
     private FieldSet CollectSubfields(ObjectType objectType, CollectedField field)
     {
+        // One reference read: the FieldSet carries its type, so a racing writer cannot tear the pair.
+        if (field.LastSubfields is { } last && ReferenceEquals(last.Type, objectType))
+        {
+            return last;
+        }
+
         if (!field.Subfields.TryGetValue(objectType, out var collected))
         {
             var selectionSets = new List<SelectionSetNode>(field.Nodes.Count);
@@ -92,6 +103,7 @@ internal sealed partial class ExecutionState
             collected = field.Subfields.GetOrAdd(objectType, CollectFields(objectType, selectionSets));
         }
 
+        field.LastSubfields = collected;
         return collected;
     }
 
@@ -120,7 +132,7 @@ internal sealed partial class ExecutionState
             }
         }
 
-        return new FieldSet([.. result]);
+        return new FieldSet(objectType, [.. result]);
 
         void Collect(SelectionSetNode selectionSet)
         {

@@ -14,6 +14,8 @@ namespace Governance.GraphQL.Execution;
 /// </summary>
 public sealed class GraphQLExecutor : IGraphQLExecutor
 {
+    private const int MaxCachedTokens = 5_000;
+
     private readonly ConcurrentDictionary<string, CachedDocument> _documents = new(StringComparer.Ordinal);
 
     public GraphQLExecutor(Schema schema, ExecutorOptions? options = null)
@@ -121,22 +123,59 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             yield break;
         }
 
-        await foreach (var sourceEvent in stream.WithCancellation(cancellationToken).ConfigureAwait(false))
+        var events = stream.GetAsyncEnumerator(cancellationToken);
+        try
         {
-            // MapSourceToResponseEvent: each event runs like a query with the event as root value.
-            var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
-            ExecutionResult result;
-            try
+            while (true)
             {
-                var data = await state.ExecuteRootAsync(rootType, sourceEvent, serially: false).ConfigureAwait(false);
-                result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
-            }
-            catch (GraphQLException error)
-            {
-                result = ExecutionResult.RequestError(error.Errors);
-            }
+                // A failing source stream ends the response stream with one error, masked like a resolver's.
+                var (hasEvent, streamFailure) = await MoveNextAsync(events).ConfigureAwait(false);
+                if (streamFailure is not null)
+                {
+                    yield return ExecutionResult.RequestError([streamFailure]);
+                    yield break;
+                }
 
-            yield return result;
+                if (!hasEvent)
+                {
+                    yield break;
+                }
+
+                // MapSourceToResponseEvent: each event runs like a query with the event as root value.
+                var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
+                ExecutionResult result;
+                try
+                {
+                    var data = await state.ExecuteRootAsync(rootType, events.Current, serially: false).ConfigureAwait(false);
+                    result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
+                }
+                catch (GraphQLException error)
+                {
+                    result = ExecutionResult.RequestError(error.Errors);
+                }
+
+                yield return result;
+            }
+        }
+        finally
+        {
+            await events.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<(bool HasEvent, GraphQLError? Failure)> MoveNextAsync(IAsyncEnumerator<object?> events)
+    {
+        try
+        {
+            return (await events.MoveNextAsync().ConfigureAwait(false), null);
+        }
+        catch (GraphQLException error)
+        {
+            return (false, error.Errors[0]);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            return (false, GraphQLErrors.Unexpected(error, null, null, Options.IncludeExceptionDetails));
         }
     }
 
@@ -177,7 +216,8 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
     private IReadOnlyDictionary<string, object?> CoerceVariables(PreparedOperation prepared, GraphQLRequest request, out IReadOnlyList<GraphQLError>? errors)
     {
         var coercionErrors = new List<GraphQLError>();
-        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors);
+        // Hints name schema members, so they are left out when introspection is off.
+        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors, suggest: Options.EnableIntrospection);
         if (coercionErrors.Count > 0)
         {
             errors = coercionErrors;
@@ -212,7 +252,8 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             result = new CachedDocument(null, error.Errors);
         }
 
-        if (_documents.Count < Options.DocumentCacheSize)
+        // Bounded by count and by document size, so unique large queries cannot fill memory.
+        if (_documents.Count < Options.DocumentCacheSize && (result.Document?.TokenCount ?? 0) <= MaxCachedTokens)
         {
             _documents.TryAdd(query, result);
         }

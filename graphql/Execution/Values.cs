@@ -20,7 +20,8 @@ public static class Values
         Schema schema,
         OperationDefinitionNode operation,
         IReadOnlyDictionary<string, object?>? inputs,
-        List<GraphQLError> errors)
+        List<GraphQLError> errors,
+        bool suggest = true)
     {
         var coerced = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var definition in operation.VariableDefinitions)
@@ -64,7 +65,7 @@ public static class Values
             }
 
             var failures = new List<(string Path, object? Value, string Message)>();
-            var result = CoerceInputValue(Normalize(value), type, "", failures);
+            var result = CoerceInputValue(Normalize(value), type, "", failures, suggest);
             if (failures.Count == 0)
             {
                 coerced[name] = result;
@@ -311,7 +312,7 @@ public static class Values
     /// CoerceInputValue for JSON-shaped values (#sec-Input-Values): each failure is recorded with
     /// its path inside the variable, as graphql-js reports them.
     /// </summary>
-    private static object? CoerceInputValue(object? value, GraphQLType type, string path, List<(string, object?, string)> failures)
+    private static object? CoerceInputValue(object? value, GraphQLType type, string path, List<(string, object?, string)> failures, bool suggest)
     {
         if (type is NonNullType nonNull)
         {
@@ -321,7 +322,7 @@ public static class Values
                 return null;
             }
 
-            return CoerceInputValue(value, nonNull.OfType, path, failures);
+            return CoerceInputValue(value, nonNull.OfType, path, failures, suggest);
         }
 
         if (value is null)
@@ -337,13 +338,13 @@ public static class Values
                     var result = new List<object?>(items.Count);
                     for (var i = 0; i < items.Count; i++)
                     {
-                        result.Add(CoerceInputValue(items[i], list.OfType, $"{path}[{i}]", failures));
+                        result.Add(CoerceInputValue(items[i], list.OfType, $"{path}[{i}]", failures, suggest));
                     }
 
                     return result;
                 }
 
-                return new List<object?> { CoerceInputValue(value, list.OfType, path, failures) };
+                return new List<object?> { CoerceInputValue(value, list.OfType, path, failures, suggest) };
 
             case InputObjectType inputObject:
                 {
@@ -370,26 +371,30 @@ public static class Values
                             continue;
                         }
 
-                        result[definition.Name] = CoerceInputValue(fieldValue, definition.Type, $"{path}.{definition.Name}", failures);
+                        result[definition.Name] = CoerceInputValue(fieldValue, definition.Type, $"{path}.{definition.Name}", failures, suggest);
                     }
 
                     foreach (var key in map.Keys)
                     {
                         if (inputObject.GetField(key) is null)
                         {
-                            failures.Add((path, value, $"Field \"{key}\" is not defined by type \"{inputObject.Name}\"."));
+                            var hint = suggest ? Suggestions.DidYouMean(Suggestions.List(key, inputObject.Fields.Select(f => f.Name))) : "";
+                            failures.Add((path, value, $"Field \"{key}\" is not defined by type \"{inputObject.Name}\".{hint}"));
                         }
                     }
 
+                    // #sec-OneOf-Input-Objects, reported as graphql-js does: on the coerced fields, the
+                    // null check on the first of them even when there are several.
                     if (inputObject.IsOneOf)
                     {
-                        if (map.Count != 1)
+                        if (result.Count != 1)
                         {
                             failures.Add((path, value, $"Exactly one key must be specified for OneOf type \"{inputObject.Name}\"."));
                         }
-                        else if (map.Values.Single() is null)
+
+                        if (result.Count > 0 && result.First() is { Value: null } first)
                         {
-                            failures.Add((path, value, $"Field \"{map.Keys.Single()}\" must be non-null."));
+                            failures.Add(($"{path}.{first.Key}", null, $"Field \"{first.Key}\" must be non-null."));
                         }
                     }
 
@@ -403,7 +408,7 @@ public static class Values
                 }
 
                 failures.Add((path, value, value is string other
-                    ? $"Value \"{other}\" does not exist in \"{enumType.Name}\" enum."
+                    ? $"Value \"{other}\" does not exist in \"{enumType.Name}\" enum." + (suggest ? Suggestions.DidYouMean(Suggestions.List(other, enumType.Values.Select(v => v.Name)), "the enum value") : "")
                     : $"Enum \"{enumType.Name}\" cannot represent non-string value: {ScalarTypeInspect(value)}."));
                 return null;
 
@@ -463,7 +468,7 @@ public static class Values
         JsonValueKind.True => true,
         JsonValueKind.False => false,
         JsonValueKind.String => element.GetString(),
-        JsonValueKind.Number => element.TryGetInt64(out var l) ? l : element.GetDouble(),
+        JsonValueKind.Number => element.TryGetInt64(out var l) ? (object)l : element.GetDouble(),
         JsonValueKind.Array => element.EnumerateArray().Select(FromJson).ToList(),
         _ => element.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value), StringComparer.Ordinal),
     };
@@ -477,6 +482,7 @@ public static class Values
         string s => Printer.PrintString(s),
         bool b => b ? "true" : "false",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        IReadOnlyDictionary<string, object?> { Count: 0 } => "{}",
         IReadOnlyDictionary<string, object?> map => "{ " + string.Join(", ", map.Select(kv => kv.Key + ": " + ScalarTypeInspect(kv.Value))) + " }",
         IReadOnlyList<object?> list => "[" + string.Join(", ", list.Select(ScalarTypeInspect)) + "]",
         _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",

@@ -98,11 +98,12 @@ public sealed class GraphQLHttpHandler
                 : RequestError(mediaType, prepared.Errors);
         }
 
-        // #sec-GET: GET is for queries only, so a mutation cannot be triggered by a link or a prefetch.
-        if (isGet && operation.OperationType != OperationType.Query)
+        // #sec-GET: a mutation over GET is refused, so that no link or prefetch can change state.
+        // A subscription may come over GET: it reads only, and EventSource can send nothing else.
+        if (isGet && operation.OperationType == OperationType.Mutation)
         {
             return GraphQLHttpResponse.FromResult(405, mediaType, ExecutionResult.RequestError([new GraphQLError(
-                $"Only queries may be sent over GET; send this {operation.OperationType.ToString().ToLowerInvariant()} as a POST.")]),
+                "Mutations cannot be sent over GET; send this mutation as a POST.")]),
                 AllowPost);
         }
 

@@ -23,6 +23,12 @@ public static class GraphQLResponseWriter
         SkipValidation = true,
     };
 
+    // Every object of one selection shares its key array: encode those names once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string[], JsonEncodedText[]> EncodedNames = new();
+
+    private static JsonEncodedText[] Encode(string[] keys) =>
+        Array.ConvertAll(keys, key => JsonEncodedText.Encode(key, WriterOptions.Encoder));
+
     public static void Write(IBufferWriter<byte> output, ExecutionResult result)
     {
         using var writer = new Utf8JsonWriter(output, WriterOptions);
@@ -163,8 +169,20 @@ public static class GraphQLResponseWriter
             case ulong number:
                 writer.WriteNumberValue(number);
                 break;
-            // Execution builds Dictionary and List (ResultMap, ResultList): enumerate them with their
-            // struct enumerators and indexers, not through the interfaces, on this hot path.
+            // Execution builds ResultMap (keys shared by the selection, values in an array) and
+            // ResultList (a List): walk their arrays and indexers, not the interfaces' boxed
+            // enumerators, on this hot path.
+            case ResultMap map when map.Keys is string[] keys && map.Values is object?[] values:
+                writer.WriteStartObject();
+                var names = EncodedNames.GetValue(keys, Encode);
+                for (var i = 0; i < names.Length; i++)
+                {
+                    writer.WritePropertyName(names[i]);
+                    WriteValue(writer, values[i]);
+                }
+
+                writer.WriteEndObject();
+                break;
             case Dictionary<string, object?> map:
                 writer.WriteStartObject();
                 foreach (var (key, item) in map)

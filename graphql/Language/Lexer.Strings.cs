@@ -71,26 +71,38 @@ public sealed partial class Lexer
 
         if (At(p + 2) == '{')
         {
-            // \u{...}: any Unicode scalar value, up to six significant hex digits.
-            var q = p + 3;
+            // \u{...}: graphql-js's readEscapedUnicodeVariableWidth, message included: at most
+            // 12 characters, at least one digit, and a Unicode scalar value.
             var code = 0;
-            while (IsHex(At(q)))
+            var size = 3;
+            while (size < 12)
             {
-                code = (code * 16) + HexValue(At(q));
-                q++;
-                if (code > 0x10FFFF)
+                var c = At(p + size++);
+                if (c == '}')
                 {
-                    throw Error(p, $"Invalid Unicode escape sequence: \"{EscapeText(p, q - p)}\".");
+                    if (size < 5 || code is >= 0xD800 and <= 0xDFFF || code > 0x10FFFF)
+                    {
+                        break;
+                    }
+
+                    value.Append(char.ConvertFromUtf32(code));
+                    return p + size;
+                }
+
+                if (!IsHex(c))
+                {
+                    break;
+                }
+
+                // 32-bit arithmetic like JavaScript's: too many digits turn it negative, and that ends it.
+                code = (code << 4) | HexValue(c);
+                if (code < 0)
+                {
+                    break;
                 }
             }
 
-            if (At(q) != '}' || q == p + 3 || code is >= 0xD800 and <= 0xDFFF)
-            {
-                throw Error(p, $"Invalid Unicode escape sequence: \"{EscapeText(p, Math.Min(q - p + 1, _source.Length - p))}\".");
-            }
-
-            value.Append(char.ConvertFromUtf32(code));
-            return q + 1;
+            throw Error(p, $"Invalid Unicode escape sequence: \"{EscapeText(p, size)}\".");
         }
 
         var unit = ReadHex4(p + 2);
@@ -168,17 +180,12 @@ public sealed partial class Lexer
     }
 
     /// <summary>
-    /// SourceCharacter :: any Unicode scalar value. Control characters other than tab are refused
-    /// as graphql-js refuses them; a surrogate must be half of a pair. Returns the UTF-16 width.
+    /// SourceCharacter :: any Unicode scalar value — control characters included, as in
+    /// graphql-js 16; only a surrogate that is not half of a pair is refused. Returns the UTF-16 width.
     /// </summary>
     private int CheckSourceCharacter(int p, string where)
     {
         var c = _source[p];
-        if (c < 0x20 && c != '\t')
-        {
-            throw Error(p, $"Invalid character within {where}: {DescribeChar(p)}.");
-        }
-
         if (char.IsHighSurrogate(c) && p + 1 < _source.Length && char.IsLowSurrogate(_source[p + 1]))
         {
             return 2;

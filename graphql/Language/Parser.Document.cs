@@ -19,25 +19,33 @@ public sealed partial class Parser
 
     /// <summary>
     /// Definition :: ExecutableDefinition | TypeSystemDefinitionOrExtension
-    /// The keyword decides; a description (a string) can only start a type system definition.
+    /// The keyword decides. A description may start any definition but an extension or a
+    /// shorthand query (the September 2025 edition added them to operations and fragments).
     /// </summary>
     private DefinitionNode ParseDefinition()
     {
         if (Peek(TokenKind.BraceLeft))
         {
-            return ParseOperationDefinition();
+            return ParseOperationDefinition(_token, null);
         }
 
         var start = _token;
         var description = ParseDescription();
+        if (description is not null && Peek(TokenKind.BraceLeft))
+        {
+            throw Error(start, "Unexpected description, descriptions are not supported on shorthand queries.");
+        }
+
         if (Peek(TokenKind.Name))
         {
             switch (_token.Value)
             {
                 case "schema" or "scalar" or "type" or "interface" or "union" or "enum" or "input" or "directive":
                     return ParseTypeSystemDefinition(start, description);
-                case "extend" when description is null:
-                    return ParseTypeSystemExtension();
+                case "query" or "mutation" or "subscription":
+                    return ParseOperationDefinition(start, description);
+                case "fragment":
+                    return ParseFragmentDefinition(start, description);
             }
 
             if (description is not null)
@@ -45,12 +53,9 @@ public sealed partial class Parser
                 throw Error(start, "Unexpected description, descriptions are supported only on type definitions.");
             }
 
-            switch (_token.Value)
+            if (_token.Value == "extend")
             {
-                case "query" or "mutation" or "subscription":
-                    return ParseOperationDefinition();
-                case "fragment":
-                    return ParseFragmentDefinition();
+                return ParseTypeSystemExtension();
             }
         }
 
@@ -58,11 +63,10 @@ public sealed partial class Parser
     }
 
     /// <summary>
-    /// OperationDefinition :: OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet
+    /// OperationDefinition :: Description? OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet
     /// </summary>
-    private OperationDefinitionNode ParseOperationDefinition()
+    private OperationDefinitionNode ParseOperationDefinition(Token start, StringValueNode? description)
     {
-        var start = _token;
         if (Peek(TokenKind.BraceLeft))
         {
             var shorthand = ParseSelectionSet();
@@ -77,6 +81,7 @@ public sealed partial class Parser
         var selectionSet = ParseSelectionSet();
         return new OperationDefinitionNode
         {
+            Description = description,
             Operation = operation,
             Name = name,
             NameLocation = name is null ? default : TokenLocation(nameToken),
@@ -104,10 +109,11 @@ public sealed partial class Parser
     private IReadOnlyList<VariableDefinitionNode> ParseVariableDefinitions() =>
         Peek(TokenKind.ParenLeft) ? Many(TokenKind.ParenLeft, ParseVariableDefinition, TokenKind.ParenRight) : [];
 
-    /// <summary>VariableDefinition :: Variable : Type DefaultValue? Directives[Const]?</summary>
+    /// <summary>VariableDefinition :: Description? Variable : Type DefaultValue? Directives[Const]?</summary>
     private VariableDefinitionNode ParseVariableDefinition()
     {
         var start = _token;
+        var description = ParseDescription();
         var variable = ParseVariable();
         Expect(TokenKind.Colon);
         var type = ParseTypeReference();
@@ -115,6 +121,7 @@ public sealed partial class Parser
         var directives = ParseDirectives(isConst: true);
         return new VariableDefinitionNode
         {
+            Description = description,
             Variable = variable,
             Type = type,
             DefaultValue = defaultValue,
@@ -201,12 +208,11 @@ public sealed partial class Parser
     }
 
     /// <summary>
-    /// FragmentDefinition :: fragment FragmentName TypeCondition Directives? SelectionSet
+    /// FragmentDefinition :: Description? fragment FragmentName TypeCondition Directives? SelectionSet
     /// TypeCondition :: on NamedType
     /// </summary>
-    private FragmentDefinitionNode ParseFragmentDefinition()
+    private FragmentDefinitionNode ParseFragmentDefinition(Token start, StringValueNode? description)
     {
-        var start = _token;
         ExpectKeyword("fragment");
         var nameToken = _token;
         var name = ParseFragmentName();
@@ -216,6 +222,7 @@ public sealed partial class Parser
         var selectionSet = ParseSelectionSet();
         return new FragmentDefinitionNode
         {
+            Description = description,
             Name = name,
             NameLocation = TokenLocation(nameToken),
             TypeCondition = typeCondition,

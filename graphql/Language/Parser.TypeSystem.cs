@@ -9,6 +9,9 @@ public sealed partial class Parser
         "QUERY", "MUTATION", "SUBSCRIPTION", "FIELD", "FRAGMENT_DEFINITION", "FRAGMENT_SPREAD", "INLINE_FRAGMENT",
         "VARIABLE_DEFINITION", "SCHEMA", "SCALAR", "OBJECT", "FIELD_DEFINITION", "ARGUMENT_DEFINITION", "INTERFACE",
         "UNION", "ENUM", "ENUM_VALUE", "INPUT_OBJECT", "INPUT_FIELD_DEFINITION",
+
+        // graphql-js 16.11+ lets @deprecated stand on directive definitions; clients compare against it.
+        "DIRECTIVE_DEFINITION",
     ];
 
     /// <summary>Description :: StringValue</summary>

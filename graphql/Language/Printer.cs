@@ -17,9 +17,9 @@ public static class Printer
         DocumentNode d => string.Join("\n\n", d.Definitions.Select(Print)),
         OperationDefinitionNode o => PrintOperation(o),
         FragmentDefinitionNode f =>
-            $"fragment {f.Name}{Wrap("(", Join(f.VariableDefinitions.Select(Print), ", "), ")")} on {f.TypeCondition.Name} {Wrap("", Join(f.Directives.Select(Print), " "), " ")}{Print(f.SelectionSet)}",
+            Description(f.Description) + $"fragment {f.Name}{Wrap("(", Join(f.VariableDefinitions.Select(Print), ", "), ")")} on {f.TypeCondition.Name} {Wrap("", Join(f.Directives.Select(Print), " "), " ")}{Print(f.SelectionSet)}",
         VariableDefinitionNode v =>
-            Print(v.Variable) + ": " + Print(v.Type) + Wrap(" = ", v.DefaultValue is null ? null : Print(v.DefaultValue)) + Wrap(" ", Join(v.Directives.Select(Print), " ")),
+            Description(v.Description) + Print(v.Variable) + ": " + Print(v.Type) + Wrap(" = ", v.DefaultValue is null ? null : Print(v.DefaultValue)) + Wrap(" ", Join(v.Directives.Select(Print), " ")),
         SelectionSetNode s => Block(s.Selections.Select(Print)),
         FieldNode f => PrintField(f),
         FragmentSpreadNode s => "..." + s.Name + Wrap(" ", Join(s.Directives.Select(Print), " ")),
@@ -86,8 +86,12 @@ public static class Printer
 
     private static string PrintOperation(OperationDefinitionNode o)
     {
-        var variables = Wrap("(", Join(o.VariableDefinitions.Select(Print), ", "), ")");
-        var prefix = Join([Keyword(o.Operation), Join([o.Name, variables], ""), Join(o.Directives.Select(Print), " ")], " ");
+        // Variables go one per line, unindented as graphql-js 16.15 prints them, once any spans lines.
+        var printed = o.VariableDefinitions.Select(Print).ToList();
+        var variables = printed.Any(v => v.Contains('\n', StringComparison.Ordinal))
+            ? Wrap("(\n", Join(printed, "\n"), "\n)")
+            : Wrap("(", Join(printed, ", "), ")");
+        var prefix = Description(o.Description) + Join([Keyword(o.Operation), Join([o.Name, variables], ""), Join(o.Directives.Select(Print), " ")], " ");
 
         // An anonymous query with no variables or directives prints in the shorthand form.
         return (prefix == "query" ? "" : prefix + " ") + Print(o.SelectionSet);

@@ -174,6 +174,9 @@ public static class BuiltInScalars
             string s => s,
             Guid g => g.ToString(),
             int or long or short or byte or uint or ulong or ushort or sbyte => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+
+            // graphql-js accepts any integral number; JSON readers may hand those over as doubles.
+            double d when d == Math.Floor(d) && Math.Abs(d) < 9.007199254740992e15 => ((long)d).ToString(CultureInfo.InvariantCulture),
             _ => throw Invalid($"ID cannot represent value: {Inspect(value)}"),
         };
 

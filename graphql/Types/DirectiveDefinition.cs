@@ -33,7 +33,15 @@ public sealed class DirectiveDefinition
     /// <summary>The directives every schema has (#sec-Type-System.Directives.Built-in-Directives).</summary>
     public static bool IsSpecified(string name) => name is "skip" or "include" or "deprecated" or "specifiedBy" or "oneOf";
 
-    /// <summary>The directive definitions as graphql-js 16 declares them, in SDL.</summary>
+    /// <summary>
+    /// True when the directive is deprecated; SDL has no syntax for it yet, so this is only ever
+    /// false, but introspection answers it as graphql-js 16.11+ does.
+    /// </summary>
+    public bool IsDeprecated => DeprecationReason is not null;
+
+    public string? DeprecationReason { get; }
+
+    /// <summary>The directive definitions as graphql-js 16 (16.15) declares them, in SDL.</summary>
     internal const string SpecifiedDirectivesSdl = """
         "Directs the executor to include this field or fragment only when the `if` argument is true."
         directive @include(
@@ -51,7 +59,7 @@ public sealed class DirectiveDefinition
         directive @deprecated(
           "Explains why this element was deprecated, usually also including a suggestion for how to access supported similar data. Formatted using the Markdown syntax, as specified by [CommonMark](https://commonmark.org/)."
           reason: String = "No longer supported"
-        ) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE
+        ) on FIELD_DEFINITION | ARGUMENT_DEFINITION | INPUT_FIELD_DEFINITION | ENUM_VALUE | DIRECTIVE_DEFINITION
 
         "Exposes a URL that specifies the behavior of this scalar."
         directive @specifiedBy(

@@ -53,6 +53,7 @@ public abstract class ScalarType : NamedType
         bool b => b ? "true" : "false",
         double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
         float f => f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        IReadOnlyDictionary<string, object?> { Count: 0 } => "{}",
         IReadOnlyDictionary<string, object?> map => "{ " + string.Join(", ", map.Select(kv => kv.Key + ": " + Inspect(kv.Value))) + " }",
         System.Collections.IEnumerable list => "[" + string.Join(", ", list.Cast<object?>().Select(Inspect)) + "]",
         ValueNode node => Printer.Print(node),

@@ -35,7 +35,6 @@ public sealed partial class SchemaBuilder
         var ordered = new List<NamedType>();
         var typeNodes = new Dictionary<string, List<TypeDefinitionNode>>(StringComparer.Ordinal);
         var builtIns = BuiltInScalars.All.ToDictionary(s => s.Name, s => (NamedType)s, StringComparer.Ordinal);
-        var usedBuiltIns = new HashSet<NamedType> { BuiltInScalars.String, BuiltInScalars.Boolean };
 
         foreach (var node in definitions.OfType<TypeDefinitionNode>().Where(d => !d.IsExtension))
         {
@@ -60,10 +59,8 @@ public sealed partial class SchemaBuilder
                 EnumTypeDefinitionNode => new EnumType(node.Name),
                 _ => new InputObjectType(node.Name),
             };
-            if (node.Description is not null)
-            {
-                type.Description = node.Description.Value;
-            }
+            // The SDL is the source of truth for descriptions, a registered scalar's own included.
+            type.Description = node.Description?.Value;
 
             types[node.Name] = type;
             ordered.Add(type);
@@ -109,7 +106,6 @@ public sealed partial class SchemaBuilder
 
                     if (builtIns.TryGetValue(name, out var builtIn))
                     {
-                        usedBuiltIns.Add(builtIn);
                         return builtIn;
                     }
 
@@ -246,11 +242,13 @@ public sealed partial class SchemaBuilder
             }
         }
 
-        // Directives: the specified ones first, as graphql-js lists them, then the SDL's own.
+        // Directives: the SDL's own first, then the specified ones, in the order graphql-js's buildSchema lists them.
         var directiveDefinitions = new List<DirectiveDefinition>();
         var specified = Parser.Parse(DirectiveDefinition.SpecifiedDirectivesSdl).Definitions.Cast<DirectiveDefinitionNode>();
-        foreach (var node in specified.Concat(definitions.OfType<DirectiveDefinitionNode>()))
+        var own = definitions.OfType<DirectiveDefinitionNode>().ToList();
+        foreach (var node in own.Concat(specified.Where(d => own.All(o => o.Name != d.Name))))
         {
+            // An SDL may redefine a specified directive (graphql-js allows it); only its own duplicates are errors.
             if (directiveDefinitions.Any(d => d.Name == node.Name))
             {
                 errors.Add($"There can be only one directive named \"@{node.Name}\".");
@@ -321,12 +319,77 @@ public sealed partial class SchemaBuilder
             return null;
         }
 
-        var allTypes = ordered
-            .Concat(BuiltInScalars.All.Where(usedBuiltIns.Contains))
-            .Concat(IntrospectionTypes.All)
-            .ToList();
+        var allTypes = OrderTypes(ordered, query, mutation, subscription, directiveDefinitions);
         var description = schemaNodes.FirstOrDefault(s => !s.IsExtension)?.Description?.Value;
         return new Schema(description, allTypes, directiveDefinitions, query, mutation, subscription);
+    }
+
+    /// <summary>
+    /// The order graphql-js's GraphQLSchema constructor gives the type map: each SDL type in turn,
+    /// followed by the built-in scalars it is first to reference, then the types reached from
+    /// the roots, the directives' arguments and __Schema. Introspection lists types in this
+    /// order, so clients and the differential suite see the same list from both engines.
+    /// </summary>
+    private static List<NamedType> OrderTypes(List<NamedType> sdlTypes, ObjectType query, ObjectType? mutation, ObjectType? subscription, List<DirectiveDefinition> directives)
+    {
+        var order = new List<NamedType>(sdlTypes);
+        var present = new HashSet<NamedType>(sdlTypes);
+
+        void Collect(GraphQLType type)
+        {
+            var named = type.GetNamedType();
+            if (!present.Add(named))
+            {
+                return;
+            }
+
+            order.Add(named);
+            switch (named)
+            {
+                case UnionType union:
+                    union.Types.ToList().ForEach(Collect);
+                    break;
+                case FieldsType fields:
+                    fields.Interfaces.ToList().ForEach(Collect);
+                    foreach (var field in fields.Fields)
+                    {
+                        Collect(field.Type);
+                        field.Arguments.Select(a => a.Type).ToList().ForEach(Collect);
+                    }
+
+                    break;
+                case InputObjectType input:
+                    input.Fields.Select(f => f.Type).ToList().ForEach(Collect);
+                    break;
+            }
+        }
+
+        foreach (var type in sdlTypes)
+        {
+            // Taken out and put back at the end, followed by what it is first to reference.
+            order.Remove(type);
+            present.Remove(type);
+            Collect(type);
+        }
+
+        Collect(query);
+        if (mutation is not null)
+        {
+            Collect(mutation);
+        }
+
+        if (subscription is not null)
+        {
+            Collect(subscription);
+        }
+
+        foreach (var directive in directives)
+        {
+            directive.Arguments.Select(a => a.Type).ToList().ForEach(Collect);
+        }
+
+        Collect(IntrospectionTypes.SchemaType);
+        return order;
     }
 
     private static ScalarType MissingScalar(string name, List<string> errors)

@@ -59,6 +59,9 @@ public static class DocumentValidator
         () => new AllVariableUsesDefinedRule(),
         () => new AllVariablesUsedRule(),
         () => new AllVariableUsagesAreAllowedRule(),
+
+        // Limits beyond the spec, as graphql-js 16 validates them too.
+        () => new IntrospectionDepthRule(),
     ];
 
     /// <summary>Validates <paramref name="document"/> against <paramref name="schema"/> with the default options (at most 5 errors, no suggestions).</summary>

@@ -11,8 +11,6 @@ namespace Governance.GraphQL.Validation;
 /// </summary>
 internal sealed class ValidationContext
 {
-    private const string SpecUrl = "https://spec.graphql.org/September2025/";
-
     private readonly List<GraphQLError> _errors = [];
     private readonly Dictionary<SelectionSetNode, List<FragmentSpreadNode>> _spreads = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<OperationDefinitionNode, List<FragmentDefinitionNode>> _reachedFragments = new(ReferenceEqualityComparer.Instance);
@@ -50,20 +48,13 @@ internal sealed class ValidationContext
     public FragmentDefinitionNode? GetFragment(string name) => Fragments.GetValueOrDefault(name);
 
     /// <summary>
-    /// Records an error: its message, the locations of the nodes it concerns, and the spec
-    /// section it enforces (extensions.specifiedBy, as HotChocolate reports it). Stops the
+    /// Records an error (built by <see cref="GraphQLErrors.Validation"/>): its message, the
+    /// locations of the nodes it concerns, and the spec section it enforces. Stops the
     /// validation once <see cref="ValidationOptions.MaxErrors"/> is reached.
     /// </summary>
     public void ReportError(string specAnchor, string message, params ReadOnlySpan<SourceLocation> locations)
     {
-        _errors.Add(new GraphQLError(
-            message,
-            locations.ToArray(),
-            extensions: new Dictionary<string, object?>
-            {
-                ["code"] = "GRAPHQL_VALIDATION_FAILED",
-                ["specifiedBy"] = SpecUrl + "#" + specAnchor,
-            }));
+        _errors.Add(GraphQLErrors.Validation(specAnchor, message, locations.ToArray()));
         if (_errors.Count >= Options.MaxErrors)
         {
             throw new ValidationAbortedException();

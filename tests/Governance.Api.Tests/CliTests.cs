@@ -101,4 +101,29 @@ public sealed class CliTests : IDisposable
         Assert.Contains("--members must be between", seed.StdErr + seed.StdOut, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "governance.db")));
     }
+
+    [Fact]
+    public async Task ToolCommandsRefuseAMissingDatabaseInsteadOfCreatingOne()
+    {
+        var verify = await CliProcess.RunAsync(null, "verify-log", "--data", folder);
+
+        Assert.Equal(2, verify.ExitCode);
+        Assert.Contains("There is no database", verify.StdErr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(folder, "governance.db")));
+    }
+
+    [Fact]
+    public async Task ToolCommandsBringAnOlderDatabaseUpToTheCurrentSchemaFirst()
+    {
+        var database = Database.FromOptions(new StorageOptions { DataDirectory = folder });
+        Migrator.Apply(database, Migrator.Embedded.Take(1).ToList());
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        var draw = await CliProcess.RunAsync(null, "verify-draw", "2026-11-16", "--data", folder);
+
+        Assert.Equal(2, draw.ExitCode);
+        Assert.Contains("no draw for period 2026-11-16", draw.StdErr, StringComparison.Ordinal);
+        using var connection = database.Open();
+        Assert.Equal(Migrator.Embedded.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM schema_migrations"));
+    }
 }

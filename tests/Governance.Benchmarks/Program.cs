@@ -6,7 +6,7 @@ using Governance.Benchmarks.HttpServer;
 // Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
 // latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
-//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m | recount-10k | tally-cpu | group-commit
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- http-server PORT   (for http-bench.sh)
 // Figures go to docs/benchmarks.md.
 if (args is ["http-server", var port])
@@ -20,7 +20,10 @@ return args.FirstOrDefault() switch
     "memory-1m" => EngineMeasurements.Memory(1_000_000),
     "live-1m" => EngineMeasurements.LiveChanges(1_000_000, changes: 200_000),
     "recount-1m" => EngineMeasurements.RecountFile(1_000_000, runs: 5),
+    "recount-10k" => EngineMeasurements.RecountFile(10_000, runs: 5),
     "tally-phases" => TallyPhases.Run(1_000_000),
+    "tally-cpu" => TallyTimes.Run(1_000_000, rounds: 21) + TallyTimes.Run(10_000, rounds: 201),
+    "group-commit" => Governance.Benchmarks.Storage.GroupCommitMeasurement.Run(),
     _ => Run(args),
 };
 

@@ -23,7 +23,7 @@ public static class Recount
         string output;
         try
         {
-            var snapshot = SnapshotReader.Read(input.ReadToEnd());
+            var snapshot = SnapshotReader.Read(ReadUtf8(input));
             output = Format(snapshot, Tally(snapshot));
         }
         catch (SnapshotException e)
@@ -42,6 +42,28 @@ public static class Recount
         return 0;
     }
 
+    /// <summary>
+    /// Reads the whole input as UTF-8 in blocks: the JSON parser wants bytes, and going through
+    /// one giant string would hold a 130 MB snapshot twice more (as UTF-16, then transcoded).
+    /// </summary>
+    internal static ReadOnlyMemory<byte> ReadUtf8(TextReader input)
+    {
+        var encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
+        var chars = new char[1 << 16];
+        byte[] bytes = new byte[1 << 20];
+        int length = 0;
+        int read;
+        do
+        {
+            read = input.Read(chars, 0, chars.Length);
+            int needed = encoder.GetByteCount(chars, 0, read, flush: read == 0);
+            if (length + needed > bytes.Length) Array.Resize(ref bytes, Math.Max(bytes.Length * 2, length + needed));
+            length += encoder.GetBytes(chars, 0, read, bytes, length, flush: read == 0);
+        }
+        while (read > 0);
+        return bytes.AsMemory(0, length);
+    }
+
     /// <summary>Loads a snapshot into a fresh engine (member and area ids are their positions) and tallies it.</summary>
     internal static Tally Tally(Snapshot snapshot)
     {
@@ -54,17 +76,21 @@ public static class Recount
 
         const long proposal = 0;
         engine.AddProposal(proposal, snapshot.Area);
-        Span<long> delegates = stackalloc long[3];
+
+        // The snapshot is validated and its ids are the engine's indices: load without lookups.
+        Span<int> delegates = stackalloc int[3];
         foreach (var d in snapshot.Delegations)
         {
-            for (int r = 0; r < d.Delegates.Length; r++) delegates[r] = d.Delegates[r];
+            delegates[0] = d.D0;
+            delegates[1] = d.D1;
+            delegates[2] = d.D2;
             var scope = d.Kind switch
             {
                 ScopeKind.Global => DelegationScope.Global,
                 ScopeKind.Area => DelegationScope.ForArea(d.Area),
                 _ => DelegationScope.ForProposal(proposal),
             };
-            engine.SetDelegation(d.Member, scope, delegates[..d.Delegates.Length]);
+            engine.SetValidatedDelegation(d.Member, scope, delegates[..d.Count]);
         }
 
         foreach (var (member, choice) in snapshot.Votes) engine.CastVote(proposal, member, choice);

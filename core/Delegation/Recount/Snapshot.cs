@@ -12,8 +12,8 @@ internal sealed record Snapshot(
     List<(int Member, VoteChoice Choice)> Votes,
     TallyPolicy Policy);
 
-/// <summary>One delegation line: scope kind, area index for area scope (else -1), delegate indices.</summary>
-internal readonly record struct SnapshotDelegation(int Member, ScopeKind Kind, int Area, int[] Delegates);
+/// <summary>One delegation line: scope kind, area index for area scope (else -1), up to three delegate indices.</summary>
+internal readonly record struct SnapshotDelegation(int Member, ScopeKind Kind, int Area, int D0, int D1, int D2, int Count);
 
 /// <summary>A snapshot refused, with a message that names the culprit.</summary>
 public sealed class SnapshotException(string message) : Exception(message);

@@ -1,66 +1,163 @@
+using System.Text;
 using System.Text.Json;
 
 namespace Governance.Core.Delegation.Recount;
 
 /// <summary>
-/// Reads and validates the snapshot format of DESIGN §7. Every refusal names the element at
-/// fault by its JSON path (<c>delegations[3].scope</c>) and the offending id, so an auditor can
-/// find it in a file of a million lines. Unknown extra fields are ignored for forward compatibility.
+/// Reads and validates the snapshot format of DESIGN §7 in one streaming pass (a 1M-member
+/// snapshot is ~130 MB; a document tree of it would cost more than the tally). Every refusal
+/// names the element at fault by its JSON path (<c>delegations[3].scope</c>) and the offending
+/// id, so an auditor can find it in a file of a million lines. Top-level fields may come in
+/// any order: delegations and votes that precede the members are re-read once the members are
+/// known. Unknown extra fields are ignored for forward compatibility.
 /// </summary>
-internal static class SnapshotReader
+internal static partial class SnapshotReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16 };
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 16 };
 
-    public static Snapshot Read(string json)
+    public static Snapshot Read(ReadOnlyMemory<byte> utf8Json)
     {
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, Options);
+            return ReadDocument(utf8Json.Span);
         }
         catch (JsonException e)
         {
             throw new SnapshotException($"invalid JSON: {e.Message}");
         }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) throw new SnapshotException("the snapshot must be a JSON object");
-
-            string proposal = String(Field(root, "proposal", "proposal"), "proposal");
-            var (areaIds, areaIndex, parents) = ReadAreas(Array(root, "areas"));
-            string areaId = String(Field(root, "area", "area"), "area");
-            if (!areaIndex.TryGetValue(areaId, out int area)) throw new SnapshotException($"area: unknown area \"{areaId}\"");
-
-            var (memberIds, memberIndex, rights) = ReadMembers(Array(root, "members"));
-            var delegations = ReadDelegations(Array(root, "delegations"), memberIndex, areaIndex);
-            var votes = ReadVotes(Array(root, "votes"), memberIndex);
-            var policy = ReadPolicy(root);
-            return new Snapshot(proposal, area, areaIds, parents, memberIds, rights, delegations, votes, policy);
-        }
     }
 
-    private static (string[] Ids, Dictionary<string, int> Index, int[] Parents) ReadAreas(JsonElement areas)
+    private static Snapshot ReadDocument(ReadOnlySpan<byte> json)
     {
-        int count = areas.GetArrayLength();
-        var ids = new string[count];
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        var parentIds = new string?[count];
-        int i = 0;
-        foreach (var area in areas.EnumerateArray())
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, new JsonReaderState(Options));
+        if (!reader.Read()) throw new SnapshotException("invalid JSON: the input is empty");
+        if (reader.TokenType != JsonTokenType.StartObject) throw new SnapshotException("the snapshot must be a JSON object");
+
+        string? proposal = null, areaId = null;
+        Areas? areas = null;
+        Members? members = null;
+        TallyPolicy policy = TallyPolicy.Default;
+        long delegationsAt = -1, votesAt = -1;
+        List<SnapshotDelegation>? delegations = null;
+        List<(int, VoteChoice)>? votes = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string at = $"areas[{i}]";
-            Object(area, at);
-            ids[i] = String(Field(area, "id", at), at + ".id");
-            if (!index.TryAdd(ids[i], i)) throw new SnapshotException($"{at}: area \"{ids[i]}\" is listed twice");
-            var parent = Field(area, "parent", at);
-            parentIds[i] = parent.ValueKind == JsonValueKind.Null ? null : String(parent, at + ".parent");
-            i++;
+            string name = reader.GetString()!;
+            if (!seen.Add(name)) throw new SnapshotException($"field \"{name}\" appears twice");
+            reader.Read();
+            switch (name)
+            {
+                case "proposal":
+                    proposal = String(ref reader, At.Root(name));
+                    break;
+                case "area":
+                    areaId = String(ref reader, At.Root(name));
+                    break;
+                case "areas":
+                    areas = ReadAreas(ref reader);
+                    break;
+                case "members":
+                    members = ReadMembers(ref reader);
+                    break;
+                case "delegations":
+                case "votes":
+                    // These refer to members and areas: read them now if those came first (the
+                    // usual order), else remember where they are and read them at the end.
+                    if (reader.TokenType != JsonTokenType.StartArray) throw new SnapshotException($"\"{name}\" must be an array");
+                    if (name == "votes") votesAt = reader.TokenStartIndex;
+                    else delegationsAt = reader.TokenStartIndex;
+                    if (members is not null && areas is not null && proposal is not null && areaId is not null)
+                    {
+                        if (name == "votes") votes = ReadVotes(ref reader, members);
+                        else delegations = ReadDelegations(ref reader, members, areas);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+
+                    break;
+                case "policy":
+                    policy = ReadPolicy(ref reader);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
         }
 
+        if (reader.Read()) throw new SnapshotException("invalid JSON: content after the snapshot object");
+
+        if (proposal is null) throw Missing("proposal");
+        if (areas is null) throw Missing("areas");
+        if (areaId is null) throw Missing("area");
+        if (!areas.Index.TryGetValue(areaId, out int area)) throw new SnapshotException($"area: unknown area \"{areaId}\"");
+        if (members is null) throw Missing("members");
+        if (delegationsAt < 0) throw Missing("delegations");
+        if (votesAt < 0) throw Missing("votes");
+
+        if (delegations is null)
+        {
+            var later = new Utf8JsonReader(json[(int)delegationsAt..], isFinalBlock: true, new JsonReaderState(Options));
+            later.Read();
+            delegations = ReadDelegations(ref later, members, areas);
+        }
+
+        if (votes is null)
+        {
+            var later = new Utf8JsonReader(json[(int)votesAt..], isFinalBlock: true, new JsonReaderState(Options));
+            later.Read();
+            votes = ReadVotes(ref later, members);
+        }
+        return new Snapshot(proposal, area, areas.Ids, areas.Parents, members.Ids, members.Rights, delegations, votes, policy);
+
+        static SnapshotException Missing(string name) => new($"missing field \"{name}\"");
+    }
+
+    private sealed record Areas(string[] Ids, Dictionary<string, int> Index, int[] Parents);
+
+    private sealed record Members(string[] Ids, bool[] Rights, Dictionary<string, int> Index)
+    {
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = Index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static Areas ReadAreas(ref Utf8JsonReader reader)
+    {
+        var ids = new List<string>();
+        var parentIds = new List<string?>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        ForEachObject(ref reader, "areas", (ref Utf8JsonReader r, At at) =>
+        {
+            string? id = null, parent = null;
+            bool hasParent = false;
+            while (NextProperty(ref r, out string field))
+            {
+                if (field == "id")
+                {
+                    id = String(ref r, at.With("id"));
+                }
+                else if (field == "parent")
+                {
+                    hasParent = true;
+                    parent = r.TokenType == JsonTokenType.Null ? null : String(ref r, at.With("parent"));
+                }
+                else
+                {
+                    r.Skip();
+                }
+            }
+
+            if (id is null) throw new SnapshotException($"{at}: missing field \"id\"");
+            if (!hasParent) throw new SnapshotException($"{at}: missing field \"parent\"");
+            if (!index.TryAdd(id, ids.Count)) throw new SnapshotException($"{at}: area \"{id}\" is listed twice");
+            ids.Add(id);
+            parentIds.Add(parent);
+        });
+
+        int count = ids.Count;
         var parents = new int[count];
-        for (i = 0; i < count; i++)
+        for (int i = 0; i < count; i++)
         {
             parents[i] = -1;
             if (parentIds[i] is string pid && !index.TryGetValue(pid, out parents[i]))
@@ -72,7 +169,7 @@ internal static class SnapshotReader
         // Walk up from each area; meeting an area already on the current walk is a cycle.
         var state = new byte[count];
         var walk = new List<int>();
-        for (i = 0; i < count; i++)
+        for (int i = 0; i < count; i++)
         {
             walk.Clear();
             int a = i;
@@ -92,172 +189,326 @@ internal static class SnapshotReader
             foreach (int x in walk) state[x] = 2;
         }
 
-        return (ids, index, parents);
+        return new Areas([.. ids], index, parents);
     }
 
-    private static (string[] Ids, Dictionary<string, int> Index, bool[] Rights) ReadMembers(JsonElement members)
+    private static Members ReadMembers(ref Utf8JsonReader reader)
     {
-        int count = members.GetArrayLength();
-        var ids = new string[count];
-        var rights = new bool[count];
-        var index = new Dictionary<string, int>(count, StringComparer.Ordinal);
-        int i = 0;
-        foreach (var member in members.EnumerateArray())
+        var ids = new List<string>();
+        var rights = new List<bool>();
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        ForEachObject(ref reader, "members", (ref Utf8JsonReader r, At at) =>
         {
-            string at = $"members[{i}]";
-            Object(member, at);
-            ids[i] = String(Field(member, "id", at), at + ".id");
-            if (!index.TryAdd(ids[i], i)) throw new SnapshotException($"{at}: member \"{ids[i]}\" is listed twice");
-            var right = Field(member, "votingRight", at);
-            if (right.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            string? id = null;
+            bool? right = null;
+            while (NextProperty(ref r, out string field))
             {
-                throw new SnapshotException($"{at}.votingRight must be true or false");
-            }
-
-            rights[i] = right.ValueKind == JsonValueKind.True;
-            i++;
-        }
-
-        return (ids, index, rights);
-    }
-
-    private static List<SnapshotDelegation> ReadDelegations(
-        JsonElement delegations, Dictionary<string, int> members, Dictionary<string, int> areas)
-    {
-        var result = new List<SnapshotDelegation>(delegations.GetArrayLength());
-
-        // (member, scope) → line, to name both lines when a member delegates twice for one scope.
-        // Scope codes: -1 global, -2 proposal, else the area index.
-        var seen = new Dictionary<(int, int), int>(delegations.GetArrayLength());
-        int i = 0;
-        foreach (var delegation in delegations.EnumerateArray())
-        {
-            string at = $"delegations[{i}]";
-            Object(delegation, at);
-            string memberId = String(Field(delegation, "member", at), at + ".member");
-            if (!members.TryGetValue(memberId, out int member)) throw new SnapshotException($"{at}: unknown member \"{memberId}\"");
-
-            string scope = String(Field(delegation, "scope", at), at + ".scope");
-            ScopeKind kind;
-            int area = -1;
-            if (scope == "global")
-            {
-                kind = ScopeKind.Global;
-            }
-            else if (scope == "proposal")
-            {
-                kind = ScopeKind.Proposal;
-            }
-            else if (scope.StartsWith("area:", StringComparison.Ordinal))
-            {
-                kind = ScopeKind.Area;
-                string areaId = scope["area:".Length..];
-                if (!areas.TryGetValue(areaId, out area)) throw new SnapshotException($"{at}.scope: unknown area \"{areaId}\"");
-            }
-            else
-            {
-                throw new SnapshotException($"{at}.scope: bad scope \"{scope}\" (expected global, area:<area id> or proposal)");
-            }
-
-            int code = kind switch { ScopeKind.Global => -1, ScopeKind.Proposal => -2, _ => area };
-            if (!seen.TryAdd((member, code), i))
-            {
-                throw new SnapshotException(
-                    $"{at}: \"{memberId}\" has two delegations for scope {scope} (also delegations[{seen[(member, code)]}])");
-            }
-
-            var list = Field(delegation, "delegates", at);
-            if (list.ValueKind != JsonValueKind.Array) throw new SnapshotException($"{at}.delegates must be an array");
-            int length = list.GetArrayLength();
-            if (length > 3) throw new SnapshotException($"{at}: \"{memberId}\" names {length} delegates; at most 3");
-            var delegates = new int[length];
-            int r = 0;
-            foreach (var d in list.EnumerateArray())
-            {
-                string delegateId = String(d, $"{at}.delegates[{r}]");
-                if (!members.TryGetValue(delegateId, out int index)) throw new SnapshotException($"{at}: unknown delegate \"{delegateId}\"");
-                if (index == member) throw new SnapshotException($"{at}: \"{memberId}\" delegates to themselves");
-                if (delegates.AsSpan(0, r).Contains(index))
+                if (field == "id")
                 {
-                    throw new SnapshotException($"{at}: \"{memberId}\" names delegate \"{delegateId}\" twice");
+                    id = String(ref r, at.With("id"));
                 }
-
-                delegates[r++] = index;
+                else if (field == "votingRight")
+                {
+                    right = r.TokenType switch
+                    {
+                        JsonTokenType.True => true,
+                        JsonTokenType.False => false,
+                        _ => throw new SnapshotException($"{at}.votingRight must be true or false"),
+                    };
+                }
+                else
+                {
+                    r.Skip();
+                }
             }
 
-            result.Add(new SnapshotDelegation(member, kind, area, delegates));
-            i++;
-        }
+            if (id is null) throw new SnapshotException($"{at}: missing field \"id\"");
+            if (right is null) throw new SnapshotException($"{at}: missing field \"votingRight\"");
+            if (!index.TryAdd(id, ids.Count)) throw new SnapshotException($"{at}: member \"{id}\" is listed twice");
+            ids.Add(id);
+            rights.Add(right.Value);
+        });
 
-        return result;
+        return new Members([.. ids], [.. rights], index);
     }
 
-    private static List<(int, VoteChoice)> ReadVotes(JsonElement votes, Dictionary<string, int> members)
+    private static List<SnapshotDelegation> ReadDelegations(ref Utf8JsonReader reader, Members members, Areas areas)
     {
-        var result = new List<(int, VoteChoice)>(votes.GetArrayLength());
-        var seen = new Dictionary<int, int>(votes.GetArrayLength());
-        int i = 0;
-        foreach (var vote in votes.EnumerateArray())
+        var result = new List<SnapshotDelegation>();
+        var areaLookup = areas.Index.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Line (+1) of each member's delegation per scope, to name both lines of a duplicate.
+        var globalAt = new int[members.Ids.Length];
+        var proposalAt = new int[members.Ids.Length];
+        var areaAt = new Dictionary<long, int>();
+        var delegates = new int[4];
+        var unknown = new string?[4];
+        ForEachObject(ref reader, "delegations", (ref Utf8JsonReader r, At at) =>
         {
-            string at = $"votes[{i}]";
-            Object(vote, at);
-            string memberId = String(Field(vote, "member", at), at + ".member");
-            if (!members.TryGetValue(memberId, out int member)) throw new SnapshotException($"{at}: unknown member \"{memberId}\"");
-            if (!seen.TryAdd(member, i)) throw new SnapshotException($"{at}: \"{memberId}\" votes twice (also votes[{seen[member]}])");
-            string choice = String(Field(vote, "choice", at), at + ".choice");
-            var parsed = choice switch
+            int member = -2;
+            string? unknownMember = null;
+            ScopeKind? kind = null;
+            int area = -1;
+            string? scope = null, scopeProblem = null;
+            int count = -1;
+            while (NextProperty(ref r, out string field))
             {
-                "yes" => VoteChoice.Yes,
-                "no" => VoteChoice.No,
-                "abstain" => VoteChoice.Abstain,
-                _ => throw new SnapshotException($"{at}.choice: bad choice \"{choice}\" (expected yes, no or abstain)"),
+                switch (field)
+                {
+                    case "member":
+                        member = Resolve(ref r, members.Lookup, at.With("member"), out unknownMember);
+                        break;
+                    case "scope":
+                        if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("global"u8))
+                        {
+                            (kind, scope) = (ScopeKind.Global, "global");
+                        }
+                        else if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("proposal"u8))
+                        {
+                            (kind, scope) = (ScopeKind.Proposal, "proposal");
+                        }
+                        else
+                        {
+                            scope = String(ref r, at.With("scope"));
+                            if (!scope.StartsWith("area:", StringComparison.Ordinal))
+                            {
+                                scopeProblem = $"{at}.scope: bad scope \"{scope}\" (expected global, area:<area id> or proposal)";
+                            }
+                            else if (!areaLookup.TryGetValue(scope.AsSpan("area:".Length), out area))
+                            {
+                                scopeProblem = $"{at}.scope: unknown area \"{scope["area:".Length..]}\"";
+                            }
+                            else
+                            {
+                                kind = ScopeKind.Area;
+                            }
+                        }
+
+                        break;
+                    case "delegates":
+                        if (r.TokenType != JsonTokenType.StartArray) throw new SnapshotException($"{at}.delegates must be an array");
+                        count = 0;
+                        while (r.Read() && r.TokenType != JsonTokenType.EndArray)
+                        {
+                            if (count < delegates.Length)
+                            {
+                                delegates[count] = Resolve(ref r, members.Lookup, at.With("delegates", count), out unknown[count]);
+                            }
+                            else
+                            {
+                                String(ref r, at.With("delegates", count));
+                            }
+
+                            count++;
+                        }
+
+                        break;
+                    default:
+                        r.Skip();
+                        break;
+                }
+            }
+
+            // Validated in a fixed order, whatever the order of the fields in the file.
+            if (member == -2) throw new SnapshotException($"{at}: missing field \"member\"");
+            if (member < 0) throw new SnapshotException($"{at}: unknown member \"{unknownMember}\"");
+            string memberId = members.Ids[member];
+            if (scopeProblem is not null) throw new SnapshotException(scopeProblem);
+            if (kind is null) throw new SnapshotException($"{at}: missing field \"scope\"");
+            long areaKey = ((long)member * areas.Ids.Length) + area;
+            int earlier = kind switch
+            {
+                ScopeKind.Global => globalAt[member],
+                ScopeKind.Proposal => proposalAt[member],
+                _ => areaAt.GetValueOrDefault(areaKey),
             };
-            result.Add((member, parsed));
-            i++;
-        }
+            if (earlier != 0)
+            {
+                throw new SnapshotException($"{at}: \"{memberId}\" has two delegations for scope {scope} (also delegations[{earlier - 1}])");
+            }
+
+            int line = result.Count + 1;
+            switch (kind)
+            {
+                case ScopeKind.Global: globalAt[member] = line; break;
+                case ScopeKind.Proposal: proposalAt[member] = line; break;
+                default: areaAt[areaKey] = line; break;
+            }
+
+            if (count < 0) throw new SnapshotException($"{at}: missing field \"delegates\"");
+            if (count > 3) throw new SnapshotException($"{at}: \"{memberId}\" names {count} delegates; at most 3");
+            for (int i = 0; i < count; i++)
+            {
+                if (delegates[i] < 0) throw new SnapshotException($"{at}: unknown delegate \"{unknown[i]}\"");
+                if (delegates[i] == member) throw new SnapshotException($"{at}: \"{memberId}\" delegates to themselves");
+                if (delegates.AsSpan(0, i).Contains(delegates[i]))
+                {
+                    throw new SnapshotException($"{at}: \"{memberId}\" names delegate \"{members.Ids[delegates[i]]}\" twice");
+                }
+            }
+
+            result.Add(new SnapshotDelegation(member, kind.Value, area,
+                count > 0 ? delegates[0] : -1, count > 1 ? delegates[1] : -1, count > 2 ? delegates[2] : -1, count));
+        });
 
         return result;
     }
 
-    private static TallyPolicy ReadPolicy(JsonElement root)
+    private static List<(int, VoteChoice)> ReadVotes(ref Utf8JsonReader reader, Members members)
+    {
+        var result = new List<(int, VoteChoice)>();
+        var votedAt = new int[members.Ids.Length];
+        ForEachObject(ref reader, "votes", (ref Utf8JsonReader r, At at) =>
+        {
+            int member = -2;
+            string? unknownMember = null;
+            VoteChoice? choice = null;
+            string? badChoice = null;
+            while (NextProperty(ref r, out string field))
+            {
+                if (field == "member")
+                {
+                    member = Resolve(ref r, members.Lookup, at.With("member"), out unknownMember);
+                }
+                else if (field == "choice")
+                {
+                    if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("yes"u8)) choice = VoteChoice.Yes;
+                    else if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("no"u8)) choice = VoteChoice.No;
+                    else if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("abstain"u8)) choice = VoteChoice.Abstain;
+                    else badChoice = String(ref r, at.With("choice"));
+                }
+                else
+                {
+                    r.Skip();
+                }
+            }
+
+            if (member == -2) throw new SnapshotException($"{at}: missing field \"member\"");
+            if (member < 0) throw new SnapshotException($"{at}: unknown member \"{unknownMember}\"");
+            if (votedAt[member] != 0)
+            {
+                throw new SnapshotException($"{at}: \"{members.Ids[member]}\" votes twice (also votes[{votedAt[member] - 1}])");
+            }
+
+            votedAt[member] = result.Count + 1;
+            if (badChoice is not null) throw new SnapshotException($"{at}.choice: bad choice \"{badChoice}\" (expected yes, no or abstain)");
+            if (choice is null) throw new SnapshotException($"{at}: missing field \"choice\"");
+            result.Add((member, choice.Value));
+        });
+
+        return result;
+    }
+
+    private static TallyPolicy ReadPolicy(ref Utf8JsonReader reader)
     {
         var policy = TallyPolicy.Default;
-        if (!root.TryGetProperty("policy", out var element) || element.ValueKind == JsonValueKind.Null) return policy;
-        Object(element, "policy");
-        policy = policy with
+        if (reader.TokenType == JsonTokenType.Null) return policy;
+        if (reader.TokenType != JsonTokenType.StartObject) throw new SnapshotException("policy must be an object");
+        while (NextProperty(ref reader, out string field))
         {
-            Viscosity = Number(element, "viscosity", policy.Viscosity),
-            SuperDelegateShare = Number(element, "superDelegateShare", policy.SuperDelegateShare),
-            QuorumShare = Number(element, "quorumShare", policy.QuorumShare),
-            Majority = Number(element, "majority", policy.Majority),
-        };
+            if (field is not ("viscosity" or "superDelegateShare" or "quorumShare" or "majority"))
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (reader.TokenType == JsonTokenType.Null) continue;
+            if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out double value))
+            {
+                throw new SnapshotException($"policy.{field} must be a number");
+            }
+
+            policy = field switch
+            {
+                "viscosity" => policy with { Viscosity = value },
+                "superDelegateShare" => policy with { SuperDelegateShare = value },
+                "quorumShare" => policy with { QuorumShare = value },
+                _ => policy with { Majority = value },
+            };
+        }
+
         return policy.Problem() is string problem ? throw new SnapshotException($"policy: {problem}") : policy;
     }
 
-    private static double Number(JsonElement policy, string name, double fallback)
+    private delegate void ElementReader(ref Utf8JsonReader reader, At at);
+
+    /// <summary>Reads an array whose elements must be objects, positioned on its StartArray.</summary>
+    private static void ForEachObject(ref Utf8JsonReader reader, string name, ElementReader read)
     {
-        if (!policy.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return fallback;
-        return value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double number)
-            ? number
-            : throw new SnapshotException($"policy.{name} must be a number");
+        if (reader.TokenType != JsonTokenType.StartArray) throw new SnapshotException($"\"{name}\" must be an array");
+        int i = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = new At(name, i++);
+            if (reader.TokenType != JsonTokenType.StartObject) throw new SnapshotException($"{at} must be an object");
+            read(ref reader, at);
+        }
     }
 
-    private static JsonElement Field(JsonElement element, string name, string at) =>
-        element.TryGetProperty(name, out var value)
-            ? value
-            : throw new SnapshotException(at == name ? $"missing field \"{name}\"" : $"{at}: missing field \"{name}\"");
-
-    private static JsonElement Array(JsonElement root, string name)
+    /// <summary>Moves to the next property's value inside an object; false at its end.</summary>
+    private static bool NextProperty(ref Utf8JsonReader reader, out string name)
     {
-        var value = Field(root, name, name);
-        return value.ValueKind == JsonValueKind.Array ? value : throw new SnapshotException($"\"{name}\" must be an array");
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.PropertyName)
+        {
+            name = "";
+            return false;
+        }
+
+        // The handful of field names this format has are matched without allocating.
+        name = reader.ValueTextEquals("member"u8) ? "member"
+            : reader.ValueTextEquals("delegates"u8) ? "delegates"
+            : reader.ValueTextEquals("scope"u8) ? "scope"
+            : reader.ValueTextEquals("id"u8) ? "id"
+            : reader.ValueTextEquals("votingRight"u8) ? "votingRight"
+            : reader.ValueTextEquals("choice"u8) ? "choice"
+            : reader.ValueTextEquals("parent"u8) ? "parent"
+            : reader.GetString()!;
+        reader.Read();
+        return true;
     }
 
-    private static void Object(JsonElement element, string at)
+    /// <summary>
+    /// Finds a member id without allocating a string for it: a million-member snapshot names
+    /// members three million times. Escaped or very long ids take the slow path. Returns -1 and
+    /// the id when it is unknown.
+    /// </summary>
+    private static int Resolve(ref Utf8JsonReader reader, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> index, At at, out string? unknown)
     {
-        if (element.ValueKind != JsonValueKind.Object) throw new SnapshotException($"{at} must be an object");
+        if (reader.TokenType != JsonTokenType.String) throw new SnapshotException($"{at} must be a string");
+        unknown = null;
+        int found;
+        var raw = reader.ValueSpan;
+        if (reader.ValueIsEscaped || raw.Length > 128)
+        {
+            if (index.TryGetValue(reader.GetString()!, out found)) return found;
+        }
+        else
+        {
+            Span<char> chars = stackalloc char[128];
+            int length = Encoding.UTF8.GetChars(raw, chars);
+            if (index.TryGetValue(chars[..length], out found)) return found;
+        }
+
+        unknown = reader.GetString();
+        return -1;
     }
 
-    private static string String(JsonElement element, string at) =>
-        element.ValueKind == JsonValueKind.String ? element.GetString()! : throw new SnapshotException($"{at} must be a string");
+    private static string String(ref Utf8JsonReader reader, At at) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw new SnapshotException($"{at} must be a string");
+
+    /// <summary>
+    /// Where in the snapshot an element sits, e.g. <c>delegations[3].delegates[1]</c>. A struct
+    /// formatted only when a refusal needs it: a million-member file must not build a million
+    /// path strings just in case.
+    /// </summary>
+    private readonly record struct At(string List, int Index, string? Field = null, int Item = -1)
+    {
+        public static At Root(string name) => new(name, -1);
+
+        public At With(string field, int item = -1) => this with { Field = field, Item = item };
+
+        public override string ToString() =>
+            (Index < 0 ? List : $"{List}[{Index}]") + (Field is null ? "" : $".{Field}") + (Item < 0 ? "" : $"[{Item}]");
+    }
 }

@@ -35,7 +35,7 @@ public sealed partial class GraphQLWebSocketSession
                 // Completing an unknown or finished id is not an error (PROTOCOL.md, Complete).
                 if (_operations.TryRemove(message.Id!, out var operation))
                 {
-                    await operation.Cancellation.CancelAsync().ConfigureAwait(false);
+                    operation.Cancel();
                 }
 
                 break;
@@ -88,6 +88,7 @@ public sealed partial class GraphQLWebSocketSession
             return;
         }
 
+        _running.TryAdd(operation, 0);
         operation.Completion = Task.Run(() => RunOperationAsync(id, request, operation));
     }
 
@@ -183,6 +184,7 @@ public sealed partial class GraphQLWebSocketSession
         finally
         {
             _operations.TryRemove(new KeyValuePair<string, Operation>(id, operation));
+            _running.TryRemove(operation, out _);
             operation.Cancellation.Dispose();
         }
     }

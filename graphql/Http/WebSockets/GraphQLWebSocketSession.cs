@@ -25,6 +25,10 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly object? _transportContext;
     private readonly Action<Exception>? _onUnexpectedError;
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
+
+    // Every operation still running, including those the client completed (already out of
+    // _operations): the session waits for them before its lock and tokens are disposed.
+    private readonly ConcurrentDictionary<Operation, byte> _running = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _session = new();
 
@@ -76,7 +80,7 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
         {
             await _session.CancelAsync().ConfigureAwait(false);
             await initTimeout.ConfigureAwait(false);
-            await Task.WhenAll(_operations.Values.Select(o => o.Completion)).WaitAsync(TimeSpan.FromSeconds(5), _time, CancellationToken.None)
+            await Task.WhenAll(_running.Keys.Select(o => o.Completion)).WaitAsync(TimeSpan.FromSeconds(5), _time, CancellationToken.None)
                 .ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         }
     }
@@ -188,7 +192,11 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
 
     private async Task SendAsync(byte[] message)
     {
-        await _sendLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!await TryEnterSendLockAsync().ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
             if (_closeSent || _socket.State != WebSocketState.Open)
@@ -212,7 +220,11 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
     /// <summary>Sends the close frame once, after stopping every operation so nothing follows it.</summary>
     private async Task CloseAsync(int code, string reason)
     {
-        await _sendLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        if (!await TryEnterSendLockAsync().ConfigureAwait(false))
+        {
+            return;
+        }
+
         try
         {
             if (_closeSent)
@@ -223,7 +235,7 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
             _closeSent = true;
             foreach (var operation in _operations.Values)
             {
-                await operation.Cancellation.CancelAsync().ConfigureAwait(false);
+                operation.Cancel();
             }
 
             if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -241,10 +253,37 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
         }
     }
 
+    /// <summary>False once the session is disposed: an operation that outlived it has no one to tell.</summary>
+    private async Task<bool> TryEnterSendLockAsync()
+    {
+        try
+        {
+            await _sendLock.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            return false;
+        }
+    }
+
     private sealed class Operation(CancellationTokenSource cancellation)
     {
         public CancellationTokenSource Cancellation { get; } = cancellation;
 
         public Task Completion { get; set; } = Task.CompletedTask;
+
+        /// <summary>Stops the operation; one that has just finished (and disposed its source) is left alone.</summary>
+        public void Cancel()
+        {
+            try
+            {
+                Cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // It ended on its own in the meantime.
+            }
+        }
     }
 }

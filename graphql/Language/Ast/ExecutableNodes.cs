@@ -5,6 +5,9 @@ namespace Governance.GraphQL.Language;
 /// <summary>ExecutableDefinition :: OperationDefinition | FragmentDefinition</summary>
 public abstract class ExecutableDefinitionNode : DefinitionNode
 {
+    /// <summary>Description? — the September 2025 edition allows one on operations and fragments.</summary>
+    public StringValueNode? Description { get; init; }
+
     public string? Name { get; init; }
 
     /// <summary>Where the name stands (default when anonymous): validation errors about names point there, as graphql-js's do.</summary>
@@ -17,13 +20,13 @@ public abstract class ExecutableDefinitionNode : DefinitionNode
     public required SelectionSetNode SelectionSet { get; init; }
 }
 
-/// <summary>OperationDefinition :: OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet</summary>
+/// <summary>OperationDefinition :: Description? OperationType Name? VariablesDefinition? Directives? SelectionSet | SelectionSet</summary>
 public sealed class OperationDefinitionNode : ExecutableDefinitionNode
 {
     public OperationType Operation { get; init; }
 }
 
-/// <summary>FragmentDefinition :: fragment FragmentName TypeCondition Directives? SelectionSet</summary>
+/// <summary>FragmentDefinition :: Description? fragment FragmentName TypeCondition Directives? SelectionSet</summary>
 public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
 {
     public new required string Name
@@ -35,9 +38,11 @@ public sealed class FragmentDefinitionNode : ExecutableDefinitionNode
     public required NamedTypeNode TypeCondition { get; init; }
 }
 
-/// <summary>VariableDefinition :: Variable : Type DefaultValue? Directives[Const]?</summary>
+/// <summary>VariableDefinition :: Description? Variable : Type DefaultValue? Directives[Const]?</summary>
 public sealed class VariableDefinitionNode : SyntaxNode
 {
+    public StringValueNode? Description { get; init; }
+
     public required VariableNode Variable { get; init; }
 
     public required TypeNode Type { get; init; }

@@ -43,7 +43,8 @@ public static class IntrospectionTypes
             ("ENUM", "Location adjacent to an enum definition."),
             ("ENUM_VALUE", "Location adjacent to an enum value definition."),
             ("INPUT_OBJECT", "Location adjacent to an input object type definition."),
-            ("INPUT_FIELD_DEFINITION", "Location adjacent to an input object field definition."));
+            ("INPUT_FIELD_DEFINITION", "Location adjacent to an input object field definition."),
+            ("DIRECTIVE_DEFINITION", "Location adjacent to a directive definition."));
 
         SchemaType = new ObjectType("__Schema", "A GraphQL Schema defines the capabilities of a GraphQL server. It exposes all available types and directives on the server, as well as the entry points for query, mutation, and subscription operations.");
         TypeType = new ObjectType("__Type", "The fundamental unit of any GraphQL Schema is the type. There are many kinds of types in GraphQL as represented by the `__TypeKind` enum.\n\nDepending on the kind of a type, certain fields describe information about that type. Scalar types provide no information beyond a name, description and optional `specifiedByURL`, while Enum types provide their values. Object and Interface types provide the fields they describe. Abstract types, Union and Interface, provide the Object types possible at runtime. List and NonNull types compose other types.");
@@ -63,7 +64,8 @@ public static class IntrospectionTypes
             Field("queryType", NN(TypeType), p => ((Schema)p.Parent!).QueryType, "The type that query operations will be rooted at."),
             Field("mutationType", TypeType, p => ((Schema)p.Parent!).MutationType, "If this server supports mutation, the type that mutation operations will be rooted at."),
             Field("subscriptionType", TypeType, p => ((Schema)p.Parent!).SubscriptionType, "If this server support subscription, the type that subscription operations will be rooted at."),
-            Field("directives", ListOf(DirectiveType), p => ((Schema)p.Parent!).Directives, "A list of all directives supported by this server."),
+            Field("directives", ListOf(DirectiveType), p => Filter(p, ((Schema)p.Parent!).Directives, d => d.IsDeprecated), "A list of all directives supported by this server.",
+                [new InputValueDefinition("includeDeprecated", null, NN(b), new BooleanValueNode { Value = false }, null, null) { DefaultValue = false }]),
         ]);
 
         TypeType.SetFields(
@@ -93,7 +95,7 @@ public static class IntrospectionTypes
             Field("description", s, p => ((FieldDefinition)p.Parent!).Description),
             Field("args", ListOf(InputValueType), p => Filter(p, ((FieldDefinition)p.Parent!).Arguments, x => x.IsDeprecated), arguments: [includeDeprecated()]),
             Field("type", NN(TypeType), p => ((FieldDefinition)p.Parent!).Type),
-            Field("isDeprecated", NN(b), p => ((FieldDefinition)p.Parent!).IsDeprecated),
+            Field("isDeprecated", NN(b), p => Box(((FieldDefinition)p.Parent!).IsDeprecated)),
             Field("deprecationReason", s, p => ((FieldDefinition)p.Parent!).DeprecationReason),
         ]);
 
@@ -103,7 +105,7 @@ public static class IntrospectionTypes
             Field("description", s, p => ((InputValueDefinition)p.Parent!).Description),
             Field("type", NN(TypeType), p => ((InputValueDefinition)p.Parent!).Type),
             Field("defaultValue", s, p => DefaultValue((InputValueDefinition)p.Parent!), "A GraphQL-formatted string representing the default value for this input value."),
-            Field("isDeprecated", NN(b), p => ((InputValueDefinition)p.Parent!).IsDeprecated),
+            Field("isDeprecated", NN(b), p => Box(((InputValueDefinition)p.Parent!).IsDeprecated)),
             Field("deprecationReason", s, p => ((InputValueDefinition)p.Parent!).DeprecationReason),
         ]);
 
@@ -111,7 +113,7 @@ public static class IntrospectionTypes
         [
             Field("name", NN(s), p => ((EnumValueDefinition)p.Parent!).Name),
             Field("description", s, p => ((EnumValueDefinition)p.Parent!).Description),
-            Field("isDeprecated", NN(b), p => ((EnumValueDefinition)p.Parent!).IsDeprecated),
+            Field("isDeprecated", NN(b), p => Box(((EnumValueDefinition)p.Parent!).IsDeprecated)),
             Field("deprecationReason", s, p => ((EnumValueDefinition)p.Parent!).DeprecationReason),
         ]);
 
@@ -119,9 +121,11 @@ public static class IntrospectionTypes
         [
             Field("name", NN(s), p => ((DirectiveDefinition)p.Parent!).Name),
             Field("description", s, p => ((DirectiveDefinition)p.Parent!).Description),
-            Field("isRepeatable", NN(b), p => ((DirectiveDefinition)p.Parent!).IsRepeatable),
+            Field("isRepeatable", NN(b), p => Box(((DirectiveDefinition)p.Parent!).IsRepeatable)),
             Field("locations", ListOf(DirectiveLocation), p => ((DirectiveDefinition)p.Parent!).Locations),
             Field("args", ListOf(InputValueType), p => Filter(p, ((DirectiveDefinition)p.Parent!).Arguments, x => x.IsDeprecated), arguments: [includeDeprecated()]),
+            Field("isDeprecated", NN(b), p => Box(((DirectiveDefinition)p.Parent!).IsDeprecated)),
+            Field("deprecationReason", s, p => ((DirectiveDefinition)p.Parent!).DeprecationReason),
         ]);
 
         All = [SchemaType, DirectiveType, DirectiveLocation, TypeType, FieldType, InputValueType, EnumValueType, TypeKind];
@@ -182,6 +186,12 @@ public static class IntrospectionTypes
 
         return items;
     }
+
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary>Shared boxes: a full introspection answers a few hundred booleans.</summary>
+    private static object Box(bool value) => value ? True : False;
 
     private static FieldDefinition Field(string name, GraphQLType type, Func<ResolveContext, object?> resolve, string? description = null, IReadOnlyList<InputValueDefinition>? arguments = null) =>
         new(name, description, type, arguments ?? [], null, null) { Resolver = context => new ValueTask<object?>(resolve(context)), HasPureResolver = true };

@@ -15,7 +15,8 @@ namespace Governance.Api.Tests.Conformance;
 /// <summary>
 /// The real api on a real loopback port (Kestrel), with the engine serving the conformance
 /// schema (tests/conformance/schema.graphql) instead of the governance one, a one-second
-/// connection_init timeout (4408) and an init hook that refuses {"reject": true} (4403).
+/// connection_init timeout (4408), a 64 KiB body limit, and an init hook that refuses
+/// {"reject": true} (4403).
 /// </summary>
 public sealed class ConformanceServer : WebApplicationFactory<Program>
 {
@@ -29,6 +30,9 @@ public sealed class ConformanceServer : WebApplicationFactory<Program>
         WebSocketUrl = "ws" + HttpUrl["http".Length..];
     }
 
+    /// <summary>The body limit this server is configured with (the default is 1 MiB).</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
+
     public string HttpUrl { get; }
 
     public string WebSocketUrl { get; }
@@ -37,6 +41,7 @@ public sealed class ConformanceServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("GraphQL:WebSocket:ConnectionInitTimeout", "00:00:01");
+        builder.UseSetting("GraphQL:MaxRequestBodyBytes", MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IGraphQLExecutor>();

@@ -30,7 +30,13 @@ internal static class EngineMeasurements
         long allocated = GC.GetAllocatedBytesForCurrentThread();
         var tally = engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine($"one full tally allocates {allocated:N0} bytes = {allocated / (double)members:F1} bytes/member (transient)");
+        Console.WriteLine($"first full tally allocates {allocated:N0} bytes = {allocated / (double)members:F1} bytes/member");
+        long retained = Heap() - before - liveBytes;
+        Console.WriteLine($"buffers kept for the next full tally: {retained:N0} bytes = {retained / (double)members:F1} bytes/member (released by ReleaseTallyBuffers)");
+        allocated = GC.GetAllocatedBytesForCurrentThread();
+        engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        Console.WriteLine($"a later full tally allocates {allocated:N0} bytes (its result)");
         Console.WriteLine($"tally: eligible {tally.Eligible:N0}, voters {tally.Voters:N0}, represented {tally.Represented:N0}, unrepresented {tally.Unrepresented:N0}, super-delegates {tally.SuperDelegates.Count}, yes {tally.Yes}, no {tally.No}");
         GC.KeepAlive(org);
         GC.KeepAlive(live);
@@ -91,6 +97,35 @@ internal static class EngineMeasurements
             Console.WriteLine($"run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s");
         }
 
+        // One more run split into its phases, with process CPU time beside wall time (the
+        // machine is shared: CPU time shows how much of the wall time was spent waiting).
+        var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        sw.Restart();
+        ReadOnlyMemory<byte> bytes;
+        using (var reader = new StreamReader(path)) bytes = Recount.ReadUtf8(reader);
+        double read = sw.Elapsed.TotalSeconds;
+        process.Refresh();
+        var cpuTokens = process.TotalProcessorTime;
+        var tokenizer = new System.Text.Json.Utf8JsonReader(bytes.Span);
+        long tokens = 0;
+        while (tokenizer.Read()) tokens++;
+        process.Refresh();
+        Console.WriteLine($"tokenizing alone: {tokens:N0} tokens, process CPU {(process.TotalProcessorTime - cpuTokens).TotalSeconds:F2} s");
+        var cpuParse = process.TotalProcessorTime;
+        int gcs = GC.CollectionCount(0);
+        var snapshot = SnapshotReader.Read(bytes);
+        double parse = sw.Elapsed.TotalSeconds;
+        process.Refresh();
+        Console.WriteLine($"parse+validate: process CPU {(process.TotalProcessorTime - cpuParse).TotalSeconds:F2} s, {GC.CollectionCount(0) - gcs} GCs, GC pause total so far {GC.GetTotalPauseDuration().TotalSeconds:F2} s");
+        var tally = Recount.Tally(snapshot);
+        double count = sw.Elapsed.TotalSeconds;
+        string text = Recount.Format(snapshot, tally);
+        double format = sw.Elapsed.TotalSeconds;
+        process.Refresh();
+        Console.WriteLine($"phases: read {read:F2} s, parse+validate {parse - read:F2} s, load engine+tally {count - parse:F2} s, format {format - count:F2} s ({text.Length:N0} chars); wall {format:F2} s, process CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s");
+
         times.Sort();
         Console.WriteLine($"recount of {members:N0} members end to end: median {times[times.Count / 2]:F2} s, min {times[0]:F2} s, max {times[^1]:F2} s");
         File.Delete(path);
@@ -103,6 +138,37 @@ internal static class EngineMeasurements
         GC.WaitForPendingFinalizers();
         GC.Collect();
         return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
+
+/// <summary>
+/// Full tallies timed one by one in wall-clock and in process CPU time. On a shared machine
+/// the CPU time is the steadier measure of the code: wall time adds whatever the host took.
+/// </summary>
+internal static class TallyTimes
+{
+    public static int Run(int members, int rounds)
+    {
+        var engine = SyntheticOrganisation.Generate(members, seed: 42).LoadInto();
+        for (int i = 0; i < 3; i++) engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+        var process = Process.GetCurrentProcess();
+        var wall = new List<double>();
+        var cpu = new List<double>();
+        for (int i = 0; i < rounds; i++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            long t0 = Stopwatch.GetTimestamp();
+            engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
+            wall.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            process.Refresh();
+            cpu.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
+        }
+
+        wall.Sort();
+        cpu.Sort();
+        Console.WriteLine($"full tally of {members:N0} members, {rounds} rounds: wall median {wall[rounds / 2]:F2} ms (min {wall[0]:F2}, max {wall[^1]:F2}); process CPU median {cpu[rounds / 2]:F2} ms (min {cpu[0]:F2}, max {cpu[^1]:F2}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        return 0;
     }
 }
 

@@ -66,6 +66,52 @@ public sealed class RecountTests
     }
 
     [Fact]
+    public void FieldsMayComeInAnyOrderAndUnknownFieldsAreIgnored()
+    {
+        const string reordered = """
+            {
+              "votes": [ { "choice": "yes", "member": "dee" } ],
+              "delegations": [
+                { "delegates": ["bob", "cy"], "member": "ann", "scope": "global", "note": { "why": ["x"] } },
+                { "scope": "area:party", "member": "bob", "delegates": [] },
+                { "member": "cy", "scope": "proposal", "delegates": ["dee"] }
+              ],
+              "policy": { "majority": 0.5 },
+              "exportedBy": "server 1.2",
+              "members": [ { "votingRight": true, "id": "ann" }, { "id": "bob", "votingRight": true },
+                           { "id": "cy", "votingRight": true }, { "id": "dee", "votingRight": true } ],
+              "areas": [ { "parent": "party", "id": "housing" }, { "id": "party", "parent": null } ],
+              "area": "housing",
+              "proposal": "p1"
+            }
+            """;
+
+        Assert.Equal(WorkedExampleOutput, Run(reordered).Out);
+    }
+
+    [Fact]
+    public void GeneratedSnapshotRecountsToTheEngineTally()
+    {
+        var org = Governance.Core.Delegation.Synthetic.SyntheticOrganisation.Generate(3_000, seed: 11);
+        var expected = org.LoadInto().Count(Governance.Core.Delegation.Synthetic.SyntheticOrganisation.ProposalId, Governance.Core.Delegation.TallyPolicy.Default);
+        using var snapshot = new StringWriter();
+        org.WriteSnapshot(snapshot);
+
+        var (code, output, errors) = Run(snapshot.ToString());
+
+        Assert.Equal((0, ""), (code, errors));
+        using var result = System.Text.Json.JsonDocument.Parse(output);
+        var root = result.RootElement;
+        Assert.Equal(expected.Eligible, root.GetProperty("eligible").GetInt32());
+        Assert.Equal(expected.Represented, root.GetProperty("represented").GetInt32());
+        Assert.Equal(expected.Yes, root.GetProperty("yes").GetDouble());
+        Assert.Equal(expected.No, root.GetProperty("no").GetDouble());
+        Assert.Equal(
+            expected.Weights.Select(w => ($"m{w.MemberId}", w.Weight)),
+            root.GetProperty("weights").EnumerateObject().Select(p => (p.Name, p.Value.GetDouble())));
+    }
+
+    [Fact]
     public void EmptyVoteHasEmptyWeightsAndNoQuorum()
     {
         var (code, output, _) = Run("""
@@ -114,6 +160,9 @@ public sealed class RecountTests
     [InlineData("member id not a string", "{ \"id\": \"dee\",", "{ \"id\": 4,", "members[3].id must be a string")]
     [InlineData("viscosity out of range", "\"viscosity\": 1.0", "\"viscosity\": 0", "policy: viscosity must be in (0, 1]")]
     [InlineData("policy value not a number", "\"quorumShare\": 0.1", "\"quorumShare\": \"10%\"", "policy.quorumShare must be a number")]
+    [InlineData("missing delegates", "\"delegates\": [\"dee\"] }", "\"to\": [\"dee\"] }", "delegations[2]: missing field \"delegates\"")]
+    [InlineData("delegations not an array", "\"delegations\": [", "\"delegations\": { \"x\": [", "\"delegations\" must be an array")]
+    [InlineData("escaped unknown delegate", "[\"dee\"]", "[\"d\\u00e9e\"]", "delegations[2]: unknown delegate \"d\u00e9e\"")]
     public void MalformedSnapshotIsRefusedNamingTheCulprit(string why, string find, string replace, string culprit)
     {
         Assert.Contains(find, WorkedExample, StringComparison.Ordinal);

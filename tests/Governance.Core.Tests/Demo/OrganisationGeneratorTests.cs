@@ -112,6 +112,53 @@ public sealed class OrganisationGeneratorTests
     }
 
     [Fact]
+    public void ImportedRowsAreExactlyWhatTheGeneratorMade()
+    {
+        using var temp = new TempDatabase();
+        var organisation = OrganisationGenerator.Generate(400, seed: 12, Now);
+
+        ImportStore.Import(temp.Database, organisation, Now);
+
+        using var connection = temp.Database.Open();
+        var members = connection.Query<(long Id, string Handle, string DisplayName, string Email, long VotingRight, double Karma, long Joined, long LastActive)>(
+            "SELECT id, handle, display_name, email, voting_right, karma, joined_at, last_active_at FROM members ORDER BY id").ToList();
+        Assert.Equal(
+            organisation.Members.Select(m => ((long)m.Id, m.Handle, m.DisplayName, m.Email, m.VotingRight ? 1L : 0L, m.Karma, m.JoinedAt.ToUnixTimeMilliseconds(), m.LastActiveAt.ToUnixTimeMilliseconds())),
+            members);
+        var proposals = connection.Query<(long Id, long Author, long Area, string Title, string Body, string Status)>(
+            "SELECT id, author_id, area_id, title, body, status FROM proposals ORDER BY id").ToList();
+        Assert.Equal(organisation.Proposals.Select(p => ((long)p.Id, (long)p.AuthorId, (long)p.AreaId, p.Title, p.Body, p.Status)), proposals);
+        Assert.Equal(
+            organisation.Areas.Select(a => ((long)a.Id, a.Slug, (long?)a.ParentId)),
+            connection.Query<(long, string, long?)>("SELECT id, slug, parent_id FROM areas ORDER BY id"));
+    }
+
+    [Fact]
+    public void TheDemosVotesCloseOnTheClockAndItsOpenProposalsAreNotYetExpired()
+    {
+        using var temp = new TempDatabase();
+        var organisation = OrganisationGenerator.Generate(600, seed: 3, Now);
+        ImportStore.Import(temp.Database, organisation, Now);
+        var clock = new Governance.Core.Clock.GovernanceClock(temp.Database);
+        var voting = organisation.Proposals.Where(p => p.Status == "voting").ToList();
+        Assert.NotEmpty(voting);
+        Assert.All(voting, p => Assert.InRange(Now, p.VotingStartsAt!.Value, p.VotingEndsAt!.Value));
+
+        clock.RunDue(Now);
+        using (var connection = temp.Database.Open())
+        {
+            Assert.Equal(organisation.Proposals.Count(p => p.Status == "open"), connection.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'open'"));
+        }
+
+        clock.RunDue(Now.AddDays(8));
+
+        using var after = temp.Database.Open();
+        Assert.Equal(voting.Count, after.ExecuteScalar<int>("SELECT count(*) FROM proposal_results WHERE proposal_id IN @Ids", new { Ids = voting.Select(p => p.Id) }));
+        Assert.Equal(0, after.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting' AND id IN @Ids", new { Ids = voting.Select(p => p.Id) }));
+        Assert.True(EventLog.Verify(temp.Database).Intact);
+    }
+
+    [Fact]
     public void ImportIntoANonEmptyDatabaseIsRefusedAndChangesNothing()
     {
         using var temp = new TempDatabase();

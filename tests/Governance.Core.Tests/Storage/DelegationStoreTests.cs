@@ -1,6 +1,7 @@
 using Dapper;
 using Governance.Core.Delegation;
 using Governance.Core.Demo;
+using Governance.Core.Domain;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Tests.Storage;
@@ -96,14 +97,14 @@ public sealed class DelegationStoreTests : IDisposable
 
     public static TheoryData<string, long, DelegationScope, long[]> Refusals => new()
     {
-        { "SELF_DELEGATION", 1, DelegationScope.Global, [2, 1] },
-        { "DUPLICATE_DELEGATE", 1, DelegationScope.Global, [2, 2] },
-        { "TOO_MANY_DELEGATES", 1, DelegationScope.Global, [2, 3, 4, 5] },
-        { "UNKNOWN_DELEGATE", 1, DelegationScope.Global, [2, 99] },
-        { "UNKNOWN_MEMBER", 99, DelegationScope.Global, [2] },
-        { "UNKNOWN_AREA", 1, DelegationScope.ForArea(77), [2] },
-        { "UNKNOWN_PROPOSAL", 1, DelegationScope.ForProposal(77), [2] },
-        { "PROPOSAL_CLOSED", 1, DelegationScope.ForProposal(2), [2] },
+        { "self_delegation", 1, DelegationScope.Global, [2, 1] },
+        { "duplicate_delegate", 1, DelegationScope.Global, [2, 2] },
+        { "too_many_delegates", 1, DelegationScope.Global, [2, 3, 4, 5] },
+        { "unknown_delegate", 1, DelegationScope.Global, [2, 99] },
+        { "unknown_member", 99, DelegationScope.Global, [2] },
+        { "unknown_area", 1, DelegationScope.ForArea(77), [2] },
+        { "unknown_proposal", 1, DelegationScope.ForProposal(77), [2] },
+        { "proposal_closed", 1, DelegationScope.ForProposal(2), [2] },
     };
 
     [Theory]
@@ -148,7 +149,7 @@ public sealed class DelegationStoreTests : IDisposable
     public async Task VotingRightChangeNeedsAPublicReasonAndIsLogged()
     {
         var error = await Assert.ThrowsAsync<DomainException>(() => store.SetVotingRightAsync(1, 2, false, " "));
-        Assert.Equal("REASON_REQUIRED", error.Code);
+        Assert.Equal("reason_required", error.Code);
         Assert.True(host.Read(e => e.HasVotingRight(2)));
 
         await store.SetVotingRightAsync(1, 2, false, "Left the party");

@@ -38,7 +38,7 @@ internal static class Comparison
     }
 
     /// <summary>Prepare and execute a document both engines accept: data presence, data, error paths and locations.</summary>
-    public static async Task<string?> Execution(GraphQLRequest request, ReferenceOutcome reference, bool tolerateErrorsInNulledSubtrees = false)
+    public static async Task<string?> Execution(GraphQLRequest request, ReferenceOutcome reference)
     {
         var prepared = DifferentialEngine.Executor.Prepare(request);
         if (reference.Phase == "subscription")
@@ -73,65 +73,7 @@ internal static class Comparison
             return null;
         }
 
-        if (tolerateErrorsInNulledSubtrees && OnlyExtraErrorsInNulledSubtrees(expected, result))
-        {
-            return KnownDivergence;
-        }
-
         return $"errors differ. graphql-js: [{string.Join(", ", expected)}]; ours: [{Describe(result.Errors)}]";
-    }
-
-    /// <summary>
-    /// Returned instead of a mismatch for the one known execution difference: once an error
-    /// propagates to a non-null parent, graphql-js 16 (synchronous resolvers) stops completing
-    /// that parent's other fields and list items, so their errors never appear; our executor
-    /// completes them and reports their errors too, though their values are discarded.
-    /// </summary>
-    public const string KnownDivergence = "known: extra errors from subtrees nulled by propagation";
-
-    private static bool OnlyExtraErrorsInNulledSubtrees(List<string> expected, ExecutionResult result)
-    {
-        var remaining = expected.ToList();
-        foreach (var error in result.Errors)
-        {
-            if (remaining.Remove(Shape(error)))
-            {
-                continue;
-            }
-
-            if (error.Path is not { } path || !IsInsideNulledValue(result, path))
-            {
-                return false;
-            }
-        }
-
-        return remaining.Count == 0;
-    }
-
-    /// <summary>Whether some proper prefix of the path is null in the response (or data is null).</summary>
-    private static bool IsInsideNulledValue(ExecutionResult result, IReadOnlyList<object> path)
-    {
-        object? current = result.Data;
-        for (var i = 0; i < path.Count; i++)
-        {
-            if (current is null)
-            {
-                return true;
-            }
-
-            current = (current, path[i]) switch
-            {
-                (IReadOnlyDictionary<string, object?> map, string key) => map.GetValueOrDefault(key),
-                (System.Collections.IList list, int index) when index < list.Count => list[index],
-                _ => null,
-            };
-            if (current is null && i < path.Count - 1)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static (string? Phase, IReadOnlyList<GraphQLError> Errors) ParseAndValidate(string query)

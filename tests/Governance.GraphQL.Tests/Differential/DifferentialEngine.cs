@@ -12,7 +12,7 @@ namespace Governance.GraphQL.Tests.Differential;
 /// read from dictionaries by field name (graphql-js's default field resolver), abstract types
 /// resolved by the "__typename" key (its default type resolver), DateTime passed through as
 /// graphql-js's buildSchema does for a custom scalar, and data.json as the root value.
-/// Execution limits that graphql-js does not have (cost, depth) are lifted for the comparison.
+/// Execution limits that graphql-js does not have (cost, depth, introspection depth) are lifted for the comparison.
 /// </summary>
 internal static class DifferentialEngine
 {
@@ -38,7 +38,14 @@ internal static class DifferentialEngine
             builder.Subscribe("Subscription." + field, _ => EmptyStream());
         }
 
-        var options = new ExecutorOptions { MaxCost = int.MaxValue, MaxExecutionDepth = 1_000, MaxValidationErrors = 100 };
+        var options = new ExecutorOptions
+        {
+            MaxCost = int.MaxValue,
+            MaxExecutionDepth = 1_000,
+            MaxIntrospectionListDepth = 1_000,
+            MaxIntrospectionOfTypeDepth = 1_000,
+            MaxValidationErrors = 100,
+        };
         return new GraphQLExecutor(builder.Build(), options) { RootValue = FromJson(JsonNode.Parse(DifferentialSuite.DataJson)) };
     }
 

@@ -120,8 +120,12 @@ internal sealed class RandomDocuments(Schema schema, int seed)
             return _clean || Chance(0.5) ? "__typename" : "unknownField";
         }
 
-        var field = Pick(fields);
-        var alias = Noise(0.15) ? Pick(["a", "b", "name", "id"]) + ": " : string.Empty;
+        // Now and then the introspection meta-fields, which only the query root offers.
+        var field = Chance(0.04) ? (Chance(0.5) ? schema.SchemaField : schema.TypeField) : Pick(fields);
+        // No alias on meta-fields: graphql-js leaves them out of Field Selection Merging's
+        // shape check, where the spec (and we) keep them (SpecOverGraphQLJsTests).
+        var isMetaField = ReferenceEquals(field, schema.TypeField) || ReferenceEquals(field, schema.SchemaField);
+        var alias = Noise(0.15) && !isMetaField ? Pick(["a", "b", "name", "id"]) + ": " : string.Empty;
         var arguments = Arguments(field);
         if (field.Type.GetNamedType().IsComposite && depth <= 0 && _clean)
         {
@@ -137,6 +141,11 @@ internal sealed class RandomDocuments(Schema schema, int seed)
     private string Arguments(FieldDefinition field)
     {
         var given = new List<string>();
+        if (ReferenceEquals(field, schema.TypeField))
+        {
+            return "(name: " + (Noise(0.1) ? "1" : "\"" + Pick(_composites).Name + "\"") + ")";
+        }
+
         foreach (var argument in field.Arguments)
         {
             if (argument.IsRequired() ? !Noise(0.05) : Chance(0.4))

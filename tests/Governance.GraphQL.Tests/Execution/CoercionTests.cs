@@ -31,7 +31,7 @@ public class CoercionTests
     [InlineData("query ($n: Int!) { echo(number: $n) }", "null", "Variable \"$n\" of non-null type \"Int!\" must not be null.")]
     [InlineData("query ($n: Int) { echo(number: $n) }", "big", "Variable \"$n\" got invalid value 4294967296; Int cannot represent non 32-bit signed integer value: 4294967296")]
     [InlineData("query ($n: Int) { echo(number: $n) }", "frac", "Variable \"$n\" got invalid value 1.5; Int cannot represent non-integer value: 1.5")]
-    [InlineData("query ($s: ProposalStatus) { echo(status: $s) }", "enum", "Variable \"$s\" got invalid value \"NOPE\"; Value \"NOPE\" does not exist in \"ProposalStatus\" enum.")]
+    [InlineData("query ($s: ProposalStatus) { echo(status: $s) }", "enum", "Variable \"$s\" got invalid value \"NOPE\"; Value \"NOPE\" does not exist in \"ProposalStatus\" enum. Did you mean the enum value \"OPEN\"?")]
     public async Task InvalidVariablesAreRequestErrorsNamingTheVariable(string query, string? kind, string message)
     {
         var variables = kind switch
@@ -46,6 +46,16 @@ public class CoercionTests
         Assert.False(result.HasData);
         Assert.Equal(message, Assert.Single(result.Errors).Message);
         Assert.Equal(1, Assert.Single(Assert.Single(result.Errors).Locations!).Line);
+    }
+
+    [Fact]
+    public async Task SuggestionsAreLeftOutWhenIntrospectionIsOff()
+    {
+        var hidden = new GraphQLExecutor(TestSchema.Build(), new ExecutorOptions { EnableIntrospection = false });
+        var result = await Result(hidden, "query ($s: ProposalStatus) { echo(status: $s) }", Vars(("s", "OPNE")));
+        Assert.Equal("Variable \"$s\" got invalid value \"OPNE\"; Value \"OPNE\" does not exist in \"ProposalStatus\" enum.", Assert.Single(result.Errors).Message);
+        var open = await Result(_executor, "query ($s: ProposalStatus) { echo(status: $s) }", Vars(("s", "OPNE")));
+        Assert.EndsWith("Did you mean the enum value \"OPEN\"?", Assert.Single(open.Errors).Message, StringComparison.Ordinal);
     }
 
     [Fact]

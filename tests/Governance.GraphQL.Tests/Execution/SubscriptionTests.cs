@@ -68,3 +68,31 @@ public class SubscriptionTests
         Assert.False(result.HasData);
     }
 }
+
+public class FailingSubscriptionTests
+{
+    private static async IAsyncEnumerable<int> FailAfterOne()
+    {
+        await Task.Yield();
+        yield return 1;
+        throw new InvalidOperationException("broker password leaked");
+    }
+
+    [Fact]
+    public async Task AFailingSourceStreamEndsWithOneMaskedError()
+    {
+        var executor = new GraphQLExecutor(new Governance.GraphQL.Types.SchemaBuilder()
+            .AddTypeDefinitions("type Query { a: Int } type Subscription { tick: Int }")
+            .Resolve("Query.a", _ => 1)
+            .Subscribe("Subscription.tick", _ => FailAfterOne())
+            .Build());
+        var request = new GraphQLRequest("subscription { tick }");
+        var results = new List<string>();
+        await foreach (var result in executor.SubscribeAsync(executor.Prepare(request).Operation!, request, null, CancellationToken.None))
+        {
+            results.Add(Run.ToJson(result));
+        }
+
+        Assert.Equal([Run.Q("{'data':{'tick':1}}"), Run.Q("{'errors':[{'message':'Unexpected Execution Error'}]}")], results);
+    }
+}

@@ -221,6 +221,16 @@ public sealed class GraphQLHttpHandlerTests
     }
 
     [Fact]
+    public async Task SubscriptionOverGetStreamsForAnEventSource()
+    {
+        var response = await GetAsync(FakeExecutor.CountTo3, accept: "text/event-stream");
+        var results = await response.Events!.ToListAsync();
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Equal(3, results.Count);
+    }
+
+    [Fact]
     public async Task EventStreamCarriesARequestErrorAsAnEventNotA400()
     {
         var response = await PostAsync(Json(new { query = FakeExecutor.Broken }), accept: "text/event-stream");

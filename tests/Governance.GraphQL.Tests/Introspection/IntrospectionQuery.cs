@@ -1,8 +1,8 @@
 namespace Governance.GraphQL.Tests.Introspection;
 
 /// <summary>
-/// graphql-js 16's getIntrospectionQuery({ descriptions, specifiedByUrl, directiveIsRepeatable,
-/// schemaDescription, inputValueDeprecation, oneOf }), verbatim.
+/// graphql-js 16.15's getIntrospectionQuery({ descriptions, specifiedByUrl, directiveIsRepeatable,
+/// schemaDescription, inputValueDeprecation, oneOf }), verbatim but for its blank lines.
 /// </summary>
 public static class IntrospectionQuery
 {
@@ -27,7 +27,6 @@ public static class IntrospectionQuery
             }
           }
         }
-
         fragment FullType on __Type {
           kind
           name
@@ -62,7 +61,6 @@ public static class IntrospectionQuery
             ...TypeRef
           }
         }
-
         fragment InputValue on __InputValue {
           name
           description
@@ -71,37 +69,36 @@ public static class IntrospectionQuery
           isDeprecated
           deprecationReason
         }
-
         fragment TypeRef on __Type {
           kind
           name
           ofType {
-            kind
             name
+            kind
             ofType {
-              kind
               name
+              kind
               ofType {
-                kind
                 name
+                kind
                 ofType {
-                  kind
                   name
+                  kind
                   ofType {
-                    kind
                     name
+                    kind
                     ofType {
-                      kind
                       name
+                      kind
                       ofType {
-                        kind
                         name
+                        kind
                         ofType {
-                          kind
                           name
+                          kind
                           ofType {
-                            kind
                             name
+                            kind
                           }
                         }
                       }

@@ -122,8 +122,11 @@ public class LexerTests
     }
 
     [Fact]
-    public void ControlCharactersInsideStringsAreRejected() =>
-        Assert.Equal("Syntax Error: Invalid character within String: U+0007.", LexError("\"a\u0007\"").Message);
+    public void LoneSurrogatesInsideStringsAreRejectedButControlCharactersAreNot()
+    {
+        Assert.Equal("Syntax Error: Invalid character within String: U+D800.", LexError("\"a\uD800\"").Message);
+        Assert.Equal("a\u0007", LexString("\"a\u0007\""));
+    }
 
     [Fact]
     public void BlockStringsAreDedentedAndTrimmed()

@@ -126,7 +126,8 @@ public class ParserTests
     [InlineData("fragment on on T { a }", "Syntax Error: Unexpected Name \"on\".", 1, 10)]
     [InlineData("query Q($a: Int = $b) { a }", "Syntax Error: Unexpected variable \"$b\" in constant value.", 1, 19)]
     [InlineData("notAnOperation { a }", "Syntax Error: Unexpected Name \"notAnOperation\".", 1, 1)]
-    [InlineData("\"desc\" query { a }", "Syntax Error: Unexpected description, descriptions are supported only on type definitions.", 1, 1)]
+    [InlineData("\"desc\" { a }", "Syntax Error: Unexpected description, descriptions are not supported on shorthand queries.", 1, 1)]
+    [InlineData("\"desc\" extend type T @d", "Syntax Error: Unexpected description, descriptions are supported only on type definitions.", 1, 1)]
     [InlineData("extend type Foo", "Syntax Error: Unexpected <EOF>.", 1, 16)]
     [InlineData("directive @a on NOWHERE", "Syntax Error: Unexpected Name \"NOWHERE\".", 1, 17)]
     [InlineData("enum E { true }", "Syntax Error: Name \"true\" is reserved and cannot be used for an enum value.", 1, 10)]
@@ -136,6 +137,17 @@ public class ParserTests
         var error = ParseError(source);
         Assert.Equal(message, error.Message);
         Assert.Equal(new SourceLocation(line, column), Assert.Single(error.Locations!));
+    }
+
+    [Fact]
+    public void OperationsFragmentsAndVariablesMayCarryDescriptions()
+    {
+        var document = Parser.Parse("\"Casts a vote\" mutation Cast(\"the proposal\" $id: ID!) { a } \"\"\"Shared\"\"\" fragment F on T { b }");
+        var operation = Assert.IsType<OperationDefinitionNode>(document.Definitions[0]);
+        Assert.Equal("Casts a vote", operation.Description!.Value);
+        Assert.Equal(0, operation.Location.Start);
+        Assert.Equal("the proposal", Assert.Single(operation.VariableDefinitions).Description!.Value);
+        Assert.Equal("Shared", Assert.IsType<FragmentDefinitionNode>(document.Definitions[1]).Description!.Value);
     }
 
     [Fact]

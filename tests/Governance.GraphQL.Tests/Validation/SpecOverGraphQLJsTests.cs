@@ -24,4 +24,11 @@ public sealed class SpecOverGraphQLJsTests
     [Fact]
     public void NonNullVariableFillsAOneOfField() => RuleAssert.Valid<AllVariableUsagesAreAllowedRule>(
         "query ($d: String!) { arguments { oneOfArgField(lookup: {dogName: $d}) nullableOneOfArgField(lookup: {catName: $d}) } }");
+
+    // SameResponseShape compares the fields' return types, meta-fields included: __typename
+    // returns String!. graphql-js 16 looks fields up without the meta-fields and so skips them.
+    [Fact]
+    public void MetaFieldTakesPartInResponseShape() => RuleAssert.Errors<FieldSelectionMergingRule>(
+        "{ dogOrHuman { ... on Dog { x: barkVolume } ... on Human { x: __typename } } }",
+        "Fields \"x\" conflict because they return conflicting types \"Int\" and \"String!\". Use different aliases on the fields to fetch both if this was intentional. @ 1:29 1:60");
 }

@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Core.Storage;
+
+/// <summary>
+/// The database's single writer with group commit. Concurrent commands queue here; the writer
+/// takes every command waiting (up to <see cref="MaxBatch"/>), runs each inside its own
+/// SAVEPOINT of one transaction, and COMMITs once: one fsync acknowledges the whole group
+/// (SQLite with synchronous=FULL costs one fsync per commit, and a disk does a few thousand a
+/// second). A command that throws is rolled back to its savepoint alone, and its caller gets
+/// the exception; the others commit. After the commit, each command's after-commit action runs
+/// in commit order (e.g. applying the change to the live engine), then its caller is answered.
+/// A failed COMMIT fails every command of the group: none of them was acknowledged.
+/// </summary>
+public sealed class GroupCommitter : IAsyncDisposable
+{
+    public const int MaxBatch = 512;
+
+    private readonly Database database;
+    private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task writer;
+
+    public GroupCommitter(Database database)
+    {
+        this.database = database;
+        writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    /// <summary>How many transactions were committed, and how many commands they carried.</summary>
+    public (long Commits, long Commands) Statistics => (Interlocked.Read(ref commits), Interlocked.Read(ref commands));
+
+    private long commits;
+    private long commands;
+
+    /// <summary>
+    /// Runs <paramref name="command"/> inside the next group's transaction. The task completes
+    /// after the group's COMMIT returned (the write is durable) and <paramref name="afterCommit"/> ran.
+    /// </summary>
+    public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> command, Action<T>? afterCommit = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var work = new Work<T>(command, afterCommit);
+        ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(work), this);
+
+        return work.Completion.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<IWork>(MaxBatch);
+        SqliteConnection? connection = null;
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
+                {
+                    batch.Add(work);
+                }
+
+                connection ??= database.Open();
+                CommitGroup(connection, batch);
+            }
+        }
+        finally
+        {
+            connection?.Dispose();
+        }
+    }
+
+    private void CommitGroup(SqliteConnection connection, List<IWork> batch)
+    {
+        SqliteTransaction transaction;
+        try
+        {
+            transaction = connection.BeginTransaction();
+        }
+        catch (Exception ex)
+        {
+            foreach (var work in batch)
+            {
+                work.Fail(ex);
+            }
+
+            return;
+        }
+
+        using (transaction)
+        {
+            foreach (var work in batch)
+            {
+                transaction.Save("command");
+                try
+                {
+                    work.Run(connection, transaction);
+                    transaction.Release("command");
+                }
+                catch (Exception ex)
+                {
+                    transaction.Rollback("command");
+                    transaction.Release("command");
+                    work.Fail(ex);
+                }
+            }
+
+            try
+            {
+                transaction.Commit();
+            }
+            catch (Exception ex)
+            {
+                foreach (var work in batch.Where(w => !w.Failed))
+                {
+                    work.Fail(ex);
+                }
+
+                return;
+            }
+        }
+
+        Interlocked.Increment(ref commits);
+        Interlocked.Add(ref commands, batch.Count);
+        foreach (var work in batch.Where(w => !w.Failed))
+        {
+            work.Acknowledge();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writer.ConfigureAwait(false);
+    }
+
+    private interface IWork
+    {
+        bool Failed { get; }
+
+        void Run(SqliteConnection connection, SqliteTransaction transaction);
+
+        void Fail(Exception exception);
+
+        void Acknowledge();
+    }
+
+    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> command, Action<T>? afterCommit) : IWork
+    {
+        private T result = default!;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Failed { get; private set; }
+
+        public void Run(SqliteConnection connection, SqliteTransaction transaction) => result = command(connection, transaction);
+
+        public void Fail(Exception exception)
+        {
+            Failed = true;
+            Completion.TrySetException(exception);
+        }
+
+        public void Acknowledge()
+        {
+            try
+            {
+                afterCommit?.Invoke(result);
+            }
+            catch (Exception ex)
+            {
+                // The write is durable; the caller still learns that its follow-up failed.
+                Completion.TrySetException(ex);
+                return;
+            }
+
+            Completion.TrySetResult(result);
+        }
+    }
+}
