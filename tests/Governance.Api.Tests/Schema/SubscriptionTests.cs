@@ -137,6 +137,16 @@ public sealed class SubscriptionTests(SchemaFixture fixture) : IClassFixture<Sch
     }
 
     [Fact]
+    public async Task AConnectionWithAnUnknownTokenIsRefused()
+    {
+        using var socket = await ConnectAsync();
+        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = "Bearer gov_pat_not-a-real-token" } });
+
+        Assert.Null(await ReceiveAsync(socket));
+        Assert.Equal(4403, (int?)socket.CloseStatus);
+    }
+
+    [Fact]
     public async Task ACookieSessionSocketWithoutTheAntiforgeryTokenIsRefused()
     {
         using var plain = fixture.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
