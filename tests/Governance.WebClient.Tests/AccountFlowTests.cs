@@ -102,6 +102,8 @@ public sealed class AccountFlowTests(WebClientServer server)
         var keyboard = page.Keyboard;
 
         await page.GotoAsync("/sign-in");
+        // The page is rendered by script: wait for it before the first key press.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Sign in");
         await keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to main content" })).ToBeFocusedAsync();
         await keyboard.PressAsync("Enter");
