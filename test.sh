@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test of Governance: all .NET test projects, and the Node-side conformance and
-# differential suites they drive. Installs what a fresh machine lacks (npm packages from
-# the lock files) first, so this one command is all a newcomer or CI needs.
+# Runs every test of Governance: the web client's component tests (Vitest), all .NET test
+# projects, and the Node-side conformance and differential suites and the browser tests
+# (Debian's Chromium) they drive. Installs what a fresh machine lacks (npm packages from
+# the lock files, the chromium package) first, so this one command is all a newcomer or CI
+# needs.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -12,18 +14,34 @@ for dir in tests/conformance tests/differential tests/Governance.Benchmarks/peer
   fi
 done
 
+# The web client's browser tests drive Debian's Chromium (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing Debian's chromium for the web client's browser tests"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+fi
+
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+vitest_json=$(mktemp)
+trap 'rm -f "$log" "$vitest_json"' EXIT
 set +e
+echo "== web client component tests (vitest)"
+(cd web-client && npx vitest run --reporter=default --reporter=json --outputFile="$vitest_json")
+web_status=$?
 dotnet test Governance.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
+[ "$status" -ne 0 ] || status=$web_status
 
 # dotnet test prints one summary per project; add them up into the one line CI reads.
 sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
-passed=$(sum Passed)
-failed=$(sum Failed)
-skipped=$(sum Skipped)
+# Plus the web client's, from vitest's JSON report.
+vitest() { node -e "try { const r = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); console.log($1) } catch { console.log(0) }" "$vitest_json"; }
+passed=$(( $(sum Passed) + $(vitest 'r.numPassedTests') ))
+failed=$(( $(sum Failed) + $(vitest 'r.numFailedTests') ))
+skipped=$(( $(sum Skipped) + $(vitest 'r.numPendingTests + r.numTodoTests') ))
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then

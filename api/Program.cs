@@ -9,6 +9,7 @@ using Governance.Api.OpenApi;
 using Governance.Api.Schema;
 using Governance.Api.Security;
 using Governance.Api.Storage;
+using Governance.Api.WebClient;
 
 // The command line first: `seed`, `verify-log`, `recount`… run and exit; `serve` (the
 // default) falls through to the web host below.
@@ -45,6 +46,7 @@ app.MapTokensApi();
 app.MapExportsApi();
 app.MapGovernanceOpenApi();
 app.MapGraphQLEndpoints();
+app.MapWebClient();
 
 // The build exports openapi.yaml this way, without touching a database.
 if (app.OpenApiExportRequested())

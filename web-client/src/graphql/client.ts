@@ -1,0 +1,54 @@
+import { Client, cacheExchange, fetchExchange, subscriptionExchange, type ExecutionResult } from 'urql';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+
+/**
+ * The GraphQL client: queries and mutations POST to /graphql with the session cookie and the
+ * X-CSRF-Token header the api requires on every POST; subscriptions use graphql-ws on the
+ * same path, connecting only when the first subscription starts (lazy).
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+function webSocketUrl(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
+}
+
+let wsClient: WsClient | null = null;
+function subscriptions(): WsClient {
+  wsClient ??= createWsClient({ url: webSocketUrl(), lazy: true, retryAttempts: Infinity });
+  return wsClient;
+}
+
+export function createGraphQLClient(): Client {
+  return new Client({
+    url: '/graphql',
+    preferGetMethod: false,
+    fetchOptions: () => ({
+      credentials: 'same-origin',
+      headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {},
+    }),
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = subscriptions().subscribe(input, {
+                next: (result) => sink.next(result as ExecutionResult),
+                error: (error: unknown) => sink.error(error),
+                complete: () => sink.complete(),
+              });
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
+    ],
+  });
+}

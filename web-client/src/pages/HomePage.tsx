@@ -1,0 +1,43 @@
+import { PageHeading } from '../components/PageHeading';
+import { useI18n } from '../i18n/i18n';
+import { Link } from '../router';
+import { useSession } from '../session/session';
+
+export function HomePage() {
+  const { t } = useI18n();
+  const { state, signOut } = useSession();
+
+  if (state.status !== 'signedIn') {
+    return (
+      <>
+        <PageHeading>{t.welcome.title}</PageHeading>
+        <p className="lead">{t.welcome.intro}</p>
+        <ul className="actions">
+          <li>
+            {t.welcome.signInPrompt} <Link href="/sign-in">{t.nav.signIn}</Link>
+          </li>
+          <li>
+            {t.welcome.registerPrompt} <Link href="/register">{t.nav.register}</Link>
+          </li>
+        </ul>
+      </>
+    );
+  }
+
+  const { member } = state.session;
+  return (
+    <>
+      <PageHeading>{t.home.title}</PageHeading>
+      <div className="signed-in">
+        <p data-testid="signed-in-as">{t.home.signedInAs(member.displayName, member.handle)}</p>
+        <button type="button" className="button button-secondary" onClick={() => void signOut()}>
+          {t.nav.signOut}
+        </button>
+      </div>
+      <section aria-labelledby="proposals-heading" className="panel">
+        <h2 id="proposals-heading">{t.home.proposalsTitle}</h2>
+        <p>{t.home.proposalsComing}</p>
+      </section>
+    </>
+  );
+}
