@@ -49,11 +49,21 @@ internal sealed partial class TallyState
     internal int[] Sources { get; private set; } = [];
 
     /// <summary>
-    /// Set for one-off full tallies: <see cref="Build"/> keeps its sort buffers for the next
-    /// tally and leaves out edges the pass can never use. Live tallies (and reports that walk
-    /// the whole graph) keep every edge and free the buffers.
+    /// Set for one-off full tallies: <see cref="Build"/> keeps its sort buffers and the reverse
+    /// adjacency for the next tally, which reuses the adjacency as it is when no delegation
+    /// changed in between (<see cref="DelegationEngine.DelegationVersion"/>) and it is for the
+    /// same proposal. The adjacency holds every edge — also those of voters and of members
+    /// without a voting right, which the pass never follows — so that votes and voting rights
+    /// can change without invalidating it. Live tallies (and reports) free the buffers.
     /// </summary>
     internal bool OneOff { get; init; }
+
+    // Which proposal and delegation version Offsets/Sources were built for (one-off tallies only).
+    private ProposalState? _adjacencyFor;
+    private long _adjacencyVersion;
+
+    /// <summary>Whether the last <see cref="Build"/> reused the kept adjacency (for tests and benchmarks).</summary>
+    internal bool ReusedAdjacency { get; private set; }
 
     private int[] _keys = [];
     private int[] _values = [];
@@ -113,6 +123,8 @@ internal sealed partial class TallyState
         _keys2 = spare._keys2;
         _values2 = spare._values2;
         _queue = spare._queue;
+        _adjacencyFor = spare._adjacencyFor;
+        _adjacencyVersion = spare._adjacencyVersion;
         SlotMember = spare.SlotMember;
         SlotWeight = spare.SlotWeight;
         SlotChoice = spare.SlotChoice;
@@ -123,6 +135,10 @@ internal sealed partial class TallyState
     {
         int n = _engine.MemberCount;
         N = n;
+        long version = _engine.DelegationVersion;
+        bool reuse = OneOff && ReferenceEquals(_adjacencyFor, _proposal) && _adjacencyVersion == version
+            && Flags.Length == n && Offsets.Length == n + 1;
+        ReusedAdjacency = reuse;
         if (Flags.Length != n)
         {
             Flags = new byte[n];
@@ -146,9 +162,14 @@ internal sealed partial class TallyState
             if ((flags[m] & Eligible) != 0) flags[m] |= Voter;
         }
 
-        foreach (var m in _proposal.Delegations.Keys) flags[m] |= HasProposal;
-        BuildReverseAdjacency();
-        foreach (var m in _proposal.Delegations.Keys) flags[m] &= unchecked((byte)~HasProposal);
+        if (!reuse)
+        {
+            foreach (var m in _proposal.Delegations.Keys) flags[m] |= HasProposal;
+            BuildReverseAdjacency();
+            foreach (var m in _proposal.Delegations.Keys) flags[m] &= unchecked((byte)~HasProposal);
+            _adjacencyFor = OneOff ? _proposal : null;
+            _adjacencyVersion = version;
+        }
 
         ResetOverlay();
         Solve();
@@ -169,11 +190,10 @@ internal sealed partial class TallyState
         var keys = _keys;
         var values = _values;
         int edges = 0;
-        // A one-off tally never follows the delegation of a voter or of a member without a voting
-        // right, so it leaves those edges out; a live tally keeps them, as votes and rights change.
+        // Every edge, also of voters and of members without a voting right: votes and rights
+        // change without a rebuild (a live tally updates in place; a one-off one reuses it).
         for (int x = 0; x < n; x++)
         {
-            if (OneOff && (flags[x] & EligibleVoter) != Eligible) continue;
             var list = ListForBuild(x, flags[x]);
             int length = list.Length;
             if (length == 0) continue;
@@ -255,7 +275,6 @@ internal sealed partial class TallyState
         var offsets = Offsets;
         var sources = Sources;
         var queue = _queue;
-        Array.Fill(hop, -1);
         int eligible = 0, tail = 0;
         for (int x = 0; x < n; x++)
         {
@@ -268,6 +287,7 @@ internal sealed partial class TallyState
                 continue;
             }
 
+            hop[x] = -1;
             eligible++;
             if ((f & Voter) != 0) queue[tail++] = x;
         }
