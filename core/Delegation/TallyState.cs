@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Governance.Core.Delegation;
 
@@ -315,40 +316,61 @@ internal sealed partial class TallyState
             SlotWeight[s] = 0;
         }
 
-        var weight = SlotWeight;
-        int represented = 0;
-        for (int head = 0; head < tail; head++)
+        // The hot loop runs once per edge reached (over a million at 1M members) and probes Hop at
+        // a random member: it reads through refs without bounds checks. Every index is in range by
+        // construction: y and x are member indices < n (Sources holds member << 2 | rank), e lies
+        // in Offsets[y]..Offsets[y+1] ≤ Sources.Length, tail ≤ n = queue.Length since each member
+        // is enqueued once (hop leaves -1 on enqueue), and c < _slotCount ≤ SlotWeight.Length.
+        if (offsets.Length < n + 1 || hop.Length < n || carrier.Length < n || queue.Length < n || offsets[n] > sources.Length)
         {
-            int y = queue[head];
-            int dist = hop[y] >> 2;
-            int c = carrier[y];
-            weight[c] += Q(dist);
-            int next = (dist + 1) << 2;
-            for (int e = offsets[y], end = offsets[y + 1]; e < end; e++)
-            {
-                int source = sources[e];
-                int x = source >> 2;
-                int candidate = next | (source & 3);
-                int h = hop[x];
+            throw new InvalidOperationException("tally arrays out of step with the membership");
+        }
 
-                // Voters sit at 0 and members without a voting right at -2: neither matches.
-                if (h == -1)
+        ref long weight = ref MemoryMarshal.GetArrayDataReference(SlotWeight);
+        ref int hop0 = ref MemoryMarshal.GetArrayDataReference(hop);
+        ref int carrier0 = ref MemoryMarshal.GetArrayDataReference(carrier);
+        ref int queue0 = ref MemoryMarshal.GetArrayDataReference(queue);
+        ref int offsets0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref int sources0 = ref MemoryMarshal.GetArrayDataReference(sources);
+        int represented = 0;
+        int dist = 0;
+        for (int head = 0, levelEnd = tail; head < tail; dist++, levelEnd = tail)
+        {
+            // Level by level: every member dequeued here is at `dist` hops, so Hop[y] is not read.
+            long q = Q(dist);
+            int next = (dist + 1) << 2;
+            for (; head < levelEnd; head++)
+            {
+                int y = Unsafe.Add(ref queue0, head);
+                int c = Unsafe.Add(ref carrier0, y);
+                Unsafe.Add(ref weight, c) += q;
+                int end = Unsafe.Add(ref offsets0, y + 1);
+                for (int e = Unsafe.Add(ref offsets0, y); e < end; e++)
                 {
-                    hop[x] = candidate;
-                    carrier[x] = c;
-                    queue[tail++] = x;
-                    represented++;
-                }
-                else if ((h & ~3) == next && candidate < h)
-                {
-                    hop[x] = candidate;
-                    carrier[x] = c;
+                    int source = Unsafe.Add(ref sources0, e);
+                    int x = source >> 2;
+                    int candidate = next | (source & 3);
+                    ref int h = ref Unsafe.Add(ref hop0, x);
+
+                    // Voters sit at 0 and members without a voting right at -2: neither matches.
+                    if (h == -1)
+                    {
+                        h = candidate;
+                        Unsafe.Add(ref carrier0, x) = c;
+                        Unsafe.Add(ref queue0, tail++) = x;
+                        represented++;
+                    }
+                    else if ((h & ~3) == next && candidate < h)
+                    {
+                        h = candidate;
+                        Unsafe.Add(ref carrier0, x) = c;
+                    }
                 }
             }
         }
 
         Array.Clear(Totals);
-        for (int s = 0; s < _slotCount; s++) Totals[SlotChoice[s]] += weight[s];
+        for (int s = 0; s < _slotCount; s++) Totals[SlotChoice[s]] += SlotWeight[s];
         EligibleCount = eligible;
         VoterCount = _slotCount;
         Represented = represented;
