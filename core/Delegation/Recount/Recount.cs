@@ -48,6 +48,7 @@ public static class Recount
     /// </summary>
     internal static ReadOnlyMemory<byte> ReadUtf8(TextReader input)
     {
+        if (TryReadRawUtf8(input) is ReadOnlyMemory<byte> raw) return raw;
         var encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
         var chars = new char[1 << 16];
         byte[] bytes = new byte[1 << 20];
@@ -61,6 +62,44 @@ public static class Recount
             length += encoder.GetBytes(chars, 0, read, bytes, length, flush: read == 0);
         }
         while (read > 0);
+        return bytes.AsMemory(0, length);
+    }
+
+    /// <summary>
+    /// For a <see cref="StreamReader"/> decoding UTF-8 from a seekable stream it has not read
+    /// from yet (the recount of a file), the bytes on disk already are what the parser wants:
+    /// read them as they are instead of decoding 130 MB to UTF-16 and encoding it back. Falls
+    /// back — rewinding the stream — wherever the reader could have produced something else:
+    /// a byte-order mark of any encoding (the reader may detect it), or bytes that are not valid
+    /// UTF-8 (the reader would have replaced them).
+    /// </summary>
+    private static ReadOnlyMemory<byte>? TryReadRawUtf8(TextReader input)
+    {
+        if (input is not StreamReader { CurrentEncoding: UTF8Encoding, BaseStream: { CanSeek: true, CanRead: true } stream } reader
+            || stream.Position != 0 || stream.Length > Array.MaxLength - 1)
+        {
+            return null;
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length + 1);
+        int length = 0;
+        int read;
+        while ((read = stream.Read(bytes, length, bytes.Length - length)) > 0)
+        {
+            length += read;
+            if (length == bytes.Length) Array.Resize(ref bytes, (int)Math.Min(Array.MaxLength, bytes.Length * 2L));
+        }
+
+        var text = bytes.AsSpan(0, length);
+        bool bom = text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+        if (bom || !System.Text.Unicode.Utf8.IsValid(text))
+        {
+            stream.Position = 0;
+            reader.DiscardBufferedData();
+            return null;
+        }
+
         return bytes.AsMemory(0, length);
     }
 

@@ -79,9 +79,13 @@ internal static class EngineMeasurements
 
         Console.WriteLine($"wrote {path}: {new FileInfo(path).Length / 1e6:F0} MB in {sw.ElapsedMilliseconds} ms");
         var times = new List<double>();
+        var cpuTimes = new List<double>();
+        var self = Process.GetCurrentProcess();
         for (int run = 0; run < runs; run++)
         {
             GC.Collect();
+            self.Refresh();
+            var cpuStart = self.TotalProcessorTime;
             sw.Restart();
             int code;
             using (var reader = new StreamReader(path))
@@ -89,12 +93,15 @@ internal static class EngineMeasurements
             {
                 code = Recount.Run(reader, output, Console.Error);
                 sw.Stop();
-                if (run == 0) Console.WriteLine($"output: {output.ToString().Length:N0} characters, first line: {output.ToString().Split('\n')[1].Trim()}");
+                if (run == 0) Console.WriteLine($"output: {output.ToString().Length:N0} characters, SHA-256 {Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(output.ToString())))}, first line: {output.ToString().Split('\n')[1].Trim()}");
             }
 
             if (code != 0) return code;
+            self.Refresh();
+            double cpuRun = (self.TotalProcessorTime - cpuStart).TotalSeconds;
             times.Add(sw.Elapsed.TotalSeconds);
-            Console.WriteLine($"run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s");
+            cpuTimes.Add(cpuRun);
+            Console.WriteLine($"run {run + 1}: {sw.Elapsed.TotalSeconds:F2} s wall, {cpuRun:F2} s process CPU");
         }
 
         // One more run split into its phases, with process CPU time beside wall time (the
@@ -127,7 +134,8 @@ internal static class EngineMeasurements
         Console.WriteLine($"phases: read {read:F2} s, parse+validate {parse - read:F2} s, load engine+tally {count - parse:F2} s, format {format - count:F2} s ({text.Length:N0} chars); wall {format:F2} s, process CPU {(process.TotalProcessorTime - cpu).TotalSeconds:F2} s");
 
         times.Sort();
-        Console.WriteLine($"recount of {members:N0} members end to end: median {times[times.Count / 2]:F2} s, min {times[0]:F2} s, max {times[^1]:F2} s");
+        cpuTimes.Sort();
+        Console.WriteLine($"recount of {members:N0} members end to end: wall median {times[times.Count / 2]:F2} s, min {times[0]:F2} s, max {times[^1]:F2} s; process CPU median {cpuTimes[cpuTimes.Count / 2]:F2} s, min {cpuTimes[0]:F2} s, max {cpuTimes[^1]:F2} s; load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         File.Delete(path);
         return 0;
     }
