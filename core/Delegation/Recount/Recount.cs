@@ -106,8 +106,8 @@ public static class Recount
     /// <summary>Loads a snapshot into a fresh engine (member and area ids are their positions) and tallies it.</summary>
     internal static Tally Tally(Snapshot snapshot)
     {
-        var engine = new DelegationEngine(snapshot.MemberIds.Length);
-        for (int m = 0; m < snapshot.MemberIds.Length; m++) engine.AddMember(m, snapshot.VotingRights[m]);
+        var engine = new DelegationEngine(snapshot.MemberIds.Count);
+        for (int m = 0; m < snapshot.MemberIds.Count; m++) engine.AddMember(m, snapshot.VotingRights[m]);
 
         // Parents before children: the engine's area tree is append-only.
         var added = new bool[snapshot.AreaIds.Length];
@@ -160,14 +160,14 @@ public static class Recount
         for (int i = 0; i < tally.Weights.Count; i++)
         {
             var w = tally.Weights[i];
-            text.Append(i == 0 ? " " : ", ").Append(Quote(snapshot.MemberIds[w.MemberId])).Append(": ").Append(Number(w.Weight));
+            text.Append(i == 0 ? " " : ", ").Append(Quote(snapshot.MemberIds[(int)w.MemberId])).Append(": ").Append(Number(w.Weight));
         }
 
         text.Append(tally.Weights.Count == 0 ? "},\n" : " },\n");
         text.Append("  \"superDelegates\": [");
         for (int i = 0; i < tally.SuperDelegates.Count; i++)
         {
-            text.Append(i == 0 ? "" : ", ").Append(Quote(snapshot.MemberIds[tally.SuperDelegates[i]]));
+            text.Append(i == 0 ? "" : ", ").Append(Quote(snapshot.MemberIds[(int)tally.SuperDelegates[i]]));
         }
 
         text.Append("]\n}\n");

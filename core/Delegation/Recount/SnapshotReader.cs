@@ -117,7 +117,7 @@ internal static partial class SnapshotReader
 
     private sealed record Areas(string[] Ids, Dictionary<string, int> Index, int[] Parents);
 
-    private sealed record Members(string[] Ids, bool[] Rights, Utf8IdTable Lookup);
+    private sealed record Members(Utf8IdTable Ids, bool[] Rights, Utf8IdTable Lookup);
 
     private static Areas ReadAreas(ref Utf8JsonReader reader)
     {
@@ -191,18 +191,24 @@ internal static partial class SnapshotReader
 
     private static Members ReadMembers(ref Utf8JsonReader reader)
     {
-        var ids = new List<string>();
         var rights = new List<bool>();
         var index = new Utf8IdTable(EstimateCount(reader, bytesPerElement: 40));
         ForEachObject(ref reader, "members", (ref Utf8JsonReader r, At at) =>
         {
-            string? id = null;
+            // The id goes into the table as UTF-8 straight from the file; a string is made only
+            // for the few ids the output or a refusal prints (Utf8IdTable's indexer).
+            bool hasId = false;
+            ReadOnlySpan<byte> idBytes = default;
+            string? escapedId = null;
             bool? right = null;
             while (NextProperty(ref r, out string field))
             {
                 if (field == "id")
                 {
-                    id = String(ref r, at.With("id"));
+                    if (r.TokenType != JsonTokenType.String) throw new SnapshotException($"{at.With("id")} must be a string");
+                    hasId = true;
+                    escapedId = r.ValueIsEscaped || r.HasValueSequence ? r.GetString() : null;
+                    idBytes = escapedId is null ? r.ValueSpan : default;
                 }
                 else if (field == "votingRight")
                 {
@@ -219,14 +225,19 @@ internal static partial class SnapshotReader
                 }
             }
 
-            if (id is null) throw new SnapshotException($"{at}: missing field \"id\"");
+            if (!hasId) throw new SnapshotException($"{at}: missing field \"id\"");
             if (right is null) throw new SnapshotException($"{at}: missing field \"votingRight\"");
-            if (index.Add(id) < 0) throw new SnapshotException($"{at}: member \"{id}\" is listed twice");
-            ids.Add(id);
+            int added = escapedId is null ? index.Add(idBytes) : index.Add(escapedId);
+            if (added < 0)
+            {
+                string id = escapedId ?? Encoding.UTF8.GetString(idBytes);
+                throw new SnapshotException($"{at}: member \"{id}\" is listed twice");
+            }
+
             rights.Add(right.Value);
         });
 
-        return new Members([.. ids], [.. rights], index);
+        return new Members(index, [.. rights], index);
     }
 
     private static List<SnapshotDelegation> ReadDelegations(ref Utf8JsonReader reader, Members members, Areas areas)
@@ -235,8 +246,8 @@ internal static partial class SnapshotReader
         var areaLookup = areas.Index.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Line (+1) of each member's delegation per scope, to name both lines of a duplicate.
-        var globalAt = new int[members.Ids.Length];
-        var proposalAt = new int[members.Ids.Length];
+        var globalAt = new int[members.Ids.Count];
+        var proposalAt = new int[members.Ids.Count];
         var areaAt = new Dictionary<long, int>();
         var delegates = new int[4];
         var unknown = new string?[4];
@@ -354,7 +365,7 @@ internal static partial class SnapshotReader
     private static List<(int, VoteChoice)> ReadVotes(ref Utf8JsonReader reader, Members members)
     {
         var result = new List<(int, VoteChoice)>();
-        var votedAt = new int[members.Ids.Length];
+        var votedAt = new int[members.Ids.Count];
         ForEachObject(ref reader, "votes", (ref Utf8JsonReader r, At at) =>
         {
             int member = -2;

@@ -49,12 +49,31 @@ internal sealed class Utf8IdTable
         }
     }
 
+    /// <summary>The id of an entry, as a string (made on demand: the output prints only voters').</summary>
+    public string this[int entry] =>
+        (uint)entry < (uint)Count
+            ? Encoding.UTF8.GetString(_arena, _start[entry], _start[entry + 1] - _start[entry])
+            : throw new ArgumentOutOfRangeException(nameof(entry));
+
     /// <summary>Adds an id as the next entry and returns its index; returns -1 if it is already there.</summary>
     public int Add(string id)
     {
         int max = Encoding.UTF8.GetMaxByteCount(id.Length);
         if (_arenaUsed + max > _arena.Length) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + max));
-        int length = Encoding.UTF8.GetBytes(id, _arena.AsSpan(_arenaUsed));
+        return Append(Encoding.UTF8.GetBytes(id, _arena.AsSpan(_arenaUsed)));
+    }
+
+    /// <summary>Adds an id given as (unescaped, valid) UTF-8; as <see cref="Add(string)"/>.</summary>
+    public int Add(ReadOnlySpan<byte> id)
+    {
+        if (_arenaUsed + id.Length > _arena.Length) Array.Resize(ref _arena, Math.Max(_arena.Length * 2, _arenaUsed + id.Length));
+        id.CopyTo(_arena.AsSpan(_arenaUsed));
+        return Append(id.Length);
+    }
+
+    // The new id's bytes are at the end of the arena, not yet counted in it.
+    private int Append(int length)
+    {
         var bytes = _arena.AsSpan(_arenaUsed, length);
         uint hash = Hash(bytes);
         if (Find(bytes) >= 0) return -1;
