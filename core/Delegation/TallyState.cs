@@ -66,10 +66,10 @@ internal sealed partial class TallyState
     /// <summary>Whether the last <see cref="Build"/> reused the kept adjacency (for tests and benchmarks).</summary>
     internal bool ReusedAdjacency { get; private set; }
 
-    private int[] _keys = [];
-    private int[] _values = [];
-    private int[] _keys2 = [];
-    private int[] _values2 = [];
+    // Sort scratch: (delegate << 32) | (member << 2 | rank), one long per edge, so each radix
+    // bucket is one write stream rather than two.
+    private long[] _pairs = [];
+    private long[] _pairs2 = [];
 
     // Per member, split by temperature: the passes stream Flags (1 byte) and probe Hop (4 bytes)
     // for every edge, so those two arrays stay small enough for the cache; Carrier is written
@@ -119,10 +119,8 @@ internal sealed partial class TallyState
         Choice = spare.Choice;
         Offsets = spare.Offsets;
         Sources = spare.Sources;
-        _keys = spare._keys;
-        _values = spare._values;
-        _keys2 = spare._keys2;
-        _values2 = spare._values2;
+        _pairs = spare._pairs;
+        _pairs2 = spare._pairs2;
         _queue = spare._queue;
         _adjacencyFor = spare._adjacencyFor;
         _adjacencyVersion = spare._adjacencyVersion;
@@ -188,8 +186,7 @@ internal sealed partial class TallyState
     {
         int n = N;
         var flags = Flags;
-        var keys = _keys;
-        var values = _values;
+        var pairs = _pairs;
         int edges = 0;
         // Every edge, also of voters and of members without a voting right: votes and rights
         // change without a rebuild (a live tally updates in place; a one-off one reuses it).
@@ -198,61 +195,58 @@ internal sealed partial class TallyState
             var list = ListForBuild(x, flags[x]);
             int length = list.Length;
             if (length == 0) continue;
-            if (edges + 3 > keys.Length)
+            if (edges + 3 > pairs.Length)
             {
-                int size = Math.Max(keys.Length * 2, Math.Max(16, n * 2));
-                Array.Resize(ref keys, size);
-                Array.Resize(ref values, size);
+                Array.Resize(ref pairs, Math.Max(pairs.Length * 2, Math.Max(16, n * 2)));
             }
 
-            keys[edges] = list.D0;
-            values[edges++] = x << 2;
+            long source = (long)x << 2;
+            pairs[edges++] = ((long)list.D0 << 32) | source;
             if (length == 1) continue;
-            keys[edges] = list.D1;
-            values[edges++] = (x << 2) | 1;
+            pairs[edges++] = ((long)list.D1 << 32) | source | 1;
             if (length == 2) continue;
-            keys[edges] = list.D2;
-            values[edges++] = (x << 2) | 2;
+            pairs[edges++] = ((long)list.D2 << 32) | source | 2;
         }
 
-        if (Sources.Length < edges) Sources = new int[keys.Length];
-        if (_keys2.Length < edges)
-        {
-            _keys2 = new int[keys.Length];
-            _values2 = new int[keys.Length];
-        }
+        if (Sources.Length < edges) Sources = new int[pairs.Length];
+        if (_pairs2.Length < edges) _pairs2 = new long[pairs.Length];
 
         int bits = Math.Max(2, 32 - int.LeadingZeroCount(Math.Max(n - 1, 1)));
         int low = bits / 2;
-        Scatter(keys, values, _keys2, _values2, edges, shift: 0, (1 << low) - 1);
-        Scatter(_keys2, _values2, keys, Sources, edges, shift: low, (1 << (bits - low)) - 1);
+        Scatter(pairs, _pairs2, edges, shift: 32, (1 << low) - 1);
+        Scatter(_pairs2, pairs, edges, shift: 32 + low, (1 << (bits - low)) - 1);
         var offsets = Offsets;
+        var sources = Sources;
         Array.Clear(offsets);
-        for (int e = 0; e < edges; e++) offsets[keys[e] + 1]++;
+        for (int e = 0; e < edges; e++)
+        {
+            long pair = pairs[e];
+            sources[e] = (int)pair;
+            offsets[(int)(pair >> 32) + 1]++;
+        }
+
         for (int y = 0; y < n; y++) offsets[y + 1] += offsets[y];
 
-        // A full-tally state keeps its scratch for the next tally; a live one lets it go.
+        // A full-tally state keeps its scratch for the next rebuild; a live one lets it go.
         if (OneOff)
         {
-            _keys = keys;
-            _values = values;
+            _pairs = pairs;
         }
         else
         {
-            _keys = _values = _keys2 = _values2 = [];
+            _pairs = _pairs2 = [];
         }
     }
 
-    private static void Scatter(int[] keys, int[] values, int[] toKeys, int[] toValues, int count, int shift, int mask)
+    private static void Scatter(long[] from, long[] to, int count, int shift, int mask)
     {
         var starts = new int[mask + 2];
-        for (int e = 0; e < count; e++) starts[((keys[e] >> shift) & mask) + 1]++;
+        for (int e = 0; e < count; e++) starts[((int)(from[e] >> shift) & mask) + 1]++;
         for (int d = 0; d <= mask; d++) starts[d + 1] += starts[d];
         for (int e = 0; e < count; e++)
         {
-            int at = starts[(keys[e] >> shift) & mask]++;
-            toKeys[at] = keys[e];
-            toValues[at] = values[e];
+            long pair = from[e];
+            to[starts[(int)(pair >> shift) & mask]++] = pair;
         }
     }
 
