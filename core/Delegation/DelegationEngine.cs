@@ -21,6 +21,11 @@ public sealed partial class DelegationEngine
     private readonly List<DelegateList> _before = [];
     private TallyState? _spare;
 
+    // Bumped by every change that can alter any proposal's effective delegations (a stored
+    // delegation of any scope, a new member). A full tally's reverse adjacency is kept between
+    // tallies and rebuilt only when this moved (see TallyState.Build).
+    private long _delegationVersion;
+
     // Per member: the global delegation (13 bytes), the head of its area-delegation chain in
     // _areaPool (1-based, 0 = none) and its voting right.
     private DelegateList[] _global;
@@ -60,6 +65,7 @@ public sealed partial class DelegationEngine
         }
 
         _votingRight[index] = votingRight;
+        _delegationVersion++;
         foreach (var p in _live)
         {
             // A live tally's arrays are sized to the membership; it rebuilds on its next use.
@@ -209,6 +215,9 @@ public sealed partial class DelegationEngine
         return tally;
     }
 
+    /// <summary>Whether the last <see cref="Count"/> reused the kept reverse adjacency (tests).</summary>
+    internal bool LastCountReusedAdjacency => _spare?.ReusedAdjacency ?? false;
+
     /// <summary>
     /// Drops the buffers <see cref="Count"/> keeps for the next full tally (about 65 bytes per
     /// member at 1M). The next full tally allocates them again.
@@ -267,6 +276,8 @@ public sealed partial class DelegationEngine
     }
 
     internal bool VotingRight(int member) => _votingRight[member];
+
+    internal long DelegationVersion => _delegationVersion;
 
     /// <summary>Writes the voting rights as flag bytes (the bit must be 1: bools are bytes 0/1).</summary>
     internal void CopyVotingRights(byte[] flags, byte eligibleBit)
@@ -356,6 +367,7 @@ public sealed partial class DelegationEngine
         // so each is told only when its own view of this member changed.
         _before.Clear();
         foreach (var p in _live) _before.Add(Effective(m, p, out _, out _));
+        _delegationVersion++;
 
         switch (scope.Kind)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Governance.Core.Delegation;
 
@@ -49,16 +50,26 @@ internal sealed partial class TallyState
     internal int[] Sources { get; private set; } = [];
 
     /// <summary>
-    /// Set for one-off full tallies: <see cref="Build"/> keeps its sort buffers for the next
-    /// tally and leaves out edges the pass can never use. Live tallies (and reports that walk
-    /// the whole graph) keep every edge and free the buffers.
+    /// Set for one-off full tallies: <see cref="Build"/> keeps its sort buffers and the reverse
+    /// adjacency for the next tally, which reuses the adjacency as it is when no delegation
+    /// changed in between (<see cref="DelegationEngine.DelegationVersion"/>) and it is for the
+    /// same proposal. The adjacency holds every edge — also those of voters and of members
+    /// without a voting right, which the pass never follows — so that votes and voting rights
+    /// can change without invalidating it. Live tallies (and reports) free the buffers.
     /// </summary>
     internal bool OneOff { get; init; }
 
-    private int[] _keys = [];
-    private int[] _values = [];
-    private int[] _keys2 = [];
-    private int[] _values2 = [];
+    // Which proposal and delegation version Offsets/Sources were built for (one-off tallies only).
+    private ProposalState? _adjacencyFor;
+    private long _adjacencyVersion;
+
+    /// <summary>Whether the last <see cref="Build"/> reused the kept adjacency (for tests and benchmarks).</summary>
+    internal bool ReusedAdjacency { get; private set; }
+
+    // Sort scratch: (delegate << 32) | (member << 2 | rank), one long per edge, so each radix
+    // bucket is one write stream rather than two.
+    private long[] _pairs = [];
+    private long[] _pairs2 = [];
 
     // Per member, split by temperature: the passes stream Flags (1 byte) and probe Hop (4 bytes)
     // for every edge, so those two arrays stay small enough for the cache; Carrier is written
@@ -108,11 +119,11 @@ internal sealed partial class TallyState
         Choice = spare.Choice;
         Offsets = spare.Offsets;
         Sources = spare.Sources;
-        _keys = spare._keys;
-        _values = spare._values;
-        _keys2 = spare._keys2;
-        _values2 = spare._values2;
+        _pairs = spare._pairs;
+        _pairs2 = spare._pairs2;
         _queue = spare._queue;
+        _adjacencyFor = spare._adjacencyFor;
+        _adjacencyVersion = spare._adjacencyVersion;
         SlotMember = spare.SlotMember;
         SlotWeight = spare.SlotWeight;
         SlotChoice = spare.SlotChoice;
@@ -123,6 +134,10 @@ internal sealed partial class TallyState
     {
         int n = _engine.MemberCount;
         N = n;
+        long version = _engine.DelegationVersion;
+        bool reuse = OneOff && ReferenceEquals(_adjacencyFor, _proposal) && _adjacencyVersion == version
+            && Flags.Length == n && Offsets.Length == n + 1;
+        ReusedAdjacency = reuse;
         if (Flags.Length != n)
         {
             Flags = new byte[n];
@@ -146,9 +161,14 @@ internal sealed partial class TallyState
             if ((flags[m] & Eligible) != 0) flags[m] |= Voter;
         }
 
-        foreach (var m in _proposal.Delegations.Keys) flags[m] |= HasProposal;
-        BuildReverseAdjacency();
-        foreach (var m in _proposal.Delegations.Keys) flags[m] &= unchecked((byte)~HasProposal);
+        if (!reuse)
+        {
+            foreach (var m in _proposal.Delegations.Keys) flags[m] |= HasProposal;
+            BuildReverseAdjacency();
+            foreach (var m in _proposal.Delegations.Keys) flags[m] &= unchecked((byte)~HasProposal);
+            _adjacencyFor = OneOff ? _proposal : null;
+            _adjacencyVersion = version;
+        }
 
         ResetOverlay();
         Solve();
@@ -166,72 +186,67 @@ internal sealed partial class TallyState
     {
         int n = N;
         var flags = Flags;
-        var keys = _keys;
-        var values = _values;
+        var pairs = _pairs;
         int edges = 0;
-        // A one-off tally never follows the delegation of a voter or of a member without a voting
-        // right, so it leaves those edges out; a live tally keeps them, as votes and rights change.
+        // Every edge, also of voters and of members without a voting right: votes and rights
+        // change without a rebuild (a live tally updates in place; a one-off one reuses it).
         for (int x = 0; x < n; x++)
         {
-            if (OneOff && (flags[x] & EligibleVoter) != Eligible) continue;
             var list = ListForBuild(x, flags[x]);
             int length = list.Length;
             if (length == 0) continue;
-            if (edges + 3 > keys.Length)
+            if (edges + 3 > pairs.Length)
             {
-                int size = Math.Max(keys.Length * 2, Math.Max(16, n * 2));
-                Array.Resize(ref keys, size);
-                Array.Resize(ref values, size);
+                Array.Resize(ref pairs, Math.Max(pairs.Length * 2, Math.Max(16, n * 2)));
             }
 
-            keys[edges] = list.D0;
-            values[edges++] = x << 2;
+            long source = (long)x << 2;
+            pairs[edges++] = ((long)list.D0 << 32) | source;
             if (length == 1) continue;
-            keys[edges] = list.D1;
-            values[edges++] = (x << 2) | 1;
+            pairs[edges++] = ((long)list.D1 << 32) | source | 1;
             if (length == 2) continue;
-            keys[edges] = list.D2;
-            values[edges++] = (x << 2) | 2;
+            pairs[edges++] = ((long)list.D2 << 32) | source | 2;
         }
 
-        if (Sources.Length < edges) Sources = new int[keys.Length];
-        if (_keys2.Length < edges)
-        {
-            _keys2 = new int[keys.Length];
-            _values2 = new int[keys.Length];
-        }
+        if (Sources.Length < edges) Sources = new int[pairs.Length];
+        if (_pairs2.Length < edges) _pairs2 = new long[pairs.Length];
 
         int bits = Math.Max(2, 32 - int.LeadingZeroCount(Math.Max(n - 1, 1)));
         int low = bits / 2;
-        Scatter(keys, values, _keys2, _values2, edges, shift: 0, (1 << low) - 1);
-        Scatter(_keys2, _values2, keys, Sources, edges, shift: low, (1 << (bits - low)) - 1);
+        Scatter(pairs, _pairs2, edges, shift: 32, (1 << low) - 1);
+        Scatter(_pairs2, pairs, edges, shift: 32 + low, (1 << (bits - low)) - 1);
         var offsets = Offsets;
+        var sources = Sources;
         Array.Clear(offsets);
-        for (int e = 0; e < edges; e++) offsets[keys[e] + 1]++;
+        for (int e = 0; e < edges; e++)
+        {
+            long pair = pairs[e];
+            sources[e] = (int)pair;
+            offsets[(int)(pair >> 32) + 1]++;
+        }
+
         for (int y = 0; y < n; y++) offsets[y + 1] += offsets[y];
 
-        // A full-tally state keeps its scratch for the next tally; a live one lets it go.
+        // A full-tally state keeps its scratch for the next rebuild; a live one lets it go.
         if (OneOff)
         {
-            _keys = keys;
-            _values = values;
+            _pairs = pairs;
         }
         else
         {
-            _keys = _values = _keys2 = _values2 = [];
+            _pairs = _pairs2 = [];
         }
     }
 
-    private static void Scatter(int[] keys, int[] values, int[] toKeys, int[] toValues, int count, int shift, int mask)
+    private static void Scatter(long[] from, long[] to, int count, int shift, int mask)
     {
         var starts = new int[mask + 2];
-        for (int e = 0; e < count; e++) starts[((keys[e] >> shift) & mask) + 1]++;
+        for (int e = 0; e < count; e++) starts[((int)(from[e] >> shift) & mask) + 1]++;
         for (int d = 0; d <= mask; d++) starts[d + 1] += starts[d];
         for (int e = 0; e < count; e++)
         {
-            int at = starts[(keys[e] >> shift) & mask]++;
-            toKeys[at] = keys[e];
-            toValues[at] = values[e];
+            long pair = from[e];
+            to[starts[(int)(pair >> shift) & mask]++] = pair;
         }
     }
 
@@ -255,7 +270,6 @@ internal sealed partial class TallyState
         var offsets = Offsets;
         var sources = Sources;
         var queue = _queue;
-        Array.Fill(hop, -1);
         int eligible = 0, tail = 0;
         for (int x = 0; x < n; x++)
         {
@@ -268,6 +282,7 @@ internal sealed partial class TallyState
                 continue;
             }
 
+            hop[x] = -1;
             eligible++;
             if ((f & Voter) != 0) queue[tail++] = x;
         }
@@ -295,40 +310,61 @@ internal sealed partial class TallyState
             SlotWeight[s] = 0;
         }
 
-        var weight = SlotWeight;
-        int represented = 0;
-        for (int head = 0; head < tail; head++)
+        // The hot loop runs once per edge reached (over a million at 1M members) and probes Hop at
+        // a random member: it reads through refs without bounds checks. Every index is in range by
+        // construction: y and x are member indices < n (Sources holds member << 2 | rank), e lies
+        // in Offsets[y]..Offsets[y+1] ≤ Sources.Length, tail ≤ n = queue.Length since each member
+        // is enqueued once (hop leaves -1 on enqueue), and c < _slotCount ≤ SlotWeight.Length.
+        if (offsets.Length < n + 1 || hop.Length < n || carrier.Length < n || queue.Length < n || offsets[n] > sources.Length)
         {
-            int y = queue[head];
-            int dist = hop[y] >> 2;
-            int c = carrier[y];
-            weight[c] += Q(dist);
-            int next = (dist + 1) << 2;
-            for (int e = offsets[y], end = offsets[y + 1]; e < end; e++)
-            {
-                int source = sources[e];
-                int x = source >> 2;
-                int candidate = next | (source & 3);
-                int h = hop[x];
+            throw new InvalidOperationException("tally arrays out of step with the membership");
+        }
 
-                // Voters sit at 0 and members without a voting right at -2: neither matches.
-                if (h == -1)
+        ref long weight = ref MemoryMarshal.GetArrayDataReference(SlotWeight);
+        ref int hop0 = ref MemoryMarshal.GetArrayDataReference(hop);
+        ref int carrier0 = ref MemoryMarshal.GetArrayDataReference(carrier);
+        ref int queue0 = ref MemoryMarshal.GetArrayDataReference(queue);
+        ref int offsets0 = ref MemoryMarshal.GetArrayDataReference(offsets);
+        ref int sources0 = ref MemoryMarshal.GetArrayDataReference(sources);
+        int represented = 0;
+        int dist = 0;
+        for (int head = 0, levelEnd = tail; head < tail; dist++, levelEnd = tail)
+        {
+            // Level by level: every member dequeued here is at `dist` hops, so Hop[y] is not read.
+            long q = Q(dist);
+            int next = (dist + 1) << 2;
+            for (; head < levelEnd; head++)
+            {
+                int y = Unsafe.Add(ref queue0, head);
+                int c = Unsafe.Add(ref carrier0, y);
+                Unsafe.Add(ref weight, c) += q;
+                int end = Unsafe.Add(ref offsets0, y + 1);
+                for (int e = Unsafe.Add(ref offsets0, y); e < end; e++)
                 {
-                    hop[x] = candidate;
-                    carrier[x] = c;
-                    queue[tail++] = x;
-                    represented++;
-                }
-                else if ((h & ~3) == next && candidate < h)
-                {
-                    hop[x] = candidate;
-                    carrier[x] = c;
+                    int source = Unsafe.Add(ref sources0, e);
+                    int x = source >> 2;
+                    int candidate = next | (source & 3);
+                    ref int h = ref Unsafe.Add(ref hop0, x);
+
+                    // Voters sit at 0 and members without a voting right at -2: neither matches.
+                    if (h == -1)
+                    {
+                        h = candidate;
+                        Unsafe.Add(ref carrier0, x) = c;
+                        Unsafe.Add(ref queue0, tail++) = x;
+                        represented++;
+                    }
+                    else if ((h & ~3) == next && candidate < h)
+                    {
+                        h = candidate;
+                        Unsafe.Add(ref carrier0, x) = c;
+                    }
                 }
             }
         }
 
         Array.Clear(Totals);
-        for (int s = 0; s < _slotCount; s++) Totals[SlotChoice[s]] += weight[s];
+        for (int s = 0; s < _slotCount; s++) Totals[SlotChoice[s]] += SlotWeight[s];
         EligibleCount = eligible;
         VoterCount = _slotCount;
         Represented = represented;

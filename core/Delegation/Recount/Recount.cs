@@ -48,6 +48,7 @@ public static class Recount
     /// </summary>
     internal static ReadOnlyMemory<byte> ReadUtf8(TextReader input)
     {
+        if (TryReadRawUtf8(input) is ReadOnlyMemory<byte> raw) return raw;
         var encoder = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetEncoder();
         var chars = new char[1 << 16];
         byte[] bytes = new byte[1 << 20];
@@ -64,11 +65,49 @@ public static class Recount
         return bytes.AsMemory(0, length);
     }
 
+    /// <summary>
+    /// For a <see cref="StreamReader"/> decoding UTF-8 from a seekable stream it has not read
+    /// from yet (the recount of a file), the bytes on disk already are what the parser wants:
+    /// read them as they are instead of decoding 130 MB to UTF-16 and encoding it back. Falls
+    /// back — rewinding the stream — wherever the reader could have produced something else:
+    /// a byte-order mark of any encoding (the reader may detect it), or bytes that are not valid
+    /// UTF-8 (the reader would have replaced them).
+    /// </summary>
+    private static ReadOnlyMemory<byte>? TryReadRawUtf8(TextReader input)
+    {
+        if (input is not StreamReader { CurrentEncoding: UTF8Encoding, BaseStream: { CanSeek: true, CanRead: true } stream } reader
+            || stream.Position != 0 || stream.Length > Array.MaxLength - 1)
+        {
+            return null;
+        }
+
+        var bytes = GC.AllocateUninitializedArray<byte>((int)stream.Length + 1);
+        int length = 0;
+        int read;
+        while ((read = stream.Read(bytes, length, bytes.Length - length)) > 0)
+        {
+            length += read;
+            if (length == bytes.Length) Array.Resize(ref bytes, (int)Math.Min(Array.MaxLength, bytes.Length * 2L));
+        }
+
+        var text = bytes.AsSpan(0, length);
+        bool bom = text.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || text.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])
+            || text.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || text.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]);
+        if (bom || !System.Text.Unicode.Utf8.IsValid(text))
+        {
+            stream.Position = 0;
+            reader.DiscardBufferedData();
+            return null;
+        }
+
+        return bytes.AsMemory(0, length);
+    }
+
     /// <summary>Loads a snapshot into a fresh engine (member and area ids are their positions) and tallies it.</summary>
     internal static Tally Tally(Snapshot snapshot)
     {
-        var engine = new DelegationEngine(snapshot.MemberIds.Length);
-        for (int m = 0; m < snapshot.MemberIds.Length; m++) engine.AddMember(m, snapshot.VotingRights[m]);
+        var engine = new DelegationEngine(snapshot.MemberIds.Count);
+        for (int m = 0; m < snapshot.MemberIds.Count; m++) engine.AddMember(m, snapshot.VotingRights[m]);
 
         // Parents before children: the engine's area tree is append-only.
         var added = new bool[snapshot.AreaIds.Length];
@@ -121,14 +160,14 @@ public static class Recount
         for (int i = 0; i < tally.Weights.Count; i++)
         {
             var w = tally.Weights[i];
-            text.Append(i == 0 ? " " : ", ").Append(Quote(snapshot.MemberIds[w.MemberId])).Append(": ").Append(Number(w.Weight));
+            text.Append(i == 0 ? " " : ", ").Append(Quote(snapshot.MemberIds[(int)w.MemberId])).Append(": ").Append(Number(w.Weight));
         }
 
         text.Append(tally.Weights.Count == 0 ? "},\n" : " },\n");
         text.Append("  \"superDelegates\": [");
         for (int i = 0; i < tally.SuperDelegates.Count; i++)
         {
-            text.Append(i == 0 ? "" : ", ").Append(Quote(snapshot.MemberIds[tally.SuperDelegates[i]]));
+            text.Append(i == 0 ? "" : ", ").Append(Quote(snapshot.MemberIds[(int)tally.SuperDelegates[i]]));
         }
 
         text.Append("]\n}\n");

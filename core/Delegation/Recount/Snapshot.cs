@@ -6,7 +6,7 @@ internal sealed record Snapshot(
     int Area,
     string[] AreaIds,
     int[] AreaParents,
-    string[] MemberIds,
+    Utf8IdTable MemberIds,
     bool[] VotingRights,
     List<SnapshotDelegation> Delegations,
     List<(int Member, VoteChoice Choice)> Votes,

@@ -117,10 +117,7 @@ internal static partial class SnapshotReader
 
     private sealed record Areas(string[] Ids, Dictionary<string, int> Index, int[] Parents);
 
-    private sealed record Members(string[] Ids, bool[] Rights, Dictionary<string, int> Index)
-    {
-        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = Index.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private sealed record Members(Utf8IdTable Ids, bool[] Rights, Utf8IdTable Lookup);
 
     private static Areas ReadAreas(ref Utf8JsonReader reader)
     {
@@ -194,18 +191,24 @@ internal static partial class SnapshotReader
 
     private static Members ReadMembers(ref Utf8JsonReader reader)
     {
-        var ids = new List<string>();
         var rights = new List<bool>();
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var index = new Utf8IdTable(EstimateCount(reader, bytesPerElement: 40));
         ForEachObject(ref reader, "members", (ref Utf8JsonReader r, At at) =>
         {
-            string? id = null;
+            // The id goes into the table as UTF-8 straight from the file; a string is made only
+            // for the few ids the output or a refusal prints (Utf8IdTable's indexer).
+            bool hasId = false;
+            ReadOnlySpan<byte> idBytes = default;
+            string? escapedId = null;
             bool? right = null;
             while (NextProperty(ref r, out string field))
             {
                 if (field == "id")
                 {
-                    id = String(ref r, at.With("id"));
+                    if (r.TokenType != JsonTokenType.String) throw new SnapshotException($"{at.With("id")} must be a string");
+                    hasId = true;
+                    escapedId = r.ValueIsEscaped || r.HasValueSequence ? r.GetString() : null;
+                    idBytes = escapedId is null ? r.ValueSpan : default;
                 }
                 else if (field == "votingRight")
                 {
@@ -222,14 +225,19 @@ internal static partial class SnapshotReader
                 }
             }
 
-            if (id is null) throw new SnapshotException($"{at}: missing field \"id\"");
+            if (!hasId) throw new SnapshotException($"{at}: missing field \"id\"");
             if (right is null) throw new SnapshotException($"{at}: missing field \"votingRight\"");
-            if (!index.TryAdd(id, ids.Count)) throw new SnapshotException($"{at}: member \"{id}\" is listed twice");
-            ids.Add(id);
+            int added = escapedId is null ? index.Add(idBytes) : index.Add(escapedId);
+            if (added < 0)
+            {
+                string id = escapedId ?? Encoding.UTF8.GetString(idBytes);
+                throw new SnapshotException($"{at}: member \"{id}\" is listed twice");
+            }
+
             rights.Add(right.Value);
         });
 
-        return new Members([.. ids], [.. rights], index);
+        return new Members(index, [.. rights], index);
     }
 
     private static List<SnapshotDelegation> ReadDelegations(ref Utf8JsonReader reader, Members members, Areas areas)
@@ -238,8 +246,8 @@ internal static partial class SnapshotReader
         var areaLookup = areas.Index.GetAlternateLookup<ReadOnlySpan<char>>();
 
         // Line (+1) of each member's delegation per scope, to name both lines of a duplicate.
-        var globalAt = new int[members.Ids.Length];
-        var proposalAt = new int[members.Ids.Length];
+        var globalAt = new int[members.Ids.Count];
+        var proposalAt = new int[members.Ids.Count];
         var areaAt = new Dictionary<long, int>();
         var delegates = new int[4];
         var unknown = new string?[4];
@@ -357,7 +365,7 @@ internal static partial class SnapshotReader
     private static List<(int, VoteChoice)> ReadVotes(ref Utf8JsonReader reader, Members members)
     {
         var result = new List<(int, VoteChoice)>();
-        var votedAt = new int[members.Ids.Length];
+        var votedAt = new int[members.Ids.Count];
         ForEachObject(ref reader, "votes", (ref Utf8JsonReader r, At at) =>
         {
             int member = -2;
@@ -473,25 +481,30 @@ internal static partial class SnapshotReader
     /// members three million times. Escaped or very long ids take the slow path. Returns -1 and
     /// the id when it is unknown.
     /// </summary>
-    private static int Resolve(ref Utf8JsonReader reader, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> index, At at, out string? unknown)
+    private static int Resolve(ref Utf8JsonReader reader, Utf8IdTable index, At at, out string? unknown)
     {
         if (reader.TokenType != JsonTokenType.String) throw new SnapshotException($"{at} must be a string");
         unknown = null;
-        int found;
-        var raw = reader.ValueSpan;
-        if (reader.ValueIsEscaped || raw.Length > 128)
-        {
-            if (index.TryGetValue(reader.GetString()!, out found)) return found;
-        }
-        else
-        {
-            Span<char> chars = stackalloc char[128];
-            int length = Encoding.UTF8.GetChars(raw, chars);
-            if (index.TryGetValue(chars[..length], out found)) return found;
-        }
 
+        // The table holds the ids' unescaped UTF-8; an unescaped value span is exactly that.
+        int found = reader.ValueIsEscaped || reader.HasValueSequence
+            ? index.Find(Encoding.UTF8.GetBytes(reader.GetString()!))
+            : index.Find(reader.ValueSpan);
+        if (found >= 0) return found;
         unknown = reader.GetString();
         return -1;
+    }
+
+    /// <summary>
+    /// A first guess at an array's element count from its length in bytes (the reader is a copy,
+    /// so the caller's position does not move), to size tables once instead of growing them.
+    /// </summary>
+    private static int EstimateCount(Utf8JsonReader copy, int bytesPerElement)
+    {
+        if (copy.TokenType != JsonTokenType.StartArray) return 16;
+        long start = copy.TokenStartIndex;
+        copy.Skip();
+        return (int)Math.Min((copy.TokenStartIndex - start) / bytesPerElement + 16, 1 << 26);
     }
 
     private static string String(ref Utf8JsonReader reader, At at) =>

@@ -82,6 +82,36 @@ public sealed class EnginePropertyTests
             }
         });
 
+    [Fact]
+    public void FullTallyWithKeptAdjacencyEqualsFreshEngineAndReferenceAfterEveryRandomChange()
+    {
+        // Count keeps its reverse adjacency between tallies and rebuilds it only when a delegation
+        // changed: after interleaved votes, rights, delegations, new members and tallies of the
+        // other proposal, it must equal a fresh engine's tally and the reference every time.
+        int reused = 0, rebuilt = 0;
+        Check(Cases(1, 12), 1500, c =>
+        {
+            var random = new Random(c.Seed);
+            var org = RandomOrganisation.Create(random, c.Size);
+            var engine = org.BuildEngine();
+            var log = new List<string>();
+            for (int step = 0; step < 30; step++)
+            {
+                log.Add(LiveChanges.ApplyRandom(random, org, engine));
+                if (random.Next(4) == 0) engine.Count(Organisation.OtherProposal, org.Policy);
+                WithOrganisation(org, () =>
+                {
+                    var tally = engine.Count(Organisation.Proposal, org.Policy);
+                    if (engine.LastCountReusedAdjacency) reused++;
+                    else rebuilt++;
+                    TallyAssert.Identical(org.BuildEngine().Count(Organisation.Proposal, org.Policy), tally);
+                    TallyAssert.MatchesReference(tally, ReferenceTally.Compute(org), org);
+                }, log);
+            }
+        });
+        Assert.True(reused > 1000 && rebuilt > 1000, $"reused {reused}, rebuilt {rebuilt}: both paths must be exercised");
+    }
+
     private static void CheckPath(Organisation org, ReferenceTally.Result expected, int m, VotePath path)
     {
         if (!org.VotingRight[m])

@@ -41,6 +41,50 @@ public sealed class RecountTests
         return (code, stdout.ToString(), stderr.ToString());
     }
 
+    private static (int Code, string Out, string Err) RunFile(byte[] content, System.Text.Encoding? encoding = null)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"recount-test-{Guid.NewGuid():N}.json");
+        File.WriteAllBytes(path, content);
+        try
+        {
+            using var reader = encoding is null ? new StreamReader(path) : new StreamReader(path, encoding);
+            using var stdout = new StringWriter();
+            using var stderr = new StringWriter();
+            int code = Recount.Run(reader, stdout, stderr);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void AFileReadAsRawUtf8OrThroughTheFallbacksGivesTheSameResultAsText()
+    {
+        // Ids with non-ASCII letters, one written escaped where it is mentioned: the id table
+        // keys unescaped UTF-8, so "d\u00e9e" must find "dée" either way.
+        string snapshot = WorkedExample.Replace("dee", "dée", StringComparison.Ordinal)
+            .Replace("\"delegates\": [\"dée\"]", "\"delegates\": [\"d\\u00e9e\"]", StringComparison.Ordinal);
+        Assert.Contains("d\\u00e9e", snapshot, StringComparison.Ordinal);
+        var expected = Run(snapshot);
+        Assert.Equal(0, expected.Code);
+        Assert.Contains("\"weights\": { \"d\\u00E9e\": 3.0 }", expected.Out, StringComparison.Ordinal); // the output escapes non-ASCII
+
+        byte[] utf8 = System.Text.Encoding.UTF8.GetBytes(snapshot);
+        Assert.Equal(expected, RunFile(utf8));                                           // raw bytes
+        Assert.Equal(expected, RunFile(utf8, System.Text.Encoding.UTF8));                // as the CLI opens it
+        Assert.Equal(expected, RunFile([0xEF, 0xBB, 0xBF, .. utf8]));                   // BOM: the reader strips it
+        Assert.Equal(expected, RunFile(System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(snapshot)).ToArray()));
+        Assert.Equal(expected, RunFile(System.Text.Encoding.Latin1.GetBytes(snapshot), System.Text.Encoding.Latin1)); // not UTF-8: decoded
+
+        // Invalid UTF-8 inside an unused string: the reader replaces it, so the recount must not refuse.
+        byte[] invalid = System.Text.Encoding.UTF8.GetBytes(WorkedExample.Replace("\"p1\"", "\"p\u00ff\"", StringComparison.Ordinal));
+        int at = Array.IndexOf(invalid, (byte)0xC3);
+        invalid = [.. invalid[..at], 0xFF, .. invalid[(at + 2)..]];
+        Assert.Equal(Run(WorkedExample), RunFile(invalid));
+    }
+
     [Fact]
     public void WorkedExampleOfTheDesignGivesExactlyItsOutput()
     {
