@@ -13,12 +13,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace Governance.Api.Tests.Conformance;
 
 /// <summary>
-/// The real api on a real loopback port (Kestrel), with the engine serving the conformance
+/// The real api on a real loopback port (Kestrel), on a fresh database, with the engine serving the conformance
 /// schema (tests/conformance/schema.graphql) instead of the governance one, a one-second
 /// connection_init timeout (4408), a 64 KiB body limit, and an init hook that refuses
 /// {"reject": true} (4403).
 /// </summary>
-public sealed class ConformanceServer : WebApplicationFactory<Program>
+public sealed class ConformanceServer : GovernanceApiFactory
 {
     public ConformanceServer()
     {
@@ -39,6 +39,8 @@ public sealed class ConformanceServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A fresh database in a temporary folder (the base), then this server's own settings.
+        base.ConfigureWebHost(builder);
         builder.UseEnvironment("Development");
         builder.UseSetting("GraphQL:WebSocket:ConnectionInitTimeout", "00:00:01");
         builder.UseSetting("GraphQL:MaxRequestBodyBytes", MaxRequestBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
