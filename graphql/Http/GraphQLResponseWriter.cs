@@ -202,17 +202,8 @@ public static class GraphQLResponseWriter
 
                 writer.WriteEndArray();
                 break;
-            case IReadOnlyDictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (key, item) in map)
-                {
-                    writer.WritePropertyName(key);
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case IDictionary<string, object?> map:
+            // Any other map (IReadOnlyDictionary, IDictionary): both are sequences of pairs.
+            case IEnumerable<KeyValuePair<string, object?>> map:
                 writer.WriteStartObject();
                 foreach (var (key, item) in map)
                 {

@@ -1,24 +1,10 @@
+using Governance.Tests.Shared;
+
 namespace Governance.Api.Tests;
 
 public sealed class RecountCliTests
 {
-    // DESIGN §7's worked example, verbatim.
-    private const string Example = """
-        {
-          "proposal": "p1",
-          "area": "housing",
-          "areas":   [ { "id": "party", "parent": null }, { "id": "housing", "parent": "party" } ],
-          "members": [ { "id": "ann", "votingRight": true }, { "id": "bob", "votingRight": true },
-                       { "id": "cy",  "votingRight": true }, { "id": "dee", "votingRight": true } ],
-          "delegations": [
-            { "member": "ann", "scope": "global",           "delegates": ["bob", "cy"] },
-            { "member": "bob", "scope": "area:party",       "delegates": [] },
-            { "member": "cy",  "scope": "proposal",         "delegates": ["dee"] }
-          ],
-          "votes":   [ { "member": "dee", "choice": "yes" } ],
-          "policy":  { "viscosity": 1.0, "superDelegateShare": 0.1, "quorumShare": 0.1, "majority": 0.5 }
-        }
-        """;
+    private const string Example = DesignExample.Snapshot;
 
     [Fact]
     public async Task RecountFromStandardInputPrintsTheDesignsWorkedResult()

@@ -1,37 +1,14 @@
 using Governance.Core.Delegation.Recount;
+using Governance.Tests.Shared;
 
 namespace Governance.Core.Tests.Delegation;
 
 public sealed class RecountTests
 {
-    // DESIGN.md §7, verbatim.
-    private const string WorkedExample = """
-        {
-          "proposal": "p1",
-          "area": "housing",
-          "areas":   [ { "id": "party", "parent": null }, { "id": "housing", "parent": "party" } ],
-          "members": [ { "id": "ann", "votingRight": true }, { "id": "bob", "votingRight": true },
-                       { "id": "cy",  "votingRight": true }, { "id": "dee", "votingRight": true } ],
-          "delegations": [
-            { "member": "ann", "scope": "global",           "delegates": ["bob", "cy"] },
-            { "member": "bob", "scope": "area:party",       "delegates": [] },
-            { "member": "cy",  "scope": "proposal",         "delegates": ["dee"] }
-          ],
-          "votes":   [ { "member": "dee", "choice": "yes" } ],
-          "policy":  { "viscosity": 1.0, "superDelegateShare": 0.1, "quorumShare": 0.1, "majority": 0.5 }
-        }
-        """;
+    // DESIGN.md §7, verbatim (shared with the api's command-line test).
+    private const string WorkedExample = DesignExample.Snapshot;
 
-    private const string WorkedExampleOutput = """
-        {
-          "eligible": 4, "voters": 1, "represented": 2, "unrepresented": 1,
-          "yes": 3.0, "no": 0.0, "abstain": 0.0,
-          "quorumReached": true, "passed": true,
-          "weights": { "dee": 3.0 },
-          "superDelegates": ["dee"]
-        }
-
-        """;
+    private const string WorkedExampleOutput = DesignExample.Output;
 
     private static (int Code, string Out, string Err) Run(string snapshot)
     {
