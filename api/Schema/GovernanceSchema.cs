@@ -32,12 +32,15 @@ public static class GovernanceSchema
 
     /// <summary>
     /// The executor's limits: the defaults, except a cost budget that lets one page of 50
-    /// proposals carry their authors and supporters (about 1,200) — the web client's main list.
+    /// proposals carry their authors and supporters (about 1,200) — the web client's main list —
+    /// and a timeout just past the transport's, so that over HTTP the transport's timeout (503,
+    /// the server's fault) always answers first, while the executor's still bounds any other caller.
     /// </summary>
-    public static ExecutorOptions Options(bool development) => new()
+    public static ExecutorOptions Options(bool development, TimeSpan transportTimeout) => new()
     {
         MaxCost = 5_000,
         IncludeExceptionDetails = development,
+        ExecutionTimeout = transportTimeout + TimeSpan.FromSeconds(5),
     };
 
     private static string ReadSdl()
