@@ -7,7 +7,7 @@ using Governance.GraphQL.Types;
 namespace Governance.Api.Schema;
 
 /// <summary>
-/// propose, withdrawProposal, support, withdrawSupport (the propose scope) and vote (the vote
+/// propose, withdrawProposal, editProposal, support, withdrawSupport (the propose scope) and vote (the vote
 /// scope), always as the caller. The domain services commit; the live engine and the
 /// subscribers hear of it after the commit.
 /// </summary>
@@ -39,6 +39,11 @@ internal static class ProposalMutations
             return await ProposalPayloadAsync(c, s, payload);
         })
         .ResolveAsync("Mutation.withdrawProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) => d.Proposals.Withdraw(me, id).Id))
+        .ResolveAsync("Mutation.editProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) =>
+        {
+            var input = Input(c);
+            return d.Proposals.Edit(me, id, input.GetValueOrDefault("title") as string, input.GetValueOrDefault("body") as string).Id;
+        }))
         .ResolveAsync("Mutation.support", async c =>
         {
             var caller = Caller.Of(c);
@@ -127,6 +132,7 @@ internal static class ProposalMutations
         .BindDictionary("EndorsePayload")
         .BindDictionary("ProposePayload")
         .BindDictionary("WithdrawProposalPayload")
+        .BindDictionary("EditProposalPayload")
         .BindDictionary("SupportPayload")
         .BindDictionary("WithdrawSupportPayload")
         .BindDictionary("VotePayload");

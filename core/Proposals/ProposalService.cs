@@ -18,7 +18,7 @@ public sealed class ProposalService(Database database, TimeProvider clock)
         title = (title ?? string.Empty).Trim();
         if (title.Length is 0 or > MaxTitleLength)
         {
-            throw new DomainException(DomainErrors.InvalidInput, $"A title must have 1 to {MaxTitleLength} characters (this one has {title.Length}).");
+            throw new DomainException(DomainErrors.InvalidInput, $"A title must have 1 to {MaxTitleLength} characters (this one has {title.Length}).", "title");
         }
 
         ArgumentNullException.ThrowIfNull(body);
@@ -64,6 +64,63 @@ public sealed class ProposalService(Database database, TimeProvider clock)
         EventLog.Append(c, t, now, actorId, "proposal.withdrawn", new { proposal = proposalId });
         return View(c, t, proposalId)!;
     });
+
+    /// <summary>
+    /// The author rewrites an open proposal's title, body or both (null keeps a part as it is).
+    /// Only while it is Open: once it is on the agenda, moderators and voters must judge the
+    /// text that bubbled up. Support stays, as it does when a moderator returns a proposal to
+    /// Open for more work (DESIGN §5); the edit is public in the status history and the event
+    /// log, so supporters can see the text changed and take their points back.
+    /// </summary>
+    public ProposalView Edit(long actorId, long proposalId, string? title, string? body)
+    {
+        if (title is null && body is null)
+        {
+            throw new DomainException(DomainErrors.InvalidInput, "Give a new title, a new body or both.");
+        }
+
+        title = title?.Trim();
+        if (title is { Length: 0 or > MaxTitleLength })
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"A title must have 1 to {MaxTitleLength} characters (this one has {title.Length}).", "title");
+        }
+
+        return Transactions.Write(database, (c, t) =>
+        {
+            var now = clock.GetUtcNow();
+            var nowMs = Millis.Of(now);
+            var proposal = Load(c, t, proposalId);
+            if (proposal.AuthorId != actorId)
+            {
+                throw new DomainException(DomainErrors.NotAllowed, "Only the author can edit a proposal.");
+            }
+
+            if (proposal.Status != ProposalStatus.Open)
+            {
+                throw new DomainException(DomainErrors.ProposalNotOpen, $"Proposal {proposalId} is {Describe(proposal.Status)}; only an open proposal can be edited.");
+            }
+
+            var newTitle = title ?? proposal.Title;
+            var newBody = body ?? proposal.Body;
+            if (newTitle == proposal.Title && newBody == proposal.Body)
+            {
+                // Saving an unchanged text is not an edit: nothing to record.
+                return View(c, t, proposal);
+            }
+
+            ProposalStore.Edit(c, t, proposalId, newTitle, newBody, nowMs);
+            ProposalStore.RecordEdited(c, t, proposalId, nowMs, actorId);
+            MemberStore.Touch(c, t, actorId, nowMs);
+            EventLog.Append(c, t, now, actorId, "proposal.edited", new
+            {
+                proposal = proposalId,
+                title = newTitle,
+                previousTitle = proposal.Title,
+                bodySha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(newBody))),
+            });
+            return View(c, t, proposalId)!;
+        });
+    }
 
     public ProposalView Get(long proposalId) =>
         Transactions.Read(database, c => View(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}."));

@@ -93,6 +93,18 @@ public static class ProposalStore
             "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'open', @atMs, @actorId, NULL)",
             new { id, atMs, actorId }, t);
 
+    /// <summary>The author's edit of an open proposal; the status guard keeps it from touching one that just left Open.</summary>
+    public static void Edit(SqliteConnection c, SqliteTransaction t, long id, string title, string body, long atMs) =>
+        c.Execute(
+            "UPDATE proposals SET title = @title, body = @body, updated_at = @atMs WHERE id = @id AND status = 'open'",
+            new { id, title, body, atMs }, t);
+
+    /// <summary>An edit in the status history: the status stays Open, the reason says what happened.</summary>
+    public static void RecordEdited(SqliteConnection c, SqliteTransaction t, long id, long atMs, long actorId) =>
+        c.Execute(
+            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'open', @atMs, @actorId, 'edited by the author')",
+            new { id, atMs, actorId }, t);
+
     /// <summary>Sets columns of the proposal by name: the caller passes only constant column names.</summary>
     public static void Set(SqliteConnection c, SqliteTransaction t, long id, string assignments, object values)
     {

@@ -7,7 +7,7 @@ namespace Governance.Api.Tests.Schema;
 /// The proposal, support, vote and moderation mutations × anonymous, member, other member,
 /// moderator, admin, and a token with and without the mutation's scope (the member's; the
 /// moderator's for moderation). A member acts only as themselves: "member" owns what the
-/// withdraw mutations act on, so "other member" may not withdraw it.
+/// withdraw and edit mutations act on, so "other member" may not withdraw or edit it.
 /// </summary>
 public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IClassFixture<MatrixFixture>
 {
@@ -21,6 +21,7 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
         ["vote"] = ("vote", Everyone(null)),
         ["endorse"] = ("vote", Everyone(null)),
         ["withdrawProposal"] = ("propose", Everyone("NOT_ALLOWED", member: null)),
+        ["editProposal"] = ("propose", Everyone("NOT_ALLOWED", member: null)),
         ["scheduleProposal"] = ("moderate", Everyone("FORBIDDEN", moderator: null)),
         ["returnProposal"] = ("moderate", Everyone("FORBIDDEN", moderator: null)),
         ["declineProposal"] = ("moderate", Everyone("FORBIDDEN", moderator: null)),
@@ -118,6 +119,8 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
             "endorse" => ("mutation($m: ID!) { endorse(input: { member: $m }) { member { id } errors { __typename ... on UserError { code } } } }",
                 new { m = SchemaFixture.Id("Member", fixture.App.DemoMember(20 + Array.IndexOf(ActorNames, actorName))) }),
             "withdrawProposal" => ("mutation($p: ID!) { withdrawProposal(input: { proposal: $p }) { proposal { status } errors { __typename ... on UserError { code } } } }",
+                new { p = p(await NewProposalAsync(fixture.Actors["member"])) }),
+            "editProposal" => ("mutation($p: ID!) { editProposal(input: { proposal: $p, title: \"Edited\" }) { proposal { title } errors { __typename ... on UserError { code } } } }",
                 new { p = p(await NewProposalAsync(fixture.Actors["member"])) }),
             "scheduleProposal" => ("mutation($p: ID!) { scheduleProposal(input: { proposal: $p, reason: \"r\" }) { proposal { status } errors { __typename ... on UserError { code } } } }",
                 new { p = p(OnAgenda(await NewProposalAsync(fixture.Author))) }),

@@ -69,6 +69,67 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         Assert.Equal(events, fixture.EventCount());
     }
 
+    private const string Edit = "mutation($p: ID!, $t: String, $b: String) { editProposal(input: { proposal: $p, title: $t, body: $b }) { proposal { title body score statusHistory { status reason actor { id } } } errors { __typename ... on UserError { code field message } } } }";
+
+    [Fact]
+    public async Task TheAuthorEditsAnOpenProposalAndItsSupportStays()
+    {
+        var ann = await fixture.MemberAsync("pm-editor");
+        var bob = await fixture.MemberAsync("pm-edit-backer");
+        var id = (await ann.DataAsync(Propose, new { a = Area, t = "Plant trees" })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        await bob.DataAsync(Support, new { p = id, n = 1 });
+
+        var edited = (await ann.DataAsync(Edit, new { p = id, t = "Plant oaks", b = "## Why\n\nShade." })).GetProperty("editProposal");
+        var retitledOnly = (await ann.DataAsync(Edit, new { p = id, t = "Plant old oaks" })).GetProperty("editProposal");
+
+        Assert.Empty(Codes(edited));
+        var proposal = edited.GetProperty("proposal");
+        Assert.Equal("Plant oaks", proposal.GetProperty("title").GetString());
+        Assert.Equal("## Why\n\nShade.", proposal.GetProperty("body").GetString());
+        Assert.Equal(1, proposal.GetProperty("score").GetInt32());
+        var last = proposal.GetProperty("statusHistory")[1];
+        Assert.Equal(("OPEN", "edited by the author"), (last.GetProperty("status").GetString(), last.GetProperty("reason").GetString()));
+        Assert.Equal(SchemaFixture.Id("Member", ann.MemberId!.Value), last.GetProperty("actor").GetProperty("id").GetString());
+        Assert.Equal("Plant old oaks", retitledOnly.GetProperty("proposal").GetProperty("title").GetString());
+        Assert.Equal("## Why\n\nShade.", retitledOnly.GetProperty("proposal").GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task EditRefusesBadInputOthersAndClosedProposalsAndChangesNothing()
+    {
+        var ann = await fixture.MemberAsync("pm-edit-refused");
+        var bob = await fixture.MemberAsync("pm-edit-other");
+        var id = (await ann.DataAsync(Propose, new { a = Area, t = "Keep me" })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        var gone = (await ann.DataAsync(Propose, new { a = Area, t = "Gone" })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        await ann.DataAsync(Withdraw, new { p = gone });
+        var events = fixture.EventCount();
+
+        var untitled = (await ann.DataAsync(Edit, new { p = id, t = "  " })).GetProperty("editProposal");
+        var tooLong = (await ann.DataAsync(Edit, new { p = id, t = new string('x', 201) })).GetProperty("editProposal");
+        var nothing = (await ann.DataAsync(Edit, new { p = id })).GetProperty("editProposal");
+        var notYours = (await bob.DataAsync(Edit, new { p = id, t = "Mine" })).GetProperty("editProposal");
+        var withdrawn = (await ann.DataAsync(Edit, new { p = gone, t = "Back" })).GetProperty("editProposal");
+        var badId = (await ann.DataAsync(Edit, new { p = "nope", t = "x" })).GetProperty("editProposal");
+        var unknown = (await ann.DataAsync(Edit, new { p = P(987_654), t = "x" })).GetProperty("editProposal");
+        var onAgenda = (await ann.DataAsync(Edit, new { p = P(Proposal("on_agenda")), t = "x" })).GetProperty("editProposal");
+
+        Assert.Equal(["INVALID_INPUT"], Codes(untitled));
+        Assert.Equal("title", untitled.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Equal("ValidationError", untitled.GetProperty("errors")[0].GetProperty("__typename").GetString());
+        Assert.Equal(["INVALID_INPUT"], Codes(tooLong));
+        Assert.Equal(["INVALID_INPUT"], Codes(nothing));
+        Assert.Equal(["NOT_ALLOWED"], Codes(notYours));
+        Assert.Equal("NotAuthorizedError", notYours.GetProperty("errors")[0].GetProperty("__typename").GetString());
+        Assert.Equal(["PROPOSAL_NOT_OPEN"], Codes(withdrawn));
+        Assert.Equal(["UNKNOWN_PROPOSAL"], Codes(badId));
+        Assert.Equal(["NOT_FOUND"], Codes(unknown));
+        Assert.Equal(["NOT_ALLOWED"], Codes(onAgenda));
+        Assert.All(new[] { untitled, tooLong, nothing, notYours, withdrawn, badId, unknown, onAgenda }, p => Assert.Equal(JsonValueKind.Null, p.GetProperty("proposal").ValueKind));
+        Assert.Equal(events, fixture.EventCount());
+        var title = (await ann.DataAsync("query($p: ID!) { proposal(id: $p) { title } }", new { p = id })).GetProperty("proposal").GetProperty("title").GetString();
+        Assert.Equal("Keep me", title);
+    }
+
     [Fact]
     public async Task SupportSpendsPointsWithinTheAllowanceAndWithdrawingGivesThemBack()
     {
