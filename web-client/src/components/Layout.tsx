@@ -29,6 +29,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             {state.status === 'signedIn' ? (
               <li>
+                <Link href="/propose" aria-current={current('/propose')}>
+                  {t.proposalNav.propose}
+                </Link>
+              </li>
+            ) : null}
+            {state.status === 'signedIn' ? (
+              <li>
                 <button
                   type="button"
                   className="link-button"

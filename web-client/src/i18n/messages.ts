@@ -1,3 +1,5 @@
+import { membersDe, membersEn } from './messages.members';
+
 /**
  * Every string the client shows, in English and German. `Messages` is derived from the
  * English dictionary, so a German entry that is missing or misspelled is a type error.
@@ -22,8 +24,6 @@ export const en = {
     title: 'Home',
     signedInAs: (name: string, handle: string) => `Signed in as ${name} (@${handle})`,
     proposalsTitle: 'Proposals',
-    proposalsComing:
-      'Coming soon: the hot, new and top proposals, filtered by area, with your support, your vote and where your vote goes.',
   },
   signIn: {
     title: 'Sign in',
@@ -52,7 +52,7 @@ export const en = {
     network: 'The server could not be reached. Check your connection and try again.',
     unexpected: (status: number) => `Something went wrong (HTTP ${status}). Please try again.`,
   },
-  notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },
+  notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },  ...membersEn,
 };
 
 export type Messages = typeof en;
@@ -77,8 +77,6 @@ export const de: Messages = {
     title: 'Start',
     signedInAs: (name: string, handle: string) => `Angemeldet als ${name} (@${handle})`,
     proposalsTitle: 'Anträge',
-    proposalsComing:
-      'Demnächst: die heißen, neuen und besten Anträge, nach Bereich gefiltert, mit deiner Unterstützung, deiner Stimme und dem Weg deiner Stimme.',
   },
   signIn: {
     title: 'Anmelden',
@@ -107,7 +105,7 @@ export const de: Messages = {
     network: 'Der Server ist nicht erreichbar. Prüfe deine Verbindung und versuche es erneut.',
     unexpected: (status: number) => `Etwas ist schiefgelaufen (HTTP ${status}). Bitte versuche es erneut.`,
   },
-  notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },
+  notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },  ...membersDe,
 };
 
 export const dictionaries = { en, de } as const;

@@ -2,6 +2,7 @@ import { PageHeading } from '../components/PageHeading';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session/session';
+import { ProposalList } from './proposals/ProposalList';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -20,6 +21,10 @@ export function HomePage() {
             {t.welcome.registerPrompt} <Link href="/register">{t.nav.register}</Link>
           </li>
         </ul>
+        <section aria-labelledby="proposals-heading" className="panel">
+          <h2 id="proposals-heading">{t.home.proposalsTitle}</h2>
+          <ProposalList />
+        </section>
       </>
     );
   }
@@ -36,7 +41,7 @@ export function HomePage() {
       </div>
       <section aria-labelledby="proposals-heading" className="panel">
         <h2 id="proposals-heading">{t.home.proposalsTitle}</h2>
-        <p>{t.home.proposalsComing}</p>
+        <ProposalList />
       </section>
     </>
   );

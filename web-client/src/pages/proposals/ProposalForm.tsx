@@ -1,0 +1,317 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { AreaSelect } from '../../components/AreaSelect';
+import { FormAlert } from '../../components/FormAlert';
+import { Markdown } from '../../components/Markdown';
+import { PageHeading } from '../../components/PageHeading';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/i18n';
+import { Link, useRouter } from '../../router';
+import { useSession } from '../../session/session';
+import { outcomeOf, type MutationOutcome } from './userErrors';
+
+const ProposeMutation = graphql(`
+  mutation Propose($input: ProposeInput!) {
+    propose(input: $input) {
+      proposal {
+        id
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+const EditProposalMutation = graphql(`
+  mutation EditProposal($input: EditProposalInput!) {
+    editProposal(input: $input) {
+      proposal {
+        id
+        title
+        body
+        updatedAt
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+const EditableQuery = graphql(`
+  query EditableProposal($id: ID!) {
+    proposal(id: $id) {
+      id
+      title
+      body
+      status
+      author {
+        id
+      }
+    }
+    viewer {
+      member {
+        id
+      }
+    }
+  }
+`);
+
+const fieldOrder = ['area', 'title', 'body'] as const;
+
+interface Values {
+  area: string;
+  title: string;
+  body: string;
+}
+
+/** Title, markdown body and (when proposing) the area, with a live sanitised preview. */
+function ProposalFields({
+  values,
+  onChange,
+  withArea,
+  outcome,
+  busy,
+  submitLabel,
+  busyLabel,
+  cancelHref,
+  onSubmit,
+}: {
+  values: Values;
+  onChange: (values: Values) => void;
+  withArea: boolean;
+  outcome: MutationOutcome;
+  busy: boolean;
+  submitLabel: string;
+  busyLabel: string;
+  cancelHref: string;
+  onSubmit: () => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  const inputs = useRef<Record<string, HTMLElement | null>>({});
+  const alert = useRef<HTMLDivElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  const lastOutcome = useRef(outcome);
+
+  useEffect(() => {
+    if (lastOutcome.current === outcome) return;
+    lastOutcome.current = outcome;
+    const first = fieldOrder.find((f) => outcome.fields[f]);
+    if (first && inputs.current[first]) inputs.current[first]?.focus();
+    else if (outcome.form) alert.current?.focus();
+  }, [outcome, attempt]);
+
+  const describe = (name: string, hint?: boolean) =>
+    [hint ? `${id}-${name}-hint` : null, outcome.fields[name] ? `${id}-${name}-error` : null].filter(Boolean).join(' ') || undefined;
+  const error = (name: string) =>
+    outcome.fields[name] ? (
+      <p id={`${id}-${name}-error`} className="field-error">
+        {outcome.fields[name]}
+      </p>
+    ) : null;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAttempt((n) => n + 1);
+    onSubmit();
+  }
+
+  return (
+    <div className="proposal-editor">
+      <form className="form form-wide" noValidate onSubmit={submit} aria-busy={busy}>
+        <FormAlert ref={alert} message={outcome.form} />
+        {withArea ? (
+          <div className={outcome.fields.area ? 'field field-invalid' : 'field'}>
+            <AreaSelect
+              label={t.propose.area}
+              value={values.area}
+              onChange={(area) => onChange({ ...values, area })}
+              emptyLabel={t.propose.chooseArea}
+              invalid={Boolean(outcome.fields.area)}
+              describedBy={describe('area')}
+              selectRef={(el) => {
+                inputs.current.area = el;
+              }}
+            />
+            {error('area')}
+          </div>
+        ) : null}
+        <div className={outcome.fields.title ? 'field field-invalid' : 'field'}>
+          <label htmlFor={`${id}-title`}>{t.propose.proposalTitle}</label>
+          <p id={`${id}-title-hint`} className="field-hint">
+            {t.propose.titleHint}
+          </p>
+          <input
+            id={`${id}-title`}
+            ref={(el) => {
+              inputs.current.title = el;
+            }}
+            value={values.title}
+            maxLength={200}
+            aria-invalid={outcome.fields.title ? true : undefined}
+            aria-describedby={describe('title', true)}
+            onChange={(e) => onChange({ ...values, title: e.target.value })}
+          />
+          {error('title')}
+        </div>
+        <div className={outcome.fields.body ? 'field field-invalid' : 'field'}>
+          <label htmlFor={`${id}-body`}>{t.propose.body}</label>
+          <p id={`${id}-body-hint`} className="field-hint">
+            {t.propose.bodyHint}
+          </p>
+          <textarea
+            id={`${id}-body`}
+            ref={(el) => {
+              inputs.current.body = el;
+            }}
+            rows={12}
+            value={values.body}
+            aria-invalid={outcome.fields.body ? true : undefined}
+            aria-describedby={describe('body', true)}
+            onChange={(e) => onChange({ ...values, body: e.target.value })}
+          />
+          {error('body')}
+        </div>
+        <p className="actions-row">
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? busyLabel : submitLabel}
+          </button>{' '}
+          <Link href={cancelHref}>{t.propose.cancel}</Link>
+        </p>
+      </form>
+      <section aria-labelledby={`${id}-preview`} className="panel preview">
+        <h2 id={`${id}-preview`}>{t.propose.preview}</h2>
+        {values.body.trim() ? <Markdown text={values.body} className="proposal-body" /> : <p className="field-hint">{t.propose.previewEmpty}</p>}
+      </section>
+    </div>
+  );
+}
+
+const noErrors: MutationOutcome = { fields: {}, form: null };
+
+export function ProposePage() {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const { state } = useSession();
+  const [values, setValues] = useState<Values>({ area: '', title: '', body: '' });
+  const [outcome, setOutcome] = useState<MutationOutcome>(noErrors);
+  const [{ fetching }, propose] = useMutation(ProposeMutation);
+
+  if (state.status !== 'signedIn') {
+    return (
+      <>
+        <PageHeading>{t.propose.title}</PageHeading>
+        <p>
+          {t.propose.signInFirst} <Link href="/sign-in">{t.nav.signIn}</Link>
+        </p>
+      </>
+    );
+  }
+
+  async function submit() {
+    if (!values.area) {
+      setOutcome({ fields: { area: t.propose.areaRequired }, form: null });
+      return;
+    }
+    const result = await propose({ input: { area: values.area, title: values.title, body: values.body } });
+    const created = result.data?.propose.proposal;
+    if (created) {
+      navigate(`/proposals/${encodeURIComponent(created.id)}`);
+      return;
+    }
+    setOutcome(outcomeOf(t, result.data?.propose.errors, result.error));
+  }
+
+  return (
+    <>
+      <PageHeading>{t.propose.title}</PageHeading>
+      <ProposalFields
+        values={values}
+        onChange={setValues}
+        withArea
+        outcome={outcome}
+        busy={fetching}
+        submitLabel={t.propose.submit}
+        busyLabel={t.propose.submitting}
+        cancelHref="/"
+        onSubmit={() => void submit()}
+      />
+    </>
+  );
+}
+
+export function EditProposalPage({ id }: { id: string }) {
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const [{ data, fetching: loading }] = useQuery({ query: EditableQuery, variables: { id } });
+  const [values, setValues] = useState<Values | null>(null);
+  const [outcome, setOutcome] = useState<MutationOutcome>(noErrors);
+  const [{ fetching }, edit] = useMutation(EditProposalMutation);
+
+  const proposal = data?.proposal;
+  useEffect(() => {
+    if (proposal && values === null) setValues({ area: '', title: proposal.title, body: proposal.body });
+  }, [proposal, values]);
+
+  if (!data) return loading ? <p className="loading">{t.loading}</p> : null;
+  if (!proposal) {
+    return (
+      <>
+        <PageHeading>{t.notFound.title}</PageHeading>
+        <p>{t.proposal.notFound}</p>
+      </>
+    );
+  }
+  const back = `/proposals/${encodeURIComponent(proposal.id)}`;
+  const refusal = data.viewer?.member.id !== proposal.author.id ? t.propose.notAuthor : proposal.status !== 'OPEN' ? t.propose.notOpen : null;
+  if (refusal || !values) {
+    return (
+      <>
+        <PageHeading>{t.propose.editTitle(proposal.title)}</PageHeading>
+        {refusal ? <p role="alert">{refusal}</p> : null}
+        <p>
+          <Link href={back}>{proposal.title}</Link>
+        </p>
+      </>
+    );
+  }
+
+  async function submit() {
+    if (!values) return;
+    const result = await edit({ input: { proposal: id, title: values.title, body: values.body } });
+    if (result.data?.editProposal.proposal) {
+      navigate(back);
+      return;
+    }
+    setOutcome(outcomeOf(t, result.data?.editProposal.errors, result.error));
+  }
+
+  return (
+    <>
+      <PageHeading>{t.propose.editTitle(proposal.title)}</PageHeading>
+      <ProposalFields
+        values={values}
+        onChange={setValues}
+        withArea={false}
+        outcome={outcome}
+        busy={fetching}
+        submitLabel={t.propose.save}
+        busyLabel={t.propose.saving}
+        cancelHref={back}
+        onSubmit={() => void submit()}
+      />
+    </>
+  );
+}

@@ -1,0 +1,118 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ProposalPage } from './ProposalPage';
+import { answerGraphQL, proposalData, renderWithClient, silenceWebSocket } from './testing';
+
+beforeEach(() => silenceWebSocket());
+afterEach(() => vi.unstubAllGlobals());
+
+const weight = () => ({ viewer: { __typename: 'Viewer', carriedWeight: 2, isSuperDelegate: false } });
+
+describe('the proposal page', () => {
+  it('shows the sanitised text, author, support, my allowance and where my vote goes', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData(), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Plant oaks' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
+    expect(document.querySelector('.proposal-body img')).toBeNull();
+    expect(document.body.innerHTML).not.toContain('onerror');
+    expect(screen.getByText(/By Bob Builder \(@bob\) in Housing/)).toBeInTheDocument();
+    expect(screen.getByTestId('proposal-score')).toHaveTextContent('3 points from 2 supporters');
+    expect(screen.getByTestId('allowance')).toHaveTextContent('You have 3 of 4 points left; at most 1 on one proposal.');
+    expect(screen.getByLabelText('Points')).toHaveAccessibleDescription('You have 3 of 4 points left; at most 1 on one proposal.');
+
+    const path = screen.getByTestId('vote-path');
+    expect(path).toHaveAttribute('data-outcome', 'CARRIED');
+    expect(within(path).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['You', '→ Cy Twombly (@cy) (choice 2, whole organisation)']);
+    expect(screen.getByTestId('vote-carrier')).toHaveTextContent('Carried by Cy Twombly (@cy), arriving with weight 1.');
+    expect(await screen.findByTestId('my-weight')).toHaveTextContent('Weight you carry in Housing if nobody else votes: 2');
+    // Not the author: no edit or withdraw.
+    expect(screen.queryByRole('button', { name: 'Withdraw proposal' })).toBeNull();
+  });
+
+  it('shows the server refusal of a support in an alert that takes focus, and the success as a status', async () => {
+    let refuse = true;
+    answerGraphQL({
+      ProposalPage: () => proposalData(),
+      MyWeight: weight,
+      Support: () => ({
+        support: refuse
+          ? {
+              __typename: 'SupportPayload',
+              points: null,
+              allowanceLeft: null,
+              proposal: null,
+              errors: [{ __typename: 'ValidationError', code: 'PROPOSAL_CAP_EXCEEDED', field: null, message: 'At most 1 point on one proposal.' }],
+            }
+          : {
+              __typename: 'SupportPayload',
+              points: 1,
+              allowanceLeft: 2,
+              proposal: { __typename: 'Proposal', id: 'UHJvcG9zYWw6MQ', score: 4, supporterCount: 3, mySupport: 1 },
+              errors: null,
+            },
+      }),
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const points = await screen.findByLabelText('Points');
+    await userEvent.clear(points);
+    await userEvent.type(points, '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Support' }));
+
+    const alert = await screen.findByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent('At most 1 point on one proposal.'));
+    expect(alert).toHaveFocus();
+
+    refuse = false;
+    await userEvent.clear(points);
+    await userEvent.type(points, '1');
+    await userEvent.click(screen.getByRole('button', { name: 'Support' }));
+    await waitFor(() => expect(screen.getByText('Your support is now 1 point.')).toBeInTheDocument());
+    expect(screen.getByRole('alert')).toBeEmptyDOMElement();
+  });
+
+  it('lets me vote while voting is open and shows my vote', async () => {
+    let myVote: string | null = null;
+    const requests = answerGraphQL({
+      ProposalPage: () => proposalData({ status: 'VOTING', myVote }),
+      MyWeight: weight,
+      Vote: (v) => {
+        myVote = (v.input as { choice: string }).choice;
+        return { vote: { __typename: 'VotePayload', choice: myVote, proposal: { __typename: 'Proposal', id: 'UHJvcG9zYWw6MQ', myVote }, errors: null } };
+      },
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+
+    expect(await screen.findByText('You have not voted.')).toBeInTheDocument();
+    expect(screen.getByText('The tally is published when voting closes.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'No' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Cast vote' }));
+
+    expect(await screen.findByText('Your vote is recorded: No.')).toBeInTheDocument();
+    expect(requests.find((r) => r.operationName === 'Vote')?.variables).toEqual({ input: { proposal: 'UHJvcG9zYWw6MQ', choice: 'NO' } });
+    await waitFor(() => expect(screen.getByTestId('my-vote')).toHaveTextContent('You voted: No.'));
+    expect(screen.getByRole('button', { name: 'Change vote' })).toBeInTheDocument();
+  });
+
+  it('offers the author edit and a withdraw that asks first', async () => {
+    const data = proposalData();
+    data.proposal.author = { __typename: 'Member', id: 'TWVtYmVyOjE', handle: 'ada', displayName: 'Ada Lovelace' };
+    answerGraphQL({ ProposalPage: () => data, MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+
+    expect(await screen.findByRole('link', { name: 'Edit' })).toHaveAttribute('href', '/proposals/UHJvcG9zYWw6MQ/edit');
+    await userEvent.click(screen.getByRole('button', { name: 'Withdraw proposal' }));
+    expect(screen.getByRole('button', { name: 'Yes, withdraw it' })).toHaveFocus();
+    await userEvent.click(screen.getByRole('button', { name: 'Keep it' }));
+    expect(screen.getByRole('button', { name: 'Withdraw proposal' })).toHaveFocus();
+  });
+
+  it('says there is no such proposal', async () => {
+    answerGraphQL({ ProposalPage: () => ({ proposal: null, viewer: null }) });
+    renderWithClient(<ProposalPage id="nope" />, { signedIn: false });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByText('There is no proposal at this address.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,356 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useMutation, useQuery, useSubscription } from 'urql';
+import { FormAlert } from '../../components/FormAlert';
+import { LiveStatus, useSocketState } from '../../components/LiveStatus';
+import { Markdown } from '../../components/Markdown';
+import { PageHeading } from '../../components/PageHeading';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/i18n';
+import { Link } from '../../router';
+import { useSession } from '../../session/session';
+import { SupportPanel } from './SupportPanel';
+import { formatDate, formatWeight, outcomeOf } from './userErrors';
+import { VotePanel } from './VotePanel';
+import { VotePathView } from './VotePathView';
+
+const ProposalQuery = graphql(`
+  query ProposalPage($id: ID!) {
+    proposal(id: $id) {
+      id
+      title
+      body
+      status
+      createdAt
+      updatedAt
+      score
+      supporterCount
+      mySupport
+      myVote
+      area {
+        id
+        name
+      }
+      author {
+        id
+        handle
+        displayName
+      }
+      statusHistory {
+        status
+        at
+        reason
+        actor {
+          id
+          handle
+          displayName
+        }
+      }
+      whereDoesMyVoteGo {
+        outcome
+        arrivingWeight
+        carrier {
+          id
+          handle
+          displayName
+        }
+        deadEnd {
+          id
+          handle
+          displayName
+        }
+        cycle {
+          id
+          handle
+          displayName
+        }
+        hops {
+          rank
+          scope {
+            kind
+          }
+          from {
+            id
+            handle
+            displayName
+          }
+          to {
+            id
+            handle
+            displayName
+          }
+        }
+      }
+      tally {
+        yes
+        no
+        abstain
+        quorumReached
+        passed
+      }
+    }
+    viewer {
+      member {
+        id
+      }
+      allowance
+      allowanceLeft
+      maxPointsPerProposal
+    }
+  }
+`);
+
+const WeightQuery = graphql(`
+  query MyWeight($area: ID!) {
+    viewer {
+      carriedWeight(area: $area)
+      isSuperDelegate(area: $area)
+    }
+  }
+`);
+
+const ProposalChangedSubscription = graphql(`
+  subscription ProposalChanged($id: ID!) {
+    proposalChanged(id: $id) {
+      id
+    }
+  }
+`);
+
+const TallyChangedSubscription = graphql(`
+  subscription TallyChanged($id: ID!) {
+    tallyChanged(id: $id) {
+      yes
+    }
+  }
+`);
+
+const MyDelegationsChangedSubscription = graphql(`
+  subscription MyDelegationsChanged {
+    myDelegationsChanged {
+      kind
+    }
+  }
+`);
+
+const WithdrawProposalMutation = graphql(`
+  mutation WithdrawProposal($input: WithdrawProposalInput!) {
+    withdrawProposal(input: $input) {
+      proposal {
+        id
+        status
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+/** The weight I would carry in the proposal's area: it moves when someone delegates to me. */
+function MyWeight({ areaId, areaName, refresh }: { areaId: string; areaName: string; refresh: number }) {
+  const { t, language } = useI18n();
+  const [{ data }, refetch] = useQuery({ query: WeightQuery, variables: { area: areaId } });
+  useEffect(() => {
+    if (refresh > 0) refetch({ requestPolicy: 'network-only' });
+  }, [refresh, refetch]);
+  const viewer = data?.viewer;
+  if (!viewer) return null;
+  return (
+    <>
+      <p data-testid="my-weight">
+        {viewer.carriedWeight == null ? t.votePath.passesOn(areaName) : t.votePath.weight(formatWeight(viewer.carriedWeight, language), areaName)}
+      </p>
+      {viewer.isSuperDelegate ? <p className="notice">{t.votePath.superDelegate}</p> : null}
+    </>
+  );
+}
+
+export function ProposalPage({ id }: { id: string }) {
+  const { t, language } = useI18n();
+  const { state } = useSession();
+  const signedIn = state.status === 'signedIn';
+  const [{ data, error, fetching }, refetch] = useQuery({ query: ProposalQuery, variables: { id } });
+  const socket = useSocketState();
+  const [refresh, setRefresh] = useState(0);
+
+  const reload = useCallback(() => {
+    refetch({ requestPolicy: 'network-only' });
+    setRefresh((n) => n + 1);
+  }, [refetch]);
+
+  // Live: someone's support, vote or a status change; the result at close; a delegation to or from me.
+  useSubscription({ query: ProposalChangedSubscription, variables: { id } }, (_, event) => {
+    reload();
+    return event;
+  });
+  useSubscription({ query: TallyChangedSubscription, variables: { id } }, (_, event) => {
+    reload();
+    return event;
+  });
+  useSubscription({ query: MyDelegationsChangedSubscription, pause: !signedIn }, (_, event) => {
+    reload();
+    return event;
+  });
+
+  // After a dropped socket reconnects, fetch what may have changed meanwhile.
+  const generation = useRef(socket.generation);
+  useEffect(() => {
+    if (socket.generation > 1 && socket.generation !== generation.current) reload();
+    generation.current = socket.generation;
+  }, [socket.generation, reload]);
+
+  if (!data) {
+    if (error) {
+      return (
+        <>
+          <PageHeading>{t.appName}</PageHeading>
+          <p role="alert">{t.proposal.failed}</p>
+        </>
+      );
+    }
+    return fetching ? <p className="loading">{t.loading}</p> : null;
+  }
+  const proposal = data.proposal;
+  if (!proposal) {
+    return (
+      <>
+        <PageHeading>{t.notFound.title}</PageHeading>
+        <p>{t.proposal.notFound}</p>
+        <p>
+          <Link href="/">{t.notFound.back}</Link>
+        </p>
+      </>
+    );
+  }
+
+  const viewer = data.viewer;
+  const isAuthor = viewer?.member.id === proposal.author.id;
+  const author = `${proposal.author.displayName} (@${proposal.author.handle})`;
+
+  return (
+    <article className="proposal">
+      <PageHeading>{proposal.title}</PageHeading>
+      <LiveStatus state={socket} />
+      <p className="proposal-meta">
+        <span className={`status status-${proposal.status.toLowerCase()}`} data-testid="proposal-status">
+          {t.proposalStatus[proposal.status]}
+        </span>{' '}
+        {t.proposal.byline(author, proposal.area.name)} · {t.proposal.created(formatDate(proposal.createdAt, language))}
+        {proposal.updatedAt !== proposal.createdAt ? ` · ${t.proposal.edited(formatDate(proposal.updatedAt, language))}` : null}
+      </p>
+
+      {isAuthor && proposal.status === 'OPEN' ? <AuthorActions proposalId={proposal.id} /> : null}
+
+      <Markdown text={proposal.body} className="proposal-body" />
+
+      <section aria-labelledby="support-heading" className="panel">
+        <h2 id="support-heading">{t.proposal.scoreTitle}</h2>
+        <p data-testid="proposal-score">{t.proposal.score(proposal.score, proposal.supporterCount)}</p>
+        {viewer ? (
+          <SupportPanel
+            proposalId={proposal.id}
+            open={proposal.status === 'OPEN'}
+            mine={proposal.mySupport ?? 0}
+            allowance={viewer.allowance}
+            allowanceLeft={viewer.allowanceLeft}
+            cap={viewer.maxPointsPerProposal}
+          />
+        ) : (
+          <p>{t.proposal.signInToTakePart}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="vote-heading" className="panel">
+        <h2 id="vote-heading">{t.vote.title}</h2>
+        {viewer ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} /> : null}
+        {proposal.tally ? (
+          <div data-testid="tally">
+            <h3>{t.vote.tallyTitle}</h3>
+            <p>{t.vote.tally(proposal.tally.yes, proposal.tally.no, proposal.tally.abstain)}</p>
+            <p>{!proposal.tally.quorumReached ? t.vote.quorumMissed : proposal.tally.passed ? t.vote.passed : t.vote.failed}</p>
+          </div>
+        ) : ['SCHEDULED', 'VOTING'].includes(proposal.status) ? (
+          <p>{t.vote.tallyHidden}</p>
+        ) : null}
+      </section>
+
+      {viewer ? (
+        <section aria-labelledby="path-heading" className="panel">
+          <h2 id="path-heading">{t.votePath.title}</h2>
+          {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} /> : <p>{t.votePath.noPath}</p>}
+          <MyWeight areaId={proposal.area.id} areaName={proposal.area.name} refresh={refresh} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading">{t.proposal.historyTitle}</h2>
+        <ol className="status-history">
+          {proposal.statusHistory.map((h, i) => (
+            <li key={i}>
+              <strong>{t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
+              {h.actor ? ` · ${t.proposal.historyBy(`${h.actor.displayName} (@${h.actor.handle})`)}` : null}
+              {h.reason ? ` · ${h.reason}` : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
+
+/** Edit, and withdraw after a confirmation step; the author's only, while the proposal is open. */
+function AuthorActions({ proposalId }: { proposalId: string }) {
+  const { t } = useI18n();
+  const [confirming, setConfirming] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [{ fetching }, withdraw] = useMutation(WithdrawProposalMutation);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const withdrawButton = useRef<HTMLButtonElement>(null);
+  const alert = useRef<HTMLDivElement>(null);
+  const wasConfirming = useRef(false);
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+    else if (wasConfirming.current) withdrawButton.current?.focus();
+    wasConfirming.current = confirming;
+  }, [confirming]);
+
+  async function confirm() {
+    const result = await withdraw({ input: { proposal: proposalId } });
+    const outcome = outcomeOf(t, result.data?.withdrawProposal.errors, result.error);
+    setConfirming(false);
+    setMessage(outcome.form ?? Object.values(outcome.fields)[0] ?? null);
+    if (outcome.form) alert.current?.focus();
+  }
+
+  return (
+    <div className="author-actions">
+      <FormAlert ref={alert} message={message} />
+      {confirming ? (
+        <div role="group" aria-labelledby="withdraw-confirm" className="confirm">
+          <p id="withdraw-confirm">{t.proposal.withdrawConfirm}</p>
+          <button ref={confirmButton} type="button" className="button button-danger" disabled={fetching} onClick={() => void confirm()}>
+            {t.proposal.withdrawYes}
+          </button>{' '}
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
+            {t.proposal.withdrawNo}
+          </button>
+        </div>
+      ) : (
+        <p className="actions-row">
+          <Link href={`/proposals/${encodeURIComponent(proposalId)}/edit`} className="button button-secondary">
+            {t.proposal.edit}
+          </Link>{' '}
+          <button ref={withdrawButton} type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
+            {t.proposal.withdraw}
+          </button>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import type { VotePathOutcome, ScopeKind } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { formatWeight } from './userErrors';
+
+interface PersonRef {
+  id: string;
+  displayName: string;
+  handle: string;
+}
+
+export interface VotePathData {
+  outcome: VotePathOutcome;
+  arrivingWeight: number;
+  carrier?: PersonRef | null;
+  deadEnd?: PersonRef | null;
+  cycle: PersonRef[];
+  hops: { rank: number; scope: { kind: ScopeKind }; from: PersonRef; to: PersonRef }[];
+}
+
+/**
+ * "Where does my vote go?" drawn as a path: me, then each delegate hop by hop (with the rank
+ * and the scope that sent it there), ending at the voter who carries it, or the reason it
+ * reaches nobody.
+ */
+export function VotePathView({ path }: { path: VotePathData }) {
+  const { t, language } = useI18n();
+  const name = (p: PersonRef) => `${p.displayName} (@${p.handle})`;
+  return (
+    <div className="vote-path" data-testid="vote-path" data-outcome={path.outcome}>
+      <p>{t.votePath.outcomes[path.outcome]}</p>
+      {path.hops.length > 0 ? (
+        <ol className="vote-path-hops">
+          <li className="vote-path-stop">{t.votePath.you}</li>
+          {path.hops.map((hop, i) => (
+            <li key={i} className="vote-path-stop">
+              <span className="vote-path-arrow" aria-hidden="true">
+                →
+              </span>{' '}
+              <span className="vote-path-name">{name(hop.to)}</span>{' '}
+              <span className="vote-path-via">({t.votePath.hop(hop.rank, t.votePath.scopes[hop.scope.kind])})</span>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {path.outcome === 'CARRIED' && path.carrier ? (
+        <p data-testid="vote-carrier">{t.votePath.carrier(name(path.carrier), formatWeight(path.arrivingWeight, language))}</p>
+      ) : null}
+      {path.outcome === 'DEAD_END' && path.deadEnd ? <p>{t.votePath.deadEnd(name(path.deadEnd))}</p> : null}
+      {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{t.votePath.cycle(path.cycle.map(name).join(' → '))}</p> : null}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { CombinedError } from 'urql';
+import type { Messages } from '../../i18n/messages';
+
+/** A mutation's typed user errors (the UserError interface) as the form shows them. */
+export interface UserErrorLike {
+  message: string;
+  code: string;
+  field?: string | null;
+}
+
+export interface MutationOutcome {
+  /** Messages for named input fields. */
+  fields: Record<string, string>;
+  /** A message for the whole form: refusals without a field, transport failures. */
+  form: string | null;
+}
+
+export function outcomeOf(t: Messages, errors: readonly UserErrorLike[] | null | undefined, transport?: CombinedError): MutationOutcome {
+  if (transport) return { fields: {}, form: transport.networkError ? t.errors.network : transport.message };
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const e of errors ?? []) {
+    if (e.field) fields[e.field] = fields[e.field] ? `${fields[e.field]} ${e.message}` : e.message;
+    else general.push(e.message);
+  }
+  return { fields, form: general.length > 0 ? general.join(' ') : null };
+}
+
+export function formatDate(iso: string, language: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatWeight(weight: number, language: string): string {
+  return new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(weight);
+}
