@@ -69,6 +69,20 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         Assert.Equal(events, fixture.EventCount());
     }
 
+    [Fact]
+    public async Task AProposalNobodySupportsHasAScoreOfZeroAlongsideSupportedOnes()
+    {
+        var ann = await fixture.MemberAsync("pm-unsupported");
+        var id = (await ann.DataAsync(Propose, new { a = Area, t = "Nobody cares" })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+
+        var alone = (await ann.DataAsync("query($p: ID!) { proposal(id: $p) { score supporterCount } }", new { p = id })).GetProperty("proposal");
+        var withOthers = (await ann.DataAsync("query($p: ID!, $q: ID!) { a: proposal(id: $p) { score } b: proposal(id: $q) { score supporterCount } }",
+            new { p = P(Proposal("open")), q = id })).GetProperty("b");
+
+        Assert.Equal((0, 0), (alone.GetProperty("score").GetInt32(), alone.GetProperty("supporterCount").GetInt32()));
+        Assert.Equal((0, 0), (withOthers.GetProperty("score").GetInt32(), withOthers.GetProperty("supporterCount").GetInt32()));
+    }
+
     private const string Edit = "mutation($p: ID!, $t: String, $b: String) { editProposal(input: { proposal: $p, title: $t, body: $b }) { proposal { title body score statusHistory { status reason actor { id } } } errors { __typename ... on UserError { code field message } } } }";
 
     [Fact]
