@@ -107,6 +107,9 @@ public sealed class WebClientServer : IAsyncLifetime
         public Factory()
         {
             DemoMembers = 10;
+
+            // Browser tests register a member per person they need: more than one IP's sign-in budget.
+            Settings["RateLimits:SignInAttemptsPerMinute"] = "1000";
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -3,12 +3,17 @@ import { Marked } from 'marked';
 
 /**
  * Proposal markdown to safe HTML. Anyone can write a proposal, so its text is hostile until
- * proven otherwise: marked turns it into HTML (raw HTML in the markdown included), then
+ * proven otherwise: marked turns it into HTML (raw HTML in the markdown escaped as text), then
  * DOMPurify keeps only inert markup — no scripts, event handlers, javascript: or data: links,
  * forms, styles or frames. The page's CSP (script-src 'self') is the second wall, not the first:
  * sanitising also keeps the CSP from ever having to refuse something (and report it).
  */
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+const escapes: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
+
+// Raw HTML in a proposal is shown as the text it is, never parsed: parsing it at all (even in
+// DOMPurify's inert document) makes Chromium report CSP violations for its inline handlers.
+const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 const purifier = DOMPurify();
 

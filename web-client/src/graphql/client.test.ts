@@ -33,6 +33,15 @@ describe('the GraphQL client', () => {
     expect(new Headers(init.headers).get('X-CSRF-Token')).toBe('csrf-123');
   });
 
+  it('asks for one JSON response, not an event stream', async () => {
+    const fetch = stubFetch();
+
+    await createGraphQLClient().query(query, {}).toPromise();
+
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get('Accept')).toBe('application/graphql-response+json, application/json');
+  });
+
   it('sends no CSRF header when signed out', async () => {
     const fetch = stubFetch();
 

@@ -72,7 +72,12 @@ export function createGraphQLClient(): Client {
     preferGetMethod: false,
     fetchOptions: () => ({
       credentials: 'same-origin',
-      headers: csrfToken ? { 'X-CSRF-Token': csrfToken } : {},
+      // urql also offers text/event-stream, which the api then prefers for a plain query: ask
+      // for one JSON response (subscriptions go over the socket, not SSE).
+      headers: {
+        accept: 'application/graphql-response+json, application/json',
+        ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),
+      },
     }),
     exchanges: [
       cacheExchange,

@@ -313,6 +313,10 @@ function AuthorActions({ proposalId }: { proposalId: string }) {
   const withdrawButton = useRef<HTMLButtonElement>(null);
   const alert = useRef<HTMLDivElement>(null);
   const wasConfirming = useRef(false);
+  const [refusals, setRefusals] = useState(0);
+  useEffect(() => {
+    if (refusals > 0) alert.current?.focus();
+  }, [refusals]);
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -324,8 +328,9 @@ function AuthorActions({ proposalId }: { proposalId: string }) {
     const result = await withdraw({ input: { proposal: proposalId } });
     const outcome = outcomeOf(t, result.data?.withdrawProposal.errors, result.error);
     setConfirming(false);
-    setMessage(outcome.form ?? Object.values(outcome.fields)[0] ?? null);
-    if (outcome.form) alert.current?.focus();
+    const refusal = outcome.form ?? Object.values(outcome.fields)[0] ?? null;
+    setMessage(refusal);
+    if (refusal) setRefusals((n) => n + 1);
   }
 
   return (

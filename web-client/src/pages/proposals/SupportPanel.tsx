@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { graphql } from '../../gql';
@@ -78,6 +78,11 @@ export function SupportPanel({
   const [{ fetching: saving }, support] = useMutation(SupportMutation);
   const [{ fetching: withdrawing }, withdraw] = useMutation(WithdrawSupportMutation);
   const alert = useRef<HTMLDivElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  // Focus the alert once it shows: while empty it is hidden and cannot take focus.
+  useEffect(() => {
+    if (refusals > 0) alert.current?.focus();
+  }, [refusals]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -86,7 +91,7 @@ export function SupportPanel({
     const outcome = outcomeOf(t, result.data?.support.errors, result.error);
     const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);
-    if (message) alert.current?.focus();
+    if (message) setRefusals((n) => n + 1);
     else setDone(t.support.saved(result.data?.support.points ?? 0));
   }
 
@@ -96,7 +101,7 @@ export function SupportPanel({
     const outcome = outcomeOf(t, result.data?.withdrawSupport.errors, result.error);
     const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);
-    if (message) alert.current?.focus();
+    if (message) setRefusals((n) => n + 1);
     else setDone(t.support.withdrawn);
   }
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { graphql } from '../../gql';
@@ -37,6 +37,11 @@ export function VotePanel({ proposalId, status, myVote }: { proposalId: string; 
   const [done, setDone] = useState<string | null>(null);
   const [{ fetching }, vote] = useMutation(VoteMutation);
   const alert = useRef<HTMLDivElement>(null);
+  const [refusals, setRefusals] = useState(0);
+  // Focus the alert once it shows: while empty it is hidden and cannot take focus.
+  useEffect(() => {
+    if (refusals > 0) alert.current?.focus();
+  }, [refusals]);
 
   if (status !== 'VOTING') {
     const note = ['OPEN', 'ON_AGENDA', 'SCHEDULED'].includes(status)
@@ -62,7 +67,7 @@ export function VotePanel({ proposalId, status, myVote }: { proposalId: string; 
     const outcome = outcomeOf(t, result.data?.vote.errors, result.error);
     const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);
-    if (message) alert.current?.focus();
+    if (message) setRefusals((n) => n + 1);
     else if (result.data?.vote.choice) setDone(t.vote.saved(t.vote.choices[result.data.vote.choice]));
   }
 
