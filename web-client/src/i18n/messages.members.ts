@@ -47,7 +47,6 @@ export const membersEn = {
     withdrawConfirm: 'Withdraw this proposal? Its support is released, and this cannot be undone.',
     withdrawYes: 'Yes, withdraw it',
     withdrawNo: 'Keep it',
-    withdrawn: 'The proposal was withdrawn.',
     signInToTakePart: 'Sign in to support this proposal and vote on it.',
   },
   support: {
@@ -96,6 +95,7 @@ export const membersEn = {
     } satisfies Record<Outcome, string>,
     carrier: (name: string, weight: string) => `Carried by ${name}, arriving with weight ${weight}.`,
     deadEnd: (name: string) => `The chain ends at ${name}.`,
+    undecided: 'You neither vote nor delegate here: your vote counts only if you cast it.',
     cycle: (names: string) => `The circle: ${names}.`,
     noPath: 'Your path is not known yet. Reload the page in a moment.',
     weight: (weight: string, area: string) => `Weight you carry in ${area} if nobody else votes: ${weight} (your own vote included).`,
@@ -172,7 +172,6 @@ export const membersDe: MembersMessages = {
     withdrawConfirm: 'Diesen Antrag zurückziehen? Seine Unterstützung wird freigegeben; das lässt sich nicht rückgängig machen.',
     withdrawYes: 'Ja, zurückziehen',
     withdrawNo: 'Behalten',
-    withdrawn: 'Der Antrag wurde zurückgezogen.',
     signInToTakePart: 'Melde dich an, um diesen Antrag zu unterstützen und darüber abzustimmen.',
   },
   support: {
@@ -222,6 +221,7 @@ export const membersDe: MembersMessages = {
     },
     carrier: (name: string, weight: string) => `Getragen von ${name}, kommt mit Gewicht ${weight} an.`,
     deadEnd: (name: string) => `Die Kette endet bei ${name}.`,
+    undecided: 'Du stimmst hier weder ab noch überträgst du: deine Stimme zählt nur, wenn du sie abgibst.',
     cycle: (names: string) => `Der Kreis: ${names}.`,
     noPath: 'Dein Weg ist noch nicht bekannt. Lade die Seite gleich neu.',
     weight: (weight: string, area: string) =>

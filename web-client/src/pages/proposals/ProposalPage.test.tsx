@@ -117,3 +117,37 @@ describe('the proposal page', () => {
     expect(screen.getByText('There is no proposal at this address.')).toBeInTheDocument();
   });
 });
+
+describe('where my vote goes', () => {
+  it('says I have not decided when the path ends at me, and names the dead end otherwise', async () => {
+    silenceWebSocket();
+    const me = { __typename: 'Member', id: 'TWVtYmVyOjE', handle: 'ada', displayName: 'Ada Lovelace' };
+    const bob = { __typename: 'Member', id: 'TWVtYmVyOjI', handle: 'bob', displayName: 'Bob Builder' };
+    let hops: unknown[] = [];
+    answerGraphQL({
+      ProposalPage: () =>
+        proposalData({
+          whereDoesMyVoteGo: {
+            __typename: 'VotePath',
+            outcome: 'DEAD_END',
+            arrivingWeight: 0,
+            carrier: null,
+            deadEnd: hops.length ? bob : me,
+            cycle: [],
+            hops,
+          },
+        }),
+      MyWeight: weight,
+    });
+    const { unmount } = renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('vote-path')).toHaveTextContent('You neither vote nor delegate here: your vote counts only if you cast it.');
+    unmount();
+
+    hops = [{ __typename: 'VoteHop', rank: 1, scope: { __typename: 'DelegationScope', kind: 'AREA' }, from: me, to: bob }];
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const path = await screen.findByTestId('vote-path');
+    expect(path).toHaveTextContent('the chain ends at a member who neither votes nor delegates');
+    expect(path).toHaveTextContent('→ Bob Builder (@bob) (choice 1, this area)');
+    expect(path).toHaveTextContent('The chain ends at Bob Builder (@bob).');
+  });
+});

@@ -331,6 +331,8 @@ function AuthorActions({ proposalId }: { proposalId: string }) {
     const refusal = outcome.form ?? Object.values(outcome.fields)[0] ?? null;
     setMessage(refusal);
     if (refusal) setRefusals((n) => n + 1);
+    // Withdrawn, these controls go away: keep focus on the page rather than lose it to <body>.
+    else document.querySelector<HTMLElement>('main h1')?.focus();
   }
 
   return (

@@ -25,9 +25,11 @@ export interface VotePathData {
 export function VotePathView({ path }: { path: VotePathData }) {
   const { t, language } = useI18n();
   const name = (p: PersonRef) => `${p.displayName} (@${p.handle})`;
+  const undecided = path.outcome === 'DEAD_END' && path.hops.length === 0;
   return (
     <div className="vote-path" data-testid="vote-path" data-outcome={path.outcome}>
-      <p>{t.votePath.outcomes[path.outcome]}</p>
+      {/* A dead end at myself, no hop taken: I simply have not decided. */}
+      <p>{undecided ? t.votePath.undecided : t.votePath.outcomes[path.outcome]}</p>
       {path.hops.length > 0 ? (
         <ol className="vote-path-hops">
           <li className="vote-path-stop">{t.votePath.you}</li>
@@ -45,7 +47,7 @@ export function VotePathView({ path }: { path: VotePathData }) {
       {path.outcome === 'CARRIED' && path.carrier ? (
         <p data-testid="vote-carrier">{t.votePath.carrier(name(path.carrier), formatWeight(path.arrivingWeight, language))}</p>
       ) : null}
-      {path.outcome === 'DEAD_END' && path.deadEnd ? <p>{t.votePath.deadEnd(name(path.deadEnd))}</p> : null}
+      {path.outcome === 'DEAD_END' && path.deadEnd && !undecided ? <p>{t.votePath.deadEnd(name(path.deadEnd))}</p> : null}
       {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{t.votePath.cycle(path.cycle.map(name).join(' → '))}</p> : null}
     </div>
   );
