@@ -151,3 +151,19 @@ describe('where my vote goes', () => {
     expect(path).toHaveTextContent('The chain ends at Bob Builder (@bob).');
   });
 });
+
+describe('the proposal page in German', () => {
+  it('shows every part in German', async () => {
+    silenceWebSocket();
+    answerGraphQL({ ProposalPage: () => proposalData({ status: 'VOTING' }), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />, { language: 'de' });
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Wohin geht meine Stimme?' })).toBeInTheDocument();
+    expect(screen.getByTestId('proposal-status')).toHaveTextContent('In Abstimmung');
+    expect(screen.getByTestId('proposal-score')).toHaveTextContent('3 Punkte von 2 Unterstützer*innen');
+    expect(screen.getByRole('group', { name: 'Meine Stimme' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Enthaltung' })).toBeInTheDocument();
+    expect(screen.getByTestId('vote-carrier')).toHaveTextContent('Getragen von Cy Twombly (@cy), kommt mit Gewicht 1 an.');
+    expect(screen.getByText('Das Ergebnis wird veröffentlicht, wenn die Abstimmung endet.')).toBeInTheDocument();
+  });
+});
