@@ -42,10 +42,13 @@ public sealed class GraphQLHttpHandler
             return GraphQLHttpResponse.FromProblem(405, "Method Not Allowed", "GraphQL over GET is turned off; use POST.", AllowPost);
         }
 
-        // #sec-Accept: a client that accepts neither GraphQL media type gets 406. One that asks
-        // for text/event-stream gets Server-Sent Events; what cannot travel as an event (a
-        // malformed request, a mutation over GET) is answered in application/json.
-        var eventStream = MediaTypeNegotiation.PrefersEventStream(http.Accept);
+        // #sec-Accept: a client that accepts neither GraphQL media type gets 406. One that ranks
+        // text/event-stream above JSON gets Server-Sent Events for everything; one that ranks
+        // them equal (urql's default Accept) gets events for a subscription and JSON otherwise.
+        // What cannot travel as an event (a malformed request, a mutation over GET) is answered
+        // in application/json.
+        var streamPreference = MediaTypeNegotiation.EventStream(http.Accept);
+        var eventStream = streamPreference == EventStreamPreference.Preferred;
         var mediaType = eventStream ? GraphQLResponseMediaType.Json : MediaTypeNegotiation.SelectResponseMediaType(http.Accept);
         if (mediaType == GraphQLResponseMediaType.None)
         {
@@ -107,7 +110,7 @@ public sealed class GraphQLHttpHandler
                 AllowPost);
         }
 
-        if (eventStream)
+        if (eventStream || (streamPreference == EventStreamPreference.Acceptable && operation.OperationType == OperationType.Subscription))
         {
             return GraphQLHttpResponse.FromEvents(operation.OperationType == OperationType.Subscription
                 ? _executor.SubscribeAsync(operation, request, context, cancellationToken)

@@ -8,6 +8,16 @@ public enum GraphQLResponseMediaType
     Json,
 }
 
+/// <summary>Whether a client asks for Server-Sent Events; see <see cref="MediaTypeNegotiation.EventStream"/>.</summary>
+public enum EventStreamPreference
+{
+    None,
+    /// <summary>Listed, but no higher than JSON: streamed for a subscription, JSON for anything else.</summary>
+    Acceptable,
+    /// <summary>Listed above JSON: every answer is streamed.</summary>
+    Preferred,
+}
+
 /// <summary>
 /// Reads Accept and Content-Type the way GraphQL over HTTP asks (#sec-Accept, #sec-Content-Type):
 /// only UTF-8 is spoken, a missing Accept means application/json (the pre-watershed default the
@@ -130,14 +140,16 @@ public static class MediaTypeNegotiation
     }
 
     /// <summary>
-    /// True when the client lists text/event-stream (with q &gt; 0) and ranks it at least as high
-    /// as the JSON types: it wants the result as Server-Sent Events (graphql-sse).
+    /// How much the client wants Server-Sent Events (graphql-sse): <see cref="EventStreamPreference.Preferred"/>
+    /// when it lists text/event-stream (q &gt; 0) above every JSON type (or alone),
+    /// <see cref="EventStreamPreference.Acceptable"/> when it ranks it equal to the best JSON type,
+    /// as urql and other fetch clients do in their default Accept header.
     /// </summary>
-    public static bool PrefersEventStream(string? accept)
+    public static EventStreamPreference EventStream(string? accept)
     {
         if (string.IsNullOrWhiteSpace(accept))
         {
-            return false;
+            return EventStreamPreference.None;
         }
 
         double eventStream = 0, json = 0;
@@ -153,7 +165,9 @@ public static class MediaTypeNegotiation
             }
         }
 
-        return eventStream > 0 && eventStream >= json;
+        return eventStream <= 0 ? EventStreamPreference.None
+            : eventStream > json ? EventStreamPreference.Preferred
+            : EventStreamPreference.Acceptable;
     }
 
     private static bool IsUtf8(string charset) =>

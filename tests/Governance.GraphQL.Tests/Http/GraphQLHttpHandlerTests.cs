@@ -239,4 +239,40 @@ public sealed class GraphQLHttpHandlerTests
         Assert.Equal(200, response.StatusCode);
         Assert.False(Assert.Single(results).HasData);
     }
+
+    // urql, Apollo and other fetch clients list text/event-stream beside the JSON types, all at
+    // q=1, on every request: a query must still come back as one JSON response, a subscription
+    // as a stream.
+    private const string FetchClientAccept =
+        "application/graphql-response+json, application/graphql+json, application/json, text/event-stream, multipart/mixed";
+
+    [Fact]
+    public async Task QueryFromAClientThatAlsoAcceptsEventStreamIsAnsweredInJson()
+    {
+        var response = await PostAsync(Json(new { query = FakeExecutor.Typename }), accept: FetchClientAccept);
+
+        Assert.Equal(200, response.StatusCode);
+        Assert.Null(response.Events);
+        Assert.StartsWith("application/graphql-response+json", response.ContentType, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SubscriptionFromAClientThatAlsoAcceptsJsonIsStreamed()
+    {
+        var response = await PostAsync(Json(new { query = FakeExecutor.CountTo3 }), accept: FetchClientAccept);
+        var results = await response.Events!.ToListAsync();
+
+        Assert.Equal("text/event-stream; charset=utf-8", response.ContentType);
+        Assert.Equal(3, results.Count);
+    }
+
+    [Fact]
+    public async Task EventStreamRankedAboveJsonStreamsEvenAQuery()
+    {
+        var response = await PostAsync(Json(new { query = FakeExecutor.Typename }),
+            accept: "application/json;q=0.5, text/event-stream");
+        var results = await response.Events!.ToListAsync();
+
+        Assert.True(Assert.Single(results).HasData);
+    }
 }
