@@ -9,7 +9,7 @@ namespace Governance.Api.Schema;
 /// <summary>
 /// propose, withdrawProposal, support, withdrawSupport (the propose scope) and vote (the vote
 /// scope), always as the caller. The domain services commit; the live engine and the
-/// subscribers hear of it after the commit.
+/// subscribers hear of it after the commit. Votes commit in groups (<see cref="Governance.Core.Storage.GroupCommitter"/>).
 /// </summary>
 internal static class ProposalMutations
 {
@@ -89,12 +89,23 @@ internal static class ProposalMutations
 
             var choice = Enum.Parse<VoteChoice>((string)Input(c)["choice"]!, ignoreCase: true);
             var me = caller.MemberId!.Value;
-            var payload = await MutationGuard.RunAsync("proposal", () => s.Engine.SerialiseWriteAsync(() =>
+            var payload = await MutationGuard.RunAsync("proposal", async () =>
             {
-                d.Votes.Cast(me, proposalId, choice);
-                s.Engine.Apply(e => e.CastVote(proposalId, me, choice));
-                return Task.FromResult<object?>(proposalId);
-            }));
+                // Grouped: acknowledged once the vote's group is durable; the engine (and its
+                // live tallies) applies the group's votes in commit order, inside its write gate.
+                if (d.Votes.Grouped)
+                {
+                    await d.Votes.CastGroupedAsync(me, proposalId, choice, () => s.Engine.Apply(e => e.CastVote(proposalId, me, choice)));
+                    return proposalId;
+                }
+
+                return await s.Engine.SerialiseWriteAsync(() =>
+                {
+                    d.Votes.Cast(me, proposalId, choice);
+                    s.Engine.Apply(e => e.CastVote(proposalId, me, choice));
+                    return Task.FromResult<object?>(proposalId);
+                });
+            });
             if (payload["errors"] is null)
             {
                 payload["choice"] = choice;

@@ -18,12 +18,20 @@ public sealed class GroupCommitter : IAsyncDisposable
     public const int MaxBatch = 512;
 
     private readonly Database database;
+    private readonly Action<Action>? serialise;
     private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
 
-    public GroupCommitter(Database database)
+    /// <param name="serialise">
+    /// Optional: runs each group (its COMMIT and its after-commit actions) inside this, e.g. a
+    /// gate that other writers also hold from their commit to their follow-up, so that what
+    /// the after-commit actions apply elsewhere is applied in the database's commit order.
+    /// </param>
+    public GroupCommitter(Database database, Action<Action>? serialise = null)
     {
+        ArgumentNullException.ThrowIfNull(database);
         this.database = database;
+        this.serialise = serialise;
         writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -60,8 +68,31 @@ public sealed class GroupCommitter : IAsyncDisposable
                     batch.Add(work);
                 }
 
-                connection ??= database.Open();
-                CommitGroup(connection, batch);
+                try
+                {
+                    connection ??= database.Open();
+                    var open = connection;
+                    if (serialise is null)
+                    {
+                        CommitGroup(open, batch);
+                    }
+                    else
+                    {
+                        serialise(() => CommitGroup(open, batch));
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // Opening the connection or the gate failed: none of the group was
+                    // acknowledged, and the writer goes on with the next group.
+                    foreach (var work in batch)
+                    {
+                        work.Fail(ex);
+                    }
+
+                    connection?.Dispose();
+                    connection = null;
+                }
             }
         }
         finally
