@@ -7,8 +7,8 @@ using Governance.GraphQL.Types;
 namespace Governance.Api.Schema;
 
 /// <summary>
-/// propose, withdrawProposal, support, withdrawSupport (the propose scope) and vote (the vote
-/// scope), always as the caller. The domain services commit; the live engine and the
+/// propose, withdrawProposal, support, withdrawSupport (the propose scope), vote (the vote
+/// scope) and endorse (the delegate scope), always as the caller. The domain services commit; the live engine and the
 /// subscribers hear of it after the commit. Votes commit in groups (<see cref="Governance.Core.Storage.GroupCommitter"/>).
 /// </summary>
 internal static class ProposalMutations
@@ -116,7 +116,9 @@ internal static class ProposalMutations
         .ResolveAsync("Mutation.endorse", async c =>
         {
             var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Vote) is { } refused)
+            // A statement of trust in another member, as a delegation is: the delegate scope, so
+            // that a token made to cast votes cannot also hand out karma (agenda power).
+            if (MutationGuard.RequireScope(caller, TokenScopes.Delegate) is { } refused)
             {
                 return UserErrors.Payload("member", refused);
             }
