@@ -32,7 +32,10 @@ public sealed class GroupCommitter : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
         this.serialise = serialise;
-        writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        // A thread of its own that blocks while the queue is empty: an async loop would resume
+        // on the thread pool behind every request waiting there, and under load each group
+        // would start late by however long that queue is.
+        writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>How many transactions were committed, and how many commands they carried.</summary>
@@ -54,13 +57,13 @@ public sealed class GroupCommitter : IAsyncDisposable
         return work.Completion.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<IWork>(MaxBatch);
         SqliteConnection? connection = null;
         try
         {
-            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitForWork())
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
@@ -157,6 +160,12 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             work.Acknowledge();
         }
+    }
+
+    private bool WaitForWork()
+    {
+        var waiting = queue.Reader.WaitToReadAsync();
+        return waiting.IsCompleted ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()
