@@ -29,6 +29,7 @@ repo="$(cd "$here/../.." && pwd)"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-10s}"
 WARMUP="${WARMUP:-3s}"
+INITIAL_WARMUP="${INITIAL_WARMUP:-20s}"
 CLIENTS="${CLIENTS:-128}"
 MEMBERS="${MEMBERS:-2000}"
 PEER="${PEER:-1}"
@@ -108,6 +109,12 @@ measure() {
       if (acknowledged > events) { printf "vote-load: %d votes acknowledged but only %d vote.cast events written\n", acknowledged, events > "/dev/stderr"; exit 1 }
       printf "%s %.3f %.3f %d %d %.2f\n", rps, p50, p99, acknowledged, failed, cpu }'
 }
+
+# Tiered JIT keeps recompiling hot code for tens of seconds on a busy machine (perf showed
+# libclrjit at 13-19 % of the server's CPU 15-30 s in); warm each server well before timing.
+for mode in "${modes[@]}"; do
+  measure "$mode" "$INITIAL_WARMUP" >/dev/null
+done
 
 echo "== measuring: $RUNS runs x ${#modes[@]} servers, $DURATION each (+$WARMUP warm-up), $CLIENTS connections"
 for run in $(seq 1 "$RUNS"); do
