@@ -6,7 +6,8 @@ namespace Governance.Api.Cli;
 
 /// <summary>
 /// `export-snapshot &lt;proposal&gt;`: prints the snapshot (DESIGN §7) a closed vote was counted
-/// from, as stored with its result, so anyone can pipe it to `recount` and compare.
+/// from, as stored with its result, so anyone can pipe it to `recount` and compare; with
+/// `--pseudonymous`, in the public form the REST export serves.
 /// </summary>
 internal static class ExportSnapshotCommand
 {
@@ -14,7 +15,11 @@ internal static class ExportSnapshotCommand
     {
         var storage = new StorageArguments();
         var proposal = new Argument<long>("proposal") { Description = "The id of a proposal whose vote has closed." };
-        var command = new Command("export-snapshot", "Print the stored snapshot of a closed vote, for an independent recount.") { proposal };
+        var pseudonymous = new Option<bool>("--pseudonymous")
+        {
+            Description = "Name members by fresh pseudonyms, as GET /api/exports/votes/{id}/snapshot.json publishes it (DESIGN §5 privacy).",
+        };
+        var command = new Command("export-snapshot", "Print the stored snapshot of a closed vote, for an independent recount.") { proposal, pseudonymous };
         storage.AddTo(command);
         command.SetAction(result =>
         {
@@ -29,7 +34,7 @@ internal static class ExportSnapshotCommand
                     return 1;
                 }
 
-                Console.Out.WriteLine(stored.SnapshotJson);
+                Console.Out.WriteLine(result.GetValue(pseudonymous) ? SnapshotPseudonyms.Apply(stored.SnapshotJson) : stored.SnapshotJson);
                 return 0;
             }
             catch (StorageException ex)

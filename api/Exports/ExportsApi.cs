@@ -1,12 +1,18 @@
 using System.Text.Json;
 using Dapper;
 using Governance.Api.Auth;
+using Governance.Api.Schema;
 using Governance.Core.Accounts;
+using Governance.Core.Proposals;
 using Governance.Core.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Governance.Api.Exports;
 
-/// <summary>Exports for auditors: the event log as NDJSON, one entry a line, streamed.</summary>
+/// <summary>
+/// Exports for auditors: the event log as NDJSON, one entry a line, streamed; and the snapshot
+/// a closed vote was counted from (DESIGN §7), with pseudonyms for members, for `recount`.
+/// </summary>
 public static class ExportsApi
 {
     public static RouteGroupBuilder MapExportsApi(this IEndpointRouteBuilder app)
@@ -15,8 +21,45 @@ public static class ExportsApi
 
         group.MapGet("/events.ndjson", EventLogNdjson)
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson");
+        group.MapGet("/votes/{proposal}/snapshot.json", ClosedVoteSnapshot)
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return group;
+    }
+
+    /// <summary>
+    /// The snapshot of a closed vote (<paramref name="proposal"/> is the proposal's GraphQL id),
+    /// as `governance export-snapshot --pseudonymous` prints it: members under pseudonyms fresh
+    /// for each download (docs/api.md says why). 404 for no such proposal, 409 while its vote
+    /// has not closed.
+    /// </summary>
+    public static Results<FileContentHttpResult, ProblemHttpResult> ClosedVoteSnapshot(string proposal, VoteService votes, ProposalService proposals)
+    {
+        var notFound = TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such proposal", detail: $"\"{proposal}\" is not the id of a proposal.");
+        if (!Ids.TryLocal(proposal, Ids.Proposal, out var id))
+        {
+            return notFound;
+        }
+
+        if (votes.Result(id) is { } result)
+        {
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(SnapshotPseudonyms.Apply(result.SnapshotJson)), "application/json", $"snapshot-{id}.json");
+        }
+
+        ProposalView found;
+        try
+        {
+            found = proposals.Get(id);
+        }
+        catch (Governance.Core.Domain.DomainException refused) when (refused.Code == Governance.Core.Domain.DomainErrors.NotFound)
+        {
+            return notFound;
+        }
+
+        return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The vote has not closed",
+            detail: $"Proposal {proposal} is {found.Status}; its snapshot exists once its vote has closed.");
     }
 
     /// <summary>

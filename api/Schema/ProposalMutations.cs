@@ -7,9 +7,9 @@ using Governance.GraphQL.Types;
 namespace Governance.Api.Schema;
 
 /// <summary>
-/// propose, withdrawProposal, editProposal, support, withdrawSupport (the propose scope) and vote (the vote
-/// scope), always as the caller. The domain services commit; the live engine and the
-/// subscribers hear of it after the commit.
+/// propose, withdrawProposal, editProposal, support, withdrawSupport (the propose scope), vote (the vote
+/// scope) and endorse (the delegate scope), always as the caller. The domain services commit; the live engine and the
+/// subscribers hear of it after the commit. Votes commit in groups (<see cref="Governance.Core.Storage.GroupCommitter"/>).
 /// </summary>
 internal static class ProposalMutations
 {
@@ -94,12 +94,23 @@ internal static class ProposalMutations
 
             var choice = Enum.Parse<VoteChoice>((string)Input(c)["choice"]!, ignoreCase: true);
             var me = caller.MemberId!.Value;
-            var payload = await MutationGuard.RunAsync("proposal", () => s.Engine.SerialiseWriteAsync(() =>
+            var payload = await MutationGuard.RunAsync("proposal", async () =>
             {
-                d.Votes.Cast(me, proposalId, choice);
-                s.Engine.Apply(e => e.CastVote(proposalId, me, choice));
-                return Task.FromResult<object?>(proposalId);
-            }));
+                // Grouped: acknowledged once the vote's group is durable; the engine (and its
+                // live tallies) applies the group's votes in commit order, inside its write gate.
+                if (d.Votes.Grouped)
+                {
+                    await d.Votes.CastGroupedAsync(me, proposalId, choice, () => s.Engine.Apply(e => e.CastVote(proposalId, me, choice)));
+                    return proposalId;
+                }
+
+                return await s.Engine.SerialiseWriteAsync(() =>
+                {
+                    d.Votes.Cast(me, proposalId, choice);
+                    s.Engine.Apply(e => e.CastVote(proposalId, me, choice));
+                    return Task.FromResult<object?>(proposalId);
+                });
+            });
             if (payload["errors"] is null)
             {
                 payload["choice"] = choice;
@@ -110,7 +121,9 @@ internal static class ProposalMutations
         .ResolveAsync("Mutation.endorse", async c =>
         {
             var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Vote) is { } refused)
+            // A statement of trust in another member, as a delegation is: the delegate scope, so
+            // that a token made to cast votes cannot also hand out karma (agenda power).
+            if (MutationGuard.RequireScope(caller, TokenScopes.Delegate) is { } refused)
             {
                 return UserErrors.Payload("member", refused);
             }

@@ -26,7 +26,10 @@ public static class SchemaExtensions
         services.AddSingleton<MemberRoleStore>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<SupportService>();
-        services.AddSingleton<VoteService>();
+        services.AddSingleton(sp => new VoteService(
+            sp.GetRequiredService<Database>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.GroupCommit ? sp.GetRequiredService<GroupCommitter>() : null));
         services.AddSingleton<ModerationService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();

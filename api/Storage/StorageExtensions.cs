@@ -21,6 +21,11 @@ public static class StorageExtensions
         // step by the stores after each commit.
         builder.Services.AddSingleton(sp => new EngineHost(EngineLoader.Load(sp.GetRequiredService<Database>())));
         builder.Services.AddSingleton<DelegationStore>();
+
+        // The single writer that groups votes' commits. Each group commits and applies its
+        // votes to the engine inside the engine's write gate, as every other writer does, so
+        // the engine sees changes in commit order. Disposed (drained) with the host.
+        builder.Services.AddSingleton(sp => new GroupCommitter(sp.GetRequiredService<Database>(), sp.GetRequiredService<EngineHost>().SerialiseWrite));
         return builder;
     }
 

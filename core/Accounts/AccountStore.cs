@@ -222,7 +222,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync();
         var row = await connection.QuerySingleOrDefaultAsync<IdentityRow>(
-            $"SELECT {IdentityColumns}, t.scopes AS Scopes, t.id AS TokenId FROM access_tokens t JOIN members m ON m.id = t.member_id " +
+            $"SELECT {IdentityColumns}, t.scopes AS Scopes, t.id AS TokenId, t.last_used_at AS LastUsedAt FROM access_tokens t JOIN members m ON m.id = t.member_id " +
             "WHERE t.token_hash = @hash AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > @now)",
             new { hash = Hash(token), now });
         if (row is null)
@@ -230,10 +230,15 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             return null;
         }
 
-        // Last use at minute resolution: enough for "is this token still used?" without a write per request.
-        await connection.ExecuteAsync(
-            "UPDATE access_tokens SET last_used_at = @now WHERE id = @TokenId AND (last_used_at IS NULL OR last_used_at < @now - 60000)",
-            new { now, row.TokenId });
+        // Last use at minute resolution: enough for "is this token still used?" without a write
+        // per request. The UPDATE runs only when due: even one that changes no row takes
+        // SQLite's write lock, and every request would queue behind the writer for it.
+        if (row.LastUsedAt is not { } lastUsed || lastUsed < now - 60_000)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE access_tokens SET last_used_at = @now WHERE id = @TokenId AND (last_used_at IS NULL OR last_used_at < @now - 60000)",
+                new { now, row.TokenId });
+        }
         return (row.ToIdentity(), row.Scopes!.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
@@ -270,6 +275,8 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         public string? Scopes { get; init; }
 
         public long TokenId { get; init; }
+
+        public long? LastUsedAt { get; init; }
 
         public MemberIdentity ToIdentity() =>
             new(Id, Handle, DisplayName, VotingRight, (Roles ?? "member").Split(',', StringSplitOptions.RemoveEmptyEntries));

@@ -44,6 +44,24 @@ public sealed class EngineHost(DelegationEngine engine) : IDisposable
         }
     }
 
+    /// <summary>
+    /// The blocking form, for a writer on its own thread (the group committer runs each group's
+    /// COMMIT and after-commit changes inside it).
+    /// </summary>
+    public void SerialiseWrite(Action write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        writes.Wait();
+        try
+        {
+            write();
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
     public Task SerialiseWriteAsync(Func<Task> write)
     {
         ArgumentNullException.ThrowIfNull(write);

@@ -12,12 +12,70 @@ namespace Governance.Core.Proposals;
 /// The provisional tally stays hidden until close; afterwards the result, with its snapshot,
 /// is public, and individual votes as the proposal's privacy policy says.
 /// </summary>
-public sealed class VoteService(Database database, TimeProvider clock)
+public sealed class VoteService(Database database, TimeProvider clock, GroupCommitter? committer = null)
 {
-    public void Cast(long actorId, long proposalId, VoteChoice choice) => Transactions.Write(database, (c, t) =>
+    /// <summary>Whether votes go through the group committer (<see cref="CastGroupedAsync"/>).</summary>
+    public bool Grouped => committer is not null;
+
+    /// <summary>Casts or changes a vote in a transaction of its own (one fsync per vote).</summary>
+    public void Cast(long actorId, long proposalId, VoteChoice choice) => Transactions.Write(database, (c, t) => CastIn(c, t, actorId, proposalId, choice));
+
+    /// <summary>
+    /// Casts or changes a vote through the group committer, acknowledged (the task completes)
+    /// only after the COMMIT of the vote's group is durable. The single writer is the
+    /// bottleneck, so it does as little as it can: the vote is first validated with a read of
+    /// its own, in parallel with other requests (a refused vote never reaches the writer);
+    /// inside its savepoint the writer then writes it with one statement that checks again,
+    /// atomically, that the proposal is in its voting window and the member has a voting
+    /// right. Should either have changed in between, the full validation runs in the savepoint
+    /// and the vote fails alone with its <see cref="DomainException"/>.
+    /// <paramref name="afterCommit"/> runs after the commit, in commit order, only for a vote
+    /// that was written.
+    /// </summary>
+    public async Task CastGroupedAsync(long actorId, long proposalId, VoteChoice choice, Action afterCommit)
+    {
+        ArgumentNullException.ThrowIfNull(afterCommit);
+        if (committer is null)
+        {
+            throw new InvalidOperationException("This VoteService has no group committer; use Cast.");
+        }
+
+        // A proposal's policy is fixed when it opens (DESIGN §6), so its privacy read here
+        // still holds when the writer logs the vote.
+        var privacy = Transactions.Read(database, c =>
+        {
+            var proposal = Validate(c, null, actorId, proposalId, choice, Millis.Of(clock.GetUtcNow()));
+            return ProposalService.PolicyOf(c, null, proposal).Privacy;
+        });
+        await committer.RunAsync(
+            (c, t) =>
+            {
+                var now = clock.GetUtcNow();
+                var nowMs = Millis.Of(now);
+                if (!VoteStore.UpsertIfOpen(c, t, actorId, proposalId, Text(choice), nowMs))
+                {
+                    Validate(c, t, actorId, proposalId, choice, nowMs);
+                    throw new InvalidOperationException($"Vote of {actorId} on {proposalId} was neither written nor refused.");
+                }
+
+                Record(c, t, actorId, proposalId, choice, privacy, now);
+                return 0;
+            },
+            _ => afterCommit()).ConfigureAwait(false);
+    }
+
+    private int CastIn(SqliteConnection c, SqliteTransaction t, long actorId, long proposalId, VoteChoice choice)
     {
         var now = clock.GetUtcNow();
-        var nowMs = Millis.Of(now);
+        var proposal = Validate(c, t, actorId, proposalId, choice, Millis.Of(now));
+        VoteStore.Upsert(c, t, actorId, proposalId, Text(choice), Millis.Of(now));
+        Record(c, t, actorId, proposalId, choice, ProposalService.PolicyOf(c, t, proposal).Privacy, now);
+        return 0;
+    }
+
+    /// <summary>Refuses a vote that may not be cast now, naming why; else the proposal.</summary>
+    private static ProposalRow Validate(SqliteConnection c, SqliteTransaction? t, long actorId, long proposalId, VoteChoice choice, long nowMs)
+    {
         var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
         var proposal = ProposalService.Load(c, t, proposalId);
         if (proposal.Status != ProposalStatus.Voting || nowMs < proposal.VotingStartsAt || nowMs >= proposal.VotingEndsAt)
@@ -38,16 +96,19 @@ public sealed class VoteService(Database database, TimeProvider clock)
             throw new DomainException(DomainErrors.InvalidInput, "A vote is yes, no or abstain.");
         }
 
-        VoteStore.Upsert(c, t, actorId, proposalId, Text(choice), nowMs);
-        MemberStore.Touch(c, t, actorId, nowMs);
+        return proposal;
+    }
 
-        // The audit trail records that a member voted; the choice itself only where the
-        // proposal's privacy makes every vote public.
-        var policy = ProposalService.PolicyOf(c, t, proposal);
+    /// <summary>
+    /// What follows a written vote: the member was active, and the audit trail records that
+    /// they voted; the choice itself only where the proposal's privacy makes every vote public.
+    /// </summary>
+    private static void Record(SqliteConnection c, SqliteTransaction t, long actorId, long proposalId, VoteChoice choice, VotePrivacy privacy, DateTimeOffset now)
+    {
+        MemberStore.Touch(c, t, actorId, Millis.Of(now));
         EventLog.Append(c, t, now, actorId, "vote.cast",
-            new { proposal = proposalId, choice = policy.Privacy == VotePrivacy.Public ? Text(choice) : null });
-        return 0;
-    });
+            new { proposal = proposalId, choice = privacy == VotePrivacy.Public ? Text(choice) : null });
+    }
 
     /// <summary>A member always sees their own vote.</summary>
     public VoteChoice? MyVote(long actorId, long proposalId) =>

@@ -18,13 +18,24 @@ public sealed class GroupCommitter : IAsyncDisposable
     public const int MaxBatch = 512;
 
     private readonly Database database;
+    private readonly Action<Action>? serialise;
     private readonly Channel<IWork> queue = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task writer;
 
-    public GroupCommitter(Database database)
+    /// <param name="serialise">
+    /// Optional: runs each group (its COMMIT and its after-commit actions) inside this, e.g. a
+    /// gate that other writers also hold from their commit to their follow-up, so that what
+    /// the after-commit actions apply elsewhere is applied in the database's commit order.
+    /// </param>
+    public GroupCommitter(Database database, Action<Action>? serialise = null)
     {
+        ArgumentNullException.ThrowIfNull(database);
         this.database = database;
-        writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        this.serialise = serialise;
+        // A thread of its own that blocks while the queue is empty: an async loop would resume
+        // on the thread pool behind every request waiting there, and under load each group
+        // would start late by however long that queue is.
+        writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>How many transactions were committed, and how many commands they carried.</summary>
@@ -46,13 +57,13 @@ public sealed class GroupCommitter : IAsyncDisposable
         return work.Completion.Task;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<IWork>(MaxBatch);
         SqliteConnection? connection = null;
         try
         {
-            while (await queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+            while (WaitForWork())
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var work))
@@ -60,8 +71,31 @@ public sealed class GroupCommitter : IAsyncDisposable
                     batch.Add(work);
                 }
 
-                connection ??= database.Open();
-                CommitGroup(connection, batch);
+                try
+                {
+                    connection ??= database.Open();
+                    var open = connection;
+                    if (serialise is null)
+                    {
+                        CommitGroup(open, batch);
+                    }
+                    else
+                    {
+                        serialise(() => CommitGroup(open, batch));
+                    }
+                }
+                catch (Exception ex)
+                {
+                    // Opening the connection or the gate failed: none of the group was
+                    // acknowledged, and the writer goes on with the next group.
+                    foreach (var work in batch)
+                    {
+                        work.Fail(ex);
+                    }
+
+                    connection?.Dispose();
+                    connection = null;
+                }
             }
         }
         finally
@@ -126,6 +160,12 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             work.Acknowledge();
         }
+    }
+
+    private bool WaitForWork()
+    {
+        var waiting = queue.Reader.WaitToReadAsync();
+        return waiting.IsCompleted ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
     }
 
     public async ValueTask DisposeAsync()

@@ -12,4 +12,10 @@ public sealed record StorageOptions
     public string? ConnectionString { get; init; }
 
     public string DatabaseFileName { get; init; } = "governance.db";
+
+    /// <summary>
+    /// Votes are committed in groups (one fsync for every vote waiting, <see cref="GroupCommitter"/>);
+    /// false commits each vote alone. Only the vote-load benchmark turns it off, to measure the difference.
+    /// </summary>
+    public bool GroupCommit { get; init; } = true;
 }

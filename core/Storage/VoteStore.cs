@@ -23,6 +23,22 @@ public static class VoteStore
             """,
             new { memberId, proposalId, choice, atMs }, t);
 
+    /// <summary>
+    /// Writes the vote only if, at <paramref name="atMs"/>, the proposal is in its voting window
+    /// and the member has a voting right: the check and the write in one statement. False
+    /// (nothing written) otherwise; the caller finds out why.
+    /// </summary>
+    public static bool UpsertIfOpen(SqliteConnection c, SqliteTransaction t, long memberId, long proposalId, string choice, long atMs) =>
+        c.Execute(
+            """
+            INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at)
+            SELECT @memberId, @proposalId, @choice, @atMs, @atMs
+            WHERE EXISTS (SELECT 1 FROM proposals p WHERE p.id = @proposalId AND p.status = 'voting' AND p.voting_starts_at <= @atMs AND p.voting_ends_at > @atMs)
+              AND EXISTS (SELECT 1 FROM members m WHERE m.id = @memberId AND m.voting_right = 1)
+            ON CONFLICT (proposal_id, member_id) DO UPDATE SET choice = excluded.choice, updated_at = excluded.updated_at
+            """,
+            new { memberId, proposalId, choice, atMs }, t) == 1;
+
     public static string? Choice(SqliteConnection c, SqliteTransaction? t, long memberId, long proposalId) =>
         c.QuerySingleOrDefault<string>("SELECT choice FROM votes WHERE member_id = @memberId AND proposal_id = @proposalId", new { memberId, proposalId }, t);
 

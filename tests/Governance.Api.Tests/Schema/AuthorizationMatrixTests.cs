@@ -26,6 +26,7 @@ public sealed class MatrixFixture : IAsyncLifetime
         Actors["admin's token"] = await App.TokenAsync(admin, "admin-token", "read", "vote", "delegate", "propose", "moderate");
         Tokens["propose"] = (await App.TokenAsync(member, "propose", "read", "propose"), Actors["token with scope"]);
         Tokens["vote"] = (await App.TokenAsync(member, "vote", "read", "vote"), Actors["token with scope"]);
+        Tokens["delegate"] = (Actors["token with scope"], Actors["token without scope"]);
         Tokens["moderate"] = (
             await App.TokenAsync(Actors["moderator"], "moderate", "read", "moderate"),
             await App.TokenAsync(Actors["moderator"], "no-moderate", "read", "vote", "delegate", "propose"));

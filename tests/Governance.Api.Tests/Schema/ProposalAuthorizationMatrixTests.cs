@@ -19,7 +19,7 @@ public sealed class ProposalAuthorizationMatrixTests(MatrixFixture fixture) : IC
         ["support"] = ("propose", Everyone(null)),
         ["withdrawSupport"] = ("propose", Everyone(null)),
         ["vote"] = ("vote", Everyone(null)),
-        ["endorse"] = ("vote", Everyone(null)),
+        ["endorse"] = ("delegate", Everyone(null)),
         ["withdrawProposal"] = ("propose", Everyone("NOT_ALLOWED", member: null)),
         ["editProposal"] = ("propose", Everyone("NOT_ALLOWED", member: null)),
         ["scheduleProposal"] = ("moderate", Everyone("FORBIDDEN", moderator: null)),
