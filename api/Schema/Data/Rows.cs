@@ -23,3 +23,5 @@ public sealed record StatusRow(long ProposalId, string Status, long At, long? Ac
 public sealed record EventRow(long Seq, long At, long? ActorId, string Type, string Payload, byte[] Hash);
 
 public sealed record DelegatorRow(long MemberId, string ScopeKind, long? AreaId, long? ProposalId, long Rank);
+
+public sealed record EndorsementRow(long FromId, long ToId, long At, double KarmaAwarded);
