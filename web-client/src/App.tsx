@@ -5,6 +5,7 @@ import { createGraphQLClient } from './graphql/client';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { powerRoute } from './pages/power/routes';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
 import { RouterProvider, useRouter } from './router';
@@ -29,7 +30,7 @@ function Routes() {
     case '/register':
       return <RegisterPage key={path} />;
     default:
-      return <NotFoundPage key={path} />;
+      return powerRoute(path) ?? <NotFoundPage key={path} />;
   }
 }
 
