@@ -92,11 +92,16 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             "SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt FROM proposals WHERE id IN @ids",
             new { ids }, cancellationToken)).ToDictionary(p => p.Id);
 
+    /// <summary>
+    /// A row per proposal, zero when no support is held: with no rows at all SQLite reports the
+    /// aggregate columns as BLOB and Dapper cannot build the record (a new or queued proposal's score failed so).
+    /// </summary>
     public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<ProposalScore>(
             """
-            SELECT proposal_id AS ProposalId, sum(points) AS score, count(*) AS supporters FROM supports
-            WHERE proposal_id IN @ids AND released_at IS NULL GROUP BY proposal_id
+            SELECT p.id AS ProposalId, coalesce(sum(s.points), 0) AS score, count(s.member_id) AS supporters
+            FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id AND s.released_at IS NULL
+            WHERE p.id IN @ids GROUP BY p.id
             """, new { ids }, cancellationToken)).ToDictionary(s => s.ProposalId);
 
     public async Task<IReadOnlyDictionary<long, SupportRow[]>> SupportersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>

@@ -57,4 +57,18 @@ public sealed class PowerReadsTests(SchemaFixture fixture) : IClassFixture<Schem
         Assert.Equal(0, none.GetProperty("totalCount").GetInt32());
         Assert.True(all.GetProperty("totalCount").GetInt32() > types.Count);
     }
+
+    [Fact]
+    public async Task AProposalHoldingNoSupportHasScoreAndSupportersZero()
+    {
+        var author = await fixture.MemberAsync("pr-author");
+        var area = (await author.DataAsync("{ areas { id } }")).GetProperty("areas")[0].GetProperty("id").GetString();
+        var id = (await author.DataAsync("mutation($a: ID!) { propose(input: { area: $a, title: \"Nobody supports this yet\", body: \"Body\" }) { proposal { id } } }", new { a = area }))
+            .GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString();
+
+        var proposal = (await fixture.Anonymous.DataAsync("query($p: ID!) { proposal(id: $p) { score supporterCount } }", new { p = id })).GetProperty("proposal");
+
+        Assert.Equal(0, proposal.GetProperty("score").GetInt32());
+        Assert.Equal(0, proposal.GetProperty("supporterCount").GetInt32());
+    }
 }
