@@ -42,3 +42,57 @@ describe('the GraphQL client', () => {
     expect(new Headers(init.headers).has('X-CSRF-Token')).toBe(false);
   });
 });
+
+/** A WebSocket that opens at once and records what the client sends. */
+class RecordingSocket {
+  static sent: string[] = [];
+  static readonly CONNECTING = 0;
+  static readonly OPEN = 1;
+  static readonly CLOSING = 2;
+  static readonly CLOSED = 3;
+  readonly protocol = 'graphql-transport-ws';
+  readyState = 0;
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: string }) => void) | null = null;
+  onclose: ((event: { code: number; reason: string }) => void) | null = null;
+  onerror: (() => void) | null = null;
+  constructor() {
+    queueMicrotask(() => {
+      this.readyState = 1;
+      this.onopen?.();
+    });
+  }
+  send(data: string) {
+    RecordingSocket.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+  }
+}
+
+describe('the GraphQL client\u2019s subscriptions', () => {
+  const subscription = gql`
+    subscription Changes {
+      myDelegationsChanged {
+        kind
+      }
+    }
+  `;
+
+  it('shows the session\u2019s CSRF token in connection_init, and reconnects for a new session', async () => {
+    RecordingSocket.sent = [];
+    vi.stubGlobal('WebSocket', RecordingSocket);
+    setCsrfToken('csrf-abc');
+    const first = createGraphQLClient().subscription(subscription, {}).subscribe(() => undefined);
+    await vi.waitFor(() => expect(RecordingSocket.sent.length).toBeGreaterThan(0));
+    expect(JSON.parse(RecordingSocket.sent[0]!)).toEqual({ type: 'connection_init', payload: { csrfToken: 'csrf-abc' } });
+    first.unsubscribe();
+
+    RecordingSocket.sent = [];
+    setCsrfToken('csrf-new');
+    const second = createGraphQLClient().subscription(subscription, {}).subscribe(() => undefined);
+    await vi.waitFor(() => expect(RecordingSocket.sent.length).toBeGreaterThan(0));
+    expect(JSON.parse(RecordingSocket.sent[0]!)).toEqual({ type: 'connection_init', payload: { csrfToken: 'csrf-new' } });
+    second.unsubscribe();
+  });
+});

@@ -7,8 +7,14 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
  * same path, connecting only when the first subscription starts (lazy).
  */
 let csrfToken: string | null = null;
+let wsClient: WsClient | null = null;
 
 export function setCsrfToken(token: string | null): void {
+  if (token !== csrfToken) {
+    // The socket authenticates once, at connection_init: a new session needs a new connection.
+    wsClient?.dispose();
+    wsClient = null;
+  }
   csrfToken = token;
 }
 
@@ -17,9 +23,9 @@ function webSocketUrl(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
 }
 
-let wsClient: WsClient | null = null;
 function subscriptions(): WsClient {
-  wsClient ??= createWsClient({ url: webSocketUrl(), lazy: true, retryAttempts: Infinity });
+  // A session's socket must show its CSRF token in connection_init, or the api refuses it (4403).
+  wsClient ??= createWsClient({ url: webSocketUrl(), lazy: true, retryAttempts: Infinity, connectionParams: () => (csrfToken ? { csrfToken } : {}) });
   return wsClient;
 }
 
