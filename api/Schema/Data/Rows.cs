@@ -12,9 +12,23 @@ public sealed record AreaRow(long Id, string Slug, string Name, string Descripti
 public sealed record ProposalRow(long Id, long AuthorId, long AreaId, string Title, string Body, string Status, long CreatedAt, long UpdatedAt, long? VotingEndsAt);
 
 /// <summary>One proposal's place in a list: enough to filter, order and page without loading bodies.</summary>
-public sealed record ProposalRank(long Id, long CreatedAt, long Score);
+// The parameterless constructors let Dapper read an empty result: with no rows SQLite reports
+// an aggregate column as BLOB, which matches no positional constructor (as DrawEntryRow does).
+public sealed record ProposalRank(long Id, long CreatedAt, long Score)
+{
+    public ProposalRank()
+        : this(0, 0, 0)
+    {
+    }
+}
 
-public sealed record ProposalScore(long ProposalId, long Score, long Supporters);
+public sealed record ProposalScore(long ProposalId, long Score, long Supporters)
+{
+    public ProposalScore()
+        : this(0, 0, 0)
+    {
+    }
+}
 
 public sealed record SupportRow(long MemberId, long ProposalId, long Points, long AllocatedAt);
 

@@ -71,4 +71,13 @@ public sealed class PowerReadsTests(SchemaFixture fixture) : IClassFixture<Schem
         Assert.Equal(0, proposal.GetProperty("score").GetInt32());
         Assert.Equal(0, proposal.GetProperty("supporterCount").GetInt32());
     }
+
+    [Fact]
+    public async Task AListOfProposalsInAStatusNobodyIsInIsEmptyNotAnError()
+    {
+        var merged = (await fixture.Anonymous.DataAsync("{ proposals(status: MERGED, first: 5) { totalCount nodes { id } } }")).GetProperty("proposals");
+
+        Assert.Equal(0, merged.GetProperty("totalCount").GetInt32());
+        Assert.Empty(merged.GetProperty("nodes").EnumerateArray());
+    }
 }
