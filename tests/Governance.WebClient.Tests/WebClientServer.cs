@@ -25,6 +25,9 @@ public sealed class WebClientServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's services, for tests that seed data or move the clock (<c>GovernanceClock.RunDue</c>).</summary>
+    public IServiceProvider Services => factory.Services;
+
     private IPlaywright playwright = null!;
 
     public async Task InitializeAsync()
@@ -107,6 +110,8 @@ public sealed class WebClientServer : IAsyncLifetime
         public Factory()
         {
             DemoMembers = 10;
+            // Browser tests register and sign in many members from one loopback address.
+            Settings["RateLimits:SignInAttemptsPerMinute"] = "1000";
         }
 
         protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -3,6 +3,7 @@ import { useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 
+// Three levels (Party › Economy › Housing): a fourth nested list exceeds the api's cost limit.
 const AreasQuery = graphql(`
   query AreaTree {
     areas {
@@ -14,10 +15,6 @@ const AreasQuery = graphql(`
         children {
           id
           name
-          children {
-            id
-            name
-          }
         }
       }
     }

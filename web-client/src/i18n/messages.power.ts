@@ -58,7 +58,7 @@ export const powerEn = {
     rankColumn: 'Their choice',
     scopeName: { GLOBAL: 'Whole party', AREA: (area: string) => `Area: ${area}`, PROPOSAL: (title: string) => `Proposal: ${title}` },
     weightTitle: 'The weight I carry',
-    carried: (w: string, area: string) => `In ${area} you carry ${w} votes (your own included) if nobody else votes.`,
+    carried: (w: string, area: string) => `In ${area} you carry ${w} ${w === '1' ? 'vote' : 'votes'} (your own included) if nobody else votes.`,
     passesOn: (area: string) => `In ${area} you pass your vote on to a delegate.`,
     threshold: (line: string, share: string) => `A member who carries at least ${line} votes (${share} of those eligible) is publicly flagged as a super-delegate.`,
     isSuper:
@@ -273,7 +273,7 @@ export const powerDe: typeof powerEn = {
     rankColumn: 'Ihre Wahl',
     scopeName: { GLOBAL: 'Ganze Partei', AREA: (area: string) => `Bereich: ${area}`, PROPOSAL: (title: string) => `Antrag: ${title}` },
     weightTitle: 'Das Gewicht, das ich trage',
-    carried: (w: string, area: string) => `In ${area} trägst du ${w} Stimmen (deine eigene eingeschlossen), wenn sonst niemand abstimmt.`,
+    carried: (w: string, area: string) => `In ${area} trägst du ${w} ${w === '1' ? 'Stimme' : 'Stimmen'} (deine eigene eingeschlossen), wenn sonst niemand abstimmt.`,
     passesOn: (area: string) => `In ${area} gibst du deine Stimme an eine delegierte Person weiter.`,
     threshold: (line: string, share: string) =>
       `Wer mindestens ${line} Stimmen trägt (${share} der Stimmberechtigten), wird öffentlich als Super-Delegierte·r gekennzeichnet.`,

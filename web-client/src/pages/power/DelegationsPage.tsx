@@ -242,7 +242,7 @@ function Delegations() {
               autoComplete="off"
             />
             {proposal ? <p>{d.forProposal(proposal.title)}</p> : null}
-            {proposalId.trim() && proposalResult.data && !proposalResult.data.proposal ? (
+            {proposalId.trim() && !proposalResult.fetching && (proposalResult.error || (proposalResult.data && !proposalResult.data.proposal)) ? (
               <p className="field-error">{d.unknownProposal}</p>
             ) : null}
           </div>

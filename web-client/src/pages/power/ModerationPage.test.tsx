@@ -27,6 +27,7 @@ const answers = (extra: Record<string, (v: Record<string, unknown>) => unknown> 
     events: {
       __typename: 'EventConnection',
       totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c1' },
       nodes: [
         {
           __typename: 'Event',
@@ -56,6 +57,7 @@ describe('ModerationPage', () => {
     expect(screen.queryByRole('button', { name: 'Schedule' })).not.toBeInTheDocument();
     expect(requests.find((r) => r.operationName === 'ModerationLog')!.variables).toEqual({
       types: ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined'],
+      after: null,
     });
   });
 
@@ -103,5 +105,34 @@ describe('ModerationPage', () => {
 
     expect(await screen.findByText('“Free public transport” is merged.')).toBeInTheDocument();
     expect(requests.find((r) => r.operationName === 'MergeProposal')!.variables).toEqual({ input: { proposal: 'P1', into: 'P2', reason: 'Duplicate' } });
+  });
+
+  it('follows the log to its end and lists the newest action first', async () => {
+    const entry = (seq: number, reason: string) => ({
+      __typename: 'Event',
+      id: `E${seq}`,
+      seq,
+      at: `2026-11-0${seq}T10:00:00Z`,
+      type: 'proposal.returned',
+      actor: { __typename: 'Member', handle: 'mo', displayName: 'Mo' },
+      payload: JSON.stringify({ proposal: seq, reason }),
+    });
+    answerGraphQL(
+      answers({
+        ModerationLog: (variables) => ({
+          events: {
+            __typename: 'EventConnection',
+            totalCount: 2,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: variables.after === null, endCursor: variables.after === null ? 'page1' : 'page2' },
+            nodes: [variables.after === null ? entry(1, 'Older reason') : entry(2, 'Newer reason')],
+          },
+        }),
+      }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation' });
+
+    const log = await screen.findByTestId('moderation-log');
+    await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(3));
+    expect(within(log).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[4]!.textContent)).toEqual(['Newer reason', 'Older reason']);
   });
 });

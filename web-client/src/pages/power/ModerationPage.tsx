@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { useMutation, useQuery, useSubscription } from 'urql';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { firstUserError } from '../../components/userErrors';
@@ -69,9 +69,13 @@ const MergeTargets = graphql(`
 `);
 
 const ModerationLog = graphql(`
-  query ModerationLog($types: [String!]) {
-    events(first: 100, types: $types) {
+  query ModerationLog($types: [String!], $after: String) {
+    events(first: 50, after: $after, types: $types) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       nodes {
         id
         seq
@@ -176,6 +180,42 @@ interface AgendaItem {
   statusHistory: { status: ProposalStatus; at: string; actor?: { handle: string } | null; reason?: string | null }[];
 }
 
+type LogEntry = { id: string; seq: number; at: string; type: string; actor?: { handle: string; displayName: string } | null; payload: string };
+
+/** How many pages of the log to follow to reach its newest entries (the log is oldest first). */
+const maxLogPages = 40;
+const shownLogEntries = 50;
+
+/**
+ * The public moderation log, newest first: events of the moderation kinds, paged to the end
+ * (the api lists the trail oldest first), keeping the latest 50.
+ */
+function useModerationLog() {
+  const client = useClient();
+  const [state, setState] = useState<{ entries: LogEntry[]; total: number; loaded: boolean; error: string | null }>({ entries: [], total: 0, loaded: false, error: null });
+  const reload = useCallback(() => {
+    void (async () => {
+      let after: string | null = null;
+      let kept: LogEntry[] = [];
+      let total = 0;
+      for (let page = 0; page < maxLogPages; page++) {
+        const result = await client.query(ModerationLog, { types: moderationKinds, after }, { requestPolicy: 'network-only' }).toPromise();
+        if (result.error || !result.data) {
+          setState((s) => ({ ...s, error: result.error?.message ?? '' }));
+          return;
+        }
+        total = result.data.events.totalCount;
+        kept = [...kept, ...result.data.events.nodes].slice(-shownLogEntries);
+        if (!result.data.events.pageInfo.hasNextPage || !result.data.events.pageInfo.endCursor) break;
+        after = result.data.events.pageInfo.endCursor;
+      }
+      setState({ entries: kept.reverse(), total, loaded: true, error: null });
+    })();
+  }, [client]);
+  useEffect(() => reload(), [reload]);
+  return { ...state, reload };
+}
+
 function useDate() {
   const { language } = useI18n();
   return (iso: string) =>
@@ -189,22 +229,30 @@ export function ModerationPage() {
   const isModerator = state.status === 'signedIn' && state.session.member.roles.some((r) => r.toLowerCase() === 'moderator');
   const [{ data, error }, refetchAgenda] = useQuery({ query: AgendaQuery, requestPolicy: 'cache-and-network' });
   const [live] = useSubscription({ query: AgendaChanged });
-  const [log, refetchLog] = useQuery({ query: ModerationLog, variables: { types: moderationKinds }, requestPolicy: 'cache-and-network' });
+  const log = useModerationLog();
+  // Loaded once for the page, not per item: an item leaving the queue must not cut a request short.
+  const [{ data: targets }] = useQuery({ query: MergeTargets, pause: !isModerator, requestPolicy: 'cache-and-network' });
   const agenda: AgendaItem[] = live.data?.agendaChanged ?? data?.agenda ?? [];
   const policy = data ? (JSON.parse(data.policy) as { discussionDays?: number; votingDays?: number }) : {};
   const date = useDate();
 
   // Someone else's action changes the queue: the log follows.
   useEffect(() => {
-    if (live.data) refetchLog({ requestPolicy: 'network-only' });
-  }, [live.data, refetchLog]);
+    if (live.data) log.reload();
+  }, [live.data, log.reload]);
 
-  const acted = () => {
+  // The item leaves the queue when acted on, so the outcome is announced here, outside it,
+  // and focus moves to the announcement rather than being lost with the item.
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  const acted = (message: string) => {
+    setAnnouncement(message);
+    window.setTimeout(() => announcementRef.current?.focus(), 0);
     refetchAgenda({ requestPolicy: 'network-only' });
-    refetchLog({ requestPolicy: 'network-only' });
+    log.reload();
   };
 
-  const entries = [...(log.data?.events.nodes ?? [])].reverse();
+  const entries = log.entries;
   return (
     <>
       <PageHeading>{m.title}</PageHeading>
@@ -213,6 +261,9 @@ export function ModerationPage() {
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{m.queueTitle}</h2>
         <p className="muted">{m.live}</p>
+        <p ref={announcementRef} tabIndex={-1} role="status" className={announcement ? 'notice notice-ok' : 'notice notice-empty'}>
+          {announcement}
+        </p>
         {data && agenda.length === 0 ? <p>{m.queueEmpty}</p> : null}
         <ul className="agenda" data-testid="agenda">
           {agenda.map((item) => (
@@ -239,7 +290,7 @@ export function ModerationPage() {
                 ))}
               </ol>
               {isModerator ? (
-                <ModeratorActions item={item} others={agenda.filter((o) => o.id !== item.id)} discussionDays={policy.discussionDays ?? 7} votingDays={policy.votingDays ?? 7} onDone={acted} />
+                <ModeratorActions item={item} others={agenda.filter((o) => o.id !== item.id)} openProposals={targets?.proposals.nodes ?? []} discussionDays={policy.discussionDays ?? 7} votingDays={policy.votingDays ?? 7} onDone={acted} />
               ) : null}
             </li>
           ))}
@@ -249,10 +300,11 @@ export function ModerationPage() {
       <section className="panel" aria-labelledby="log-heading">
         <h2 id="log-heading">{m.logTitle}</h2>
         <p>{m.logIntro}</p>
-        {log.data && entries.length === 0 ? <p>{m.logEmpty}</p> : null}
+        {log.error ? <p role="alert" className="form-alert">{t.power.loadFailed(log.error)}</p> : null}
+        {log.loaded && entries.length === 0 ? <p>{m.logEmpty}</p> : null}
         {entries.length > 0 ? (
           <>
-            {log.data && log.data.events.totalCount > entries.length ? <p>{m.logShowing(entries.length, log.data.events.totalCount)}</p> : null}
+            {log.total > entries.length ? <p>{m.logShowing(entries.length, log.total)}</p> : null}
             <div className="table-scroll">
               <table data-testid="moderation-log">
                 <thead>
@@ -295,15 +347,17 @@ type Action = 'schedule' | 'return' | 'decline' | 'merge';
 function ModeratorActions({
   item,
   others,
+  openProposals,
   discussionDays,
   votingDays,
   onDone,
 }: {
   item: AgendaItem;
   others: AgendaItem[];
+  openProposals: { id: string; title: string }[];
   discussionDays: number;
   votingDays: number;
-  onDone: () => void;
+  onDone: (message: string) => void;
 }) {
   const { t } = useI18n();
   const m = t.power.moderation;
@@ -315,23 +369,20 @@ function ModeratorActions({
   const [mergeSearch, setMergeSearch] = useState('');
   const [mergeInto, setMergeInto] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
-  const [status, setStatus] = useState<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const alertRef = useRef<HTMLDivElement>(null);
   const mergeRef = useRef<HTMLSelectElement>(null);
-  const [{ data: targets }] = useQuery({ query: MergeTargets, requestPolicy: 'cache-and-network' });
   const [, schedule] = useMutation(Schedule);
   const [, doReturn] = useMutation(Return);
   const [, decline] = useMutation(Decline);
   const [, merge] = useMutation(Merge);
   const [busy, setBusy] = useState(false);
 
-  const candidates = [...others.map((o) => ({ id: o.id, title: o.title })), ...(targets?.proposals.nodes ?? [])]
+  const candidates = [...others.map((o) => ({ id: o.id, title: o.title })), ...openProposals]
     .filter((p, i, all) => p.id !== item.id && all.findIndex((q) => q.id === p.id) === i)
     .filter((p) => p.title.toLowerCase().includes(mergeSearch.trim().toLowerCase()));
 
   const act = async (action: Action) => {
-    setStatus(null);
     setAlert(null);
     // Validated here first (the server checks again): a moderator action always has a reason.
     if (reason.trim() === '') {
@@ -367,16 +418,12 @@ function ModeratorActions({
       }
       return;
     }
-    setStatus(m.done[action](item.title));
-    onDone();
+    onDone(m.done[action](item.title));
   };
 
   return (
     <form className="moderate" aria-label={m.actionsFor(item.title)} onSubmit={(event) => event.preventDefault()} noValidate>
       <FormAlert ref={alertRef} message={alert} />
-      <p role="status" className={status ? 'notice notice-ok' : 'notice notice-empty'}>
-        {status}
-      </p>
       <div className={reasonError ? 'field field-invalid' : 'field'}>
         <label htmlFor={`${id}-reason`}>{m.reason}</label>
         <p id={`${id}-reason-hint`} className="field-hint">

@@ -40,3 +40,17 @@ describe('the delegation graph layout', () => {
     expect(radiusFor(4) - radiusFor(0)).toBeCloseTo(2 * (radiusFor(1) - radiusFor(0)), 10);
   });
 });
+
+describe('a small graph', () => {
+  it('is spread over the drawing rather than huddled in its middle', () => {
+    const positions = layoutGraph(
+      ['a', 'b', 'c'].map((id) => ({ id, radius: radiusFor(1) })),
+      [{ from: 'a', to: 'b' }],
+      720,
+      480,
+    );
+    const xs = [...positions.values()].map((p) => p.x);
+    const ys = [...positions.values()].map((p) => p.y);
+    expect(Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))).toBeGreaterThan(200);
+  });
+});

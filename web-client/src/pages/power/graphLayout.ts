@@ -32,11 +32,20 @@ export function layoutGraph(nodes: { id: string; radius: number }[], links: { fr
     .force('collide', forceCollide<LayoutNode>((n) => n.radius + 3))
     .stop();
   simulation.tick(Math.min(300, Math.ceil(Math.log(simulation.alphaMin()) / Math.log(1 - simulation.alphaDecay()))));
+  // A small graph settles in the middle: spread it over the drawing (only ever enlarging
+  // distances, so circles that did not overlap still do not), then clamp into it.
+  const pad = 40;
+  const xs = simNodes.map((n) => n.x ?? width / 2);
+  const ys = simNodes.map((n) => n.y ?? height / 2);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = simNodes.length < 2 ? 1 : Math.max(1, Math.min(4, (width - 2 * pad) / Math.max(1, maxX - minX), (height - 2 * pad) / Math.max(1, maxY - minY)));
   const positions = new Map<string, { x: number; y: number }>();
   for (const n of simNodes) {
+    const x = width / 2 + ((n.x ?? width / 2) - (minX + maxX) / 2) * scale;
+    const y = height / 2 + ((n.y ?? height / 2) - (minY + maxY) / 2) * scale;
     positions.set(n.id, {
-      x: Math.min(width - n.radius - 2, Math.max(n.radius + 2, n.x ?? width / 2)),
-      y: Math.min(height - n.radius - 2, Math.max(n.radius + 2, n.y ?? height / 2)),
+      x: Math.min(width - n.radius - 2, Math.max(n.radius + 2, x)),
+      y: Math.min(height - n.radius - 2, Math.max(n.radius + 2, y)),
     });
   }
   return positions;
