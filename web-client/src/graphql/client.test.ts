@@ -1,6 +1,6 @@
 import { gql } from 'urql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createGraphQLClient, setCsrfToken } from './client';
+import { createGraphQLClient, onSubscriptionsReconnected, setCsrfToken } from './client';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -57,13 +57,24 @@ class RecordingSocket {
   onclose: ((event: { code: number; reason: string }) => void) | null = null;
   onerror: (() => void) | null = null;
   constructor() {
+    RecordingSocket.sockets.push(this);
     queueMicrotask(() => {
       this.readyState = 1;
       this.onopen?.();
     });
   }
+  static sockets: RecordingSocket[] = [];
   send(data: string) {
     RecordingSocket.sent.push(data);
+    // The api accepts the connection: graphql-ws counts it connected on the ack.
+    if ((JSON.parse(data) as { type: string }).type === 'connection_init') {
+      queueMicrotask(() => this.onmessage?.({ data: JSON.stringify({ type: 'connection_ack' }) }));
+    }
+  }
+  /** The network drops the connection. */
+  drop() {
+    this.readyState = 3;
+    this.onclose?.({ code: 1006, reason: '' });
   }
   close() {
     this.readyState = 3;
@@ -95,4 +106,23 @@ describe('the GraphQL client\u2019s subscriptions', () => {
     expect(JSON.parse(RecordingSocket.sent[0]!)).toEqual({ type: 'connection_init', payload: { csrfToken: 'csrf-new' } });
     second.unsubscribe();
   });
+
+  it('tells the page when the socket is back after a drop, so it can refetch what it missed', async () => {
+    RecordingSocket.sockets = [];
+    vi.stubGlobal('WebSocket', RecordingSocket);
+    setCsrfToken('csrf-drop');
+    const reconnected = vi.fn();
+    const stop = onSubscriptionsReconnected(reconnected);
+    const subscription$ = createGraphQLClient().subscription(subscription, {}).subscribe(() => undefined);
+    await vi.waitFor(() => expect(RecordingSocket.sockets).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reconnected).not.toHaveBeenCalled();
+
+    RecordingSocket.sockets[0]!.drop();
+    // graphql-ws retries after a randomised back-off of a few seconds.
+    await vi.waitFor(() => expect(reconnected).toHaveBeenCalledTimes(1), { timeout: 9000, interval: 100 });
+    expect(RecordingSocket.sockets.length).toBeGreaterThanOrEqual(2);
+    subscription$.unsubscribe();
+    stop();
+  }, 12000);
 });

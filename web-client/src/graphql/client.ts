@@ -23,9 +23,36 @@ function webSocketUrl(): string {
   return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
 }
 
+const reconnectListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the subscription socket connects again after dropping: what
+ * happened in between was not pushed, so a page refetches what it shows. Returns the unsubscribe.
+ */
+export function onSubscriptionsReconnected(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => {
+    reconnectListeners.delete(listener);
+  };
+}
+
 function subscriptions(): WsClient {
   // A session's socket must show its CSRF token in connection_init, or the api refuses it (4403).
-  wsClient ??= createWsClient({ url: webSocketUrl(), lazy: true, retryAttempts: Infinity, connectionParams: () => (csrfToken ? { csrfToken } : {}) });
+  if (!wsClient) {
+    let connectedBefore = false;
+    wsClient = createWsClient({
+      url: webSocketUrl(),
+      lazy: true,
+      retryAttempts: Infinity,
+      connectionParams: () => (csrfToken ? { csrfToken } : {}),
+      on: {
+        connected: () => {
+          if (connectedBefore) reconnectListeners.forEach((listener) => listener());
+          connectedBefore = true;
+        },
+      },
+    });
+  }
   return wsClient;
 }
 

@@ -103,6 +103,7 @@ export const powerEn = {
     drawnNames: (names: string) => names || '—',
     verify: (period: string) => `Verify the draw of ${period}`,
     verifyShort: 'Verify',
+    seed: 'Seed',
     verifying: 'Verifying…',
     verified: (n: number, drawn: number) =>
       `Verified in your browser: the seed is SHA-256 of the period and the event log\u2019s head, and all ${n} outcomes follow from it (${drawn} drawn).`,
@@ -319,6 +320,7 @@ export const powerDe: typeof powerEn = {
     drawnNames: (names: string) => names || '—',
     verify: (period: string) => `Die Ziehung vom ${period} prüfen`,
     verifyShort: 'Prüfen',
+    seed: 'Startwert',
     verifying: 'Wird geprüft…',
     verified: (n: number, drawn: number) =>
       `In deinem Browser geprüft: Der Startwert ist SHA-256 aus Zeitraum und Kopf des Ereignisprotokolls, und alle ${n} Ergebnisse folgen daraus (${drawn} gezogen).`,

@@ -7,6 +7,7 @@ import { SignInRequired } from '../../components/SignInRequired';
 import { superDelegateOutlook } from '../../components/superDelegate';
 import { firstUserError } from '../../components/userErrors';
 import { graphql } from '../../gql';
+import { useOnReconnect } from '../../graphql/useReconnected';
 import type { ScopeInput } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -188,6 +189,7 @@ function Delegations() {
   useEffect(() => {
     if (changes.data) refetch({ requestPolicy: 'network-only' });
   }, [changes.data, refetch]);
+  useOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
 
   const firstArea = data?.concentration?.area.id ?? null;
   const scopeArea = areaId ?? firstArea;

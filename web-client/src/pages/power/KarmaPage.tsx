@@ -276,7 +276,7 @@ function DrawItem({ draw, me }: { draw: Draw; me: string }) {
         </div>
       </dl>
       <p className="seed">
-        <span className="muted">seed</span> <code>{draw.seed}</code>
+        <span className="muted">{k.seed}</span> <code>{draw.seed}</code>
       </p>
       {mine ? <p>{k.myEntry(mine.drawn)}</p> : null}
       <button type="button" className="button button-secondary" aria-label={k.verify(draw.periodId)} disabled={check === 'running'} onClick={() => void run()}>

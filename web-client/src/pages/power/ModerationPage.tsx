@@ -4,6 +4,7 @@ import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
 import { firstUserError } from '../../components/userErrors';
 import { graphql } from '../../gql';
+import { useOnReconnect } from '../../graphql/useReconnected';
 import type { ProposalStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
@@ -245,6 +246,10 @@ export function ModerationPage() {
   // and focus moves to the announcement rather than being lost with the item.
   const [announcement, setAnnouncement] = useState<string | null>(null);
   const announcementRef = useRef<HTMLParagraphElement>(null);
+  useOnReconnect(() => {
+    refetchAgenda({ requestPolicy: 'network-only' });
+    log.reload();
+  });
   const acted = (message: string) => {
     setAnnouncement(message);
     window.setTimeout(() => announcementRef.current?.focus(), 0);
