@@ -56,7 +56,23 @@ function subscriptions(): WsClient {
   return wsClient;
 }
 
+let abortsIgnored = false;
+
+/**
+ * urql aborts the fetch of a query that is torn down while in flight (a component unmounts,
+ * a refetch replaces it); the browser can then report the aborted fetch as an unhandled
+ * rejection. A request we cancelled on purpose is not an error: only AbortErrors are dropped.
+ */
+function ignoreAbortedRequests(): void {
+  if (abortsIgnored || typeof window === 'undefined') return;
+  abortsIgnored = true;
+  window.addEventListener('unhandledrejection', (event) => {
+    if (event.reason instanceof DOMException && event.reason.name === 'AbortError') event.preventDefault();
+  });
+}
+
 export function createGraphQLClient(): Client {
+  ignoreAbortedRequests();
   return new Client({
     url: '/graphql',
     preferGetMethod: false,

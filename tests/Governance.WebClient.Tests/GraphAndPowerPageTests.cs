@@ -1,14 +1,12 @@
-using Governance.Core.Clock;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Governance.WebClient.Tests.PowerPages;
 using static Microsoft.Playwright.Assertions;
 
 namespace Governance.WebClient.Tests;
 
-/// <summary>The delegation graph, the power balance, and the karma page verifying a real draw in the browser.</summary>
+/// <summary>The delegation graph and the power balance of the live organisation, and every power page at a phone's width.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PowerAndKarmaPageTests(WebClientServer server)
+public sealed class GraphAndPowerPageTests(WebClientServer server)
 {
     [Fact]
     public async Task TheGraphAndThePowerBalanceDrawTheLiveOrganisationAccessiblyDownToAPhone()
@@ -44,32 +42,6 @@ public sealed class PowerAndKarmaPageTests(WebClientServer server)
             await Axe.AssertNoViolationsAsync(page, path + " at 375 px");
         }
 
-        Assert.Empty(browser.ConsoleErrors);
-    }
-
-    [Fact]
-    public async Task TheKarmaPageVerifiesARealDrawInTheBrowser()
-    {
-        await using var browser = await SignedInAsync(server, "pw-lotte", "Lotte Lottery");
-        var page = browser.Page;
-        SetKarma(server, "pw-lotte", 30);
-        // Time passes: the week's period ends and the clock draws it (as LotteryTests does).
-        server.Services.GetRequiredService<GovernanceClock>().RunDue(DateTimeOffset.UtcNow.AddDays(8));
-
-        await page.GotoAsync("/karma");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decay forecast" })).ToBeVisibleAsync();
-        var draw = page.Locator("li.draw").First;
-        await Expect(draw).ToContainTextAsync("You were");
-        var eligible = int.Parse(await draw.Locator("dd").First.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
-        await draw.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verify the draw of ") }).ClickAsync();
-        await Expect(draw.GetByRole(AriaRole.Status)).ToContainTextAsync($"Verified in your browser: the seed is SHA-256 of the period and the event log’s head, and all {eligible} outcomes follow from it");
-        await Axe.AssertNoViolationsAsync(page, "the karma page");
-        await Screenshots.TakeAsync(page, "karma");
-
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).SelectOptionAsync("de");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Karma");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Abbau-Vorschau" })).ToBeVisibleAsync();
-        await Axe.AssertNoViolationsAsync(page, "the karma page in German");
         Assert.Empty(browser.ConsoleErrors);
     }
 }
