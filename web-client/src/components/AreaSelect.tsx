@@ -39,7 +39,7 @@ export function flattenAreas(roots: readonly AreaNode[], prefix = ''): { id: str
 export function AreaSelect({ value, onChange, label }: { value: string | null; onChange: (id: string) => void; label?: string }) {
   const { t } = useI18n();
   const id = useId();
-  const [{ data }] = useQuery({ query: AreasQuery });
+  const [{ data, error }] = useQuery({ query: AreasQuery });
   const options = flattenAreas(data?.areas ?? []);
   return (
     <div className="field field-inline">
@@ -51,6 +51,11 @@ export function AreaSelect({ value, onChange, label }: { value: string | null; o
           </option>
         ))}
       </select>
+      {error ? (
+        <p role="alert" className="field-error">
+          {t.power.loadFailed(error.message)}
+        </p>
+      ) : null}
     </div>
   );
 }

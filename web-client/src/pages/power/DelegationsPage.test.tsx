@@ -109,4 +109,26 @@ describe('DelegationsPage', () => {
     expect(await screen.findByText('Your delegation for this scope is revoked; it inherits again.')).toBeInTheDocument();
     expect(requests.find((r) => r.operationName === 'RevokeDelegation')!.variables).toEqual({ input: { scope: { global: true } } });
   });
+
+  it('opens on the proposal named by ?proposal= and delegates for that proposal alone', async () => {
+    const requests = answerGraphQL({
+      DelegationsPage: () => page(),
+      AreaTree: areas,
+      DelegationProposal: () => ({ proposal: { __typename: 'Proposal', id: 'P5', title: 'Car-free centre', area: { __typename: 'Area', id: 'A2' } } }),
+      DelegateSearch: search,
+      Delegate: () => ({ delegate: { __typename: 'DelegatePayload', delegation: { __typename: 'Delegation', id: 'D9' }, errors: null } }),
+    });
+    renderSignedIn(<DelegationsPage />, { path: '/delegations?proposal=P5' });
+
+    expect(await screen.findByText('For the proposal “Car-free centre”')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'One proposal' })).toBeChecked();
+    await userEvent.type(screen.getByLabelText('Search members by name'), 'bo');
+    await userEvent.click(await screen.findByRole('button', { name: 'Add Bob Builder' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Save delegation' }));
+
+    await waitFor(() => expect(requests.some((r) => r.operationName === 'Delegate')).toBe(true));
+    expect(requests.find((r) => r.operationName === 'Delegate')!.variables).toEqual({ input: { scope: { proposal: 'P5' }, delegates: ['M8'] } });
+    // The weight shown is the proposal's area's.
+    expect(requests.filter((r) => r.operationName === 'DelegationsPage').at(-1)!.variables).toEqual({ area: 'A2' });
+  });
 });
