@@ -36,8 +36,17 @@ internal static class EventResolvers
             var after = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
             var viewer = caller.CanRead ? caller.MemberId : null;
             var everything = caller.IsAdmin;
-            var rows = await s.Reads.EventsAsync(after, first + 1, viewer, everything, c.CancellationToken);
-            var total = await s.Reads.CountEventsAsync(viewer, everything, c.CancellationToken);
+            // A filter by type, e.g. the public moderation log; null (the argument omitted) is every type.
+            var types = c.Arguments.GetValueOrDefault("types") is IReadOnlyList<object?> given
+                ? given.OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+                : null;
+            if (types is { Count: > 50 })
+            {
+                throw new GraphQLException("Argument \"types\" may name at most 50 event types.");
+            }
+
+            var rows = await s.Reads.EventsAsync(after, first + 1, viewer, everything, types, c.CancellationToken);
+            var total = await s.Reads.CountEventsAsync(viewer, everything, types, c.CancellationToken);
             var edges = rows.Take(first).Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
             return new Connection<EventRow>(
                 edges,

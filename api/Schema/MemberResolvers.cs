@@ -84,7 +84,13 @@ internal static class MemberResolvers
         {
             var (_, super) = await CarriedAsync(c, s, d);
             return super;
-        });
+        })
+        .ResolveAsync("Viewer.endorsementsGiven", c => s.Reads.EndorsementsAsync(c.ParentAs<ViewerRow>().Id, given: true, c.CancellationToken))
+        .ResolveAsync("Viewer.endorsementsReceived", c => s.Reads.EndorsementsAsync(c.ParentAs<ViewerRow>().Id, given: false, c.CancellationToken))
+        .BindType<EndorsementRow>("Endorsement")
+        .ResolveAsync("Endorsement.from", c => c.Member(s.Reads, c.ParentAs<EndorsementRow>().FromId))
+        .ResolveAsync("Endorsement.to", c => c.Member(s.Reads, c.ParentAs<EndorsementRow>().ToId))
+        .Resolve("Endorsement.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<EndorsementRow>().At));
 
     /// <summary>The viewer's weight in the area's concentration report (or in the root area).</summary>
     private static async Task<(double? Weight, bool Super)> CarriedAsync(ResolveContext c, SchemaServices s, DomainServices d)

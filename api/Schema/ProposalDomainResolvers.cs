@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Governance.Core.Delegation;
@@ -30,6 +31,10 @@ internal static class ProposalDomainResolvers
         .Resolve("LotteryDraw.headHash", c => c.ParentAs<DrawView>().HeadHashHex)
         .Resolve("LotteryDraw.seed", c => c.ParentAs<DrawView>().SeedHex)
         .ResolveAsync("LotteryDraw.drawn", c => c.Members(s.Reads, c.ParentAs<DrawView>().Drawn))
+        .Resolve("LotteryDraw.entries", c => d.Lottery.Entries(c.ParentAs<DrawView>().PeriodId))
+        .BindType<DrawEntryView>("LotteryEntry")
+        .ResolveAsync("LotteryEntry.member", c => c.Member(s.Reads, c.ParentAs<DrawEntryView>().MemberId))
+        .Resolve("LotteryEntry.memberNumber", c => c.ParentAs<DrawEntryView>().MemberId.ToString(CultureInfo.InvariantCulture))
         .Resolve("Proposal.myVote", c =>
         {
             var caller = Caller.Of(c);

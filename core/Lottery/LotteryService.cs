@@ -9,6 +9,9 @@ namespace Governance.Core.Lottery;
 /// <summary>A draw as the public sees it.</summary>
 public sealed record DrawView(string PeriodId, DateTimeOffset PeriodEnd, long HeadSeq, string HeadHashHex, string SeedHex, int Eligible, IReadOnlyList<long> Drawn);
 
+/// <summary>One member's ticket as the public sees it: what their outcome follows from (their karma is not shown).</summary>
+public sealed record DrawEntryView(long MemberId, int Level, double Probability, bool Drawn);
+
 /// <summary>The outcome of recomputing a draw from the database.</summary>
 public sealed record DrawVerification(string PeriodId, bool Matches, int Eligible, int Drawn, IReadOnlyList<string> Problems);
 
@@ -31,6 +34,10 @@ public sealed class LotteryService(Database database, TimeProvider clock)
         return new DrawView(draw.PeriodId, Millis.At(draw.PeriodEnd), draw.HeadSeq, Convert.ToHexStringLower(draw.HeadHash),
             Convert.ToHexStringLower(draw.Seed), entries.Count, entries.Where(e => e.Drawn).Select(e => e.MemberId).ToList());
     });
+
+    /// <summary>Every member in the draw, by member id: enough, with the seed, to recompute each outcome.</summary>
+    public IReadOnlyList<DrawEntryView> Entries(string periodId) => Transactions.Read(database, c =>
+        LotteryStore.Entries(c, null, periodId).Select(e => new DrawEntryView(e.MemberId, e.Level, e.Probability, e.Drawn)).ToList());
 
     /// <summary>
     /// Recomputes the draw from public data: the head hash is the event-log entry's, that entry

@@ -25,6 +25,9 @@ public sealed class WebClientServer : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's services, for tests that seed data or move the clock (<c>GovernanceClock.RunDue</c>).</summary>
+    public IServiceProvider Services => factory.Services;
+
     private IPlaywright playwright = null!;
 
     public async Task InitializeAsync()

@@ -6,6 +6,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { proposalRoute } from './pages/proposals/routes';
+import { powerRoute } from './pages/power/routes';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
 import { RouterProvider, useRouter } from './router';
@@ -30,7 +31,7 @@ function Routes() {
     case '/register':
       return <RegisterPage key={path} />;
     default:
-      return proposalRoute(path) ?? <NotFoundPage key={path} />;
+      return proposalRoute(path) ?? powerRoute(path) ?? <NotFoundPage key={path} />;
   }
 }
 

@@ -154,18 +154,32 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
     /// A page of the events the caller may see, oldest first, after sequence number
     /// <paramref name="afterSeq"/>; one more than asked for tells whether a next page exists.
     /// </summary>
-    public Task<List<EventRow>> EventsAsync(long afterSeq, int take, long? viewerId, bool everything, CancellationToken cancellationToken) =>
+    /// <param name="types">Only entries of these types; every type when null.</param>
+    public Task<List<EventRow>> EventsAsync(long afterSeq, int take, long? viewerId, bool everything, IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
         QueryAsync<EventRow>(
             $"""
             SELECT seq, at, actor_id AS ActorId, type, payload, hash FROM event_log
             WHERE seq > @afterSeq AND (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
+              AND (@filtered = 0 OR type IN @types)
             ORDER BY seq LIMIT @take
-            """, new { afterSeq, take, viewerId, everything = everything ? 1 : 0 }, cancellationToken);
+            """, new { afterSeq, take, viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types ?? [] }, cancellationToken);
 
-    public async Task<long> CountEventsAsync(long? viewerId, bool everything, CancellationToken cancellationToken) =>
+    public async Task<long> CountEventsAsync(long? viewerId, bool everything, IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
         (await QueryAsync<long>(
-            $"SELECT count(*) FROM event_log WHERE @everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId)",
-            new { viewerId, everything = everything ? 1 : 0 }, cancellationToken)).Single();
+            $"""
+            SELECT count(*) FROM event_log
+            WHERE (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
+              AND (@filtered = 0 OR type IN @types)
+            """,
+            new { viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types ?? [] }, cancellationToken)).Single();
+
+    /// <summary>The latest 50 endorsements a member gave (<paramref name="given"/>) or received, newest first.</summary>
+    public Task<List<EndorsementRow>> EndorsementsAsync(long memberId, bool given, CancellationToken cancellationToken) =>
+        QueryAsync<EndorsementRow>(
+            given
+                ? "SELECT endorser_id AS FromId, endorsed_id AS ToId, at, karma_awarded AS KarmaAwarded FROM endorsements WHERE endorser_id = @memberId ORDER BY at DESC, id DESC LIMIT 50"
+                : "SELECT endorser_id AS FromId, endorsed_id AS ToId, at, karma_awarded AS KarmaAwarded FROM endorsements WHERE endorsed_id = @memberId ORDER BY at DESC, id DESC LIMIT 50",
+            new { memberId }, cancellationToken);
 
     public async Task<EventRow?> EventAsync(long seq, CancellationToken cancellationToken) =>
         (await QueryAsync<EventRow>("SELECT seq, at, actor_id AS ActorId, type, payload, hash FROM event_log WHERE seq = @seq", new { seq }, cancellationToken)).SingleOrDefault();

@@ -12,9 +12,23 @@ public sealed record AreaRow(long Id, string Slug, string Name, string Descripti
 public sealed record ProposalRow(long Id, long AuthorId, long AreaId, string Title, string Body, string Status, long CreatedAt, long UpdatedAt, long? VotingEndsAt);
 
 /// <summary>One proposal's place in a list: enough to filter, order and page without loading bodies.</summary>
-public sealed record ProposalRank(long Id, long CreatedAt, long Score);
+// The parameterless constructors let Dapper read an empty result: with no rows SQLite reports
+// an aggregate column as BLOB, which matches no positional constructor (as DrawEntryRow does).
+public sealed record ProposalRank(long Id, long CreatedAt, long Score)
+{
+    public ProposalRank()
+        : this(0, 0, 0)
+    {
+    }
+}
 
-public sealed record ProposalScore(long ProposalId, long Score, long Supporters);
+public sealed record ProposalScore(long ProposalId, long Score, long Supporters)
+{
+    public ProposalScore()
+        : this(0, 0, 0)
+    {
+    }
+}
 
 public sealed record SupportRow(long MemberId, long ProposalId, long Points, long AllocatedAt);
 
@@ -23,3 +37,5 @@ public sealed record StatusRow(long ProposalId, string Status, long At, long? Ac
 public sealed record EventRow(long Seq, long At, long? ActorId, string Type, string Payload, byte[] Hash);
 
 public sealed record DelegatorRow(long MemberId, string ScopeKind, long? AreaId, long? ProposalId, long Rank);
+
+public sealed record EndorsementRow(long FromId, long ToId, long At, double KarmaAwarded);

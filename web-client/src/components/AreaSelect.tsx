@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 
 // Three levels (Party › Economy › Housing): a fourth would multiply the query's cost past the
 // api's budget (5,000) with its list estimates; deeper areas are not offered yet.
-const AreasQuery = graphql(`
+export const AreasQuery = graphql(`
   query AreaTree {
     areas {
       id

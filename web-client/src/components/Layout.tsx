@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link, useRouter } from '../router';
 import { useSession } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
+import { PowerNavItems } from './PowerNav';
 
 /** Landmarks (banner, navigation, main, contentinfo) and a skip link to the main content. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -27,6 +28,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t.nav.home}
               </Link>
             </li>
+            <PowerNavItems />
             {state.status === 'signedIn' ? (
               <li>
                 <Link href="/propose" aria-current={current('/propose')}>

@@ -7,8 +7,14 @@ import { createClient as createWsClient, type Client as WsClient } from 'graphql
  * same path, connecting only when the first subscription starts (lazy).
  */
 let csrfToken: string | null = null;
+let wsClient: WsClient | null = null;
 
 export function setCsrfToken(token: string | null): void {
+  if (token !== csrfToken) {
+    // The socket authenticates once, at connection_init: a new session needs a new connection.
+    wsClient?.dispose();
+    wsClient = null;
+  }
   csrfToken = token;
 }
 
@@ -45,8 +51,21 @@ export function onSocketState(listener: (state: SocketState) => void): () => voi
   return () => socketListeners.delete(listener);
 }
 
-let wsClient: WsClient | null = null;
+const reconnectListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` whenever the subscription socket connects again after dropping: what
+ * happened in between was not pushed, so a page refetches what it shows. Returns the unsubscribe.
+ */
+export function onSubscriptionsReconnected(listener: () => void): () => void {
+  reconnectListeners.add(listener);
+  return () => {
+    reconnectListeners.delete(listener);
+  };
+}
+
 function subscriptions(): WsClient {
+  let connectedBefore = false;
   wsClient ??= createWsClient({
     url: webSocketUrl(),
     lazy: true,
@@ -56,7 +75,11 @@ function subscriptions(): WsClient {
     // Retry soon, then back off to at most ~10 s: a dropped member should not wait a minute.
     retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 500 * 2 ** retries) + Math.random() * 500)),
     on: {
-      connected: () => setSocketState({ status: 'live', generation: socketState.generation + 1 }),
+      connected: () => {
+        setSocketState({ status: 'live', generation: socketState.generation + 1 });
+        if (connectedBefore) reconnectListeners.forEach((listener) => listener());
+        connectedBefore = true;
+      },
       closed: () => {
         if (activeSubscriptions > 0) setSocketState({ ...socketState, status: 'reconnecting' });
         else setSocketState({ ...socketState, status: 'idle' });
@@ -66,14 +89,29 @@ function subscriptions(): WsClient {
   return wsClient;
 }
 
+let abortsIgnored = false;
+
+/**
+ * urql aborts the fetch of a query that is torn down while in flight (a component unmounts,
+ * a refetch replaces it); the browser can then report the aborted fetch as an unhandled
+ * rejection. A request we cancelled on purpose is not an error: only AbortErrors are dropped.
+ */
+function ignoreAbortedRequests(): void {
+  if (abortsIgnored || typeof window === 'undefined') return;
+  abortsIgnored = true;
+  window.addEventListener('unhandledrejection', (event) => {
+    if (event.reason instanceof DOMException && event.reason.name === 'AbortError') event.preventDefault();
+  });
+}
+
 export function createGraphQLClient(): Client {
+  ignoreAbortedRequests();
   return new Client({
     url: '/graphql',
     preferGetMethod: false,
     fetchOptions: () => ({
       credentials: 'same-origin',
-      // urql also offers text/event-stream, which the api then prefers for a plain query: ask
-      // for one JSON response (subscriptions go over the socket, not SSE).
+      // Subscriptions go over the socket, not SSE: ask for one JSON response.
       headers: {
         accept: 'application/graphql-response+json, application/json',
         ...(csrfToken ? { 'X-CSRF-Token': csrfToken } : {}),

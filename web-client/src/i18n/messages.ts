@@ -4,7 +4,10 @@ import { membersDe, membersEn } from './messages.members';
  * Every string the client shows, in English and German. `Messages` is derived from the
  * English dictionary, so a German entry that is missing or misspelled is a type error.
  */
+import { powerDe, powerEn } from './messages.power';
+
 export const en = {
+  power: powerEn,
   appName: 'Governance',
   skipToContent: 'Skip to main content',
   mainNavigation: 'Main',
@@ -58,6 +61,7 @@ export const en = {
 export type Messages = typeof en;
 
 export const de: Messages = {
+  power: powerDe,
   appName: 'Governance',
   skipToContent: 'Zum Hauptinhalt springen',
   mainNavigation: 'Hauptnavigation',

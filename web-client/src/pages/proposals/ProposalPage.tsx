@@ -125,7 +125,7 @@ const TallyChangedSubscription = graphql(`
 `);
 
 const MyDelegationsChangedSubscription = graphql(`
-  subscription MyDelegationsChanged {
+  subscription ProposalPageDelegationsChanged {
     myDelegationsChanged {
       kind
     }

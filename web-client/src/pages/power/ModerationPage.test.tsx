@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ModerationPage } from './ModerationPage';
+import { answerGraphQL, renderSignedIn } from './testing';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const item = {
+  __typename: 'Proposal',
+  id: 'P1',
+  title: 'Free public transport',
+  score: 24,
+  supporterCount: 5,
+  status: 'ON_AGENDA',
+  area: { __typename: 'Area', id: 'A1', name: 'Party' },
+  statusHistory: [
+    { __typename: 'StatusChange', status: 'OPEN', at: '2026-11-01T09:00:00Z', actor: { __typename: 'Member', handle: 'ann' }, reason: null },
+    { __typename: 'StatusChange', status: 'ON_AGENDA', at: '2026-11-05T09:00:00Z', actor: null, reason: null },
+  ],
+};
+
+const answers = (extra: Record<string, (v: Record<string, unknown>) => unknown> = {}) => ({
+  ModerationAgenda: () => ({ agenda: [item], policy: JSON.stringify({ discussionDays: 7, votingDays: 7 }) }),
+  MergeTargets: () => ({ proposals: { __typename: 'ProposalConnection', nodes: [{ __typename: 'Proposal', id: 'P2', title: 'Cheaper buses' }] } }),
+  ModerationLog: () => ({
+    events: {
+      __typename: 'EventConnection',
+      totalCount: 1,
+      pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c1' },
+      nodes: [
+        {
+          __typename: 'Event',
+          id: 'E1',
+          seq: 9,
+          at: '2026-11-02T10:00:00Z',
+          type: 'proposal.declined',
+          actor: { __typename: 'Member', handle: 'mo', displayName: 'Mo' },
+          payload: JSON.stringify({ proposal: 4, reason: 'Off topic', abuse: false }),
+        },
+      ],
+    },
+  }),
+  ...extra,
+});
+
+describe('ModerationPage', () => {
+  it('shows everyone the queue with score, supporters and history, and the public log, but no actions to members', async () => {
+    const requests = answerGraphQL(answers());
+    renderSignedIn(<ModerationPage />, { path: '/moderation' });
+
+    const agenda = await screen.findByTestId('agenda-item');
+    expect(within(agenda).getByText('24')).toBeInTheDocument();
+    expect(within(agenda).getByText('5')).toBeInTheDocument();
+    expect(within(agenda).getByText(/^On the agenda, /)).toBeInTheDocument();
+    expect(await screen.findByRole('cell', { name: 'Off topic' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Schedule' })).not.toBeInTheDocument();
+    expect(requests.find((r) => r.operationName === 'ModerationLog')!.variables).toEqual({
+      types: ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined'],
+      after: null,
+    });
+  });
+
+  it('refuses to decline without a reason, before asking the server', async () => {
+    const requests = answerGraphQL(answers());
+    renderSignedIn(<ModerationPage />, { path: '/moderation', roles: ['member', 'moderator'] });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Decline' }));
+    const reason = screen.getByLabelText('Public reason');
+    await waitFor(() => expect(reason).toHaveFocus());
+    expect(reason).toHaveAttribute('aria-invalid', 'true');
+    expect(reason).toHaveAccessibleDescription(/Give a reason: every moderator action is public and explained\./);
+    expect(requests.some((r) => r.operationName === 'DeclineProposal')).toBe(false);
+  });
+
+  it('schedules with a reason and shows the server\u2019s refusal beside the reason', async () => {
+    const requests = answerGraphQL(
+      answers({
+        ScheduleProposal: () => ({
+          scheduleProposal: {
+            __typename: 'ModerateProposalPayload',
+            proposal: null,
+            errors: [{ __typename: 'ValidationError', message: 'The reason is too long.', code: 'INVALID_INPUT', field: 'reason' }],
+          },
+        }),
+      }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation', roles: ['moderator'] });
+    await userEvent.type(await screen.findByLabelText('Public reason'), 'Ready for a vote');
+    await userEvent.click(screen.getByRole('button', { name: 'Schedule' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Public reason')).toHaveAccessibleDescription(/The reason is too long\./));
+    expect(requests.find((r) => r.operationName === 'ScheduleProposal')!.variables).toEqual({ input: { proposal: 'P1', reason: 'Ready for a vote' } });
+  });
+
+  it('merges into a target found by searching its title', async () => {
+    const requests = answerGraphQL(
+      answers({ MergeProposal: () => ({ mergeProposal: { __typename: 'ModerateProposalPayload', proposal: { __typename: 'Proposal', id: 'P1', status: 'MERGED' }, errors: null } }) }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation', roles: ['moderator'] });
+    await userEvent.type(await screen.findByLabelText('Public reason'), 'Duplicate');
+    await userEvent.type(screen.getByLabelText('Search the proposal to merge into'), 'bus');
+    await userEvent.selectOptions(screen.getByLabelText('Merge into'), 'Cheaper buses');
+    await userEvent.click(screen.getByRole('button', { name: 'Merge into…' }));
+
+    expect(await screen.findByText('“Free public transport” is merged.')).toBeInTheDocument();
+    expect(requests.find((r) => r.operationName === 'MergeProposal')!.variables).toEqual({ input: { proposal: 'P1', into: 'P2', reason: 'Duplicate' } });
+  });
+
+  it('follows the log to its end and lists the newest action first', async () => {
+    const entry = (seq: number, reason: string) => ({
+      __typename: 'Event',
+      id: `E${seq}`,
+      seq,
+      at: `2026-11-0${seq}T10:00:00Z`,
+      type: 'proposal.returned',
+      actor: { __typename: 'Member', handle: 'mo', displayName: 'Mo' },
+      payload: JSON.stringify({ proposal: seq, reason }),
+    });
+    answerGraphQL(
+      answers({
+        ModerationLog: (variables) => ({
+          events: {
+            __typename: 'EventConnection',
+            totalCount: 2,
+            pageInfo: { __typename: 'PageInfo', hasNextPage: variables.after === null, endCursor: variables.after === null ? 'page1' : 'page2' },
+            nodes: [variables.after === null ? entry(1, 'Older reason') : entry(2, 'Newer reason')],
+          },
+        }),
+      }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation' });
+
+    const log = await screen.findByTestId('moderation-log');
+    await waitFor(() => expect(within(log).getAllByRole('row')).toHaveLength(3));
+    expect(within(log).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell')[4]!.textContent)).toEqual(['Newer reason', 'Older reason']);
+  });
+});

@@ -1,0 +1,499 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useClient, useMutation, useQuery, useSubscription } from 'urql';
+import { FormAlert } from '../../components/FormAlert';
+import { PageHeading } from '../../components/PageHeading';
+import { firstUserError } from '../../components/userErrors';
+import { graphql } from '../../gql';
+import { useOnReconnect } from '../../graphql/useReconnected';
+import type { ProposalStatus } from '../../gql/graphql';
+import { useI18n } from '../../i18n/i18n';
+import { useSession } from '../../session/session';
+
+const AgendaQuery = graphql(`
+  query ModerationAgenda {
+    agenda {
+      id
+      title
+      score
+      supporterCount
+      status
+      area {
+        id
+        name
+      }
+      statusHistory {
+        status
+        at
+        actor {
+          handle
+        }
+        reason
+      }
+    }
+    policy
+  }
+`);
+
+const AgendaChanged = graphql(`
+  subscription ModerationAgendaChanged {
+    agendaChanged {
+      id
+      title
+      score
+      supporterCount
+      status
+      area {
+        id
+        name
+      }
+      statusHistory {
+        status
+        at
+        actor {
+          handle
+        }
+        reason
+      }
+    }
+  }
+`);
+
+const MergeTargets = graphql(`
+  query MergeTargets {
+    proposals(status: OPEN, orderBy: NEW, first: 50) {
+      nodes {
+        id
+        title
+      }
+    }
+  }
+`);
+
+const ModerationLog = graphql(`
+  query ModerationLog($types: [String!], $after: String) {
+    events(first: 50, after: $after, types: $types) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        seq
+        at
+        type
+        actor {
+          handle
+          displayName
+        }
+        payload
+      }
+    }
+  }
+`);
+
+
+const Schedule = graphql(`
+  mutation ScheduleProposal($input: ScheduleProposalInput!) {
+    scheduleProposal(input: $input) {
+      proposal {
+        id
+        status
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+const Return = graphql(`
+  mutation ReturnProposal($input: ReturnProposalInput!) {
+    returnProposal(input: $input) {
+      proposal {
+        id
+        status
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+const Decline = graphql(`
+  mutation DeclineProposal($input: DeclineProposalInput!) {
+    declineProposal(input: $input) {
+      proposal {
+        id
+        status
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+const Merge = graphql(`
+  mutation MergeProposal($input: MergeProposalInput!) {
+    mergeProposal(input: $input) {
+      proposal {
+        id
+        status
+      }
+      errors {
+        __typename
+        ... on UserError {
+          message
+          code
+          field
+        }
+      }
+    }
+  }
+`);
+
+export const moderationKinds = ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined'];
+
+interface AgendaItem {
+  id: string;
+  title: string;
+  score: number;
+  supporterCount: number;
+  status: ProposalStatus;
+  area: { id: string; name: string };
+  statusHistory: { status: ProposalStatus; at: string; actor?: { handle: string } | null; reason?: string | null }[];
+}
+
+type LogEntry = { id: string; seq: number; at: string; type: string; actor?: { handle: string; displayName: string } | null; payload: string };
+
+/** How many pages of the log to follow to reach its newest entries (the log is oldest first). */
+const maxLogPages = 40;
+const shownLogEntries = 50;
+
+/**
+ * The public moderation log, newest first: events of the moderation kinds, paged to the end
+ * (the api lists the trail oldest first), keeping the latest 50.
+ */
+function useModerationLog() {
+  const client = useClient();
+  const [state, setState] = useState<{ entries: LogEntry[]; total: number; loaded: boolean; error: string | null }>({ entries: [], total: 0, loaded: false, error: null });
+  const reload = useCallback(() => {
+    void (async () => {
+      let after: string | null = null;
+      let kept: LogEntry[] = [];
+      let total = 0;
+      for (let page = 0; page < maxLogPages; page++) {
+        const result = await client.query(ModerationLog, { types: moderationKinds, after }, { requestPolicy: 'network-only' }).toPromise();
+        if (result.error || !result.data) {
+          setState((s) => ({ ...s, error: result.error?.message ?? '' }));
+          return;
+        }
+        total = result.data.events.totalCount;
+        kept = [...kept, ...result.data.events.nodes].slice(-shownLogEntries);
+        if (!result.data.events.pageInfo.hasNextPage || !result.data.events.pageInfo.endCursor) break;
+        after = result.data.events.pageInfo.endCursor;
+      }
+      setState({ entries: kept.reverse(), total, loaded: true, error: null });
+    })();
+  }, [client]);
+  useEffect(() => reload(), [reload]);
+  return { ...state, reload };
+}
+
+function useDate() {
+  const { language } = useI18n();
+  return (iso: string) =>
+    new Date(iso).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+}
+
+export function ModerationPage() {
+  const { t } = useI18n();
+  const m = t.power.moderation;
+  const { state } = useSession();
+  const isModerator = state.status === 'signedIn' && state.session.member.roles.some((r) => r.toLowerCase() === 'moderator');
+  const [{ data, error }, refetchAgenda] = useQuery({ query: AgendaQuery, requestPolicy: 'cache-and-network' });
+  const [live] = useSubscription({ query: AgendaChanged });
+  const log = useModerationLog();
+  // Loaded once for the page, not per item: an item leaving the queue must not cut a request short.
+  const [{ data: targets }] = useQuery({ query: MergeTargets, pause: !isModerator, requestPolicy: 'cache-and-network' });
+  const agenda: AgendaItem[] = live.data?.agendaChanged ?? data?.agenda ?? [];
+  const policy = data ? (JSON.parse(data.policy) as { discussionDays?: number; votingDays?: number }) : {};
+  const date = useDate();
+
+  // Someone else's action changes the queue: the log follows.
+  useEffect(() => {
+    if (live.data) log.reload();
+  }, [live.data, log.reload]);
+
+  // The item leaves the queue when acted on, so the outcome is announced here, outside it,
+  // and focus moves to the announcement rather than being lost with the item.
+  const [announcement, setAnnouncement] = useState<string | null>(null);
+  const announcementRef = useRef<HTMLParagraphElement>(null);
+  useOnReconnect(() => {
+    refetchAgenda({ requestPolicy: 'network-only' });
+    log.reload();
+  });
+  const acted = (message: string) => {
+    setAnnouncement(message);
+    window.setTimeout(() => announcementRef.current?.focus(), 0);
+    refetchAgenda({ requestPolicy: 'network-only' });
+    log.reload();
+  };
+
+  const entries = log.entries;
+  return (
+    <>
+      <PageHeading>{m.title}</PageHeading>
+      <p className="lead">{m.intro}</p>
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      <section className="panel" aria-labelledby="queue-heading">
+        <h2 id="queue-heading">{m.queueTitle}</h2>
+        <p className="muted">{m.live}</p>
+        <p ref={announcementRef} tabIndex={-1} role="status" className={announcement ? 'notice notice-ok' : 'notice notice-empty'}>
+          {announcement}
+        </p>
+        {data && agenda.length === 0 ? <p>{m.queueEmpty}</p> : null}
+        <ul className="agenda" data-testid="agenda">
+          {agenda.map((item) => (
+            <li key={item.id} className="agenda-item" data-testid="agenda-item">
+              <h3>{item.title}</h3>
+              <dl className="facts facts-small">
+                <div>
+                  <dt>{m.area}</dt>
+                  <dd>{item.area.name}</dd>
+                </div>
+                <div>
+                  <dt>{m.score}</dt>
+                  <dd>{item.score}</dd>
+                </div>
+                <div>
+                  <dt>{m.supporters}</dt>
+                  <dd>{item.supporterCount}</dd>
+                </div>
+              </dl>
+              <h4>{m.history}</h4>
+              <ol className="history">
+                {item.statusHistory.map((h, i) => (
+                  <li key={`${h.status}-${h.at}-${i}`}>{m.historyEntry(m.status[h.status], date(h.at), h.actor ? `@${h.actor.handle}` : null, h.reason ?? null)}</li>
+                ))}
+              </ol>
+              {isModerator ? (
+                <ModeratorActions item={item} others={agenda.filter((o) => o.id !== item.id)} openProposals={targets?.proposals.nodes ?? []} discussionDays={policy.discussionDays ?? 7} votingDays={policy.votingDays ?? 7} onDone={acted} />
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="panel" aria-labelledby="log-heading">
+        <h2 id="log-heading">{m.logTitle}</h2>
+        <p>{m.logIntro}</p>
+        {log.error ? <p role="alert" className="form-alert">{t.power.loadFailed(log.error)}</p> : null}
+        {log.loaded && entries.length === 0 ? <p>{m.logEmpty}</p> : null}
+        {entries.length > 0 ? (
+          <>
+            {log.total > entries.length ? <p>{m.logShowing(entries.length, log.total)}</p> : null}
+            <div className="table-scroll">
+              <table data-testid="moderation-log">
+                <thead>
+                  <tr>
+                    <th scope="col">{m.logColumns.when}</th>
+                    <th scope="col">{m.logColumns.action}</th>
+                    <th scope="col">{m.logColumns.moderator}</th>
+                    <th scope="col">{m.logColumns.proposal}</th>
+                    <th scope="col">{m.logColumns.reason}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {entries.map((e) => {
+                    const payload = JSON.parse(e.payload) as { proposal?: number; into?: number; reason?: string };
+                    return (
+                      <tr key={e.id}>
+                        <td>{date(e.at)}</td>
+                        <td>{m.logKinds[e.type] ?? e.type}</td>
+                        <td>{e.actor ? `@${e.actor.handle}` : ''}</td>
+                        <td>
+                          #{payload.proposal}
+                          {payload.into !== undefined ? ` → #${payload.into}` : ''}
+                        </td>
+                        <td>{payload.reason ?? ''}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+type Action = 'schedule' | 'return' | 'decline' | 'merge';
+
+function ModeratorActions({
+  item,
+  others,
+  openProposals,
+  discussionDays,
+  votingDays,
+  onDone,
+}: {
+  item: AgendaItem;
+  others: AgendaItem[];
+  openProposals: { id: string; title: string }[];
+  discussionDays: number;
+  votingDays: number;
+  onDone: (message: string) => void;
+}) {
+  const { t } = useI18n();
+  const m = t.power.moderation;
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [start, setStart] = useState('');
+  const [abuse, setAbuse] = useState(false);
+  const [mergeSearch, setMergeSearch] = useState('');
+  const [mergeInto, setMergeInto] = useState('');
+  const [alert, setAlert] = useState<string | null>(null);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const mergeRef = useRef<HTMLSelectElement>(null);
+  const [, schedule] = useMutation(Schedule);
+  const [, doReturn] = useMutation(Return);
+  const [, decline] = useMutation(Decline);
+  const [, merge] = useMutation(Merge);
+  const [busy, setBusy] = useState(false);
+
+  const candidates = [...others.map((o) => ({ id: o.id, title: o.title })), ...openProposals]
+    .filter((p, i, all) => p.id !== item.id && all.findIndex((q) => q.id === p.id) === i)
+    .filter((p) => p.title.toLowerCase().includes(mergeSearch.trim().toLowerCase()));
+
+  const act = async (action: Action) => {
+    setAlert(null);
+    // Validated here first (the server checks again): a moderator action always has a reason.
+    if (reason.trim() === '') {
+      setReasonError(m.reasonRequired);
+      reasonRef.current?.focus();
+      return;
+    }
+    setReasonError(null);
+    if (action === 'merge' && !mergeInto) {
+      setAlert(m.mergeChoose);
+      mergeRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    const proposal = item.id;
+    const result =
+      action === 'schedule'
+        ? await schedule({ input: { proposal, reason, ...(start ? { discussionStartsAt: new Date(start).toISOString() } : {}) } }).then((r) => ({ error: r.error, errors: r.data?.scheduleProposal.errors }))
+        : action === 'return'
+          ? await doReturn({ input: { proposal, reason } }).then((r) => ({ error: r.error, errors: r.data?.returnProposal.errors }))
+          : action === 'decline'
+            ? await decline({ input: { proposal, reason, abuse } }).then((r) => ({ error: r.error, errors: r.data?.declineProposal.errors }))
+            : await merge({ input: { proposal, into: mergeInto, reason } }).then((r) => ({ error: r.error, errors: r.data?.mergeProposal.errors }));
+    setBusy(false);
+    const problem = result.error ? { message: result.error.message, field: null } : firstUserError(result.errors);
+    if (problem) {
+      if (problem.field === 'reason') {
+        setReasonError(problem.message);
+        reasonRef.current?.focus();
+      } else {
+        setAlert(problem.message);
+        window.setTimeout(() => alertRef.current?.focus(), 0);
+      }
+      return;
+    }
+    onDone(m.done[action](item.title));
+  };
+
+  return (
+    <form className="moderate" aria-label={m.actionsFor(item.title)} onSubmit={(event) => event.preventDefault()} noValidate>
+      <FormAlert ref={alertRef} message={alert} />
+      <div className={reasonError ? 'field field-invalid' : 'field'}>
+        <label htmlFor={`${id}-reason`}>{m.reason}</label>
+        <p id={`${id}-reason-hint`} className="field-hint">
+          {m.reasonHint}
+        </p>
+        <textarea
+          ref={reasonRef}
+          id={`${id}-reason`}
+          rows={2}
+          required
+          aria-invalid={reasonError ? true : undefined}
+          aria-describedby={`${id}-reason-hint${reasonError ? ` ${id}-reason-error` : ''}`}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+        />
+        {reasonError ? (
+          <p id={`${id}-reason-error`} className="field-error">
+            {reasonError}
+          </p>
+        ) : null}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-start`}>{m.discussionStart}</label>
+        <p id={`${id}-start-hint`} className="field-hint">
+          {m.discussionHint(discussionDays, votingDays)}
+        </p>
+        <input id={`${id}-start`} type="datetime-local" aria-describedby={`${id}-start-hint`} value={start} onChange={(event) => setStart(event.target.value)} />
+      </div>
+      <div className="button-row">
+        <button type="button" className="button" disabled={busy} onClick={() => void act('schedule')}>
+          {m.schedule}
+        </button>
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act('return')}>
+          {m.return}
+        </button>
+      </div>
+      <div className="field field-check">
+        <input id={`${id}-abuse`} type="checkbox" checked={abuse} onChange={(event) => setAbuse(event.target.checked)} />
+        <label htmlFor={`${id}-abuse`}>{m.abuse}</label>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button-danger" disabled={busy} onClick={() => void act('decline')}>
+          {m.decline}
+        </button>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-merge-search`}>{m.mergeSearch}</label>
+        <input id={`${id}-merge-search`} type="search" value={mergeSearch} onChange={(event) => setMergeSearch(event.target.value)} autoComplete="off" />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-merge-into`}>{m.mergeTarget}</label>
+        <select ref={mergeRef} id={`${id}-merge-into`} value={mergeInto} onChange={(event) => setMergeInto(event.target.value)}>
+          <option value="">{candidates.length === 0 ? m.mergeNone : '—'}</option>
+          {candidates.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button button-secondary" disabled={busy} onClick={() => void act('merge')}>
+          {m.merge}
+        </button>
+      </div>
+    </form>
+  );
+}
