@@ -20,7 +20,8 @@ export function RouterProvider({ children, initialPath }: { children: ReactNode;
   const navigate = useCallback((to: string, options?: { replace?: boolean }) => {
     if (options?.replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
-    setPath(to);
+    // The path routes; a query (`/delegations?proposal=…`) stays in location.search for the page.
+    setPath(new URL(to, window.location.href).pathname);
   }, []);
 
   const value = useMemo(() => ({ path, navigate }), [path, navigate]);

@@ -98,6 +98,7 @@ export const membersEn = {
     undecided: 'You neither vote nor delegate here: your vote counts only if you cast it.',
     cycle: (names: string) => `The circle: ${names}.`,
     noPath: 'Your path is not known yet. Reload the page in a moment.',
+    delegateForProposal: 'Delegate for this proposal only',
     weight: (weight: string, area: string) => `Weight you carry in ${area} if nobody else votes: ${weight} (your own vote included).`,
     passesOn: (area: string) => `In ${area} you pass your vote on.`,
     superDelegate: 'You carry enough weight to be flagged publicly as a super-delegate here.',
@@ -224,6 +225,7 @@ export const membersDe: MembersMessages = {
     undecided: 'Du stimmst hier weder ab noch überträgst du: deine Stimme zählt nur, wenn du sie abgibst.',
     cycle: (names: string) => `Der Kreis: ${names}.`,
     noPath: 'Dein Weg ist noch nicht bekannt. Lade die Seite gleich neu.',
+    delegateForProposal: 'Nur für diesen Antrag übertragen',
     weight: (weight: string, area: string) =>
       `Gewicht, das du in ${area} trägst, wenn sonst niemand abstimmt: ${weight} (deine eigene Stimme eingeschlossen).`,
     passesOn: (area: string) => `In ${area} gibst du deine Stimme weiter.`,

@@ -284,6 +284,9 @@ export function ProposalPage({ id }: { id: string }) {
           <h2 id="path-heading">{t.votePath.title}</h2>
           {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} /> : <p>{t.votePath.noPath}</p>}
           <MyWeight areaId={proposal.area.id} areaName={proposal.area.name} refresh={refresh} />
+          <p>
+            <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
+          </p>
         </section>
       ) : null}
 
