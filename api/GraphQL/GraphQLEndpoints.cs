@@ -10,8 +10,8 @@ using Microsoft.Extensions.Primitives;
 namespace Governance.Api.GraphQL;
 
 /// <summary>
-/// /graphql: GraphQL over HTTP (GET and POST), graphql-transport-ws on WebSocket upgrade, the
-/// explorer page for browsers, and the SDL. A thin adapter: every rule of the protocols lives in
+/// /graphql: GraphQL over HTTP (GET and POST), graphql-transport-ws on WebSocket upgrade,
+/// GraphiQL for browsers, and the SDL. A thin adapter: every rule of the protocols lives in
 /// Governance.GraphQL.Http, which knows nothing of ASP.NET.
 /// </summary>
 public static partial class GraphQLEndpoints
@@ -64,10 +64,10 @@ public static partial class GraphQLEndpoints
             return;
         }
 
-        // A browser navigating to /graphql gets the explorer; a GET with a query is GraphQL.
+        // A browser navigating to /graphql gets GraphiQL; a GET with a query is GraphQL.
         if (isGet && !request.Query.ContainsKey("query") && MediaTypeNegotiation.PrefersHtml(request.Headers.Accept))
         {
-            await TypedResults.Content(ExplorerPage.Html, "text/html; charset=utf-8").ExecuteAsync(http).ConfigureAwait(false);
+            await GraphiQLPage.Get(http).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 

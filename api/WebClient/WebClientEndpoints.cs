@@ -19,7 +19,7 @@ public static class WebClientEndpoints
 
     public static WebApplication MapWebClient(this WebApplication app)
     {
-        var dist = FindDist(app);
+        var dist = FindDist(app.Configuration, app.Environment);
         if (dist is null)
         {
             app.Logger.LogWarning(
@@ -56,16 +56,17 @@ public static class WebClientEndpoints
         return app;
     }
 
-    private static string? FindDist(WebApplication app)
+    /// <summary>The built client folder (with its index.html), or null when there is none.</summary>
+    internal static string? FindDist(IConfiguration configuration, IWebHostEnvironment environment)
     {
-        if (app.Configuration[DistDirectorySetting] is { Length: > 0 } configured)
+        if (configuration[DistDirectorySetting] is { Length: > 0 } configured)
         {
             return File.Exists(Path.Combine(configured, "index.html")) ? Path.GetFullPath(configured) : null;
         }
 
         // `dotnet run --project api` runs at the repository root; tests and `dotnet api/bin/…`
         // start elsewhere, so look upwards from the content root and from the binaries.
-        foreach (var start in new[] { app.Environment.ContentRootPath, AppContext.BaseDirectory })
+        foreach (var start in new[] { environment.ContentRootPath, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {

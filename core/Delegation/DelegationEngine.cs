@@ -23,7 +23,8 @@ public sealed partial class DelegationEngine
 
     // Bumped by every change that can alter any proposal's effective delegations (a stored
     // delegation of any scope, a new member). A full tally's reverse adjacency is kept between
-    // tallies and rebuilt only when this moved (see TallyState.Build).
+    // tallies; each stored delegation is reported to it so it can be patched, and any other
+    // move of this version makes the next tally rebuild it (see TallyState.Build).
     private long _delegationVersion;
 
     // Per member: the global delegation (13 bytes), the head of its area-delegation chain in
@@ -116,10 +117,9 @@ public sealed partial class DelegationEngine
     /// <summary>Forgets a proposal (its votes, proposal-scope delegations and live tally).</summary>
     public void RemoveProposal(long proposalId)
     {
-        if (_proposals.Remove(proposalId, out var p) && p.Live is not null)
-        {
-            _live.Remove(p);
-        }
+        if (!_proposals.Remove(proposalId, out var p)) return;
+        if (p.Live is not null) _live.Remove(p);
+        if (ReferenceEquals(_spare?.KeptAdjacencyProposal, p)) _spare!.ForgetAdjacency();
     }
 
     /// <summary>
@@ -215,8 +215,8 @@ public sealed partial class DelegationEngine
         return tally;
     }
 
-    /// <summary>Whether the last <see cref="Count"/> reused the kept reverse adjacency (tests).</summary>
-    internal bool LastCountReusedAdjacency => _spare?.ReusedAdjacency ?? false;
+    /// <summary>How the last <see cref="Count"/> came by its reverse adjacency (tests and benchmarks).</summary>
+    internal AdjacencySource LastCountAdjacency => _spare?.LastAdjacency ?? AdjacencySource.Rebuilt;
 
     /// <summary>
     /// Drops the buffers <see cref="Count"/> keeps for the next full tally (about 65 bytes per
@@ -367,6 +367,11 @@ public sealed partial class DelegationEngine
         // so each is told only when its own view of this member changed.
         _before.Clear();
         foreach (var p in _live) _before.Add(Effective(m, p, out _, out _));
+
+        // Likewise for the proposal whose reverse adjacency Count keeps: its old and new effective
+        // delegation of m is all the next full tally needs to patch it instead of rebuilding.
+        var kept = _spare?.KeptAdjacencyProposal;
+        var keptBefore = kept is null ? default : Effective(m, kept, out _, out _);
         _delegationVersion++;
 
         switch (scope.Kind)
@@ -385,6 +390,8 @@ public sealed partial class DelegationEngine
             default:
                 throw new ArgumentOutOfRangeException(nameof(scope));
         }
+
+        if (kept is not null) _spare!.OnDelegationStored(m, keptBefore, Effective(m, kept, out _, out _), _delegationVersion);
 
         for (int i = 0; i < _live.Count; i++)
         {

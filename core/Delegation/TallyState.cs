@@ -51,20 +51,21 @@ internal sealed partial class TallyState
 
     /// <summary>
     /// Set for one-off full tallies: <see cref="Build"/> keeps its sort buffers and the reverse
-    /// adjacency for the next tally, which reuses the adjacency as it is when no delegation
-    /// changed in between (<see cref="DelegationEngine.DelegationVersion"/>) and it is for the
-    /// same proposal. The adjacency holds every edge — also those of voters and of members
-    /// without a voting right, which the pass never follows — so that votes and voting rights
-    /// can change without invalidating it. Live tallies (and reports) free the buffers.
+    /// adjacency for the next tally of the same proposal, which reuses it as it is when no
+    /// delegation changed in between and patches it when a few did (TallyState.Patch.cs). The
+    /// adjacency holds every edge — also those of voters and of members without a voting
+    /// right, which the pass never follows — so that votes and voting rights can change without
+    /// touching it. Live tallies (and reports) free the buffers.
     /// </summary>
     internal bool OneOff { get; init; }
 
-    // Which proposal and delegation version Offsets/Sources were built for (one-off tallies only).
+    // Which proposal and delegation version (DelegationEngine.DelegationVersion) Offsets/Sources
+    // stand for, once _pending is applied (one-off tallies only).
     private ProposalState? _adjacencyFor;
     private long _adjacencyVersion;
 
-    /// <summary>Whether the last <see cref="Build"/> reused the kept adjacency (for tests and benchmarks).</summary>
-    internal bool ReusedAdjacency { get; private set; }
+    /// <summary>How the last <see cref="Build"/> came by its reverse adjacency (for tests and benchmarks).</summary>
+    internal AdjacencySource LastAdjacency { get; private set; }
 
     // Sort scratch: (delegate << 32) | (member << 2 | rank), one long per edge, so each radix
     // bucket is one write stream rather than two.
@@ -124,6 +125,7 @@ internal sealed partial class TallyState
         _queue = spare._queue;
         _adjacencyFor = spare._adjacencyFor;
         _adjacencyVersion = spare._adjacencyVersion;
+        _pending = spare._pending;
         SlotMember = spare.SlotMember;
         SlotWeight = spare.SlotWeight;
         SlotChoice = spare.SlotChoice;
@@ -135,9 +137,8 @@ internal sealed partial class TallyState
         int n = _engine.MemberCount;
         N = n;
         long version = _engine.DelegationVersion;
-        bool reuse = OneOff && ReferenceEquals(_adjacencyFor, _proposal) && _adjacencyVersion == version
+        bool kept = OneOff && ReferenceEquals(_adjacencyFor, _proposal) && _adjacencyVersion == version
             && Flags.Length == n && Offsets.Length == n + 1;
-        ReusedAdjacency = reuse;
         if (Flags.Length != n)
         {
             Flags = new byte[n];
@@ -161,14 +162,25 @@ internal sealed partial class TallyState
             if ((flags[m] & Eligible) != 0) flags[m] |= Voter;
         }
 
-        if (!reuse)
+        if (kept && _pending.Count == 0)
+        {
+            LastAdjacency = AdjacencySource.Reused;
+        }
+        else if (kept && TryPatchReverseAdjacency())
+        {
+            LastAdjacency = AdjacencySource.Patched;
+        }
+        else
         {
             foreach (var m in _proposal.Delegations.Keys) flags[m] |= HasProposal;
             BuildReverseAdjacency();
             foreach (var m in _proposal.Delegations.Keys) flags[m] &= unchecked((byte)~HasProposal);
             _adjacencyFor = OneOff ? _proposal : null;
             _adjacencyVersion = version;
+            LastAdjacency = AdjacencySource.Rebuilt;
         }
+
+        _pending.Clear();
 
         ResetOverlay();
         Solve();

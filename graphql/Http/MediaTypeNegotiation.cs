@@ -114,7 +114,7 @@ public static class MediaTypeNegotiation
 
     /// <summary>
     /// True when a browser navigates here: it lists text/html explicitly and ranks it at least as
-    /// high as any JSON type. Used to serve the explorer page instead of a GraphQL response.
+    /// high as any JSON type. Used to serve GraphiQL instead of a GraphQL response.
     /// </summary>
     public static bool PrefersHtml(string? accept)
     {

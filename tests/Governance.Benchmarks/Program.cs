@@ -6,7 +6,7 @@ using Governance.Benchmarks.HttpServer;
 // Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
 // latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
-//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | group-commit
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | tally-cpu-burst | group-commit
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- http-server PORT   (for http-bench.sh)
 // Figures go to docs/benchmarks.md.
 if (args is ["http-server", var port])
@@ -23,7 +23,8 @@ return args.FirstOrDefault() switch
     "recount-10k" => EngineMeasurements.RecountFile(10_000, runs: 5),
     "tally-phases" => TallyPhases.Run(1_000_000),
     "tally-cpu" => TallyTimes.Run(1_000_000, rounds: 21) + TallyTimes.Run(10_000, rounds: 201),
-    "tally-cpu-changed" => TallyTimes.Run(1_000_000, rounds: 21, changeBetween: true) + TallyTimes.Run(10_000, rounds: 201, changeBetween: true),
+    "tally-cpu-changed" => TallyTimes.Run(1_000_000, rounds: 21, changesBetween: 1) + TallyTimes.Run(10_000, rounds: 201, changesBetween: 1),
+    "tally-cpu-burst" => new[] { 100, 1_000, 10_000, 15_000, 20_000 }.Sum(k => TallyTimes.Run(1_000_000, rounds: 11, changesBetween: k)),
     "group-commit" => Governance.Benchmarks.Storage.GroupCommitMeasurement.Run(),
     _ => Run(args),
 };

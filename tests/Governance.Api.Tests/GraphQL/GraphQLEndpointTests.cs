@@ -6,7 +6,7 @@ using Governance.Api.Tests.Conformance;
 
 namespace Governance.Api.Tests.GraphQL;
 
-/// <summary>What /graphql does beyond the GraphQL-over-HTTP audits: the explorer, the SDL, and problem details.</summary>
+/// <summary>What /graphql does beyond the GraphQL-over-HTTP audits: the SDL, and problem details (GraphiQL: WebClientHostingTests).</summary>
 public sealed class GraphQLEndpointTests(ConformanceServer server) : IClassFixture<ConformanceServer>, IDisposable
 {
     private readonly HttpClient _client = new();
@@ -14,21 +14,6 @@ public sealed class GraphQLEndpointTests(ConformanceServer server) : IClassFixtu
     public void Dispose() => _client.Dispose();
 
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    [Fact]
-    public async Task BrowserNavigatingToGraphQLGetsTheExplorerPageThatNeedsNoNetwork()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, server.HttpUrl);
-        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
-
-        using var response = await _client.SendAsync(request);
-        var html = await response.Content.ReadAsStringAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<title>GraphQL explorer", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("src=\"http", html, StringComparison.Ordinal);
-    }
 
     [Fact]
     public async Task GetWithAQueryFromABrowserIsStillGraphQL()

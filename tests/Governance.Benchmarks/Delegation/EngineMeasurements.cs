@@ -155,23 +155,26 @@ internal static class EngineMeasurements
 /// </summary>
 internal static class TallyTimes
 {
-    /// <param name="changeBetween">
-    /// Make one delegation change before each timed tally (outside the timing), so every tally
-    /// rebuilds its reverse adjacency — the cost of the first tally after any change.
+    /// <param name="changesBetween">
+    /// Global delegation changes made before each timed tally (outside the timing): with one, the
+    /// cost of the first tally after any change, which patches the kept reverse adjacency; past
+    /// the patch limit (a 64th of the members) the tally rebuilds it instead.
     /// </param>
-    public static int Run(int members, int rounds, bool changeBetween = false)
+    public static int Run(int members, int rounds, int changesBetween = 0)
     {
         var engine = SyntheticOrganisation.Generate(members, seed: 42).LoadInto();
         for (int i = 0; i < 3; i++) engine.Count(SyntheticOrganisation.ProposalId, TallyPolicy.Default);
         var process = Process.GetCurrentProcess();
         var wall = new List<double>();
         var cpu = new List<double>();
+        var sources = new Dictionary<AdjacencySource, int>();
+        long change = 0;
         for (int i = 0; i < rounds; i++)
         {
-            if (changeBetween)
+            for (int k = 0; k < changesBetween; k++, change++)
             {
-                long who = engine.Members.IdOf((i * 7919 + 13) % members);
-                long to = engine.Members.IdOf((i * 104_729 + 101) % members);
+                long who = engine.Members.IdOf((int)((change * 7919 + 13) % members));
+                long to = engine.Members.IdOf((int)((change * 104_729 + 101) % members));
                 if (who != to) engine.SetDelegation(who, DelegationScope.Global, [to]);
             }
 
@@ -182,11 +185,13 @@ internal static class TallyTimes
             wall.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
             process.Refresh();
             cpu.Add((process.TotalProcessorTime - cpu0).TotalMilliseconds);
+            sources[engine.LastCountAdjacency] = sources.GetValueOrDefault(engine.LastCountAdjacency) + 1;
         }
 
         wall.Sort();
         cpu.Sort();
-        Console.WriteLine($"full tally of {members:N0} members{(changeBetween ? " after one delegation change each" : "")}, {rounds} rounds: wall median {wall[rounds / 2]:F2} ms (min {wall[0]:F2}, max {wall[^1]:F2}); process CPU median {cpu[rounds / 2]:F2} ms (min {cpu[0]:F2}, max {cpu[^1]:F2}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+        string after = changesBetween switch { 0 => "", 1 => " after one delegation change each", _ => $" after {changesBetween:N0} delegation changes each" };
+        Console.WriteLine($"full tally of {members:N0} members{after}, {rounds} rounds (adjacency {string.Join(", ", sources.Select(s => $"{s.Key} {s.Value}"))}): wall median {wall[rounds / 2]:F2} ms (min {wall[0]:F2}, max {wall[^1]:F2}); process CPU median {cpu[rounds / 2]:F2} ms (min {cpu[0]:F2}, max {cpu[^1]:F2}); load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         return 0;
     }
 }

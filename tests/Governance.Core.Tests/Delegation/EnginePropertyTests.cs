@@ -85,10 +85,10 @@ public sealed class EnginePropertyTests
     [Fact]
     public void FullTallyWithKeptAdjacencyEqualsFreshEngineAndReferenceAfterEveryRandomChange()
     {
-        // Count keeps its reverse adjacency between tallies and rebuilds it only when a delegation
+        // Count keeps its reverse adjacency between tallies and patches it when a delegation
         // changed: after interleaved votes, rights, delegations, new members and tallies of the
         // other proposal, it must equal a fresh engine's tally and the reference every time.
-        int reused = 0, rebuilt = 0;
+        var seen = new Dictionary<AdjacencySource, int>();
         Check(Cases(1, 12), 1500, c =>
         {
             var random = new Random(c.Seed);
@@ -99,18 +99,47 @@ public sealed class EnginePropertyTests
             {
                 log.Add(LiveChanges.ApplyRandom(random, org, engine));
                 if (random.Next(4) == 0) engine.Count(Organisation.OtherProposal, org.Policy);
-                WithOrganisation(org, () =>
-                {
-                    var tally = engine.Count(Organisation.Proposal, org.Policy);
-                    if (engine.LastCountReusedAdjacency) reused++;
-                    else rebuilt++;
-                    TallyAssert.Identical(org.BuildEngine().Count(Organisation.Proposal, org.Policy), tally);
-                    TallyAssert.MatchesReference(tally, ReferenceTally.Compute(org), org);
-                }, log);
+                CountMatchesFreshEngineAndReference(org, engine, log, seen);
             }
         });
-        Assert.True(reused > 1000 && rebuilt > 1000, $"reused {reused}, rebuilt {rebuilt}: both paths must be exercised");
+        Assert.True(seen.Values.Count == 3 && seen.Values.All(n => n > 1000), $"{Describe(seen)}: every path must be exercised");
     }
+
+    [Fact]
+    public void FullTallyWithPatchedAdjacencyEqualsFreshEngineAfterBurstsOfChangesOnLargerOrganisations()
+    {
+        // Bursts of up to 150 changes between cold tallies on up to 400 members: the kept adjacency
+        // is patched for many changed members at once, some members change several times, and past
+        // the patch limit (64 changed members here) it is dropped and rebuilt.
+        var seen = new Dictionary<AdjacencySource, int>();
+        Check(Cases(20, 400), 120, c =>
+        {
+            var random = new Random(c.Seed);
+            var org = RandomOrganisation.Create(random, c.Size);
+            var engine = org.BuildEngine();
+            var log = new List<string>();
+            for (int round = 0; round < 12; round++)
+            {
+                int burst = random.Next(3) switch { 0 => random.Next(4), 1 => random.Next(40), _ => random.Next(151) };
+                for (int i = 0; i < burst; i++) log.Add(LiveChanges.ApplyRandom(random, org, engine));
+                CountMatchesFreshEngineAndReference(org, engine, log, seen);
+            }
+        });
+        Assert.True(seen.Values.Count == 3 && seen.Values.All(n => n > 50), $"{Describe(seen)}: every path must be exercised");
+    }
+
+    private static void CountMatchesFreshEngineAndReference(Organisation org, DelegationEngine engine, List<string> log, Dictionary<AdjacencySource, int> seen) =>
+        WithOrganisation(org, () =>
+        {
+            var tally = engine.Count(Organisation.Proposal, org.Policy);
+            var source = engine.LastCountAdjacency;
+            seen[source] = seen.GetValueOrDefault(source) + 1;
+            TallyAssert.Identical(org.BuildEngine().Count(Organisation.Proposal, org.Policy), tally);
+            TallyAssert.MatchesReference(tally, ReferenceTally.Compute(org), org);
+        }, log);
+
+    private static string Describe(Dictionary<AdjacencySource, int> seen) =>
+        string.Join(", ", seen.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"));
 
     private static void CheckPath(Organisation org, ReferenceTally.Result expected, int m, VotePath path)
     {

@@ -1,0 +1,48 @@
+/**
+ * GraphiQL for /graphql, served by the api to a browser that asks /graphql for HTML
+ * (docs/graphql-transport.md). Bundled here, so it works offline; Monaco's workers are
+ * separate files from this origin (the page's CSP allows worker-src 'self').
+ */
+import 'graphiql/setup-workers/vite';
+import 'graphiql/style.css';
+import './graphiql.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { GraphiQL } from 'graphiql';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
+import { sessionToken, withSessionToken } from './session';
+
+const endpoint = '/graphql';
+const { protocol, host } = window.location;
+
+const fetcher = createGraphiQLFetcher({
+  url: endpoint,
+  // Queries and mutations: POST with the session cookie and its X-CSRF-Token.
+  fetch: withSessionToken(window.fetch.bind(window)),
+  // Subscriptions: graphql-transport-ws on the same path, opened on first use. A socket that
+  // carries the session cookie must send the session's token in connection_init (4403 if not).
+  wsClient: createClient({
+    url: `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${endpoint}`,
+    lazy: true,
+    connectionParams: async () => {
+      const token = await sessionToken(window.fetch.bind(window));
+      return token ? { csrfToken: token } : {};
+    },
+  }),
+});
+
+const defaultQuery = `# GraphiQL for the Governance API. Ctrl+Enter runs the operation.
+# Queries work signed out; sign in on the main site first to act as a member.
+query {
+  __typename
+}
+`;
+
+const root = document.getElementById('graphiql');
+if (!root) throw new Error('#graphiql is missing from graphiql.html');
+createRoot(root).render(
+  <StrictMode>
+    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} />
+  </StrictMode>,
+);
