@@ -21,6 +21,9 @@ public static class StorageExtensions
         // step by the stores after each commit.
         builder.Services.AddSingleton(sp => new EngineHost(EngineLoader.Load(sp.GetRequiredService<Database>())));
         builder.Services.AddSingleton<DelegationStore>();
+
+        // A full disk or a read-only file answers 503 with Retry-After, not 500.
+        builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         return builder;
     }
 

@@ -346,11 +346,11 @@ internal sealed class WriteLoad
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
         var body = await response.JsonAsync();
-        if (body.TryGetProperty("errors", out var errors))
+        if (body.TryGetProperty("errors", out _) || !body.TryGetProperty("data", out var data))
         {
-            throw new InvalidOperationException($"query failed: {errors.GetRawText()}");
+            throw new InvalidOperationException($"query failed with {(int)response.StatusCode}: {body.GetRawText()}");
         }
 
-        return body.GetProperty("data");
+        return data;
     }
 }
