@@ -38,6 +38,21 @@ internal sealed class WriteLoad
 
     public IReadOnlyList<string> VotingProposals => voting;
 
+    /// <summary>Every proposal acknowledged so far, with the token of its author: safe to call while the load runs.</summary>
+    public List<(string Token, string Id, string Title)> AcknowledgedProposals()
+    {
+        var all = new List<(string, string, string)>();
+        foreach (var client in clients)
+        {
+            lock (client.Proposals)
+            {
+                all.AddRange(client.Proposals.Select(p => (client.Token, p.Id, p.Title)));
+            }
+        }
+
+        return all;
+    }
+
     public sealed class LoadClient(string memberId, string token)
     {
         public string MemberId { get; } = memberId;
@@ -198,7 +213,10 @@ internal sealed class WriteLoad
             else
             {
                 client.MaybeProposals.Remove((string)variables["t"]!);
-                client.Proposals.Add((payload.GetProperty("proposal").GetProperty("id").GetString()!, (string)variables["t"]!));
+                lock (client.Proposals)
+                {
+                    client.Proposals.Add((payload.GetProperty("proposal").GetProperty("id").GetString()!, (string)variables["t"]!));
+                }
             }
         }
     }
