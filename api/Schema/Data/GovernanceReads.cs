@@ -93,10 +93,15 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             new { ids }, cancellationToken)).ToDictionary(p => p.Id);
 
     public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        // A row for every proposal asked for, supported or not. Grouping the supports alone returned
+        // no row for a proposal nobody supports, and when a fresh process's first call returned no
+        // rows at all, Dapper typed the aggregate columns from an empty reader (byte[]) and failed
+        // ("Unexpected Execution Error" on score); the load test found it (docs/reliability.md).
         (await QueryAsync<ProposalScore>(
             """
-            SELECT proposal_id AS ProposalId, sum(points) AS score, count(*) AS supporters FROM supports
-            WHERE proposal_id IN @ids AND released_at IS NULL GROUP BY proposal_id
+            SELECT p.id AS ProposalId, ifnull(sum(s.points), 0) AS score, count(s.member_id) AS supporters
+            FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id AND s.released_at IS NULL
+            WHERE p.id IN @ids GROUP BY p.id
             """, new { ids }, cancellationToken)).ToDictionary(s => s.ProposalId);
 
     public async Task<IReadOnlyDictionary<long, SupportRow[]>> SupportersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>

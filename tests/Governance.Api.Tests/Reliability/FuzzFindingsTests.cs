@@ -71,4 +71,22 @@ public sealed class FuzzFindingsTests : IDisposable
         Assert.Equal("INVALID_INPUT", error.GetProperty("code").GetString());
         Assert.Equal("A title may not contain control characters (line breaks, tabs, NUL).", error.GetProperty("message").GetString());
     }
+
+    [Fact]
+    public async Task TheScoreOfAProposalNobodySupportsIsZeroEvenAsAFreshProcesssFirstRead()
+    {
+        // Found by the load test: a first score read returning no rows made Dapper type the
+        // aggregate columns as byte[] and fail. Purging Dapper's cache makes this read the first.
+        using var client = Client();
+        var me = await HttpFuzzTests.SignUpAsync(client, "score.reader");
+        var area = (await HttpFuzzTests.KnownIdsAsync(client, me.Token)).Areas[1];
+        var made = await WriteLoad.QueryAsync(client, me.Token, "mutation($a: ID!) { propose(input: { area: $a, title: \"Nobody supports this\", body: \"b\" }) { proposal { id } } }", new() { ["a"] = area });
+        var id = made.GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString();
+        Dapper.SqlMapper.PurgeQueryCache();
+
+        var read = await WriteLoad.QueryAsync(client, me.Token, "query($id: ID!) { proposal(id: $id) { score supporterCount } }", new() { ["id"] = id });
+
+        Assert.Equal(0, read.GetProperty("proposal").GetProperty("score").GetInt32());
+        Assert.Equal(0, read.GetProperty("proposal").GetProperty("supporterCount").GetInt32());
+    }
 }
