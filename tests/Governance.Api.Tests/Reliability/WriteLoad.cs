@@ -304,7 +304,7 @@ internal sealed class WriteLoad
     private async Task CheckClientAsync(LoadClient client, ConcurrentBag<string> problems)
     {
         var state = await QueryAsync(http, client.Token,
-            "query($v: [ID!]!, $o: [ID!]!) { viewer { allowance allowanceLeft delegations { scope { kind } delegates { id } isBlock } } v: nodes(ids: $v) { id ... on Proposal { myVote } } o: nodes(ids: $o) { id ... on Proposal { mySupport } } }",
+            "query($v: [ID!]!, $o: [ID!]!) { viewer { allowance allowanceLeft delegations { scope { kind } delegates { id } isBlock } } v: nodes(ids: $v) { id ... on Proposal { myVote } } o: nodes(ids: $o) { id ... on Proposal { status mySupport } } }",
             new() { ["v"] = voting, ["o"] = open });
         var actual = new Dictionary<string, string>();
         foreach (var node in state.GetProperty("v").EnumerateArray())
@@ -313,10 +313,18 @@ internal sealed class WriteLoad
         }
 
         var supportSum = 0;
+        var released = new HashSet<string>(StringComparer.Ordinal);
         foreach (var node in state.GetProperty("o").EnumerateArray())
         {
             var support = node.GetProperty("mySupport");
             var points = support.ValueKind == JsonValueKind.Null ? 0 : support.GetInt32();
+            if (node.GetProperty("status").GetString() != "OPEN")
+            {
+                // Leaving Open (reaching the agenda, expiring) releases every point (DESIGN §5): whatever
+                // was acknowledged, none is right now.
+                released.Add($"support:{node.GetProperty("id").GetString()}");
+            }
+
             actual[$"support:{node.GetProperty("id").GetString()}"] = points == 0 ? "none" : points.ToString(System.Globalization.CultureInfo.InvariantCulture);
             supportSum += points;
         }
@@ -337,7 +345,7 @@ internal sealed class WriteLoad
         foreach (var (key, (acked, maybe)) in client.State)
         {
             var seen = actual.GetValueOrDefault(key, "none");
-            if (seen != acked && seen != maybe)
+            if (seen != acked && seen != maybe && !(released.Contains(key) && seen == "none"))
             {
                 problems.Add($"{client.MemberId} {key}: the server says {seen}, but it acknowledged {acked}" + (maybe is null ? "" : $" (or, unacknowledged, {maybe})"));
             }
