@@ -34,6 +34,11 @@ public static class TokensApi
         {
             errors["name"] = ["A token's name is 1 to 100 characters, e.g. the client it is for."];
         }
+        else if (name.Any(char.IsControl))
+        {
+            // Found by the fuzzer: SQLite's length() stops at a NUL, so the table's check failed with a 500.
+            errors["name"] = ["A token's name may not contain control characters."];
+        }
 
         var scopes = request.Scopes ?? [];
         var unknown = scopes.Where(s => !TokenScopes.All.Contains(s)).ToList();

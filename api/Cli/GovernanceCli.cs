@@ -48,6 +48,7 @@ public static class GovernanceCli
         root.Subcommands.Add(VerifyDrawCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ExportSnapshotCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         return root;
     }
 }

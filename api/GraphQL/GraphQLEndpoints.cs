@@ -111,6 +111,13 @@ public static partial class GraphQLEndpoints
         }
 
         response.StatusCode = answer.StatusCode;
+        if (answer.Result!.Errors.Any(e => e.Extensions?.GetValueOrDefault("code") as string == Storage.StorageUnavailable.Code))
+        {
+            // The database could not take the write (disk full, read-only): the same 503 REST gives.
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            response.Headers.RetryAfter = Storage.StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         response.ContentType = answer.ContentType;
         GraphQLResponseWriter.Write(response.BodyWriter, answer.Result!);
         await response.BodyWriter.FlushAsync(http.RequestAborted).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using Governance.Core.Domain;
+using Governance.GraphQL.Errors;
 using Governance.Core.Accounts;
 
 namespace Governance.Api.Schema;
@@ -46,6 +47,13 @@ internal static class MutationGuard
         catch (DomainException refused)
         {
             return UserErrors.Payload(resultField, UserErrors.From(refused));
+        }
+        catch (Exception e) when (Storage.StorageUnavailable.Reason(e) is { } reason)
+        {
+            // Not the caller's fault and not a bug: a request error /graphql answers with 503 and Retry-After.
+            throw new GraphQLException(new GraphQLError(
+                Storage.StorageUnavailable.Message(reason),
+                extensions: new Dictionary<string, object?> { ["code"] = Storage.StorageUnavailable.Code }));
         }
     }
 

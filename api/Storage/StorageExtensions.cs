@@ -26,6 +26,9 @@ public static class StorageExtensions
         // votes to the engine inside the engine's write gate, as every other writer does, so
         // the engine sees changes in commit order. Disposed (drained) with the host.
         builder.Services.AddSingleton(sp => new GroupCommitter(sp.GetRequiredService<Database>(), sp.GetRequiredService<EngineHost>().SerialiseWrite));
+
+        // A full disk or a read-only file answers 503 with Retry-After, not 500.
+        builder.Services.AddExceptionHandler<StorageUnavailableHandler>();
         return builder;
     }
 

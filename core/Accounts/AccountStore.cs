@@ -235,10 +235,19 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         // SQLite's write lock, and every request would queue behind the writer for it.
         if (row.LastUsedAt is not { } lastUsed || lastUsed < now - 60_000)
         {
-            await connection.ExecuteAsync(
-                "UPDATE access_tokens SET last_used_at = @now WHERE id = @TokenId AND (last_used_at IS NULL OR last_used_at < @now - 60000)",
-                new { now, row.TokenId });
+            try
+            {
+                await connection.ExecuteAsync(
+                    "UPDATE access_tokens SET last_used_at = @now WHERE id = @TokenId AND (last_used_at IS NULL OR last_used_at < @now - 60000)",
+                    new { now, row.TokenId });
+            }
+            catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 13 or 8 or 10)
+            {
+                // Disk full, read-only or failing: bookkeeping must not turn a read into a 503.
+                // A write the request itself makes still fails, and answers 503 (docs/reliability.md).
+            }
         }
+
         return (row.ToIdentity(), row.Scopes!.Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 

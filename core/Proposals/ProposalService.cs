@@ -21,6 +21,12 @@ public sealed class ProposalService(Database database, TimeProvider clock)
             throw new DomainException(DomainErrors.InvalidInput, $"A title must have 1 to {MaxTitleLength} characters (this one has {title.Length}).", "title");
         }
 
+        if (title.Any(char.IsControl))
+        {
+            // A NUL would also end the title for SQLite's length() check, failing it as a storage error.
+            throw new DomainException(DomainErrors.InvalidInput, "A title may not contain control characters (line breaks, tabs, NUL).", "title");
+        }
+
         ArgumentNullException.ThrowIfNull(body);
         return Transactions.Write(database, (c, t) =>
         {

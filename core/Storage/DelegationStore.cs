@@ -130,7 +130,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
     /// <summary>Grants or suspends a member's voting right, recording why; the engine follows at once.</summary>
     public async Task SetVotingRightAsync(long actorId, long memberId, bool votingRight, string reason)
     {
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 500 || reason.Contains('\0', StringComparison.Ordinal))
         {
             throw new DomainException(DomainErrors.ReasonRequired, "Say why the voting right changes (1 to 500 characters); the reason is public.", "reason");
         }

@@ -141,8 +141,10 @@ public static class GraphQLHttpRequestParser
             error ??= mapError;
             return map;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escape that is no UTF-16 text (a lone surrogate,
+            // "\uD83D"), which the reader only notices when asked for the string.
             error ??= $"The \"{name}\" parameter is not valid JSON.";
             return null;
         }

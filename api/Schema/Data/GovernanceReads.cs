@@ -92,9 +92,11 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             "SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt FROM proposals WHERE id IN @ids",
             new { ids }, cancellationToken)).ToDictionary(p => p.Id);
 
-    // One row per proposal, supported or not: with no rows at all, SQLite reports the computed
-    // columns as BLOBs and Dapper cannot build the record (score of an unsupported proposal failed).
     public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        // A row for every proposal asked for, supported or not. Grouping the supports alone returned
+        // no row for a proposal nobody supports, and when a fresh process's first call returned no
+        // rows at all, Dapper typed the aggregate columns from an empty reader (byte[]) and failed
+        // ("Unexpected Execution Error" on score); three helpers' tests found it (docs/reliability.md).
         (await QueryAsync<ProposalScore>(
             """
             SELECT p.id AS ProposalId, coalesce(sum(s.points), 0) AS score, count(s.member_id) AS supporters

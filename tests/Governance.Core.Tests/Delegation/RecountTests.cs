@@ -156,6 +156,8 @@ public sealed class RecountTests
     [Theory]
     [InlineData("{ \"proposal\": ", "invalid JSON")]
     [InlineData("[]", "must be a JSON object")]
+    [InlineData("{ \"proposal\\uD800\": \"p\" }", "invalid JSON: Cannot read incomplete UTF-16 JSON text")] // found by the recount fuzzer
+    [InlineData("{ \"proposal\": \"\\uDC00\" }", "invalid JSON: Cannot read invalid UTF-16 JSON text")]
     [InlineData("""{ "area": "a" }""", "missing field \"proposal\"")]
     [InlineData("""{ "proposal": "p", "area": "a", "areas": [], "members": [] }""", "unknown area \"a\"")]
     public void MalformedDocumentIsRefused(string snapshot, string culprit) => AssertRefused(snapshot, culprit);

@@ -49,4 +49,26 @@ public class LimitTests
         var tooBig = "{ " + string.Join(" ", Enumerable.Range(0, 2_100).Select(i => $"a{i}: now")) + " }";
         Assert.Equal("Syntax Error: Document contains more than 2048 fields. Parsing aborted.", Assert.Single((await Result(executor, tooBig)).Errors).Message);
     }
+
+    /// <summary>
+    /// Found by the HTTP fuzzer (docs/reliability.md): 2.4 KB of fragments, each spreading the one
+    /// below twice, made the cost walk visit 2^58 fields and held a server thread for good.
+    /// </summary>
+    [Fact]
+    public async Task AFragmentFanOutIsJudgedInLinearTime()
+    {
+        var executor = new GraphQLExecutor(TestSchema.Build(), new ExecutorOptions { MaxCost = 100 });
+        var levels = 60;
+        var document = $"{{ ...F{levels} }} fragment F0 on Query {{ members(first: 3) {{ name }} }} "
+            + string.Concat(Enumerable.Range(1, levels).Select(i => $"fragment F{i} on Query {{ ...F{i - 1} ...F{i - 1} }} "));
+
+        var judged = Task.Run(() => Result(executor, document));
+        var finished = await Task.WhenAny(judged, Task.Delay(TimeSpan.FromSeconds(20)));
+
+        Assert.Same(judged, finished);
+        // Each spread counts in full, as it always did (2^60 × 4, saturated): refused, not hung.
+        var refused = await judged;
+        Assert.False(refused.HasData);
+        Assert.Equal("The operation has a cost of 2147483647 which exceeds the max allowed cost of 100.", Assert.Single(refused.Errors).Message);
+    }
 }

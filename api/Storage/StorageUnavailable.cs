@@ -1,0 +1,72 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Governance.Api.Storage;
+
+/// <summary>
+/// The database cannot take a write for a reason outside the request — the disk is full, the
+/// file or its folder is read-only, the disk failed — so the answer is 503 with Retry-After,
+/// never a 500: the request was fine, nothing was changed (the transaction rolled back), and the
+/// same request succeeds once an operator frees space. REST gets ProblemDetails from here;
+/// GraphQL gets an error with code STORAGE_UNAVAILABLE, which /graphql answers with the same 503.
+/// </summary>
+public static class StorageUnavailable
+{
+    public const string Code = "STORAGE_UNAVAILABLE";
+
+    /// <summary>Seconds a client should wait: long enough for an operator's alert to be seen, short enough not to lose a voter.</summary>
+    public const int RetryAfterSeconds = 30;
+
+    /// <summary>What to tell the caller when <paramref name="exception"/> is such a failure; null for any other exception.</summary>
+    public static string? Reason(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is SqliteException sqlite)
+            {
+                // Primary result codes (the low byte of an extended one): 13 SQLITE_FULL,
+                // 8 SQLITE_READONLY, 10 SQLITE_IOERR, 14 SQLITE_CANTOPEN.
+                return (sqlite.SqliteErrorCode & 0xFF) switch
+                {
+                    13 => "the disk holding the database is full",
+                    8 => "the database is read-only",
+                    10 => "the disk failed a read or write",
+                    14 => "the database file cannot be opened",
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    public static string Message(string reason) =>
+        $"The service cannot store changes right now: {reason}. Nothing was changed; try again in {RetryAfterSeconds} seconds.";
+}
+
+/// <summary>Turns a <see cref="StorageUnavailable"/> failure anywhere in the REST surface into 503 ProblemDetails with Retry-After.</summary>
+internal sealed class StorageUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (StorageUnavailable.Reason(exception) is not { } reason)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var written = await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = { Status = 503, Title = "Service Unavailable", Detail = StorageUnavailable.Message(reason), Extensions = { ["code"] = StorageUnavailable.Code } },
+        });
+        if (!written)
+        {
+            await httpContext.Response.WriteAsync(StorageUnavailable.Message(reason), cancellationToken);
+        }
+
+        return true;
+    }
+}
