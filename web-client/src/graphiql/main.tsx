@@ -9,14 +9,15 @@ import './graphiql.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
-import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
+import { parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { sessionToken, withSessionToken } from './session';
 
 const endpoint = '/graphql';
 const { protocol, host } = window.location;
 
-const fetcher = createGraphiQLFetcher({
+const toolkitFetcher = createGraphiQLFetcher({
   url: endpoint,
   // Queries and mutations: POST with the session cookie and its X-CSRF-Token.
   fetch: withSessionToken(window.fetch.bind(window)),
@@ -31,6 +32,23 @@ const fetcher = createGraphiQLFetcher({
     },
   }),
 });
+
+/**
+ * The toolkit sends an operation over the socket only when GraphiQL hands it the parsed
+ * document; when the editor has not parsed it yet, a subscription went out as a POST and the
+ * api refused it. Parse it here in that case, so a subscription always takes the socket.
+ */
+const fetcher: Fetcher = (params, options) => {
+  if (options?.documentAST) return toolkitFetcher(params, options);
+  let documentAST;
+  try {
+    documentAST = parse(params.query);
+  } catch {
+    // Unparseable: the api answers with the syntax error.
+    return toolkitFetcher(params, options);
+  }
+  return toolkitFetcher(params, { ...options, documentAST });
+};
 
 const defaultQuery = `# GraphiQL for the Governance API. Ctrl+Enter runs the operation.
 # Queries work signed out; sign in on the main site first to act as a member.
