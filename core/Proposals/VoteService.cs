@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Text.Json;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Proposals;
 
@@ -94,7 +94,7 @@ public sealed class VoteService(Database database, TimeProvider clock)
     /// anyone can re-check), stores the result and moves the proposal to Accepted or Rejected.
     /// False when the proposal was no longer in Voting (already closed).
     /// </summary>
-    internal static bool Close(SqliteConnection c, SqliteTransaction t, long proposalId, DateTimeOffset now)
+    internal static bool Close(DbConnection c, DbTransaction t, long proposalId, DateTimeOffset now)
     {
         var proposal = ProposalService.Load(c, t, proposalId);
         if (proposal.Status != ProposalStatus.Voting)

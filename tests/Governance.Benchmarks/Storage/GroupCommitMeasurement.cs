@@ -52,7 +52,7 @@ internal static class GroupCommitMeasurement
             new { members });
     }
 
-    private static int Vote(SqliteConnection c, SqliteTransaction t, long member)
+    private static int Vote(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, long member)
     {
         c.Execute("INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES (@member, 1, 'yes', 0, 0)", new { member }, t);
         EventLog.Append(c, t, DateTimeOffset.UnixEpoch, member, "vote.cast", new { Member = member, Choice = "yes" });
