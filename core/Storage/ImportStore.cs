@@ -218,6 +218,10 @@ public static partial class ImportStore
         }
 
         using var writer = connection.BeginBinaryImport($"COPY {match.Groups["table"].Value} ({columns}) FROM STDIN (FORMAT BINARY)");
+
+        // Completing a COPY of millions of rows checks their foreign keys and builds their
+        // indexes: minutes on a busy server, not the 30 s a command may take.
+        writer.Timeout = TimeSpan.FromMinutes(30);
         for (var i = 0; i < rows.Count; i++)
         {
             bind(rows[i], scratch.Parameters);

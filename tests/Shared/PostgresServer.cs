@@ -133,7 +133,18 @@ public static class PostgresServer
             {
                 NpgsqlConnection.ClearAllPools();
                 RunAs(AsRoot, Path.Combine(Bin, "pg_ctl"), "-D", Data, "-m", "immediate", "-w", "stop");
-                Directory.Delete(Folder, recursive: true);
+                for (var attempt = 1; Directory.Exists(Folder); attempt++)
+                {
+                    try
+                    {
+                        Directory.Delete(Folder, recursive: true);
+                    }
+                    catch (IOException) when (attempt < 10)
+                    {
+                        // The server's last children may still be letting go of their files.
+                        Thread.Sleep(100);
+                    }
+                }
             }
             catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException)
             {
