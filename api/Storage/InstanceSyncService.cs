@@ -54,11 +54,19 @@ internal sealed partial class InstanceSyncService(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or System.IO.IOException or TimeoutException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                // The server went away or restarted: reconnect, and the log tells what was missed.
+                // The server went away or restarted, or a message could not be built: reconnect
+                // and read on; the log tells what was missed. Never stop the host over it.
                 LogReconnect(ex);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

@@ -53,7 +53,17 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
             if (!row.Ours)
             {
                 var payload = JsonDocument.Parse(row.Payload).RootElement.Clone();
-                await ApplyAsync(connection, row.Type, row.ActorId, payload);
+                try
+                {
+                    await ApplyAsync(connection, row.Type, row.ActorId, payload);
+                }
+                catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or JsonException or StorageException)
+                {
+                    // An entry this version cannot follow (or an engine that disagrees with it):
+                    // the database is the truth, so load the engine from it afresh.
+                    engine.Replace(EngineLoader.Load(database));
+                }
+
                 followed.Add(new FollowedEvent(row.Seq, row.At, row.ActorId, row.Type, payload));
             }
 

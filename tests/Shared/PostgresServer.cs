@@ -63,6 +63,7 @@ public static class PostgresServer
     private static Cluster Start()
     {
         var bin = BinDirectory ?? throw new InvalidOperationException(MissingMessage + ".");
+        RemoveLeftovers();
         var folder = Directory.CreateTempSubdirectory("governance-pg-").FullName;
         var data = Path.Combine(folder, "data");
         var port = FreePort();
@@ -83,6 +84,29 @@ public static class PostgresServer
         var cluster = new Cluster(bin, folder, data, port, asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
+    }
+
+    /// <summary>
+    /// Clusters of earlier runs whose test process ended before it could remove them: no
+    /// server running (no postmaster.pid) and untouched for ten minutes, so never a cluster
+    /// another test process is making right now.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), "governance-pg-*"))
+        {
+            try
+            {
+                if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")) && Directory.GetLastWriteTimeUtc(folder) < DateTime.UtcNow.AddMinutes(-10))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's, or going away already.
+            }
+        }
     }
 
     private static int FreePort()

@@ -101,3 +101,53 @@ public sealed class PostgresStorageTests
         Assert.Equal(organisation.Areas.Max(a => a.Id) + 1, next);
     }
 }
+
+/// <summary>One instance's engine follows another's writes from the event log alone (no notifications involved).</summary>
+public sealed class EngineFollowerTests
+{
+    [PostgresFact]
+    public async Task AnotherInstancesDelegationsReachThisEngineFromTheLogAlone()
+    {
+        var now = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+        var organisation = OrganisationGenerator.Generate(400, 5, now);
+        using var temp = new TempDatabase(provider: StorageProvider.Postgres);
+        var a = temp.Database;
+        ImportStore.Import(a, organisation, now);
+        var b = new Database(a.ConnectionString, StorageProvider.Postgres);
+        Assert.NotEqual(a.InstanceName, b.InstanceName);
+        var hostA = new Governance.Core.Delegation.EngineHost(EngineLoader.Load(a));
+        var hostB = new Governance.Core.Delegation.EngineHost(EngineLoader.Load(b));
+        var follower = new EngineFollower(b, hostB, Transactions.Read(b, c => EventLog.Head(c).Seq));
+        var storeA = new DelegationStore(a, TimeProvider.System, hostA);
+        var members = organisation.Members.Select(m => m.Id).Where(id => organisation.Members.First(m => m.Id == id).VotingRight).Take(60).ToList();
+        var random = new Random(3);
+
+        for (var i = 0; i < 80; i++)
+        {
+            var member = members[random.Next(members.Count)];
+            var target = members[random.Next(members.Count)];
+            if (random.Next(4) == 0)
+            {
+                await storeA.RevokeAsync(member, Governance.Core.Delegation.DelegationScope.Global);
+            }
+            else if (target != member)
+            {
+                await storeA.SetAsync(member, Governance.Core.Delegation.DelegationScope.Global, [target]);
+            }
+        }
+
+        var fresh = EngineLoader.Load(b);
+        string Delegations(Governance.Core.Delegation.DelegationEngine e) =>
+            string.Join(";", members.Select(m => string.Join(",", e.GetDelegation(m, Governance.Core.Delegation.DelegationScope.Global) ?? [])));
+        Assert.NotEqual(Delegations(fresh), hostB.Read(Delegations));
+
+        var followed = await follower.CatchUpAsync();
+
+        Assert.NotEmpty(followed);
+        Assert.Equal(Delegations(fresh), hostB.Read(Delegations));
+        Assert.Equal(Transactions.Read(b, c => EventLog.Head(c).Seq), follower.Position);
+
+        // The writing instance passes over its own entries: it applied them as it made them.
+        Assert.Empty(await new EngineFollower(a, hostA, 0).CatchUpAsync());
+    }
+}
