@@ -15,6 +15,11 @@ if (args is ["storage-compare", var sqlite, var postgres, var postmaster, .. var
     return Governance.Benchmarks.Storage.StorageComparison.Run(sqlite, postgres, int.Parse(postmaster, CultureInfo.InvariantCulture), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
 }
 
+if (args is ["group-commit-pg", var admin])
+{
+    return Governance.Benchmarks.Storage.GroupCommitMeasurement.RunPostgres(admin);
+}
+
 if (args is ["http-server", var port])
 {
     await BenchmarkHttpServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));
