@@ -14,6 +14,16 @@ for dir in tests/conformance tests/differential tests/Governance.Benchmarks/peer
   fi
 done
 
+# The storage and API suites also run on PostgreSQL: Debian's server binaries, of which the
+# tests start a throw-away cluster of their own (the system service is not started).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  echo "== installing Debian's postgresql for the PostgreSQL storage and API tests"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql
+fi
+
 # The web client's browser tests drive Debian's Chromium (never a downloaded browser).
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Debian's chromium for the web client's browser tests"
@@ -32,6 +42,19 @@ echo "== web client component tests (vitest)"
 web_status=$?
 dotnet test Governance.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The same storage and API tests once more on PostgreSQL (see tests/Shared/PostgresServer.cs):
+# what reads a SQLite file itself (migrations of a file, CLI, SQLite's statement trace) stays out.
+if [ "$status" -eq 0 ]; then
+  echo "== storage and API tests on PostgreSQL"
+  GOVERNANCE_TEST_PROVIDER=postgres dotnet test tests/Governance.Core.Tests --nologo --no-build "$@" \
+    --filter "(FullyQualifiedName~Storage|FullyQualifiedName~Domain)&FullyQualifiedName!~MigratorTests" 2>&1 | tee -a "$log"
+  status=${PIPESTATUS[0]}
+fi
+if [ "$status" -eq 0 ]; then
+  GOVERNANCE_TEST_PROVIDER=postgres dotnet test tests/Governance.Api.Tests --nologo --no-build "$@" \
+    --filter "(FullyQualifiedName~Schema|FullyQualifiedName~AccountsApiTests|FullyQualifiedName~TokensApiTests|FullyQualifiedName~GraphQLEndpointTests)&FullyQualifiedName!~Conformance&FullyQualifiedName!~DataLoaderTests" 2>&1 | tee -a "$log"
+  status=${PIPESTATUS[0]}
+fi
 set -e
 [ "$status" -ne 0 ] || status=$web_status
 

@@ -38,8 +38,14 @@ internal static class BackupCommand
             {
                 var clock = Stopwatch.StartNew();
                 var database = storage.OpenExisting(result);
+                if (database.IsPostgres)
+                {
+                    Console.Error.WriteLine("governance backup: the database is PostgreSQL; back it up with pg_basebackup and WAL archiving (docs/operations.md), not with this command.");
+                    return 1;
+                }
+
                 var copy = new Database(new SqliteConnectionStringBuilder { DataSource = target, Pooling = false }.ToString());
-                using (var source = database.Open())
+                using (var source = (SqliteConnection)database.Open())
                 using (var destinationConnection = new SqliteConnection(copy.ConnectionString))
                 {
                     destinationConnection.Open();

@@ -17,7 +17,7 @@ internal sealed class StorageArguments
 
     public Option<string?> ConnectionString { get; } = new("--connection-string")
     {
-        Description = "A full SQLite connection string; overrides --data.",
+        Description = "A full connection string, overriding --data: SQLite (Data Source=…) or PostgreSQL (Host=…;Database=…;Username=…).",
     };
 
     public void AddTo(Command command)
@@ -33,7 +33,7 @@ internal sealed class StorageArguments
     public Database OpenExisting(ParseResult result)
     {
         var database = Open(result);
-        if (!database.DataSource.Contains(":memory:", StringComparison.Ordinal) && !File.Exists(database.DataSource))
+        if (!database.IsPostgres && !database.DataSource.Contains(":memory:", StringComparison.Ordinal) && !File.Exists(database.DataSource))
         {
             throw new StorageException($"There is no database at '{database.DataSource}'; give --data or --connection-string, or run `seed` first.");
         }

@@ -12,6 +12,7 @@ public static class ClockExtensions
             .Validate(o => o.IntervalSeconds is >= 1 and <= 3600, "Clock:IntervalSeconds must be between 1 and 3600.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => new GovernanceClock(sp.GetRequiredService<Database>()));
+        builder.Services.AddSingleton(sp => new ClockLease(sp.GetRequiredService<Database>()));
         builder.Services.AddHostedService<ClockService>();
         return builder;
     }

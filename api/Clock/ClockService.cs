@@ -1,5 +1,6 @@
 using Governance.Core.Clock;
 using Governance.Api.Schema;
+using Governance.Core.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Governance.Api.Clock;
@@ -7,10 +8,13 @@ namespace Governance.Api.Clock;
 /// <summary>
 /// The hosted wrapper of <see cref="GovernanceClock"/>: one pass at start-up (to catch up on
 /// what fell due while the service was down), then one per interval. RunDue is idempotent and
-/// each transition commits on its own, so stopping the host at any point loses nothing.
+/// each transition commits on its own, so stopping the host at any point loses nothing. With
+/// several instances on one PostgreSQL database only the holder of the <see cref="ClockLease"/>
+/// runs passes; the others take over when it goes.
 /// </summary>
 internal sealed partial class ClockService(
     GovernanceClock clock,
+    ClockLease lease,
     TimeProvider time,
     IOptions<ClockOptions> options,
     GovernanceEventBus events,
@@ -29,7 +33,12 @@ internal sealed partial class ClockService(
             try
             {
                 // SQLite work is synchronous; keep it off the host's start-up path.
-                var report = await Task.Run(() => clock.RunDue(time.GetUtcNow()), stoppingToken);
+                var report = await Task.Run(() => lease.TryHold() ? clock.RunDue(time.GetUtcNow()) : null, stoppingToken);
+                if (report is null)
+                {
+                    continue;
+                }
+
                 if (report.Total > 0)
                 {
                     // Subscriptions (agenda, tallies) follow what the clock changed, after its commits.

@@ -45,7 +45,7 @@ internal sealed class DatabaseHealthCheck(Database database) : IHealthCheck
             var members = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members");
             return HealthCheckResult.Healthy($"{members} members");
         }
-        catch (Microsoft.Data.Sqlite.SqliteException ex)
+        catch (System.Data.Common.DbException ex)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.", ex);
         }

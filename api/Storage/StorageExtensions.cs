@@ -18,8 +18,18 @@ public static class StorageExtensions
         builder.Services.AddSingleton(sp => Database.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 
         // The live delegation engine, loaded once from the database at start-up and kept in
-        // step by the stores after each commit.
-        builder.Services.AddSingleton(sp => new EngineHost(EngineLoader.Load(sp.GetRequiredService<Database>())));
+        // step by the stores after each commit; on PostgreSQL also by the EngineFollower with
+        // other instances' writes, from the event-log entry that was newest when it loaded.
+        builder.Services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<Database>();
+            var head = Transactions.Read(database, c => Governance.Core.Storage.EventLog.Head(c).Seq);
+            return new LoadedEngine(new EngineHost(EngineLoader.Load(database)), head);
+        });
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<LoadedEngine>().Host);
+        builder.Services.AddSingleton(sp => new EngineFollower(
+            sp.GetRequiredService<Database>(), sp.GetRequiredService<EngineHost>(), sp.GetRequiredService<LoadedEngine>().HeadSeq));
+        builder.Services.AddHostedService<InstanceSyncService>();
         builder.Services.AddSingleton<DelegationStore>();
 
         // The single writer that groups votes' commits. Each group commits and applies its
@@ -72,3 +82,6 @@ public static class StorageExtensions
         }
     }
 }
+
+/// <summary>The engine as loaded at start-up, and the last event-log entry it already reflects.</summary>
+internal sealed record LoadedEngine(EngineHost Host, long HeadSeq);

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.Data.Sqlite;
+using Governance.Core.Storage;
 
 namespace Governance.Api.Storage;
 
@@ -18,27 +18,7 @@ public static class StorageUnavailable
     public const int RetryAfterSeconds = 30;
 
     /// <summary>What to tell the caller when <paramref name="exception"/> is such a failure; null for any other exception.</summary>
-    public static string? Reason(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is SqliteException sqlite)
-            {
-                // Primary result codes (the low byte of an extended one): 13 SQLITE_FULL,
-                // 8 SQLITE_READONLY, 10 SQLITE_IOERR, 14 SQLITE_CANTOPEN.
-                return (sqlite.SqliteErrorCode & 0xFF) switch
-                {
-                    13 => "the disk holding the database is full",
-                    8 => "the database is read-only",
-                    10 => "the disk failed a read or write",
-                    14 => "the database file cannot be opened",
-                    _ => null,
-                };
-            }
-        }
-
-        return null;
-    }
+    public static string? Reason(Exception? exception) => StorageFaults.Reason(exception);
 
     public static string Message(string reason) =>
         $"The service cannot store changes right now: {reason}. Nothing was changed; try again in {RetryAfterSeconds} seconds.";

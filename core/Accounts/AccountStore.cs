@@ -1,7 +1,7 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Accounts;
 
@@ -20,7 +20,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
 
     private const string IdentityColumns =
         "m.id AS Id, m.handle AS Handle, m.display_name AS DisplayName, m.voting_right AS VotingRight, " +
-        "(SELECT group_concat(role) FROM member_roles r WHERE r.member_id = m.id) AS Roles";
+        "(SELECT string_agg(role, ',') FROM member_roles r WHERE r.member_id = m.id) AS Roles";
 
     public async Task<(bool HandleTaken, bool EmailTaken)> FindConflictsAsync(string handle, string email)
     {
@@ -36,7 +36,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         var now = clock.GetUtcNow();
         var at = now.ToUnixTimeMilliseconds();
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         long id;
         try
         {
@@ -49,9 +49,9 @@ public sealed class AccountStore(Database database, TimeProvider clock)
                 new { handle, displayName, email, at },
                 transaction);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == 19)
+        catch (DbException ex) when (Database.IsConstraintViolation(ex))
         {
-            // SQLITE_CONSTRAINT: a concurrent registration took the handle or email first.
+            // A unique constraint: a concurrent registration took the handle or email first.
             return null;
         }
 
@@ -82,7 +82,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         var failed = await connection.ExecuteScalarAsync<long>(
             "UPDATE member_credentials SET failed_attempts = failed_attempts + 1 WHERE member_id = @memberId RETURNING failed_attempts",
             new { memberId },
@@ -113,7 +113,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         var csrf = NewSecret(string.Empty);
         var expires = now + SessionLifetime;
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         await connection.ExecuteAsync(
             "INSERT INTO sessions (id_hash, member_id, csrf_token, created_at, expires_at) VALUES (@hash, @memberId, @csrf, @at, @expires)",
             new { hash = Hash(sessionId), memberId, csrf, at = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() },
@@ -143,7 +143,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         await connection.ExecuteAsync(
             "UPDATE sessions SET revoked_at = @at WHERE id_hash = @hash AND revoked_at IS NULL",
             new { hash = Hash(sessionId), at = now.ToUnixTimeMilliseconds() },
@@ -157,7 +157,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         var at = now.ToUnixTimeMilliseconds();
         await connection.ExecuteAsync(
             "UPDATE member_credentials SET password_hash = @newPasswordHash, password_changed_at = @at WHERE member_id = @memberId",
@@ -177,7 +177,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         var now = clock.GetUtcNow();
         var token = NewSecret("gov_pat_");
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         var id = await connection.ExecuteScalarAsync<long>(
             "INSERT INTO access_tokens (member_id, name, token_hash, scopes, created_at, expires_at) VALUES (@memberId, @name, @hash, @scopes, @at, @expires) RETURNING id",
             new { memberId, name, hash = Hash(token), scopes = string.Join(' ', scopes), at = now.ToUnixTimeMilliseconds(), expires = expiresAt?.ToUnixTimeMilliseconds() },
@@ -202,7 +202,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction();
+        await using var transaction = connection.BeginWrite();
         var changed = await connection.ExecuteAsync(
             "UPDATE access_tokens SET revoked_at = @at WHERE id = @tokenId AND member_id = @memberId AND revoked_at IS NULL",
             new { tokenId, memberId, at = now.ToUnixTimeMilliseconds() },
@@ -241,7 +241,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
                     "UPDATE access_tokens SET last_used_at = @now WHERE id = @TokenId AND (last_used_at IS NULL OR last_used_at < @now - 60000)",
                     new { now, row.TokenId });
             }
-            catch (SqliteException e) when ((e.SqliteErrorCode & 0xFF) is 13 or 8 or 10)
+            catch (Exception e) when (StorageFaults.Reason(e) is not null)
             {
                 // Disk full, read-only or failing: bookkeeping must not turn a read into a 503.
                 // A write the request itself makes still fails, and answers 503 (docs/reliability.md).

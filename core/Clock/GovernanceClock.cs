@@ -1,9 +1,9 @@
+using System.Data.Common;
 using Governance.Core.Domain;
 using Governance.Core.Lottery;
 using Governance.Core.Policies;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Clock;
 
@@ -56,7 +56,7 @@ public sealed class GovernanceClock(Database database)
         return new ClockReport(expired, appeals, opened, closed, draws, promoted) { Failures = failures };
     }
 
-    private int Each(string status, string column, long nowMs, List<string> failures, Func<SqliteConnection, SqliteTransaction, long, bool> transition)
+    private int Each(string status, string column, long nowMs, List<string> failures, Func<DbConnection, DbTransaction, long, bool> transition)
     {
         var done = 0;
         foreach (var id in Transactions.Read(database, c => ProposalStore.Due(c, status, column, nowMs)))
@@ -81,7 +81,7 @@ public sealed class GovernanceClock(Database database)
             done = transition();
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or Microsoft.Data.Sqlite.SqliteException or Domain.DomainException)
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or System.Data.Common.DbException or Domain.DomainException)
         {
             failures.Add($"{what}: {e.Message}");
             done = false;
@@ -125,7 +125,7 @@ public sealed class GovernanceClock(Database database)
         return promoted;
     }
 
-    private static bool Expire(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    private static bool Expire(DbConnection c, DbTransaction t, long id, DateTimeOffset now)
     {
         var nowMs = Millis.Of(now);
         var proposal = ProposalStore.Find(c, t, id);
@@ -141,7 +141,7 @@ public sealed class GovernanceClock(Database database)
         return true;
     }
 
-    private static bool CloseAppeal(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    private static bool CloseAppeal(DbConnection c, DbTransaction t, long id, DateTimeOffset now)
     {
         var nowMs = Millis.Of(now);
         var proposal = ProposalStore.Find(c, t, id);
@@ -156,7 +156,7 @@ public sealed class GovernanceClock(Database database)
         return true;
     }
 
-    private static bool OpenVoting(SqliteConnection c, SqliteTransaction t, long id, DateTimeOffset now)
+    private static bool OpenVoting(DbConnection c, DbTransaction t, long id, DateTimeOffset now)
     {
         var nowMs = Millis.Of(now);
         var proposal = ProposalStore.Find(c, t, id);

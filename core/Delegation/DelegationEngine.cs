@@ -105,6 +105,10 @@ public sealed partial class DelegationEngine
         _areaParent.Add(parent);
     }
 
+    public bool HasArea(long areaId) => _areaIndex.ContainsKey(areaId);
+
+    public bool HasProposal(long proposalId) => _proposals.ContainsKey(proposalId);
+
     /// <summary>Registers a proposal in an area, so that votes and proposal-scope delegations can refer to it.</summary>
     public void AddProposal(long proposalId, long areaId)
     {

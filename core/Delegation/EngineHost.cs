@@ -29,6 +29,16 @@ public sealed class EngineHost(DelegationEngine engine) : IDisposable
         }
     }
 
+    /// <summary>Swaps in a freshly loaded engine (another instance imported a whole organisation).</summary>
+    public void Replace(DelegationEngine fresh)
+    {
+        ArgumentNullException.ThrowIfNull(fresh);
+        lock (gate)
+        {
+            engine = fresh;
+        }
+    }
+
     /// <summary>Runs one write (commit, then <see cref="Apply"/>) at a time.</summary>
     public async Task<T> SerialiseWriteAsync<T>(Func<Task<T>> write)
     {

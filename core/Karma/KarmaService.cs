@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Governance.Core.Domain;
 using Governance.Core.Lottery;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Karma;
 
@@ -75,7 +75,7 @@ public sealed class KarmaService(Database database, TimeProvider clock)
     });
 
     /// <summary>The member's karma at <paramref name="atMs"/> (0 for an unknown member).</summary>
-    internal static double Now(SqliteConnection c, SqliteTransaction? t, long memberId, long atMs, PolicyValues policy)
+    internal static double Now(DbConnection c, DbTransaction? t, long memberId, long atMs, PolicyValues policy)
     {
         var stored = MemberStore.Find(c, t, memberId);
         return stored is null ? 0 : KarmaRules.Decay(stored.Karma, stored.KarmaAt, atMs, policy.KarmaHalfLifeDays);
@@ -85,7 +85,7 @@ public sealed class KarmaService(Database database, TimeProvider clock)
     /// Adds <paramref name="delta"/> to the decayed karma, clamped to the range, and stores it
     /// as the new K(t₀); returns the change actually applied and the karma after.
     /// </summary>
-    internal static (double Applied, double After) Adjust(SqliteConnection c, SqliteTransaction t, long memberId, double delta, long atMs, PolicyValues policy, string reason)
+    internal static (double Applied, double After) Adjust(DbConnection c, DbTransaction t, long memberId, double delta, long atMs, PolicyValues policy, string reason)
     {
         var before = Now(c, t, memberId, atMs, policy);
         var after = KarmaRules.Clamp(before + delta, policy);
@@ -94,7 +94,7 @@ public sealed class KarmaService(Database database, TimeProvider clock)
     }
 
     /// <summary>Sets karma to a value (the lottery's reset to 0).</summary>
-    internal static void Reset(SqliteConnection c, SqliteTransaction t, long memberId, double karma, long atMs, PolicyValues policy, string reason)
+    internal static void Reset(DbConnection c, DbTransaction t, long memberId, double karma, long atMs, PolicyValues policy, string reason)
     {
         var before = Now(c, t, memberId, atMs, policy);
         var after = KarmaRules.Clamp(karma, policy);

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Governance.Core.Domain;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Lottery;
 
@@ -91,7 +91,7 @@ public sealed class LotteryService(Database database, TimeProvider clock)
     /// Draws the period inside the caller's transaction; false when it was drawn already. The
     /// stored karma is read at the period's end (later changes are read as stored).
     /// </summary>
-    internal static bool Draw(SqliteConnection c, SqliteTransaction t, LotteryPeriod period, DateTimeOffset now)
+    internal static bool Draw(DbConnection c, DbTransaction t, LotteryPeriod period, DateTimeOffset now)
     {
         if (LotteryStore.Find(c, t, period.Id) is not null)
         {
@@ -138,7 +138,7 @@ public sealed class LotteryService(Database database, TimeProvider clock)
     internal static string ResetReason(string periodId) => $"lottery {periodId}";
 
     /// <summary>Periods ended by now and not drawn yet, oldest first, from the organisation's creation on.</summary>
-    internal static IReadOnlyList<LotteryPeriod> Due(SqliteConnection c, long nowMs)
+    internal static IReadOnlyList<LotteryPeriod> Due(DbConnection c, long nowMs)
     {
         var policy = PolicyService.Resolve(c, null, null, nowMs);
         if (policy.LotteryBaseProbability <= 0)

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Domain;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Policies;
 
@@ -100,10 +100,10 @@ public sealed class PolicyService(Database database, TimeProvider clock)
     }
 
     /// <summary>The effective policy of an area at an instant, inside a command's transaction.</summary>
-    internal static PolicyValues Resolve(SqliteConnection connection, SqliteTransaction? transaction, long? areaId, long atMs) =>
+    internal static PolicyValues Resolve(DbConnection connection, DbTransaction? transaction, long? areaId, long atMs) =>
         Parse(Merge(connection, transaction, areaId, atMs, null, null));
 
-    private static JsonObject Merge(SqliteConnection c, SqliteTransaction? t, long? areaId, long atMs, string? orgOverride, string? ownOverride)
+    private static JsonObject Merge(DbConnection c, DbTransaction? t, long? areaId, long atMs, string? orgOverride, string? ownOverride)
     {
         var org = orgOverride ?? PolicyStore.InForce(c, t, null, atMs)?.ValuesJson ?? PolicyValues.Default.ToJson();
         var merged = JsonNode.Parse(PolicyValues.Default.ToJson())!.AsObject();

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Governance.Core.Domain;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Proposals;
 
@@ -14,7 +14,7 @@ namespace Governance.Core.Proposals;
 /// </summary>
 internal static class Agenda
 {
-    public static AgendaThresholds Thresholds(SqliteConnection c, SqliteTransaction? t, long nowMs, PolicyValues policy)
+    public static AgendaThresholds Thresholds(DbConnection c, DbTransaction? t, long nowMs, PolicyValues policy)
     {
         var org = PolicyService.Resolve(c, t, null, nowMs);
         var since = nowMs - Millis.Days(policy.ActiveDays);
@@ -36,7 +36,7 @@ internal static class Agenda
     public static double Target(ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy) =>
         proposal.Status == ProposalStatus.Declined ? policy.AppealQuorumFactor * thresholds.Quorum : thresholds.Quorum;
 
-    public static bool TryBubble(SqliteConnection c, SqliteTransaction t, ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy, DateTimeOffset now)
+    public static bool TryBubble(DbConnection c, DbTransaction t, ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy, DateTimeOffset now)
     {
         var (score, supporters) = ProposalStore.Support(c, t, proposal.Id);
         if (score < Target(proposal, thresholds, policy) || supporters < thresholds.MinimumSupporters)
@@ -54,7 +54,7 @@ internal static class Agenda
             return false;
         }
 
-        ProposalStore.Set(c, t, proposal.Id, "on_agenda_at = @nowMs, must_schedule = @appeal, appeal_closed = 1", new { nowMs, appeal });
+        ProposalStore.Set(c, t, proposal.Id, "on_agenda_at = @nowMs, must_schedule = CASE WHEN @appeal THEN 1 ELSE 0 END, appeal_closed = 1", new { nowMs, appeal });
         var org = PolicyService.Resolve(c, t, null, nowMs);
         var rewarded = new List<long>();
         foreach (var member in ProposalStore.EarlySupporters(c, t, proposal.Id))

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using Governance.Core.Domain;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Proposals;
 
@@ -107,7 +107,7 @@ public sealed class ModerationService(Database database, TimeProvider clock)
             EventLog.Append(c, t, now, actorId, "proposal.declined", new { proposal = proposalId, reason, abuse, penalty });
         });
 
-    private ProposalView Act(long actorId, long proposalId, string reason, bool allowMustSchedule, Action<SqliteConnection, SqliteTransaction, ProposalRow, DateTimeOffset> action)
+    private ProposalView Act(long actorId, long proposalId, string reason, bool allowMustSchedule, Action<DbConnection, DbTransaction, ProposalRow, DateTimeOffset> action)
     {
         reason = (reason ?? string.Empty).Trim();
         return Transactions.Write(database, (c, t) =>
@@ -145,7 +145,7 @@ public sealed class ModerationService(Database database, TimeProvider clock)
     /// <paramref name="toProposalId"/>, each member's points capped by their per-proposal cap
     /// and their free allowance of the moment: no move can break the allowance. Returns the points moved.
     /// </summary>
-    private static int MoveSupport(SqliteConnection c, SqliteTransaction t, ProposalRow from, long toProposalId, long nowMs)
+    private static int MoveSupport(DbConnection c, DbTransaction t, ProposalRow from, long toProposalId, long nowMs)
     {
         if (from.OnAgendaAt is not { } releasedAt)
         {

@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Governance.Core.Domain;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Proposals;
 
@@ -157,10 +157,10 @@ public sealed class ProposalService(Database database, TimeProvider clock)
         return Agenda.Thresholds(c, null, nowMs, PolicyService.Resolve(c, null, areaId, nowMs));
     });
 
-    internal static ProposalRow Load(SqliteConnection c, SqliteTransaction? t, long proposalId) =>
+    internal static ProposalRow Load(DbConnection c, DbTransaction? t, long proposalId) =>
         ProposalStore.Find(c, t, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");
 
-    internal static PolicyValues PolicyOf(SqliteConnection c, SqliteTransaction? t, ProposalRow proposal) =>
+    internal static PolicyValues PolicyOf(DbConnection c, DbTransaction? t, ProposalRow proposal) =>
         proposal.PolicyJson is { } json ? PolicyValues.FromJson(json) : PolicyService.Resolve(c, t, proposal.AreaId, proposal.CreatedAt);
 
     internal static string Describe(string status) => status switch
@@ -170,10 +170,10 @@ public sealed class ProposalService(Database database, TimeProvider clock)
         _ => status,
     };
 
-    internal static ProposalView? View(SqliteConnection c, SqliteTransaction? t, long proposalId) =>
+    internal static ProposalView? View(DbConnection c, DbTransaction? t, long proposalId) =>
         ProposalStore.Find(c, t, proposalId) is { } p ? View(c, t, p) : null;
 
-    internal static ProposalView View(SqliteConnection c, SqliteTransaction? t, ProposalRow p)
+    internal static ProposalView View(DbConnection c, DbTransaction? t, ProposalRow p)
     {
         var (score, supporters) = ProposalStore.Support(c, t, p.Id);
         static DateTimeOffset? At(long? ms) => ms is { } v ? Millis.At(v) : null;

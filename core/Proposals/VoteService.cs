@@ -1,9 +1,9 @@
+using System.Data.Common;
 using System.Text.Json;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Proposals;
 
@@ -64,7 +64,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
             _ => afterCommit()).ConfigureAwait(false);
     }
 
-    private int CastIn(SqliteConnection c, SqliteTransaction t, long actorId, long proposalId, VoteChoice choice)
+    private int CastIn(DbConnection c, DbTransaction t, long actorId, long proposalId, VoteChoice choice)
     {
         var now = clock.GetUtcNow();
         var proposal = Validate(c, t, actorId, proposalId, choice, Millis.Of(now));
@@ -74,7 +74,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     }
 
     /// <summary>Refuses a vote that may not be cast now, naming why; else the proposal.</summary>
-    private static ProposalRow Validate(SqliteConnection c, SqliteTransaction? t, long actorId, long proposalId, VoteChoice choice, long nowMs)
+    private static ProposalRow Validate(DbConnection c, DbTransaction? t, long actorId, long proposalId, VoteChoice choice, long nowMs)
     {
         var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
         var proposal = ProposalService.Load(c, t, proposalId);
@@ -103,7 +103,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     /// What follows a written vote: the member was active, and the audit trail records that
     /// they voted; the choice itself only where the proposal's privacy makes every vote public.
     /// </summary>
-    private static void Record(SqliteConnection c, SqliteTransaction t, long actorId, long proposalId, VoteChoice choice, VotePrivacy privacy, DateTimeOffset now)
+    private static void Record(DbConnection c, DbTransaction t, long actorId, long proposalId, VoteChoice choice, VotePrivacy privacy, DateTimeOffset now)
     {
         MemberStore.Touch(c, t, actorId, Millis.Of(now));
         EventLog.Append(c, t, now, actorId, "vote.cast",
@@ -155,7 +155,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     /// anyone can re-check), stores the result and moves the proposal to Accepted or Rejected.
     /// False when the proposal was no longer in Voting (already closed).
     /// </summary>
-    internal static bool Close(SqliteConnection c, SqliteTransaction t, long proposalId, DateTimeOffset now)
+    internal static bool Close(DbConnection c, DbTransaction t, long proposalId, DateTimeOffset now)
     {
         var proposal = ProposalService.Load(c, t, proposalId);
         if (proposal.Status != ProposalStatus.Voting)

@@ -1,10 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Proposals;
 
@@ -15,7 +15,7 @@ namespace Governance.Core.Proposals;
 /// </summary>
 internal static class VoteSnapshot
 {
-    public static string Build(SqliteConnection c, SqliteTransaction? t, ProposalRow proposal, PolicyValues policy, long atMs)
+    public static string Build(DbConnection c, DbTransaction? t, ProposalRow proposal, PolicyValues policy, long atMs)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))

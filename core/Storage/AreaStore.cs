@@ -35,7 +35,7 @@ public sealed partial class AreaStore(Database database, TimeProvider clock, Eng
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = connection.BeginWrite();
             if (parentId is not null && await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE id = @parentId", new { parentId }, transaction) == 0)
             {
                 throw new DomainException("unknown_area", $"There is no area {parentId} to add under.", "parent");

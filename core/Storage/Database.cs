@@ -1,39 +1,76 @@
 using System.Data;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Governance.Core.Storage;
 
 /// <summary>
-/// Opens connections to the governance database with the settings every connection needs:
-/// WAL journal with synchronous=FULL (an acknowledged commit survives a power cut), foreign
-/// keys on, and a busy timeout so concurrent writers queue instead of failing.
+/// Opens connections to the governance database with the settings every connection needs.
+/// SQLite (the embedded default): WAL journal with synchronous=FULL (an acknowledged commit
+/// survives a power cut), foreign keys on, and a busy timeout so concurrent writers queue
+/// instead of failing. PostgreSQL (several instances on one server): a pooled Npgsql data
+/// source; its durability is the server's (synchronous_commit on, its default).
 /// </summary>
 public sealed class Database
 {
-    /// <summary>"Gov1" in SQLite's application_id header field: how we tell our file from another's.</summary>
+    /// <summary>"Gov1" in SQLite's application_id header field (and PostgreSQL's governance_application row): how we tell our database from another's.</summary>
     public const int ApplicationId = 0x476F7631;
 
-    public Database(string connectionString)
+    private readonly NpgsqlDataSource? postgres;
+
+    public Database(string connectionString, StorageProvider? provider = null)
     {
-        var builder = new SqliteConnectionStringBuilder(connectionString)
+        ArgumentNullException.ThrowIfNull(connectionString);
+        Provider = provider ?? Infer(connectionString);
+        if (Provider == StorageProvider.Postgres)
+        {
+            // Each Database is one instance: its application_name marks the event-log entries it
+            // writes (event_log.origin), so that it can tell them from other instances'.
+            var builder = new NpgsqlConnectionStringBuilder(connectionString)
+            {
+                ApplicationName = $"governance-{Guid.NewGuid():N}",
+            };
+            InstanceName = builder.ApplicationName;
+            postgres = NpgsqlDataSource.Create(builder);
+            ConnectionString = builder.ToString();
+            DataSource = $"{builder.Host}:{builder.Port}/{builder.Database}";
+            return;
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(connectionString)
         {
             ForeignKeys = true,
             Pooling = true,
         };
-        ConnectionString = builder.ToString();
-        DataSource = builder.DataSource;
+        ConnectionString = sqlite.ToString();
+        DataSource = sqlite.DataSource;
     }
 
     public string ConnectionString { get; }
 
+    /// <summary>The file (SQLite) or host:port/database (PostgreSQL), for messages.</summary>
     public string DataSource { get; }
+
+    public StorageProvider Provider { get; }
+
+    /// <summary>PostgreSQL: this instance's application_name, recorded with every entry it appends; null on SQLite.</summary>
+    public string? InstanceName { get; }
+
+    public bool IsPostgres => Provider == StorageProvider.Postgres;
 
     public static Database FromOptions(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var provider = StorageProviders.Parse(options.Provider);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new Database(options.ConnectionString);
+            return new Database(options.ConnectionString, provider);
+        }
+
+        if (provider == StorageProvider.Postgres)
+        {
+            throw new StorageException("Storage:Provider is postgres but Storage:ConnectionString is empty; give an Npgsql connection string (Host=…;Database=…;Username=…).");
         }
 
         var folder = Path.GetFullPath(options.DataDirectory);
@@ -50,23 +87,46 @@ public sealed class Database
         }
 
         var path = Path.Combine(folder, options.DatabaseFileName);
-        return new Database(new SqliteConnectionStringBuilder { DataSource = path }.ToString());
+        return new Database(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), StorageProvider.Sqlite);
     }
 
-    public SqliteConnection Open()
+    public DbConnection Open()
     {
+        if (postgres is not null)
+        {
+            return postgres.OpenConnection();
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         Configure(connection);
         return connection;
     }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
+        if (postgres is not null)
+        {
+            return await postgres.OpenConnectionAsync(cancellationToken);
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         Configure(connection);
         return connection;
+    }
+
+    /// <summary>Drops the pooled idle connections (after a bulk import, or before a test deletes the file).</summary>
+    public void ClearPool()
+    {
+        if (postgres is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+        }
     }
 
     private static void Configure(SqliteConnection connection)
@@ -77,12 +137,20 @@ public sealed class Database
     }
 
     /// <summary>
-    /// Makes sure the file is ours before anything writes to it: a SQLite file whose header
-    /// carries our application id, or an empty file. Then sets WAL (persistent in the file).
+    /// Makes sure the database is ours before anything writes to it. SQLite: a file whose header
+    /// carries our application id, or an empty file; then sets WAL (persistent in the file).
+    /// PostgreSQL: a schema holding our governance_application row, or an empty schema, in a
+    /// database whose collation is "C" (SQLite's byte order, so names sort the same on both).
     /// Throws <see cref="StorageException"/> with a one-line reason otherwise, having written nothing.
     /// </summary>
     public void EnsureUsable()
     {
+        if (IsPostgres)
+        {
+            EnsurePostgresUsable();
+            return;
+        }
+
         try
         {
             using var connection = Open();
@@ -106,6 +174,48 @@ public sealed class Database
         {
             throw new StorageException($"Cannot open '{DataSource}': {ex.Message.TrimEnd('.')}.", ex);
         }
+    }
+
+    private void EnsurePostgresUsable()
+    {
+        try
+        {
+            using var connection = Open();
+            var collation = Scalar<string>(connection, "SELECT datcollate FROM pg_database WHERE datname = current_database()");
+            if (collation is not ("C" or "POSIX"))
+            {
+                throw new StorageException(
+                    $"'{DataSource}' has collation '{collation}'; Governance sorts names in byte order as on SQLite: create the database with TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C' ENCODING 'UTF8'.");
+            }
+
+            var tables = Scalar<long>(connection, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()");
+            var ours = Scalar<long>(connection, "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'governance_application'");
+            var applicationId = ours == 0 ? 0 : Scalar<long>(connection, "SELECT coalesce(max(application_id), 0) FROM governance_application");
+            if (applicationId != ApplicationId && tables != 0)
+            {
+                throw new StorageException(
+                    $"'{DataSource}' holds tables of another application (no governance_application row {ApplicationId}); refusing to touch it.");
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            throw new StorageException($"Cannot open '{DataSource}': {ex.Message.TrimEnd('.')}.", ex);
+        }
+    }
+
+    /// <summary>True when <paramref name="exception"/> is a UNIQUE/CHECK/foreign-key refusal by either database.</summary>
+    public static bool IsConstraintViolation(Exception exception) => exception switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19, // SQLITE_CONSTRAINT
+        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal), // class 23: integrity constraint violation
+        _ => false,
+    };
+
+    internal static StorageProvider Infer(string connectionString)
+    {
+        // An Npgsql connection string names a host; a SQLite one names a file (Data Source=…).
+        var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return builder.ContainsKey("Host") || builder.ContainsKey("Server") ? StorageProvider.Postgres : StorageProvider.Sqlite;
     }
 
     internal static T Scalar<T>(IDbConnection connection, string sql)

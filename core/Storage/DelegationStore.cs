@@ -1,7 +1,7 @@
+using System.Data.Common;
 using Dapper;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -50,7 +50,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = connection.BeginWrite();
             await ValidateAsync(connection, transaction, memberId, scope, delegates);
 
             var current = await CurrentAsync(connection, transaction, memberId, scope);
@@ -97,7 +97,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = connection.BeginWrite();
             var current = await CurrentAsync(connection, transaction, memberId, scope);
             if (current is null)
             {
@@ -139,7 +139,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginTransaction();
+            await using var transaction = connection.BeginWrite();
             var old = await connection.ExecuteScalarAsync<long?>("SELECT voting_right FROM members WHERE id = @memberId", new { memberId }, transaction)
                 ?? throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
             if ((old == 1) == votingRight)
@@ -159,7 +159,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         });
     }
 
-    private static async Task ValidateAsync(SqliteConnection connection, SqliteTransaction transaction, long memberId, DelegationScope scope, IReadOnlyList<long> delegates)
+    private static async Task ValidateAsync(DbConnection connection, DbTransaction transaction, long memberId, DelegationScope scope, IReadOnlyList<long> delegates)
     {
         if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
@@ -168,7 +168,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
 
         if (delegates.Count > 0)
         {
-            var known = (await connection.QueryAsync<long>("SELECT id FROM members WHERE id IN @delegates", new { delegates }, transaction)).ToHashSet();
+            var known = (await connection.QueryAsync<long>($"SELECT id FROM members WHERE id {connection.InList("@delegates")}", new { delegates }, transaction)).ToHashSet();
             var unknown = delegates.FirstOrDefault(d => !known.Contains(d), -1);
             if (unknown != -1)
             {
@@ -192,17 +192,17 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         }
     }
 
-    private static async Task<DelegationVersion?> CurrentAsync(SqliteConnection connection, SqliteTransaction transaction, long memberId, DelegationScope scope)
+    private static async Task<DelegationVersion?> CurrentAsync(DbConnection connection, DbTransaction transaction, long memberId, DelegationScope scope)
     {
         var versions = await QueryVersionsAsync(
             connection,
             transaction,
-            "d.member_id = @memberId AND d.valid_to IS NULL AND d.scope_kind = @kind AND d.area_id IS @area AND d.proposal_id IS @proposal",
+            "d.member_id = @memberId AND d.valid_to IS NULL AND d.scope_kind = @kind AND d.area_id IS NOT DISTINCT FROM @area AND d.proposal_id IS NOT DISTINCT FROM @proposal",
             new { memberId, kind = KindOf(scope), area = AreaOf(scope), proposal = ProposalOf(scope) });
         return versions.SingleOrDefault();
     }
 
-    private static async Task<List<DelegationVersion>> QueryVersionsAsync(SqliteConnection connection, SqliteTransaction? transaction, string where, object parameters)
+    private static async Task<List<DelegationVersion>> QueryVersionsAsync(DbConnection connection, DbTransaction? transaction, string where, object parameters)
     {
         var rows = await connection.QueryAsync<(long Id, long MemberId, string Kind, long? AreaId, long? ProposalId, long ValidFrom, long? ValidTo, long? Delegate)>(
             $"""

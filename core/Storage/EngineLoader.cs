@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using Governance.Core.Delegation;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -34,7 +34,7 @@ public static class EngineLoader
         return engine;
     }
 
-    private static void LoadMembers(SqliteConnection connection, DelegationEngine engine, long? at)
+    private static void LoadMembers(DbConnection connection, DelegationEngine engine, long? at)
     {
         // The value at t is old_value of the first change after t; without one, the current value.
         using var command = connection.CreateCommand();
@@ -43,10 +43,10 @@ public static class EngineLoader
             : """
               SELECT m.id,
                      coalesce((SELECT c.old_value FROM voting_right_changes c
-                               WHERE c.member_id = m.id AND c.at > $at ORDER BY c.at, c.id LIMIT 1), m.voting_right)
-              FROM members m WHERE m.joined_at <= $at ORDER BY m.id
+                               WHERE c.member_id = m.id AND c.at > @at ORDER BY c.at, c.id LIMIT 1), m.voting_right)
+              FROM members m WHERE m.joined_at <= @at ORDER BY m.id
               """;
-        command.Parameters.AddWithValue("$at", (object?)at ?? DBNull.Value);
+        AddAt(command, at);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -54,7 +54,7 @@ public static class EngineLoader
         }
     }
 
-    private static void LoadAreas(SqliteConnection connection, DelegationEngine engine)
+    private static void LoadAreas(DbConnection connection, DelegationEngine engine)
     {
         // The engine's area tree is append-only: parents first, whatever the ids.
         var areas = connection.Query<(long Id, long? Parent)>("SELECT id, parent_id FROM areas").ToList();
@@ -79,16 +79,16 @@ public static class EngineLoader
         }
     }
 
-    private static void LoadDelegations(SqliteConnection connection, DelegationEngine engine, long? at)
+    private static void LoadDelegations(DbConnection connection, DelegationEngine engine, long? at)
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT d.id, d.member_id, d.scope_kind, d.area_id, d.proposal_id, dd.delegate_id
             FROM delegations d LEFT JOIN delegation_delegates dd ON dd.delegation_id = d.id
-            WHERE {(at is null ? "d.valid_to IS NULL" : "d.valid_from <= $at AND (d.valid_to IS NULL OR d.valid_to > $at)")}
+            WHERE {(at is null ? "d.valid_to IS NULL" : "d.valid_from <= @at AND (d.valid_to IS NULL OR d.valid_to > @at)")}
             ORDER BY d.id, dd.rank
             """;
-        command.Parameters.AddWithValue("$at", (object?)at ?? DBNull.Value);
+        AddAt(command, at);
         using var reader = command.ExecuteReader();
         long current = -1;
         long member = 0;
@@ -123,18 +123,27 @@ public static class EngineLoader
         }
     }
 
-    private static void LoadVotes(SqliteConnection connection, DelegationEngine engine, long? at)
+    private static void LoadVotes(DbConnection connection, DelegationEngine engine, long? at)
     {
         using var command = connection.CreateCommand();
         command.CommandText = at is null
             ? "SELECT v.proposal_id, v.member_id, v.choice FROM votes v JOIN proposals p ON p.id = v.proposal_id WHERE p.status = 'voting'"
-            : "SELECT v.proposal_id, v.member_id, v.choice FROM votes v JOIN members m ON m.id = v.member_id WHERE v.cast_at <= $at AND m.joined_at <= $at";
-        command.Parameters.AddWithValue("$at", (object?)at ?? DBNull.Value);
+            : "SELECT v.proposal_id, v.member_id, v.choice FROM votes v JOIN members m ON m.id = v.member_id WHERE v.cast_at <= @at AND m.joined_at <= @at";
+        AddAt(command, at);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
             engine.CastVote(reader.GetInt64(0), reader.GetInt64(1), ChoiceOf(reader.GetString(2)));
         }
+    }
+
+    private static void AddAt(DbCommand command, long? at)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "at";
+        parameter.DbType = System.Data.DbType.Int64;
+        parameter.Value = (object?)at ?? DBNull.Value;
+        command.Parameters.Add(parameter);
     }
 
     internal static DelegationScope ScopeOf(string kind, long? areaId, long? proposalId) => kind switch

@@ -1,8 +1,8 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -28,8 +28,8 @@ public static class EventLog
 
     /// <summary>Appends an entry inside <paramref name="transaction"/>; returns its sequence number.</summary>
     public static long Append(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         DateTimeOffset at,
         long? actorId,
         string type,
@@ -51,7 +51,7 @@ public static class EventLog
     }
 
     /// <summary>The newest entry's sequence number and hash (zeros for an empty log): the lottery's public input.</summary>
-    public static (long Seq, byte[] Hash) Head(SqliteConnection connection, SqliteTransaction? transaction = null)
+    public static (long Seq, byte[] Hash) Head(DbConnection connection, DbTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var head = connection.QuerySingleOrDefault<(long Seq, byte[] Hash)?>(

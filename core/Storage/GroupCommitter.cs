@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Threading.Channels;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -48,7 +48,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     /// Runs <paramref name="command"/> inside the next group's transaction. The task completes
     /// after the group's COMMIT returned (the write is durable) and <paramref name="afterCommit"/> ran.
     /// </summary>
-    public Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> command, Action<T>? afterCommit = null)
+    public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, T> command, Action<T>? afterCommit = null)
     {
         ArgumentNullException.ThrowIfNull(command);
         var work = new Work<T>(command, afterCommit);
@@ -60,7 +60,7 @@ public sealed class GroupCommitter : IAsyncDisposable
     private void WriteLoop()
     {
         var batch = new List<IWork>(MaxBatch);
-        SqliteConnection? connection = null;
+        DbConnection? connection = null;
         try
         {
             while (WaitForWork())
@@ -104,12 +104,12 @@ public sealed class GroupCommitter : IAsyncDisposable
         }
     }
 
-    private void CommitGroup(SqliteConnection connection, List<IWork> batch)
+    private void CommitGroup(DbConnection connection, List<IWork> batch)
     {
-        SqliteTransaction transaction;
+        DbTransaction transaction;
         try
         {
-            transaction = connection.BeginTransaction();
+            transaction = connection.BeginWrite();
         }
         catch (Exception ex)
         {
@@ -178,14 +178,14 @@ public sealed class GroupCommitter : IAsyncDisposable
     {
         bool Failed { get; }
 
-        void Run(SqliteConnection connection, SqliteTransaction transaction);
+        void Run(DbConnection connection, DbTransaction transaction);
 
         void Fail(Exception exception);
 
         void Acknowledge();
     }
 
-    private sealed class Work<T>(Func<SqliteConnection, SqliteTransaction, T> command, Action<T>? afterCommit) : IWork
+    private sealed class Work<T>(Func<DbConnection, DbTransaction, T> command, Action<T>? afterCommit) : IWork
     {
         private T result = default!;
 
@@ -193,7 +193,7 @@ public sealed class GroupCommitter : IAsyncDisposable
 
         public bool Failed { get; private set; }
 
-        public void Run(SqliteConnection connection, SqliteTransaction transaction) => result = command(connection, transaction);
+        public void Run(DbConnection connection, DbTransaction transaction) => result = command(connection, transaction);
 
         public void Fail(Exception exception)
         {

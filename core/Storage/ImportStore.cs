@@ -1,6 +1,10 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Dapper;
 using Governance.Core.Demo;
-using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Governance.Core.Storage;
 
@@ -14,7 +18,7 @@ public readonly record struct ImportProgress(string Stage, long Done, long Total
 /// in well under a minute. One event records the import: the generator is deterministic, so
 /// its seed and sizes identify every row.
 /// </summary>
-public static class ImportStore
+public static partial class ImportStore
 {
     public static void Import(Database database, GeneratedOrganisation organisation, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
     {
@@ -25,8 +29,12 @@ public static class ImportStore
         // One big transaction: give it a page cache large enough (up to 2 GiB, used only as
         // needed) that SQLite does not spill dirty pages to the WAL again and again before the
         // commit writes them once. The connection is not pooled back with this setting.
-        connection.Execute("PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;");
-        using var transaction = connection.BeginTransaction();
+        if (!database.IsPostgres)
+        {
+            connection.Execute("PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;");
+        }
+
+        using var transaction = connection.BeginWrite();
         if (connection.ExecuteScalar<long>("SELECT count(*) FROM members", transaction: transaction) > 0)
         {
             throw new StorageException("The database already holds an organisation; seed into an empty database.");
@@ -77,10 +85,20 @@ public static class ImportStore
             Supports = organisation.Supports.Count,
             Votes = organisation.Votes.Count,
         });
+        if (database.IsPostgres)
+        {
+            // The rows came with their ids; identity columns must continue after them, as
+            // SQLite's rowid does (max + 1).
+            foreach (var table in new[] { "areas", "members", "policies", "proposals", "proposal_status_history", "delegations" })
+            {
+                connection.Execute($"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce((SELECT max(id) FROM {table}), 0) + 1, false)", transaction: transaction);
+            }
+        }
+
         progress?.Report(new ImportProgress("commit", 0, 1));
         transaction.Commit();
         progress?.Report(new ImportProgress("commit", 1, 1));
-        SqliteConnection.ClearPool(connection);
+        database.ClearPool();
     }
 
     private static IEnumerable<string> Roles(GeneratedMember member)
@@ -97,8 +115,22 @@ public static class ImportStore
         }
     }
 
-    private static void ImportDelegations(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyList<GeneratedDelegation> delegations, IProgress<ImportProgress>? progress)
+    private static void ImportDelegations(DbConnection connection, DbTransaction transaction, IReadOnlyList<GeneratedDelegation> delegations, IProgress<ImportProgress>? progress)
     {
+        if (connection is NpgsqlConnection)
+        {
+            // COPY streams one table at a time: the versions first, then their delegates.
+            var versions = delegations.Select((d, i) => (Id: i + 1, d)).ToList();
+            Bulk(connection, transaction, progress, "delegations", versions,
+                "INSERT INTO delegations (id, member_id, scope_kind, area_id, proposal_id, valid_from) VALUES ($1, $2, $3, $4, $5, $6)",
+                (x, p) => Set(p, x.Id, x.d.MemberId, ScopeName(x.d.Scope), x.d.AreaId, x.d.ProposalId, x.d.ValidFrom.ToUnixTimeMilliseconds()));
+            var ranked = versions.SelectMany(x => x.d.Delegates.Select((delegateId, rank) => (x.Id, Rank: rank + 1, Delegate: delegateId))).ToList();
+            Bulk(connection, transaction, progress, "delegates", ranked,
+                "INSERT INTO delegation_delegates (delegation_id, rank, delegate_id) VALUES ($1, $2, $3)",
+                (x, p) => Set(p, x.Id, x.Rank, x.Delegate));
+            return;
+        }
+
         using var delegation = Prepare(connection, transaction,
             "INSERT INTO delegations (id, member_id, scope_kind, area_id, proposal_id, valid_from) VALUES ($1, $2, $3, $4, $5, $6)", 6);
         using var delegate_ = Prepare(connection, transaction,
@@ -107,7 +139,7 @@ public static class ImportStore
         {
             var d = delegations[i];
             var id = i + 1;
-            var scope = d.Scope switch { GeneratedScope.Global => "global", GeneratedScope.Area => "area", _ => "proposal" };
+            var scope = ScopeName(d.Scope);
             Set(delegation.Parameters, id, d.MemberId, scope, d.AreaId, d.ProposalId, d.ValidFrom.ToUnixTimeMilliseconds());
             delegation.ExecuteNonQuery();
             for (var rank = 0; rank < d.Delegates.Length; rank++)
@@ -124,14 +156,20 @@ public static class ImportStore
     }
 
     private static void Bulk<T>(
-        SqliteConnection connection,
-        SqliteTransaction transaction,
+        DbConnection connection,
+        DbTransaction transaction,
         IProgress<ImportProgress>? progress,
         string stage,
         IReadOnlyList<T> rows,
         string sql,
-        Action<T, SqliteParameterCollection> bind)
+        Action<T, DbParameterCollection> bind)
     {
+        if (connection is NpgsqlConnection postgres)
+        {
+            Copy(postgres, progress, stage, rows, sql, bind);
+            return;
+        }
+
         using var command = Prepare(connection, transaction, sql, sql.Count(c => c == '$'));
         for (var i = 0; i < rows.Count; i++)
         {
@@ -144,7 +182,79 @@ public static class ImportStore
         }
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, int parameters)
+    /// <summary>
+    /// A prepared INSERT with parameters $1…$n: named "$1"… for SQLite, positional for
+    /// PostgreSQL (where $n is native syntax).
+    /// </summary>
+    private static string ScopeName(GeneratedScope scope) =>
+        scope switch { GeneratedScope.Global => "global", GeneratedScope.Area => "area", _ => "proposal" };
+
+    /// <summary>
+    /// PostgreSQL's bulk path: binary COPY into the INSERT's table and columns, each column
+    /// taking the INSERT's value for it ($n from the row, or the literal written there). An
+    /// INSERT per row would cost a round trip per row; COPY streams them.
+    /// </summary>
+    private static void Copy<T>(
+        NpgsqlConnection connection,
+        IProgress<ImportProgress>? progress,
+        string stage,
+        IReadOnlyList<T> rows,
+        string sql,
+        Action<T, DbParameterCollection> bind)
+    {
+        var match = InsertShape().Match(sql);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"Cannot COPY for '{sql}'.");
+        }
+
+        var columns = match.Groups["columns"].Value;
+        var values = match.Groups["values"].Value.Split(',', StringSplitOptions.TrimEntries);
+        var parameterCount = values.Where(v => v.StartsWith('$')).Select(v => int.Parse(v[1..], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+        using var scratch = new NpgsqlCommand();
+        for (var n = 0; n < parameterCount; n++)
+        {
+            scratch.Parameters.Add(new NpgsqlParameter());
+        }
+
+        using var writer = connection.BeginBinaryImport($"COPY {match.Groups["table"].Value} ({columns}) FROM STDIN (FORMAT BINARY)");
+
+        // Completing a COPY of millions of rows checks their foreign keys and builds their
+        // indexes: minutes on a busy server, not the 30 s a command may take.
+        writer.Timeout = TimeSpan.FromMinutes(30);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            bind(rows[i], scratch.Parameters);
+            writer.StartRow();
+            foreach (var value in values)
+            {
+                object? cell = value.StartsWith('$')
+                    ? scratch.Parameters[int.Parse(value[1..], CultureInfo.InvariantCulture) - 1].Value
+                    : value.StartsWith('\'') ? value.Trim('\'') : value == "NULL" ? null : long.Parse(value, CultureInfo.InvariantCulture);
+                switch (cell)
+                {
+                    case null or DBNull: writer.WriteNull(); break;
+                    case long n: writer.Write(n, NpgsqlDbType.Bigint); break;
+                    case int n: writer.Write((long)n, NpgsqlDbType.Bigint); break;
+                    case double d: writer.Write(d, NpgsqlDbType.Double); break;
+                    case string text: writer.Write(text, NpgsqlDbType.Text); break;
+                    default: throw new InvalidOperationException($"No COPY mapping for {cell.GetType().Name}.");
+                }
+            }
+
+            if (progress is not null && (i % 20_000 == 0 || i == rows.Count - 1))
+            {
+                progress.Report(new ImportProgress(stage, i + 1, rows.Count));
+            }
+        }
+
+        writer.Complete();
+    }
+
+    [GeneratedRegex(@"^INSERT INTO (?<table>\w+) \((?<columns>[^)]*)\) VALUES \((?<values>[^)]*)\)$")]
+    private static partial Regex InsertShape();
+
+    private static DbCommand Prepare(DbConnection connection, DbTransaction transaction, string sql, int parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -152,14 +262,20 @@ public static class ImportStore
         var distinct = Enumerable.Range(1, parameters).Where(n => sql.Contains($"${n}", StringComparison.Ordinal));
         foreach (var n in distinct)
         {
-            command.Parameters.Add(new SqliteParameter($"${n}", null));
+            var parameter = command.CreateParameter();
+            if (connection is not Npgsql.NpgsqlConnection)
+            {
+                parameter.ParameterName = $"${n}";
+            }
+
+            command.Parameters.Add(parameter);
         }
 
         command.Prepare();
         return command;
     }
 
-    private static void Set(SqliteParameterCollection parameters, params object?[] values)
+    private static void Set(DbParameterCollection parameters, params object?[] values)
     {
         for (var i = 0; i < values.Length && i < parameters.Count; i++)
         {

@@ -1,25 +1,25 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
 /// <summary>The SQL of endorsements and of the points a member has allocated.</summary>
 public static class KarmaStore
 {
-    public static long EndorsementsGivenSince(SqliteConnection c, SqliteTransaction? t, long endorserId, long sinceMs) =>
+    public static long EndorsementsGivenSince(DbConnection c, DbTransaction? t, long endorserId, long sinceMs) =>
         c.ExecuteScalarLong(t, "SELECT count(*) FROM endorsements WHERE endorser_id = @endorserId AND at > @sinceMs", new { endorserId, sinceMs });
 
-    public static long PairEndorsementsSince(SqliteConnection c, SqliteTransaction? t, long endorserId, long endorsedId, long sinceMs) =>
+    public static long PairEndorsementsSince(DbConnection c, DbTransaction? t, long endorserId, long endorsedId, long sinceMs) =>
         c.ExecuteScalarLong(t,
             "SELECT count(*) FROM endorsements WHERE endorser_id = @endorserId AND endorsed_id = @endorsedId AND at > @sinceMs",
             new { endorserId, endorsedId, sinceMs });
 
-    public static long InsertEndorsement(SqliteConnection c, SqliteTransaction t, long endorserId, long endorsedId, long atMs, double karmaAwarded) =>
+    public static long InsertEndorsement(DbConnection c, DbTransaction t, long endorserId, long endorsedId, long atMs, double karmaAwarded) =>
         c.ExecuteScalar<long>(
             "INSERT INTO endorsements (endorser_id, endorsed_id, at, karma_awarded) VALUES (@endorserId, @endorsedId, @atMs, @karmaAwarded) RETURNING id",
             new { endorserId, endorsedId, atMs, karmaAwarded }, t);
 
     /// <summary>Points the member has on proposals right now (unreleased support rows).</summary>
-    public static int AllocatedPoints(SqliteConnection c, SqliteTransaction? t, long memberId) =>
-        c.ExecuteScalar<int>("SELECT coalesce(sum(points), 0) FROM supports WHERE member_id = @memberId AND released_at IS NULL", new { memberId }, t);
+    public static int AllocatedPoints(DbConnection c, DbTransaction? t, long memberId) =>
+        c.ExecuteScalar<int>("SELECT CAST(coalesce(sum(points), 0) AS BIGINT) FROM supports WHERE member_id = @memberId AND released_at IS NULL", new { memberId }, t);
 }

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -18,7 +18,7 @@ public sealed record DrawEntryRow(string PeriodId, long MemberId, double Karma, 
 /// <summary>The SQL of the counterweight lottery.</summary>
 public static class LotteryStore
 {
-    public static DrawRow? Find(SqliteConnection c, SqliteTransaction? t, string periodId) =>
+    public static DrawRow? Find(DbConnection c, DbTransaction? t, string periodId) =>
         c.QuerySingleOrDefault<DrawRow>(
             """
             SELECT period_id AS PeriodId, period_start AS PeriodStart, period_end AS PeriodEnd, head_seq AS HeadSeq,
@@ -27,10 +27,10 @@ public static class LotteryStore
             """,
             new { periodId }, t);
 
-    public static long? LastPeriodEnd(SqliteConnection c, SqliteTransaction? t) =>
+    public static long? LastPeriodEnd(DbConnection c, DbTransaction? t) =>
         c.ExecuteScalar<long?>("SELECT max(period_end) FROM lottery_draws", transaction: t);
 
-    public static IReadOnlyList<DrawEntryRow> Entries(SqliteConnection c, SqliteTransaction? t, string periodId) =>
+    public static IReadOnlyList<DrawEntryRow> Entries(DbConnection c, DbTransaction? t, string periodId) =>
         c.Query<DrawEntryRow>(
             """
             SELECT period_id AS PeriodId, member_id AS MemberId, karma AS Karma, level AS Level, probability AS Probability, drawn AS Drawn
@@ -39,20 +39,20 @@ public static class LotteryStore
             new { periodId }, t).AsList();
 
     /// <summary>The last event-log entry at or before the instant: the public head a period's seed uses.</summary>
-    public static (long Seq, byte[] Hash)? HeadAt(SqliteConnection c, SqliteTransaction? t, long atMs) =>
+    public static (long Seq, byte[] Hash)? HeadAt(DbConnection c, DbTransaction? t, long atMs) =>
         c.QuerySingleOrDefault<(long, byte[])?>(
             "SELECT seq, hash FROM event_log WHERE at <= @atMs ORDER BY seq DESC LIMIT 1", new { atMs }, t);
 
-    public static byte[]? HashOf(SqliteConnection c, long seq) =>
+    public static byte[]? HashOf(DbConnection c, long seq) =>
         c.QuerySingleOrDefault<byte[]>("SELECT hash FROM event_log WHERE seq = @seq", new { seq });
 
-    public static long? NextAt(SqliteConnection c, long seq) =>
+    public static long? NextAt(DbConnection c, long seq) =>
         c.QuerySingleOrDefault<long?>("SELECT at FROM event_log WHERE seq = @seq", new { seq = seq + 1 });
 
-    public static long? OrganisationCreatedAt(SqliteConnection c, SqliteTransaction? t) =>
+    public static long? OrganisationCreatedAt(DbConnection c, DbTransaction? t) =>
         c.ExecuteScalar<long?>("SELECT min(created_at) FROM organisation", transaction: t);
 
-    public static void Insert(SqliteConnection c, SqliteTransaction t, DrawRow draw, IEnumerable<DrawEntryRow> entries)
+    public static void Insert(DbConnection c, DbTransaction t, DrawRow draw, IEnumerable<DrawEntryRow> entries)
     {
         c.Execute(
             """
@@ -63,7 +63,7 @@ public static class LotteryStore
         c.Execute(
             """
             INSERT INTO lottery_entries (period_id, member_id, karma, level, probability, drawn)
-            VALUES (@PeriodId, @MemberId, @Karma, @Level, @Probability, @Drawn)
+            VALUES (@PeriodId, @MemberId, @Karma, @Level, @Probability, CASE WHEN @Drawn THEN 1 ELSE 0 END)
             """,
             entries, t);
     }

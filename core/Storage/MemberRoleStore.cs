@@ -24,7 +24,7 @@ public sealed class MemberRoleStore(Database database, TimeProvider clock)
         var wanted = roles.Distinct().Order(StringComparer.Ordinal).ToList();
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var transaction = connection.BeginWrite();
         if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
             throw new DomainException("unknown_member", $"There is no member {memberId}.", "member");

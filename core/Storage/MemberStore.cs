@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -18,16 +18,16 @@ public static class MemberStore
 {
     private const string KarmaColumns = "id AS MemberId, karma AS Karma, karma_at AS KarmaAt, voting_right AS VotingRight, last_active_at AS LastActiveAt";
 
-    public static StoredKarma? Find(SqliteConnection connection, SqliteTransaction? transaction, long memberId) =>
+    public static StoredKarma? Find(DbConnection connection, DbTransaction? transaction, long memberId) =>
         connection.QuerySingleOrDefault<StoredKarma>(
             $"SELECT {KarmaColumns} FROM members WHERE id = @memberId", new { memberId }, transaction);
 
-    public static bool HasRole(SqliteConnection connection, SqliteTransaction? transaction, long memberId, string role) =>
+    public static bool HasRole(DbConnection connection, DbTransaction? transaction, long memberId, string role) =>
         connection.ExecuteScalar<long>(
             "SELECT count(*) FROM member_roles WHERE member_id = @memberId AND role = @role", new { memberId, role }, transaction) > 0;
 
     /// <summary>How many members acted at or after <paramref name="sinceMs"/> (DESIGN §5's "active").</summary>
-    public static int CountActiveSince(SqliteConnection connection, SqliteTransaction? transaction, long sinceMs) =>
+    public static int CountActiveSince(DbConnection connection, DbTransaction? transaction, long sinceMs) =>
         connection.ExecuteScalar<int>("SELECT count(*) FROM members WHERE last_active_at >= @sinceMs", new { sinceMs }, transaction);
 
     /// <summary>
@@ -35,7 +35,7 @@ public static class MemberStore
     /// lowers karma, so everyone else is certainly below it now. Karma has a long tail, so
     /// this is a small share of the membership.
     /// </summary>
-    public static IReadOnlyList<StoredKarma> ActiveSinceWithKarmaAtLeast(SqliteConnection connection, SqliteTransaction? transaction, long sinceMs, double karma) =>
+    public static IReadOnlyList<StoredKarma> ActiveSinceWithKarmaAtLeast(DbConnection connection, DbTransaction? transaction, long sinceMs, double karma) =>
         connection.Query<StoredKarma>(
             $"SELECT {KarmaColumns} FROM members WHERE last_active_at >= @sinceMs AND karma >= @karma", new { sinceMs, karma }, transaction).AsList();
 
@@ -43,16 +43,16 @@ public static class MemberStore
     /// Members who had joined by <paramref name="joinedByMs"/> and may hold level ≥ 1 (stored
     /// karma at or above the lowest threshold; decay can only lower it): the lottery's candidates.
     /// </summary>
-    public static IReadOnlyList<StoredKarma> LotteryCandidates(SqliteConnection connection, SqliteTransaction? transaction, double karma, long joinedByMs) =>
+    public static IReadOnlyList<StoredKarma> LotteryCandidates(DbConnection connection, DbTransaction? transaction, double karma, long joinedByMs) =>
         connection.Query<StoredKarma>(
             $"SELECT {KarmaColumns} FROM members WHERE karma >= @karma AND joined_at <= @joinedByMs ORDER BY id", new { karma, joinedByMs }, transaction).AsList();
 
-    public static void Touch(SqliteConnection connection, SqliteTransaction transaction, long memberId, long atMs) =>
+    public static void Touch(DbConnection connection, DbTransaction transaction, long memberId, long atMs) =>
         connection.Execute(
-            "UPDATE members SET last_active_at = max(last_active_at, @atMs) WHERE id = @memberId", new { memberId, atMs }, transaction);
+            "UPDATE members SET last_active_at = CASE WHEN last_active_at > @atMs THEN last_active_at ELSE @atMs END WHERE id = @memberId", new { memberId, atMs }, transaction);
 
     /// <summary>Stores a new K(t0) with t0 = <paramref name="atMs"/> and records why.</summary>
-    public static void SetKarma(SqliteConnection connection, SqliteTransaction transaction, long memberId, double karma, long atMs, double delta, string reason)
+    public static void SetKarma(DbConnection connection, DbTransaction transaction, long memberId, double karma, long atMs, double delta, string reason)
     {
         connection.Execute(
             "UPDATE members SET karma = @karma, karma_at = @atMs WHERE id = @memberId", new { memberId, karma, atMs }, transaction);

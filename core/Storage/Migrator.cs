@@ -1,6 +1,6 @@
+using System.Data.Common;
 using System.Reflection;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -9,27 +9,31 @@ public sealed record Migration(int Number, string Name, string Sql);
 
 /// <summary>
 /// Applies the embedded, numbered SQL migrations in order, all pending ones inside one
-/// transaction (SQLite's DDL is transactional), and records each in schema_migrations. A
-/// failure anywhere rolls everything back, so a half-migrated database never exists.
+/// transaction (SQLite's and PostgreSQL's DDL are both transactional), and records each in
+/// schema_migrations. A failure anywhere rolls everything back, so a half-migrated database
+/// never exists. Each dialect has its own files (Migrations/sqlite, Migrations/postgres) with
+/// the same numbers and the same tables; the write lock keeps two starting instances apart.
 /// </summary>
 public static class Migrator
 {
-    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded("sqlite");
+
+    public static IReadOnlyList<Migration> EmbeddedPostgres { get; } = LoadEmbedded("postgres");
 
     /// <summary>Applies what is pending; returns the numbers applied.</summary>
     public static IReadOnlyList<int> Apply(Database database, IReadOnlyList<Migration>? migrations = null)
     {
         ArgumentNullException.ThrowIfNull(database);
-        migrations ??= Embedded;
+        migrations ??= database.IsPostgres ? EmbeddedPostgres : Embedded;
         database.EnsureUsable();
         using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginWrite();
         connection.Execute(
-            """
+            $"""
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 number     INTEGER PRIMARY KEY,
                 name       TEXT    NOT NULL,
-                applied_at INTEGER NOT NULL
+                applied_at {(database.IsPostgres ? "BIGINT" : "INTEGER")} NOT NULL
             )
             """,
             transaction: transaction);
@@ -50,7 +54,7 @@ public static class Migrator
             {
                 connection.Execute(migration.Sql, transaction: transaction);
             }
-            catch (SqliteException ex)
+            catch (DbException ex)
             {
                 throw new StorageException(
                     $"Migration {migration.Number:D4}_{migration.Name} failed ({ex.Message.TrimEnd('.')}); nothing was changed.", ex);
@@ -65,17 +69,28 @@ public static class Migrator
 
         if (done.Count > 0)
         {
-            connection.Execute($"PRAGMA application_id = {Database.ApplicationId}", transaction: transaction);
+            connection.Execute(
+                database.IsPostgres
+                    ? $"DELETE FROM governance_application; INSERT INTO governance_application (application_id) VALUES ({Database.ApplicationId})"
+                    : $"PRAGMA application_id = {Database.ApplicationId}",
+                transaction: transaction);
         }
 
         transaction.Commit();
+        if (database.IsPostgres && done.Count > 0 && connection is Npgsql.NpgsqlConnection postgres)
+        {
+            // The data source learnt the server's types before citext existed; relearn them so
+            // citext columns read back as strings.
+            postgres.ReloadTypes();
+        }
+
         return done;
     }
 
-    private static List<Migration> LoadEmbedded()
+    private static List<Migration> LoadEmbedded(string dialect)
     {
         var assembly = typeof(Migrator).Assembly;
-        const string prefix = "Governance.Core.Storage.Migrations.";
+        var prefix = $"Governance.Core.Storage.Migrations.{dialect}.";
         var list = new List<Migration>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)))
         {
@@ -92,7 +107,7 @@ public static class Migrator
         var duplicate = list.GroupBy(m => m.Number).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException($"Two migrations are numbered {duplicate.Key}.");
+            throw new InvalidOperationException($"Two {dialect} migrations are numbered {duplicate.Key}.");
         }
 
         return list.OrderBy(m => m.Number).ToList();

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -18,22 +18,22 @@ public static class PolicyStore
     private const string Columns = "id AS Id, area_id AS AreaId, version AS Version, values_json AS ValuesJson, effective_from AS EffectiveFrom, created_by AS CreatedBy";
 
     /// <summary>The version of a scope in force at <paramref name="atMs"/>, or null.</summary>
-    public static PolicyRow? InForce(SqliteConnection connection, SqliteTransaction? transaction, long? areaId, long atMs) =>
+    public static PolicyRow? InForce(DbConnection connection, DbTransaction? transaction, long? areaId, long atMs) =>
         connection.QuerySingleOrDefault<PolicyRow>(
-            $"SELECT {Columns} FROM policies WHERE area_id IS @areaId AND effective_from <= @atMs ORDER BY version DESC LIMIT 1",
+            $"SELECT {Columns} FROM policies WHERE area_id IS NOT DISTINCT FROM @areaId AND effective_from <= @atMs ORDER BY version DESC LIMIT 1",
             new { areaId, atMs }, transaction);
 
     /// <summary>The newest version of a scope, in force or not yet.</summary>
-    public static PolicyRow? Latest(SqliteConnection connection, SqliteTransaction? transaction, long? areaId) =>
+    public static PolicyRow? Latest(DbConnection connection, DbTransaction? transaction, long? areaId) =>
         connection.QuerySingleOrDefault<PolicyRow>(
-            $"SELECT {Columns} FROM policies WHERE area_id IS @areaId ORDER BY version DESC LIMIT 1",
+            $"SELECT {Columns} FROM policies WHERE area_id IS NOT DISTINCT FROM @areaId ORDER BY version DESC LIMIT 1",
             new { areaId }, transaction);
 
-    public static IReadOnlyList<PolicyRow> History(SqliteConnection connection, long? areaId) =>
+    public static IReadOnlyList<PolicyRow> History(DbConnection connection, long? areaId) =>
         connection.Query<PolicyRow>(
-            $"SELECT {Columns} FROM policies WHERE area_id IS @areaId ORDER BY version", new { areaId }).AsList();
+            $"SELECT {Columns} FROM policies WHERE area_id IS NOT DISTINCT FROM @areaId ORDER BY version", new { areaId }).AsList();
 
-    public static long Insert(SqliteConnection connection, SqliteTransaction transaction, long? areaId, int version, string valuesJson, long effectiveFrom, long? createdBy) =>
+    public static long Insert(DbConnection connection, DbTransaction transaction, long? areaId, int version, string valuesJson, long effectiveFrom, long? createdBy) =>
         connection.ExecuteScalar<long>(
             """
             INSERT INTO policies (area_id, version, values_json, effective_from, created_by)
@@ -42,7 +42,7 @@ public static class PolicyStore
             new { areaId, version, valuesJson, effectiveFrom, createdBy }, transaction);
 
     /// <summary>The area and its ancestors, root first: the order in which overrides apply.</summary>
-    public static IReadOnlyList<long> AreaChain(SqliteConnection connection, SqliteTransaction? transaction, long areaId) =>
+    public static IReadOnlyList<long> AreaChain(DbConnection connection, DbTransaction? transaction, long areaId) =>
         connection.Query<long>(
             """
             WITH RECURSIVE chain (id, parent_id, depth) AS (

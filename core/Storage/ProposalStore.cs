@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -51,15 +51,15 @@ public static class ProposalStore
         appeal_closed AS AppealClosed, must_schedule AS MustSchedule
         """;
 
-    public static ProposalRow? Find(SqliteConnection c, SqliteTransaction? t, long id) =>
+    public static ProposalRow? Find(DbConnection c, DbTransaction? t, long id) =>
         c.QuerySingleOrDefault<ProposalRow>($"SELECT {Columns} FROM proposals WHERE id = @id", new { id }, t);
 
-    public static IReadOnlyList<ProposalRow> WithStatus(SqliteConnection c, SqliteTransaction? t, string status, long? areaId = null) =>
+    public static IReadOnlyList<ProposalRow> WithStatus(DbConnection c, DbTransaction? t, string status, long? areaId = null) =>
         c.Query<ProposalRow>(
             $"SELECT {Columns} FROM proposals WHERE status = @status AND (@areaId IS NULL OR area_id = @areaId) ORDER BY id",
             new { status, areaId }, t).AsList();
 
-    public static long Insert(SqliteConnection c, SqliteTransaction t, long authorId, long areaId, string title, string body, long? policyId, string policyJson, long atMs, long expiresAt) =>
+    public static long Insert(DbConnection c, DbTransaction t, long authorId, long areaId, string title, string body, long? policyId, string policyJson, long atMs, long expiresAt) =>
         c.ExecuteScalar<long>(
             """
             INSERT INTO proposals (author_id, area_id, title, body, status, policy_id, policy_json, created_at, updated_at, expires_at)
@@ -72,7 +72,7 @@ public static class ProposalStore
     /// the history; false (and nothing written) when it is no longer in <paramref name="from"/>.
     /// The status guard is what makes every transition happen at most once.
     /// </summary>
-    public static bool Transition(SqliteConnection c, SqliteTransaction t, long id, string from, string to, long atMs, long? actorId, string? reason)
+    public static bool Transition(DbConnection c, DbTransaction t, long id, string from, string to, long atMs, long? actorId, string? reason)
     {
         var changed = c.Execute(
             "UPDATE proposals SET status = @to, updated_at = @atMs WHERE id = @id AND status = @from",
@@ -88,37 +88,37 @@ public static class ProposalStore
         return true;
     }
 
-    public static void RecordOpened(SqliteConnection c, SqliteTransaction t, long id, long atMs, long actorId) =>
+    public static void RecordOpened(DbConnection c, DbTransaction t, long id, long atMs, long actorId) =>
         c.Execute(
             "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'open', @atMs, @actorId, NULL)",
             new { id, atMs, actorId }, t);
 
     /// <summary>The author's edit of an open proposal; the status guard keeps it from touching one that just left Open.</summary>
-    public static void Edit(SqliteConnection c, SqliteTransaction t, long id, string title, string body, long atMs) =>
+    public static void Edit(DbConnection c, DbTransaction t, long id, string title, string body, long atMs) =>
         c.Execute(
             "UPDATE proposals SET title = @title, body = @body, updated_at = @atMs WHERE id = @id AND status = 'open'",
             new { id, title, body, atMs }, t);
 
     /// <summary>An edit in the status history: the status stays Open, the reason says what happened.</summary>
-    public static void RecordEdited(SqliteConnection c, SqliteTransaction t, long id, long atMs, long actorId) =>
+    public static void RecordEdited(DbConnection c, DbTransaction t, long id, long atMs, long actorId) =>
         c.Execute(
             "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'open', @atMs, @actorId, 'edited by the author')",
             new { id, atMs, actorId }, t);
 
     /// <summary>Sets columns of the proposal by name: the caller passes only constant column names.</summary>
-    public static void Set(SqliteConnection c, SqliteTransaction t, long id, string assignments, object values)
+    public static void Set(DbConnection c, DbTransaction t, long id, string assignments, object values)
     {
         var parameters = new DynamicParameters(values);
         parameters.Add("id", id);
         c.Execute($"UPDATE proposals SET {assignments} WHERE id = @id", parameters, t);
     }
 
-    public static (int Score, int Supporters) Support(SqliteConnection c, SqliteTransaction? t, long proposalId) =>
+    public static (int Score, int Supporters) Support(DbConnection c, DbTransaction? t, long proposalId) =>
         c.QuerySingle<(long, long)>(
-            "SELECT coalesce(sum(points), 0), count(*) FROM supports WHERE proposal_id = @proposalId AND released_at IS NULL",
+            "SELECT CAST(coalesce(sum(points), 0) AS BIGINT), count(*) FROM supports WHERE proposal_id = @proposalId AND released_at IS NULL",
             new { proposalId }, t) is var (score, supporters) ? ((int)score, (int)supporters) : default;
 
-    public static SupportRow? FindSupport(SqliteConnection c, SqliteTransaction? t, long memberId, long proposalId) =>
+    public static SupportRow? FindSupport(DbConnection c, DbTransaction? t, long memberId, long proposalId) =>
         c.QuerySingleOrDefault<SupportRow>(
             """
             SELECT member_id AS MemberId, proposal_id AS ProposalId, points AS Points, allocated_at AS AllocatedAt,
@@ -128,7 +128,7 @@ public static class ProposalStore
             new { memberId, proposalId }, t);
 
     /// <summary>Supports released at an instant: the ones a proposal held when it left Open.</summary>
-    public static IReadOnlyList<SupportRow> SupportsReleasedAt(SqliteConnection c, SqliteTransaction t, long proposalId, long releasedAt) =>
+    public static IReadOnlyList<SupportRow> SupportsReleasedAt(DbConnection c, DbTransaction t, long proposalId, long releasedAt) =>
         c.Query<SupportRow>(
             """
             SELECT member_id AS MemberId, proposal_id AS ProposalId, points AS Points, allocated_at AS AllocatedAt,
@@ -137,37 +137,37 @@ public static class ProposalStore
             """,
             new { proposalId, releasedAt }, t).AsList();
 
-    public static IReadOnlyList<long> EarlySupporters(SqliteConnection c, SqliteTransaction t, long proposalId) =>
+    public static IReadOnlyList<long> EarlySupporters(DbConnection c, DbTransaction t, long proposalId) =>
         c.Query<long>(
             "SELECT member_id FROM supports WHERE proposal_id = @proposalId AND released_at IS NULL AND early = 1 ORDER BY member_id",
             new { proposalId }, t).AsList();
 
-    public static void UpsertSupport(SqliteConnection c, SqliteTransaction t, long memberId, long proposalId, int points, long atMs, bool early) =>
+    public static void UpsertSupport(DbConnection c, DbTransaction t, long memberId, long proposalId, int points, long atMs, bool early) =>
         c.Execute(
             """
             INSERT INTO supports (member_id, proposal_id, points, allocated_at, released_at, early)
-            VALUES (@memberId, @proposalId, @points, @atMs, NULL, @early)
+            VALUES (@memberId, @proposalId, @points, @atMs, NULL, CASE WHEN @early THEN 1 ELSE 0 END)
             ON CONFLICT (member_id, proposal_id) DO UPDATE SET
                 points = excluded.points, allocated_at = excluded.allocated_at, released_at = NULL, early = excluded.early
             """,
             new { memberId, proposalId, points, atMs, early }, t);
 
-    public static int ReleaseSupport(SqliteConnection c, SqliteTransaction t, long memberId, long proposalId, long atMs) =>
+    public static int ReleaseSupport(DbConnection c, DbTransaction t, long memberId, long proposalId, long atMs) =>
         c.Execute(
             "UPDATE supports SET released_at = @atMs WHERE member_id = @memberId AND proposal_id = @proposalId AND released_at IS NULL",
             new { memberId, proposalId, atMs }, t);
 
     /// <summary>Leaving Open releases the points (DESIGN §5).</summary>
-    public static int ReleaseAll(SqliteConnection c, SqliteTransaction t, long proposalId, long atMs) =>
+    public static int ReleaseAll(DbConnection c, DbTransaction t, long proposalId, long atMs) =>
         c.Execute("UPDATE supports SET released_at = @atMs WHERE proposal_id = @proposalId AND released_at IS NULL", new { proposalId, atMs }, t);
 
-    public static IReadOnlyList<long> Due(SqliteConnection c, string status, string column, long nowMs) =>
+    public static IReadOnlyList<long> Due(DbConnection c, string status, string column, long nowMs) =>
         c.Query<long>(
             // The column (or expression) is one of a fixed set chosen by the clock, never input.
             $"SELECT id FROM proposals WHERE status = @status AND {column} <= @nowMs ORDER BY {column}, id",
             new { status, nowMs }).AsList();
 
-    public static IReadOnlyList<(string Status, long At, long? ActorId, string? Reason)> History(SqliteConnection c, long proposalId) =>
+    public static IReadOnlyList<(string Status, long At, long? ActorId, string? Reason)> History(DbConnection c, long proposalId) =>
         c.Query<(string, long, long?, string?)>(
             "SELECT status, at, actor_id, reason FROM proposal_status_history WHERE proposal_id = @proposalId ORDER BY id",
             new { proposalId }).AsList();

@@ -8,8 +8,15 @@ public sealed record StorageOptions
 
     public string DataDirectory { get; init; } = DefaultDataDirectory;
 
-    /// <summary>A full Microsoft.Data.Sqlite connection string; overrides <see cref="DataDirectory"/> when set.</summary>
+    /// <summary>
+    /// A full connection string; overrides <see cref="DataDirectory"/> when set. A SQLite one
+    /// (Data Source=…) or an Npgsql one (Host=…;Database=…), told apart by its keys unless
+    /// <see cref="Provider"/> says.
+    /// </summary>
     public string? ConnectionString { get; init; }
+
+    /// <summary>sqlite or postgres; unset means: as the connection string says (SQLite without one).</summary>
+    public string? Provider { get; init; }
 
     public string DatabaseFileName { get; init; } = "governance.db";
 

@@ -1,5 +1,5 @@
+using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Core.Storage;
 
@@ -15,7 +15,7 @@ public sealed record ResultRow(long ProposalId, long ClosedAt, bool Passed, bool
 /// <summary>The SQL of votes, of the snapshot a vote is counted from, and of results.</summary>
 public static class VoteStore
 {
-    public static void Upsert(SqliteConnection c, SqliteTransaction t, long memberId, long proposalId, string choice, long atMs) =>
+    public static void Upsert(DbConnection c, DbTransaction t, long memberId, long proposalId, string choice, long atMs) =>
         c.Execute(
             """
             INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES (@memberId, @proposalId, @choice, @atMs, @atMs)
@@ -28,7 +28,7 @@ public static class VoteStore
     /// and the member has a voting right: the check and the write in one statement. False
     /// (nothing written) otherwise; the caller finds out why.
     /// </summary>
-    public static bool UpsertIfOpen(SqliteConnection c, SqliteTransaction t, long memberId, long proposalId, string choice, long atMs) =>
+    public static bool UpsertIfOpen(DbConnection c, DbTransaction t, long memberId, long proposalId, string choice, long atMs) =>
         c.Execute(
             """
             INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at)
@@ -39,25 +39,25 @@ public static class VoteStore
             """,
             new { memberId, proposalId, choice, atMs }, t) == 1;
 
-    public static string? Choice(SqliteConnection c, SqliteTransaction? t, long memberId, long proposalId) =>
+    public static string? Choice(DbConnection c, DbTransaction? t, long memberId, long proposalId) =>
         c.QuerySingleOrDefault<string>("SELECT choice FROM votes WHERE member_id = @memberId AND proposal_id = @proposalId", new { memberId, proposalId }, t);
 
-    public static IReadOnlyList<(long MemberId, string Handle, string Choice)> Votes(SqliteConnection c, SqliteTransaction? t, long proposalId) =>
+    public static IReadOnlyList<(long MemberId, string Handle, string Choice)> Votes(DbConnection c, DbTransaction? t, long proposalId) =>
         c.Query<(long, string, string)>(
             "SELECT v.member_id, m.handle, v.choice FROM votes v JOIN members m ON m.id = v.member_id WHERE v.proposal_id = @proposalId ORDER BY m.id",
             new { proposalId }, t).AsList();
 
-    public static IReadOnlyList<(string Slug, string? ParentSlug)> Areas(SqliteConnection c, SqliteTransaction? t) =>
+    public static IReadOnlyList<(string Slug, string? ParentSlug)> Areas(DbConnection c, DbTransaction? t) =>
         c.Query<(string, string?)>("SELECT a.slug, p.slug FROM areas a LEFT JOIN areas p ON p.id = a.parent_id ORDER BY a.id", transaction: t).AsList();
 
-    public static IEnumerable<(string Handle, bool VotingRight)> Members(SqliteConnection c, SqliteTransaction? t) =>
+    public static IEnumerable<(string Handle, bool VotingRight)> Members(DbConnection c, DbTransaction? t) =>
         c.Query<(string, long)>("SELECT handle, voting_right FROM members ORDER BY id", transaction: t).Select(m => (m.Item1, m.Item2 != 0));
 
     /// <summary>
     /// The delegations in force at <paramref name="atMs"/> that can matter to the proposal:
     /// global, area and this proposal's own; delegates in rank order.
     /// </summary>
-    public static IReadOnlyList<(long Id, string Member, string Kind, string? AreaSlug, string? Delegate)> Delegations(SqliteConnection c, SqliteTransaction? t, long proposalId, long atMs) =>
+    public static IReadOnlyList<(long Id, string Member, string Kind, string? AreaSlug, string? Delegate)> Delegations(DbConnection c, DbTransaction? t, long proposalId, long atMs) =>
         c.Query<(long, string, string, string?, string?)>(
             """
             SELECT d.id, m.handle, d.scope_kind, a.slug, dm.handle
@@ -75,15 +75,15 @@ public static class VoteStore
             """,
             new { proposalId, atMs }, t).AsList();
 
-    public static void InsertResult(SqliteConnection c, SqliteTransaction t, ResultRow r) =>
+    public static void InsertResult(DbConnection c, DbTransaction t, ResultRow r) =>
         c.Execute(
             """
             INSERT INTO proposal_results (proposal_id, closed_at, passed, quorum_reached, yes, no, abstain, snapshot, tally)
-            VALUES (@ProposalId, @ClosedAt, @Passed, @QuorumReached, @Yes, @No, @Abstain, @Snapshot, @Tally)
+            VALUES (@ProposalId, @ClosedAt, CASE WHEN @Passed THEN 1 ELSE 0 END, CASE WHEN @QuorumReached THEN 1 ELSE 0 END, @Yes, @No, @Abstain, @Snapshot, @Tally)
             """,
             r, t);
 
-    public static ResultRow? Result(SqliteConnection c, long proposalId) =>
+    public static ResultRow? Result(DbConnection c, long proposalId) =>
         c.QuerySingleOrDefault<ResultRow>(
             """
             SELECT proposal_id AS ProposalId, closed_at AS ClosedAt, passed AS Passed, quorum_reached AS QuorumReached,

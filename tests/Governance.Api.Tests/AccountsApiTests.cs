@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using Governance.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests;
 
@@ -208,9 +209,21 @@ public sealed class AccountsApiTests : IDisposable
         var response = await client.PostAsJsonAsync("/api/account/register", new { handle = "hedy", displayName = "Hedy", email = "hedy@example.org", password = ApiClient.Password });
         var sessionId = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0]["gov_session=".Length..];
 
-        var bytes = await File.ReadAllBytesAsync(Path.Combine(factory.DataFolder, "governance.db"));
-        var wal = Path.Combine(factory.DataFolder, "governance.db-wal");
-        var all = System.Text.Encoding.Latin1.GetString(bytes) + (File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(wal)) : string.Empty);
+        string all;
+        if (factory.PostgresConnectionString is null)
+        {
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(factory.DataFolder, "governance.db"));
+            var wal = Path.Combine(factory.DataFolder, "governance.db-wal");
+            all = System.Text.Encoding.Latin1.GetString(bytes) + (File.Exists(wal) ? System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(wal)) : string.Empty);
+        }
+        else
+        {
+            // No file to read on PostgreSQL: every row of every table, as text, instead.
+            using var connection = factory.Services.GetRequiredService<Database>().Open();
+            var tables = connection.Query<string>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'");
+            all = string.Concat(tables.Select(t => string.Concat(connection.Query<string>($"SELECT row_to_json(x)::text FROM {t} x"))));
+        }
+
         Assert.DoesNotContain(ApiClient.Password, all, StringComparison.Ordinal);
         Assert.DoesNotContain(sessionId, all, StringComparison.Ordinal);
         Assert.Contains("hedy", all, StringComparison.Ordinal);
@@ -218,7 +231,7 @@ public sealed class AccountsApiTests : IDisposable
 
     private int MemberCount()
     {
-        using var connection = Database.FromOptions(new StorageOptions { DataDirectory = factory.DataFolder }).Open();
+        using var connection = factory.Services.GetRequiredService<Database>().Open();
         return connection.ExecuteScalar<int>("SELECT count(*) FROM members");
     }
 }

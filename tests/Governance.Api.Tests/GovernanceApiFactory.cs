@@ -1,3 +1,4 @@
+using Governance.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -5,7 +6,10 @@ namespace Governance.Api.Tests;
 
 /// <summary>
 /// The real app, on a fresh database in its own temporary folder. Tests choose the demo size;
-/// the default seeds a small organisation so queries have something to read.
+/// the default seeds a small organisation so queries have something to read. When the run asks
+/// for PostgreSQL (GOVERNANCE_TEST_PROVIDER=postgres) the database is a fresh one in the test
+/// run's PostgreSQL cluster instead; <see cref="PostgresConnectionString"/> lets several apps
+/// share one.
 /// </summary>
 public class GovernanceApiFactory : WebApplicationFactory<Program>
 {
@@ -20,6 +24,9 @@ public class GovernanceApiFactory : WebApplicationFactory<Program>
 
     public string DataFolder { get; }
 
+    /// <summary>The PostgreSQL database this app runs on; null for SQLite in <see cref="DataFolder"/>.</summary>
+    public string? PostgresConnectionString { get; init; } = PostgresServer.Requested ? PostgresServer.CreateDatabase("api") : null;
+
     public int DemoMembers { get; init; } = 120;
 
     /// <summary>Further configuration for this app, e.g. a sign-in budget for a test that registers many members.</summary>
@@ -28,6 +35,12 @@ public class GovernanceApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:DataDirectory", DataFolder);
+        if (PostgresConnectionString is not null)
+        {
+            builder.UseSetting("Storage:Provider", "postgres");
+            builder.UseSetting("Storage:ConnectionString", PostgresConnectionString);
+        }
+
         builder.UseSetting("Demo:Members", DemoMembers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "7");
         builder.UseEnvironment("Testing");

@@ -8,7 +8,18 @@ using Governance.Benchmarks.HttpServer;
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | tally-cpu-burst | group-commit
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- http-server PORT   (for http-bench.sh)
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- storage-compare SQLITE_CS PG_CS POSTMASTER_PID [RUNS]
 // Figures go to docs/benchmarks.md.
+if (args is ["storage-compare", var sqlite, var postgres, var postmaster, .. var rest])
+{
+    return Governance.Benchmarks.Storage.StorageComparison.Run(sqlite, postgres, int.Parse(postmaster, CultureInfo.InvariantCulture), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
+}
+
+if (args is ["group-commit-pg", var admin])
+{
+    return Governance.Benchmarks.Storage.GroupCommitMeasurement.RunPostgres(admin);
+}
+
 if (args is ["http-server", var port])
 {
     await BenchmarkHttpServer.RunAsync(int.Parse(port, CultureInfo.InvariantCulture));

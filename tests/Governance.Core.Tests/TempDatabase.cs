@@ -1,14 +1,21 @@
 using Governance.Core.Storage;
+using Governance.Tests.Shared;
 
 namespace Governance.Core.Tests;
 
-/// <summary>A fresh database file in its own temporary folder, deleted afterwards.</summary>
+/// <summary>
+/// A fresh database, deleted afterwards: a SQLite file in its own temporary folder, or, when the
+/// run asks for PostgreSQL (GOVERNANCE_TEST_PROVIDER=postgres) or the test does, a fresh
+/// database in the test run's PostgreSQL cluster.
+/// </summary>
 internal sealed class TempDatabase : IDisposable
 {
-    public TempDatabase(bool migrate = true)
+    public TempDatabase(bool migrate = true, StorageProvider? provider = null)
     {
         Folder = Directory.CreateTempSubdirectory("governance-test-").FullName;
-        Database = Database.FromOptions(new StorageOptions { DataDirectory = Folder });
+        Database = (provider ?? (PostgresServer.Requested ? StorageProvider.Postgres : StorageProvider.Sqlite)) == StorageProvider.Postgres
+            ? new Database(PostgresServer.CreateDatabase(), StorageProvider.Postgres)
+            : Database.FromOptions(new StorageOptions { DataDirectory = Folder });
         if (migrate)
         {
             Migrator.Apply(Database);
@@ -23,7 +30,7 @@ internal sealed class TempDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.ClearPool();
         try
         {
             Directory.Delete(Folder, recursive: true);

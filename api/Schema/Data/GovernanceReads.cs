@@ -1,6 +1,6 @@
+using System.Data.Common;
 using Dapper;
 using Governance.Core.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Governance.Api.Schema.Data;
 
@@ -11,7 +11,7 @@ namespace Governance.Api.Schema.Data;
 /// </summary>
 public sealed class GovernanceReads(Database database, SqlStatementCounter counter)
 {
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
         counter.Attach(connection);
@@ -26,10 +26,10 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
 
     public async Task<IReadOnlyDictionary<long, MemberRow>> MembersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<MemberRow>(
-            """
+            $"""
             SELECT m.id, m.handle, m.display_name AS DisplayName, m.voting_right AS VotingRight,
-                   (SELECT group_concat(role) FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
-            FROM members m WHERE m.id IN @ids
+                   (SELECT string_agg(role, ',') FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
+            FROM members m WHERE m.id {database.InList("@ids")}
             """, new { ids }, cancellationToken)).ToDictionary(m => m.Id);
 
     /// <summary>
@@ -39,12 +39,14 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
     public async Task<(List<MemberRow> Page, long Total)> SearchMembersAsync(string? search, int offset, int limit, CancellationToken cancellationToken)
     {
         var pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + Escape(search.Trim()) + "%";
-        const string Where = "@pattern IS NULL OR m.handle LIKE @pattern ESCAPE '\\' OR m.display_name LIKE @pattern ESCAPE '\\'";
+        // lower() on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not; lower()
+        // folds ASCII alone on both (SQLite's built-in, PostgreSQL's in a "C" ctype database).
+        const string Where = "@pattern IS NULL OR lower(m.handle) LIKE lower(@pattern) ESCAPE '\\' OR lower(m.display_name) LIKE lower(@pattern) ESCAPE '\\'";
         await using var connection = await OpenAsync(cancellationToken);
         var page = (await connection.QueryAsync<MemberRow>(new CommandDefinition(
             $"""
             SELECT m.id, m.handle, m.display_name AS DisplayName, m.voting_right AS VotingRight,
-                   (SELECT group_concat(role) FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
+                   (SELECT string_agg(role, ',') FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
             FROM members m WHERE {Where} ORDER BY m.handle LIMIT @limit OFFSET @offset
             """, new { pattern, limit, offset }, cancellationToken: cancellationToken))).ToList();
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -58,13 +60,13 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
 
     /// <summary>Member ids by handle (snapshots and recounts name members by handle).</summary>
     public Task<List<long>> MemberIdsByHandleAsync(IReadOnlyList<string> handles, CancellationToken cancellationToken) =>
-        QueryAsync<long>("SELECT id FROM members WHERE handle IN @handles ORDER BY handle", new { handles }, cancellationToken);
+        QueryAsync<long>($"SELECT id FROM members WHERE handle {database.InList("@handles")} ORDER BY handle", new { handles }, cancellationToken);
 
     public async Task<ViewerRow?> ViewerAsync(long memberId, CancellationToken cancellationToken) =>
         (await QueryAsync<ViewerRow>(
             """
             SELECT m.id, m.handle, m.display_name AS DisplayName, m.email, m.karma, m.karma_at AS KarmaAt,
-                   (SELECT ifnull(sum(points), 0) FROM supports s WHERE s.member_id = m.id AND s.released_at IS NULL) AS allocated
+                   (SELECT CAST(coalesce(sum(points), 0) AS BIGINT) FROM supports s WHERE s.member_id = m.id AND s.released_at IS NULL) AS allocated
             FROM members m WHERE m.id = @memberId
             """, new { memberId }, cancellationToken)).SingleOrDefault();
 
@@ -82,14 +84,14 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
                 SELECT @areaId WHERE @areaId IS NOT NULL
                 UNION SELECT a.id FROM areas a JOIN subtree s ON a.parent_id = s.id)
             SELECT p.id, p.created_at AS CreatedAt,
-                   ifnull((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS score
+                   CAST(coalesce((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS BIGINT) AS score
             FROM proposals p
             WHERE (@areaId IS NULL OR p.area_id IN (SELECT id FROM subtree)) AND (@status IS NULL OR p.status = @status)
             """, new { areaId, status }, cancellationToken);
 
     public async Task<IReadOnlyDictionary<long, ProposalRow>> ProposalsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<ProposalRow>(
-            "SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt FROM proposals WHERE id IN @ids",
+            $"SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt FROM proposals WHERE id {database.InList("@ids")}",
             new { ids }, cancellationToken)).ToDictionary(p => p.Id);
 
     public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
@@ -98,27 +100,27 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
         // rows at all, Dapper typed the aggregate columns from an empty reader (byte[]) and failed
         // ("Unexpected Execution Error" on score); three helpers' tests found it (docs/reliability.md).
         (await QueryAsync<ProposalScore>(
-            """
-            SELECT p.id AS ProposalId, coalesce(sum(s.points), 0) AS score, count(s.member_id) AS supporters
+            $"""
+            SELECT p.id AS ProposalId, CAST(coalesce(sum(s.points), 0) AS BIGINT) AS score, count(s.member_id) AS supporters
             FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id AND s.released_at IS NULL
-            WHERE p.id IN @ids GROUP BY p.id
+            WHERE p.id {database.InList("@ids")} GROUP BY p.id
             """, new { ids }, cancellationToken)).ToDictionary(s => s.ProposalId);
 
     public async Task<IReadOnlyDictionary<long, SupportRow[]>> SupportersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<SupportRow>(
-            """
+            $"""
             SELECT member_id AS MemberId, proposal_id AS ProposalId, points, allocated_at AS AllocatedAt FROM supports
-            WHERE proposal_id IN @ids AND released_at IS NULL ORDER BY proposal_id, points DESC, allocated_at
+            WHERE proposal_id {database.InList("@ids")} AND released_at IS NULL ORDER BY proposal_id, points DESC, allocated_at
             """, new { ids }, cancellationToken)).GroupBy(s => s.ProposalId).ToDictionary(g => g.Key, g => g.ToArray());
 
     public async Task<IReadOnlyDictionary<long, long>> MySupportAsync(long memberId, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<SupportRow>(
-            "SELECT member_id AS MemberId, proposal_id AS ProposalId, points, allocated_at AS AllocatedAt FROM supports WHERE member_id = @memberId AND proposal_id IN @ids AND released_at IS NULL",
+            $"SELECT member_id AS MemberId, proposal_id AS ProposalId, points, allocated_at AS AllocatedAt FROM supports WHERE member_id = @memberId AND proposal_id {database.InList("@ids")} AND released_at IS NULL",
             new { memberId, ids }, cancellationToken)).ToDictionary(s => s.ProposalId, s => s.Points);
 
     public async Task<IReadOnlyDictionary<long, StatusRow[]>> StatusHistoryAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<StatusRow>(
-            "SELECT proposal_id AS ProposalId, status, at, actor_id AS ActorId, reason FROM proposal_status_history WHERE proposal_id IN @ids ORDER BY proposal_id, at, id",
+            $"SELECT proposal_id AS ProposalId, status, at, actor_id AS ActorId, reason FROM proposal_status_history WHERE proposal_id {database.InList("@ids")} ORDER BY proposal_id, at, id",
             new { ids }, cancellationToken)).GroupBy(s => s.ProposalId).ToDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>Current delegations that name the member, with the rank at which they do.</summary>

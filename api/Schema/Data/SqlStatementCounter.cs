@@ -26,14 +26,16 @@ public sealed class SqlStatementCounter
         _statements.Clear();
     }
 
-    internal void Attach(SqliteConnection connection)
+    internal void Attach(System.Data.Common.DbConnection connection)
     {
-        if (!Enabled)
+        // SQLite's trace hook only: the count is a property of the SQL the schema sends, which
+        // is the same text on PostgreSQL, so proving it on one database proves it on both.
+        if (!Enabled || connection is not SqliteConnection sqlite)
         {
             return;
         }
 
-        SQLitePCL.raw.sqlite3_trace(connection.Handle, (_, statement) =>
+        SQLitePCL.raw.sqlite3_trace(sqlite.Handle, (_, statement) =>
         {
             var text = statement.utf8_to_string();
             if (Enabled && !text.TrimStart().StartsWith("PRAGMA", StringComparison.OrdinalIgnoreCase))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Governance.Core.Storage;
 
 namespace Governance.Api.Tests.Schema;
 
@@ -253,7 +254,7 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         using (var connection = fixture.Database.Open())
         {
             queued = [.. connection.Query<long>("SELECT id FROM proposals WHERE status = 'open' ORDER BY id LIMIT 5")];
-            connection.Execute("UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now WHERE id IN @queued", new { queued, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+            connection.Execute($"UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now WHERE id {connection.InList("@queued")}", new { queued, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
         }
 
         var agenda = (await fixture.Anonymous.DataAsync("{ agenda { id } }")).GetProperty("agenda").EnumerateArray().Select(p => p.GetProperty("id").GetString()).ToList();

@@ -53,7 +53,7 @@ public sealed class SchemaFixture : IAsyncLifetime
         if (roles.Length > 0)
         {
             using var connection = Database.Open();
-            connection.Execute("INSERT OR IGNORE INTO member_roles (member_id, role) VALUES (@id, @role)", roles.Select(role => new { id, role }));
+            connection.Execute("INSERT INTO member_roles (member_id, role) VALUES (@id, @role) ON CONFLICT DO NOTHING", roles.Select(role => new { id, role }));
         }
 
         return new Actor(handle, client, id);

@@ -39,6 +39,39 @@ internal static class GroupCommitMeasurement
         return 0;
     }
 
+    /// <summary>
+    /// The same on PostgreSQL: a fresh database per run on the server that
+    /// <paramref name="adminConnectionString"/> reaches (its fsync as configured there).
+    ///   dotnet run -c Release --project tests/Governance.Benchmarks -- group-commit-pg "Host=…;Username=postgres;Database=postgres"
+    /// Only through the group committer: one transaction per vote, with 128 writers blocking
+    /// thread-pool threads on the advisory write lock, starves the pool (waits past Npgsql's
+    /// 30 s command timeout were seen); pgbench measures that path instead (docs/operations.md).
+    /// </summary>
+    public static int RunPostgres(string adminConnectionString, int writers = 128, int votesPerRun = 20_000, int runs = 3)
+    {
+        foreach (var grouped in new[] { true })
+        {
+            for (var run = 1; run <= runs; run++)
+            {
+                var name = $"group_commit_{(grouped ? "grouped" : "single")}_{run}";
+                using (var admin = new Npgsql.NpgsqlConnection(adminConnectionString))
+                {
+                    admin.Execute($"DROP DATABASE IF EXISTS {name}");
+                    admin.Execute($"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+                }
+
+                var database = new Database(new Npgsql.NpgsqlConnectionStringBuilder(adminConnectionString) { Database = name, MaxPoolSize = 90, Timeout = 60 }.ToString());
+                Migrator.Apply(database);
+                Prepare(database, votesPerRun);
+                Console.Write($"load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}  ");
+                Measure(database, grouped, writers, grouped ? votesPerRun : votesPerRun / 4, run);
+                database.ClearPool();
+            }
+        }
+
+        return 0;
+    }
+
     private static void Prepare(Database database, int members)
     {
         using var connection = database.Open();
@@ -52,7 +85,7 @@ internal static class GroupCommitMeasurement
             new { members });
     }
 
-    private static int Vote(SqliteConnection c, SqliteTransaction t, long member)
+    private static int Vote(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction t, long member)
     {
         c.Execute("INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES (@member, 1, 'yes', 0, 0)", new { member }, t);
         EventLog.Append(c, t, DateTimeOffset.UnixEpoch, member, "vote.cast", new { Member = member, Choice = "yes" });
@@ -79,7 +112,7 @@ internal static class GroupCommitMeasurement
                 else
                 {
                     await using var c = await database.OpenAsync();
-                    await using var t = c.BeginTransaction();
+                    await using var t = c.BeginWrite();
                     Vote(c, t, member);
                     await t.CommitAsync();
                 }

@@ -54,7 +54,7 @@ public sealed class LotteryTests : IDisposable
         _org.Ticker.RunDue(_org.Clock.GetUtcNow());
 
         // Forge one entry: the immutability trigger must be dropped first, as a forger would.
-        _org.Db.Execute("DROP TRIGGER lottery_entries_no_update");
+        _org.DropTrigger("lottery_entries_no_update", "lottery_entries");
         _org.Db.Execute("UPDATE lottery_entries SET drawn = 1 - drawn WHERE member_id = (SELECT min(member_id) FROM lottery_entries)");
         var verification = _org.Lottery.Verify("2026-03-02");
         Assert.False(verification.Matches);

@@ -65,7 +65,7 @@ internal sealed class Organisation : IDisposable
     public GovernanceClock Ticker { get; }
 
     /// <summary>A short-lived connection for assertions and set-up.</summary>
-    public Microsoft.Data.Sqlite.SqliteConnection Db
+    public System.Data.Common.DbConnection Db
     {
         get
         {
@@ -74,7 +74,7 @@ internal sealed class Organisation : IDisposable
         }
     }
 
-    private Microsoft.Data.Sqlite.SqliteConnection? _db;
+    private System.Data.Common.DbConnection? _db;
 
     public long AddArea(string slug, long? parent) =>
         Db.ExecuteScalar<long>(
@@ -108,6 +108,10 @@ internal sealed class Organisation : IDisposable
         Db.Execute("INSERT INTO delegation_delegates (delegation_id, rank, delegate_id) VALUES (@id, 1, @delegateId)", new { id, delegateId });
     }
 
+    /// <summary>Drops a trigger as a forger with database access would (PostgreSQL names its table).</summary>
+    public void DropTrigger(string trigger, string table) =>
+        Db.Execute(Db is Npgsql.NpgsqlConnection ? $"DROP TRIGGER {trigger} ON {table}" : $"DROP TRIGGER {trigger}");
+
     public double StoredKarma(long member) => Db.ExecuteScalar<double>("SELECT karma FROM members WHERE id = @member", new { member });
 
     public string Status(long proposal) => Db.ExecuteScalar<string>("SELECT status FROM proposals WHERE id = @proposal", new { proposal })!;
@@ -116,8 +120,8 @@ internal sealed class Organisation : IDisposable
     public string Fingerprint() => Db.ExecuteScalar<string>(
         """
         SELECT (SELECT count(*) FROM event_log) || '|' || (SELECT coalesce(sum(points), 0) || ':' || count(*) FROM supports WHERE released_at IS NULL)
-            || '|' || (SELECT group_concat(status, ',') FROM (SELECT status FROM proposals ORDER BY id))
-            || '|' || (SELECT total(karma) FROM members) || '|' || (SELECT count(*) FROM endorsements)
+            || '|' || (SELECT string_agg(status, ',') FROM (SELECT status FROM proposals ORDER BY id) AS s)
+            || '|' || (SELECT coalesce(sum(karma), 0.0) FROM members) || '|' || (SELECT count(*) FROM endorsements)
             || '|' || (SELECT count(*) FROM votes) || '|' || (SELECT count(*) FROM policies)
             || '|' || (SELECT count(*) FROM proposal_status_history)
         """)!;

@@ -104,7 +104,7 @@ public sealed class ProposalLifeCycleTests : IDisposable
         Assert.Equal(_backers[0], ballot.MemberId);
 
         // Results are immutable, and voting after the close is refused.
-        Assert.ThrowsAny<Microsoft.Data.Sqlite.SqliteException>(() => _org.Db.Execute("UPDATE proposal_results SET passed = 0"));
+        Assert.ThrowsAny<System.Data.Common.DbException>(() => _org.Db.Execute("UPDATE proposal_results SET passed = 0"));
         Refused.With(_org, DomainErrors.OutsideVotingWindow, () => _org.Votes.Cast(_backers[2], p, VoteChoice.No));
     }
 
@@ -205,7 +205,8 @@ public sealed class ProposalLifeCycleTests : IDisposable
 
         // backer0 had 2 there already and brings 4 more (6, within the level 3 cap of 8), the
         // others 4 each: 14 points from 3 supporters carry the target onto the agenda.
-        var moved = _org.Db.ExecuteScalar<long>("SELECT json_extract(payload, '$.supportMoved') FROM event_log WHERE type = 'proposal.merged'");
+        var payload = _org.Db.ExecuteScalar<string>("SELECT payload FROM event_log WHERE type = 'proposal.merged'")!;
+        var moved = System.Text.Json.JsonDocument.Parse(payload).RootElement.GetProperty("supportMoved").GetInt64();
         Assert.Equal(12, moved);
         Assert.Equal(ProposalStatus.OnAgenda, _org.Status(target));
         Refused.With(_org, DomainErrors.NotInQueue, () => _org.Moderation.Merge(_org.Moderator, p, target, "again"));
