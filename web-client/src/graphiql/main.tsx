@@ -10,7 +10,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher, type Fetcher } from '@graphiql/toolkit';
-import { parse } from 'graphql';
+import { getOperationAST, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { sessionToken, withSessionToken } from './session';
 
@@ -34,20 +34,24 @@ const toolkitFetcher = createGraphiQLFetcher({
 });
 
 /**
- * The toolkit sends an operation over the socket only when GraphiQL hands it the parsed
- * document; when the editor has not parsed it yet, a subscription went out as a POST and the
- * api refused it. Parse it here in that case, so a subscription always takes the socket.
+ * The toolkit sends an operation over the socket only when the document GraphiQL hands it
+ * holds a subscription of that name; that document comes from the editor's last (debounced)
+ * parse and can be missing or stale right after typing, and a subscription then went out as a
+ * POST, which the api refuses. The text being sent is what counts: parse it here, and take
+ * the operation's name from it when the one GraphiQL passes names nothing in it.
  */
 const fetcher: Fetcher = (params, options) => {
-  if (options?.documentAST) return toolkitFetcher(params, options);
   let documentAST;
   try {
     documentAST = parse(params.query);
   } catch {
-    // Unparseable: the api answers with the syntax error.
+    // Unparseable: sent as it is, the api answers with the syntax error.
     return toolkitFetcher(params, options);
   }
-  return toolkitFetcher(params, { ...options, documentAST });
+  const operation =
+    getOperationAST(documentAST, params.operationName ?? undefined) ?? getOperationAST(documentAST, undefined);
+  const operationName = operation ? (operation.name?.value ?? null) : (params.operationName ?? null);
+  return toolkitFetcher({ ...params, operationName }, { ...options, documentAST });
 };
 
 const defaultQuery = `# GraphiQL for the Governance API. Ctrl+Enter runs the operation.
