@@ -164,18 +164,18 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             $"""
             SELECT seq, at, actor_id AS ActorId, type, payload, hash FROM event_log
             WHERE seq > @afterSeq AND (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
-              AND (@filtered = 0 OR type IN @types)
+              AND (@filtered = 0 OR type {database.InList("@types")})
             ORDER BY seq LIMIT @take
-            """, new { afterSeq, take, viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types ?? [] }, cancellationToken);
+            """, new { afterSeq, take, viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types?.ToArray() ?? [] }, cancellationToken);
 
     public async Task<long> CountEventsAsync(long? viewerId, bool everything, IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
         (await QueryAsync<long>(
             $"""
             SELECT count(*) FROM event_log
             WHERE (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
-              AND (@filtered = 0 OR type IN @types)
+              AND (@filtered = 0 OR type {database.InList("@types")})
             """,
-            new { viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types ?? [] }, cancellationToken)).Single();
+            new { viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types?.ToArray() ?? [] }, cancellationToken)).Single();
 
     /// <summary>The latest 50 endorsements a member gave (<paramref name="given"/>) or received, newest first.</summary>
     public Task<List<EndorsementRow>> EndorsementsAsync(long memberId, bool given, CancellationToken cancellationToken) =>

@@ -2,6 +2,7 @@ using Dapper;
 using Governance.Core.Clock;
 using Governance.Core.Delegation;
 using Governance.Core.Storage;
+using Governance.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Schema;
@@ -17,6 +18,9 @@ public sealed class ConcurrentVoteTests : IDisposable
     private static readonly string[] Choices = ["YES", "NO", "ABSTAIN"];
     private readonly string folder = Directory.CreateTempSubdirectory("governance-votes-").FullName;
 
+    // On PostgreSQL the restarted app must open the same database, not a fresh one.
+    private readonly string? postgres = PostgresServer.Requested ? PostgresServer.CreateDatabase("votes") : null;
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -25,6 +29,7 @@ public sealed class ConcurrentVoteTests : IDisposable
 
     private GovernanceApiFactory NewApp() => new(folder)
     {
+        PostgresConnectionString = postgres,
         Settings = { ["RateLimits:SignInAttemptsPerMinute"] = "1000", ["Clock:Enabled"] = "false" },
     };
 
@@ -97,7 +102,7 @@ public sealed class ConcurrentVoteTests : IDisposable
             var database = app.Services.GetRequiredService<Database>();
             using var connection = database.Open();
             var stored = connection.Query<(long Member, string Choice)>(
-                "SELECT member_id, choice FROM votes WHERE proposal_id = @proposal AND member_id IN @ids", new { proposal, ids = acknowledged.Keys }).ToList();
+                $"SELECT member_id, choice FROM votes WHERE proposal_id = @proposal AND member_id {connection.InList("@ids")}", new { proposal, ids = acknowledged.Keys.ToArray() }).ToList();
             Assert.Equal(acknowledged.Count, stored.Count);
             foreach (var (member, choice) in stored)
             {

@@ -1,4 +1,5 @@
 using Dapper;
+using Governance.Core.Storage;
 
 namespace Governance.Api.Tests.Schema;
 
@@ -21,7 +22,7 @@ public sealed class MutationErrorTests(SchemaFixture fixture) : IClassFixture<Sc
     {
         using var connection = fixture.Database.Open();
         var ids = connection.Query<long>("SELECT id FROM proposals WHERE status = 'open' ORDER BY id DESC LIMIT @count", new { count }).ToArray();
-        connection.Execute("UPDATE proposals SET status = @status, on_agenda_at = @now, must_schedule = @mustSchedule WHERE id IN @ids",
+        connection.Execute($"UPDATE proposals SET status = @status, on_agenda_at = @now, must_schedule = @mustSchedule WHERE id {connection.InList("@ids")}",
             new { status, ids, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), mustSchedule = mustSchedule ? 1 : 0 });
         return ids;
     }
@@ -29,7 +30,7 @@ public sealed class MutationErrorTests(SchemaFixture fixture) : IClassFixture<Sc
     private void Reopen(params long[] ids)
     {
         using var connection = fixture.Database.Open();
-        connection.Execute("UPDATE proposals SET status = 'open', must_schedule = 0 WHERE id IN @ids", new { ids });
+        connection.Execute($"UPDATE proposals SET status = 'open', must_schedule = 0 WHERE id {connection.InList("@ids")}", new { ids });
     }
 
     [Theory]
@@ -64,7 +65,7 @@ public sealed class MutationErrorTests(SchemaFixture fixture) : IClassFixture<Sc
 
         Assert.Equal(events, fixture.EventCount());
         using var connection = fixture.Database.Open();
-        Assert.Equal(["on_agenda", "on_agenda", "open"], connection.Query<string>("SELECT status FROM proposals WHERE id IN @ids ORDER BY id", new { ids = new[] { queued, appealed, open } }).Order());
+        Assert.Equal(["on_agenda", "on_agenda", "open"], connection.Query<string>($"SELECT status FROM proposals WHERE id {connection.InList("@ids")} ORDER BY id", new { ids = new[] { queued, appealed, open } }).Order());
         Reopen(queued, appealed);
     }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Governance.Core.Storage;
 
 namespace Governance.Api.Tests.Schema;
 
@@ -38,7 +39,7 @@ public sealed class PowerReadsTests(SchemaFixture fixture) : IClassFixture<Schem
         using (var connection = fixture.Database.Open())
         {
             queued = [.. connection.Query<long>("SELECT id FROM proposals WHERE status = 'open' ORDER BY id DESC LIMIT 2")];
-            connection.Execute("UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now WHERE id IN @queued", new { queued, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+            connection.Execute($"UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now WHERE id {connection.InList("@queued")}", new { queued, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
         }
 
         await moderator.DataAsync("mutation($p: ID!) { returnProposal(input: { proposal: $p, reason: \"Needs costs\" }) { errors { __typename } } }", new { p = SchemaFixture.Id("Proposal", queued[0]) });

@@ -27,7 +27,7 @@ public sealed class ProposalPagingTests(SchemaFixture fixture) : IClassFixture<S
             rows = [.. connection.Query<Row>(
                 """
                 SELECT p.id AS Id, p.created_at AS CreatedAt,
-                       ifnull((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS Score, p.status AS Status
+                       CAST(coalesce((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS BIGINT) AS Score, p.status AS Status
                 FROM proposals p
                 """).Where(r => status is null || string.Equals(r.Status, status, StringComparison.OrdinalIgnoreCase))];
         }
