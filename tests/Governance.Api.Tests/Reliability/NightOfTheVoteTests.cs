@@ -48,7 +48,7 @@ public sealed class NightOfTheVoteTests(ITestOutputHelper output)
         {
             // Not measured: the organisation (the seed CLI) and the voters' tokens, written
             // straight into the database through the core AccountStore (the HTTP path hashes a
-            // password per member: 10,000 registrations would take ~15 minutes on 2 cores).
+            // password per member: 10,000 registrations would take ~17 minutes on 2 cores).
             var preparing = Stopwatch.StartNew();
             var seeded = await CliProcess.RunAsync(null, "seed", "--members", members.ToString(CultureInfo.InvariantCulture), "--data", folder);
             Assert.True(seeded.ExitCode == 0, seeded.StdOut + seeded.StdErr);
