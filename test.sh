@@ -38,7 +38,9 @@ vitest_json=$(mktemp)
 trap 'rm -f "$log" "$vitest_json"' EXIT
 set +e
 echo "== web client component tests (vitest)"
-(cd web-client && npx vitest run --reporter=default --reporter=json --outputFile="$vitest_json")
+# The GraphQL types (src/gql/, not checked in) come from api/schema.graphql: generate them first,
+# as the api's build does, or a fresh clone's components cannot import them.
+(cd web-client && npm run --silent codegen && npx vitest run --reporter=default --reporter=json --outputFile="$vitest_json")
 web_status=$?
 dotnet test Governance.sln --nologo "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
@@ -63,11 +65,12 @@ sum() { grep -oE "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
 # Plus the web client's, from vitest's JSON report.
 vitest() { node -e "try { const r = JSON.parse(require('fs').readFileSync(process.argv[1], 'utf8')); console.log($1) } catch { console.log(0) }" "$vitest_json"; }
 passed=$(( $(sum Passed) + $(vitest 'r.numPassedTests') ))
-failed=$(( $(sum Failed) + $(vitest 'r.numFailedTests') ))
+# A test file that cannot even load (a failed import) counts as a failure too.
+failed=$(( $(sum Failed) + $(vitest "r.numFailedTests + r.testResults.filter(t => t.status === 'failed' && t.assertionResults.length === 0).length") ))
 skipped=$(( $(sum Skipped) + $(vitest 'r.numPendingTests + r.numTodoTests') ))
 echo
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "dotnet test exited with $status (a build or runner error, see above)" >&2
+  echo "a test runner exited with $status (a build or runner error, see above)" >&2
 fi
 exit "$status"
