@@ -42,7 +42,9 @@ echo "== web client component tests (vitest)"
 # as the api's build does, or a fresh clone's components cannot import them.
 (cd web-client && npm run --silent codegen && npx vitest run --reporter=default --reporter=json --outputFile="$vitest_json")
 web_status=$?
-dotnet test Governance.sln --nologo "$@" 2>&1 | tee "$log"
+# The long runs (load, the night of the vote: minutes each) have their own commands in
+# docs/reliability.md.
+dotnet test Governance.sln --nologo --filter "Category!=LongRun" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 # The same storage and API tests once more on PostgreSQL (see tests/Shared/PostgresServer.cs):
 # what reads a SQLite file itself (migrations of a file, CLI, SQLite's statement trace) stays out.

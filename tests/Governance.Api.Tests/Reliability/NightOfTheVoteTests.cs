@@ -34,7 +34,8 @@ public sealed class NightOfTheVoteTests(ITestOutputHelper output)
         ["Clock:IntervalSeconds"] = "1",
     };
 
-    [LongRunFact]
+    [Fact]
+    [Trait("Category", LongRun.Category)]
     public async Task TenPercentOfAHundredThousandMembersVoteWithinAMinuteWhileOthersWatch()
     {
         var members = Env("GOVERNANCE_NIGHT_MEMBERS", 100_000);
