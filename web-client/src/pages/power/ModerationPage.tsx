@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { formatUtc } from '../../components/format';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { PageHeading } from '../../components/PageHeading';
@@ -219,8 +220,7 @@ function useModerationLog() {
 
 function useDate() {
   const { language } = useI18n();
-  return (iso: string) =>
-    new Date(iso).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+  return (iso: string) => formatUtc(iso, language);
 }
 
 export function ModerationPage() {

@@ -9,7 +9,8 @@ import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { useSession } from '../../session/session';
 import { SupportPanel } from './SupportPanel';
-import { formatDate, formatWeight, outcomeOf } from './userErrors';
+import { formatDate, formatWeight } from '../../components/format';
+import { outcomeOf } from './userErrors';
 import { VotePanel } from './VotePanel';
 import { VotePathView } from './VotePathView';
 

@@ -1,6 +1,6 @@
 import type { VotePathOutcome, ScopeKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
-import { formatWeight } from './userErrors';
+import { formatWeight } from '../../components/format';
 
 interface PersonRef {
   id: string;

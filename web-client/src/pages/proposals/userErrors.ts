@@ -1,12 +1,6 @@
 import type { CombinedError } from 'urql';
+import type { UserErrorLike } from '../../components/userErrors';
 import type { Messages } from '../../i18n/messages';
-
-/** A mutation's typed user errors (the UserError interface) as the form shows them. */
-export interface UserErrorLike {
-  message: string;
-  code: string;
-  field?: string | null;
-}
 
 export interface MutationOutcome {
   /** Messages for named input fields. */
@@ -24,12 +18,4 @@ export function outcomeOf(t: Messages, errors: readonly UserErrorLike[] | null |
     else general.push(e.message);
   }
   return { fields, form: general.length > 0 ? general.join(' ') : null };
-}
-
-export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
-
-export function formatWeight(weight: number, language: string): string {
-  return new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(weight);
 }
