@@ -142,12 +142,14 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
                 }
 
                 // MapSourceToResponseEvent: each event runs like a query with the event as root value.
+                // An event may bring response extensions of its own (SubscriptionEvent): the root value is its Value.
+                var (rootValue, extensions) = events.Current is SubscriptionEvent wrapped ? (wrapped.Value, wrapped.Extensions) : (events.Current, null);
                 var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
                 ExecutionResult result;
                 try
                 {
-                    var data = await state.ExecuteRootAsync(rootType, events.Current, serially: false).ConfigureAwait(false);
-                    result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors };
+                    var data = await state.ExecuteRootAsync(rootType, rootValue, serially: false).ConfigureAwait(false);
+                    result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors, Extensions = extensions };
                 }
                 catch (GraphQLException error)
                 {

@@ -96,3 +96,45 @@ public class FailingSubscriptionTests
         Assert.Equal([Run.Q("{'data':{'tick':1}}"), Run.Q("{'errors':[{'message':'Unexpected Execution Error'}]}")], results);
     }
 }
+
+public class SubscriptionEventTests
+{
+    private static async IAsyncEnumerable<object> Events()
+    {
+        await Task.Yield();
+        yield return new SubscriptionEvent(1, new Dictionary<string, object?> { ["publishedAt"] = "2026-11-22T04:00:00.000Z" });
+        yield return 2;
+        yield return new SubscriptionEvent(null, new Dictionary<string, object?> { ["publishedAt"] = "2026-11-22T04:00:01.000Z" });
+    }
+
+    [Fact]
+    public async Task AnEventsExtensionsGoIntoItsResponseAndItsValueIsTheRootValue()
+    {
+        var executor = new GraphQLExecutor(new Governance.GraphQL.Types.SchemaBuilder()
+            .AddTypeDefinitions("type Query { a: Int } type Subscription { tick: Int }")
+            .Resolve("Query.a", _ => 1)
+            .Subscribe("Subscription.tick", _ => Events())
+            .Build());
+        var request = new GraphQLRequest("subscription { tick }");
+        var results = new List<string>();
+        await foreach (var result in executor.SubscribeAsync(executor.Prepare(request).Operation!, request, null, CancellationToken.None))
+        {
+            // The transports' writer (graphql-ws "next" payloads and SSE events use it).
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+            {
+                Governance.GraphQL.Http.GraphQLResponseWriter.Write(writer, result);
+            }
+
+            results.Add(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+        }
+
+        Assert.Equal(
+            [
+                Run.Q("{'data':{'tick':1},'extensions':{'publishedAt':'2026-11-22T04:00:00.000Z'}}"),
+                Run.Q("{'data':{'tick':2}}"),
+                Run.Q("{'data':{'tick':null},'extensions':{'publishedAt':'2026-11-22T04:00:01.000Z'}}"),
+            ],
+            results);
+    }
+}
