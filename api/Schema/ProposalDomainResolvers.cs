@@ -4,6 +4,7 @@ using System.Text.Json;
 using Governance.Core.Delegation;
 using Governance.Core.Lottery;
 using Governance.GraphQL.Errors;
+using Governance.GraphQL.Execution;
 using Governance.GraphQL.Types;
 using ProposalRow = Governance.Api.Schema.Data.ProposalRow;
 
@@ -100,16 +101,24 @@ internal static class ProposalDomainResolvers
         return [.. queue.Select(rows.GetValueOrDefault).OfType<ProposalRow>()];
     }
 
-    private static async IAsyncEnumerable<ProposalRow> ChangesOfAsync(SchemaServices s, long id, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// The proposal after each change, read once per event for all its subscribers
+    /// (<see cref="ProposalChanged.RowAsync"/>), with the time the change committed in the
+    /// response's extensions ("publishedAt", ISO 8601 UTC).
+    /// </summary>
+    private static async IAsyncEnumerable<SubscriptionEvent> ChangesOfAsync(SchemaServices s, long id, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var _ in s.Events.SubscribeAsync<ProposalChanged>(e => e.ProposalId == id, cancellationToken))
+        await foreach (var change in s.Events.SubscribeToStateAsync<ProposalChanged>(e => e.ProposalId == id, cancellationToken))
         {
-            if ((await s.Reads.ProposalsAsync([id], cancellationToken)).GetValueOrDefault(id) is { } row)
+            if (await change.RowAsync(s.Reads).WaitAsync(cancellationToken) is { } row)
             {
-                yield return row;
+                yield return new SubscriptionEvent(row, Published(change.PublishedAt));
             }
         }
     }
+
+    internal static Dictionary<string, object?> Published(DateTimeOffset at) =>
+        new() { ["publishedAt"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) };
 
     /// <summary>
     /// The tally each time a different one becomes visible, starting with the one visible now
@@ -118,10 +127,12 @@ internal static class ProposalDomainResolvers
     private static async IAsyncEnumerable<Tally> TallyChangesAsync(SchemaServices s, DomainServices d, long id, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Tally? last = null;
-        await foreach (var _ in Prepend(s.Events.SubscribeAsync<object>(e => e is ClockAdvanced || (e is ProposalChanged p && p.ProposalId == id), cancellationToken)))
+        await foreach (var e in Prepend(s.Events.SubscribeToStateAsync<object>(e => e is ClockAdvanced || (e is ProposalChanged p && p.ProposalId == id), cancellationToken)))
         {
-            if ((await s.Reads.ProposalsAsync([id], cancellationToken)).GetValueOrDefault(id) is not { } row
-                || await VisibleTallyAsync(row, s, d, cancellationToken) is not { } tally)
+            var row = e is ProposalChanged change
+                ? await change.RowAsync(s.Reads).WaitAsync(cancellationToken)
+                : (await s.Reads.ProposalsAsync([id], cancellationToken)).GetValueOrDefault(id);
+            if (row is null || await VisibleTallyAsync(row, s, d, cancellationToken) is not { } tally)
             {
                 continue;
             }
@@ -149,7 +160,7 @@ internal static class ProposalDomainResolvers
 
     private static async IAsyncEnumerable<List<ProposalRow>> AgendaChangesAsync(SchemaServices s, DomainServices d, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var _ in s.Events.SubscribeAsync<object>(e => e is AgendaChanged or ClockAdvanced, cancellationToken))
+        await foreach (var _ in s.Events.SubscribeToStateAsync<object>(e => e is AgendaChanged or ClockAdvanced, cancellationToken))
         {
             yield return await AgendaAsync(s, d, cancellationToken);
         }

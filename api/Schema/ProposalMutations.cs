@@ -187,8 +187,9 @@ internal static class ProposalMutations
     {
         if (payload["proposal"] is long id)
         {
-            payload["proposal"] = (await s.Reads.ProposalsAsync([id], c.CancellationToken)).GetValueOrDefault(id);
-            s.Events.Publish(new ProposalChanged(id));
+            var row = (await s.Reads.ProposalsAsync([id], c.CancellationToken)).GetValueOrDefault(id);
+            payload["proposal"] = row;
+            s.Events.Publish(new ProposalChanged(id) { PublishedAt = s.Clock.GetUtcNow() }.WithRow(row));
             if (agenda)
             {
                 s.Events.Publish(new AgendaChanged());

@@ -21,7 +21,13 @@ public static class SchemaExtensions
         var services = builder.Services;
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<GovernanceReads>();
-        services.AddSingleton<GovernanceEventBus>();
+        var stateInterval = builder.Configuration.GetValue("Subscriptions:StateIntervalMilliseconds", 100);
+        if (stateInterval is < 0 or > 60_000)
+        {
+            throw new InvalidOperationException($"Subscriptions:StateIntervalMilliseconds must be between 0 and 60000; it is {stateInterval}.");
+        }
+
+        services.AddSingleton(new GovernanceEventBus { StateInterval = TimeSpan.FromMilliseconds(stateInterval) });
         services.AddSingleton<AreaStore>();
         services.AddSingleton<MemberRoleStore>();
         services.AddSingleton<ProposalService>();

@@ -122,9 +122,8 @@ internal sealed partial class InstanceSyncService(
         {
             // Anything that moves a proposal off or onto the agenda also changes the agenda.
             var agenda = entry.Type.StartsWith("proposal.", StringComparison.Ordinal) && entry.Type != "proposal.opened";
-            return agenda
-                ? [new ProposalChanged(proposal.GetInt64()), new AgendaChanged()]
-                : [new ProposalChanged(proposal.GetInt64())];
+            var changed = new ProposalChanged(proposal.GetInt64()) { PublishedAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.At) };
+            return agenda ? [changed, new AgendaChanged()] : [changed];
         }
 
         return [];

@@ -123,6 +123,67 @@ public sealed class SubscriptionTests(SchemaFixture fixture) : IClassFixture<Sch
     }
 
     [Fact]
+    public async Task ManyWatchersOfAProposalShareOneReadPerChangeAndLearnWhenItCommitted()
+    {
+        const int Watchers = 12;
+        var author = await fixture.MemberAsync("sub-shared-author");
+        var supporter = await fixture.MemberAsync("sub-shared-supporter");
+        var id = (await author.DataAsync("mutation($a: ID!) { propose(input: { area: $a, title: \"Shared\", body: \"b\" }) { proposal { id } } }",
+            new { a = SchemaFixture.Id("Area", fixture.RootArea()) })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        var subscribers = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>().SubscriberCount;
+        var sockets = new List<WebSocket>();
+        try
+        {
+            for (var i = 0; i < Watchers; i++)
+            {
+                var socket = await ConnectAsync();
+                await SendAsync(socket, new { type = "connection_init" });
+                Assert.Equal("connection_ack", (await ReceiveAsync(socket))!.Value.GetProperty("type").GetString());
+                await SendAsync(socket, new { id = "p", type = "subscribe", payload = new { query = $"subscription {{ proposalChanged(id: \"{id}\") {{ id title status }} }}" } });
+                sockets.Add(socket);
+            }
+
+            await WaitForSubscribersAsync(subscribers + Watchers);
+            var counter = fixture.Factory.Services.GetRequiredService<Governance.Api.Schema.Data.SqlStatementCounter>();
+            var before = DateTimeOffset.UtcNow;
+            List<JsonElement> heard = [];
+            counter.Reset();
+            counter.Enabled = true;
+            try
+            {
+                await supporter.DataAsync("mutation($p: ID!) { support(input: { proposal: $p, points: 1 }) { errors { __typename } } }", new { p = id });
+                foreach (var socket in sockets)
+                {
+                    heard.Add((await ReceiveAsync(socket))!.Value);
+                }
+            }
+            finally
+            {
+                counter.Enabled = false;
+            }
+
+            var after = DateTimeOffset.UtcNow;
+            foreach (var message in heard)
+            {
+                Assert.Equal("Shared", message.GetProperty("payload").GetProperty("data").GetProperty("proposalChanged").GetProperty("title").GetString());
+                var published = DateTimeOffset.Parse(message.GetProperty("payload").GetProperty("extensions").GetProperty("publishedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+                Assert.InRange(published, before.AddMilliseconds(-1), after);
+            }
+
+            // The mutation reads the committed row once for its own payload, and that read serves every watcher.
+            var proposalReads = counter.Statements.Count(q => q.Contains("FROM proposals WHERE id", StringComparison.Ordinal));
+            Assert.True(proposalReads == 1, $"{proposalReads} reads of the proposal for {Watchers} watchers:\n{string.Join("\n", counter.Statements)}");
+        }
+        finally
+        {
+            foreach (var socket in sockets)
+            {
+                socket.Dispose();
+            }
+        }
+    }
+
+    [Fact]
     public async Task AnAnonymousConnectionCannotSubscribeToDelegations()
     {
         using var socket = await ConnectAsync();
