@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 
@@ -55,13 +56,23 @@ internal sealed class ServerProcess : IAsyncDisposable
     public static ServerProcess Launch(string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        // GOVERNANCE_SERVER_CPUS (say "0") pins the server to those cores with taskset, which
+        // execs dotnet in its own process: a long run can keep its load generator off them.
+        var cpus = Environment.GetEnvironmentVariable("GOVERNANCE_SERVER_CPUS");
+        var start = new ProcessStartInfo(string.IsNullOrEmpty(cpus) ? "dotnet" : "taskset")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        if (!string.IsNullOrEmpty(cpus))
+        {
+            start.ArgumentList.Add("--cpu-list");
+            start.ArgumentList.Add(cpus);
+            start.ArgumentList.Add("dotnet");
+        }
+
         start.ArgumentList.Add("exec");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Governance.Api.dll"));
         start.ArgumentList.Add("serve");
@@ -71,6 +82,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             start.ArgumentList.Add($"--{key}={value}");
+        }
+
+        // A long run can hold the server to a hard GC heap limit, so a leak fails it with an
+        // OutOfMemoryException (and 5xx) instead of showing only as a rising RSS.
+        if (int.TryParse(Environment.GetEnvironmentVariable("GOVERNANCE_SERVER_HEAP_LIMIT_MB"), CultureInfo.InvariantCulture, out var limit) && limit > 0)
+        {
+            start.Environment["DOTNET_GCHeapHardLimit"] = ((long)limit * 1024 * 1024).ToString("x", CultureInfo.InvariantCulture);
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
