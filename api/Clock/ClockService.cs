@@ -41,7 +41,13 @@ internal sealed partial class ClockService(
 
                 if (report.Total > 0)
                 {
-                    // Subscriptions (agenda, tallies) follow what the clock changed, after its commits.
+                    // Subscriptions (proposals, agenda, tallies) follow what the clock changed, after its commits.
+                    var at = time.GetUtcNow();
+                    foreach (var proposal in report.ChangedProposals)
+                    {
+                        events.Publish(new ProposalChanged(proposal) { PublishedAt = at });
+                    }
+
                     events.Publish(new ClockAdvanced(report));
                     LogPass(report.Expired, report.AppealsClosed, report.VotingOpened, report.VotingClosed, report.Draws, report.Promoted);
                 }

@@ -14,6 +14,9 @@ public sealed record ClockReport(int Expired, int AppealsClosed, int VotingOpene
 
     /// <summary>Transitions that failed this pass (rolled back, retried next pass), one line each.</summary>
     public IReadOnlyList<string> Failures { get; init; } = [];
+
+    /// <summary>The proposals whose status this pass changed (each once), for their subscribers.</summary>
+    public IReadOnlyList<long> ChangedProposals { get; init; } = [];
 }
 
 /// <summary>
@@ -35,12 +38,13 @@ public sealed class GovernanceClock(Database database)
     public ClockReport RunDue(DateTimeOffset now)
     {
         var failures = new List<string>();
+        var changed = new List<long>();
         var nowMs = Millis.Of(now);
-        var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, failures, (c, t, id) => Expire(c, t, id, now));
-        var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, failures, (c, t, id) => CloseAppeal(c, t, id, now));
-        var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, failures, (c, t, id) => OpenVoting(c, t, id, now));
-        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, failures, (c, t, id) => VoteService.Close(c, t, id, now));
-        var promoted = Promote(now, failures);
+        var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, failures, changed, (c, t, id) => Expire(c, t, id, now));
+        var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, failures, changed, (c, t, id) => CloseAppeal(c, t, id, now));
+        var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, failures, changed, (c, t, id) => OpenVoting(c, t, id, now));
+        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, failures, changed, (c, t, id) => VoteService.Close(c, t, id, now));
+        var promoted = Promote(now, failures, changed);
         var draws = 0;
         foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
         {
@@ -53,10 +57,10 @@ public sealed class GovernanceClock(Database database)
             draws += drawn ? 1 : 0;
         }
 
-        return new ClockReport(expired, appeals, opened, closed, draws, promoted) { Failures = failures };
+        return new ClockReport(expired, appeals, opened, closed, draws, promoted) { Failures = failures, ChangedProposals = [.. changed.Distinct()] };
     }
 
-    private int Each(string status, string column, long nowMs, List<string> failures, Func<DbConnection, DbTransaction, long, bool> transition)
+    private int Each(string status, string column, long nowMs, List<string> failures, List<long> changed, Func<DbConnection, DbTransaction, long, bool> transition)
     {
         var done = 0;
         foreach (var id in Transactions.Read(database, c => ProposalStore.Due(c, status, column, nowMs)))
@@ -64,6 +68,7 @@ public sealed class GovernanceClock(Database database)
             if (Attempt(failures, $"proposal {id} ({status})", () => Transactions.Write(database, (c, t) => transition(c, t, id)), out var did) && did)
             {
                 done++;
+                changed.Add(id);
             }
         }
 
@@ -90,16 +95,48 @@ public sealed class GovernanceClock(Database database)
     }
 
     /// <summary>
-    /// Support changes trigger bubbling up at once; this catches the rest. Thresholds are
-    /// computed once per pass and policy (an O(members) sum), not once per proposal.
+    /// Support changes trigger bubbling up at once; this catches the rest (thresholds move as
+    /// members become active or karma decays). Thresholds are computed once per pass and
+    /// policy (an O(members) sum), and the check runs outside the write lock: only a proposal
+    /// that reaches its target gets a write transaction, which checks again before it moves.
+    /// A quiet pass therefore keeps no writer waiting (a vote on the night of a vote).
     /// </summary>
-    private int Promote(DateTimeOffset now, List<string> failures)
+    private int Promote(DateTimeOffset now, List<string> failures, List<long> changed)
     {
         var nowMs = Millis.Of(now);
-        var open = Transactions.Read(database, c => ProposalStore.WithStatus(c, null, ProposalStatus.Open));
         var thresholds = new Dictionary<string, AgendaThresholds>(StringComparer.Ordinal);
+        AgendaThresholds ThresholdsFor(DbConnection c, DbTransaction? t, PolicyValues policy)
+        {
+            var key = policy.ToJson();
+            if (!thresholds.TryGetValue(key, out var threshold))
+            {
+                threshold = Agenda.Thresholds(c, t, nowMs, policy);
+                thresholds[key] = threshold;
+            }
+
+            return threshold;
+        }
+
+        var candidates = Transactions.Read(database, c =>
+        {
+            var reaching = new List<ProposalRow>();
+            foreach (var proposal in ProposalStore.WithStatus(c, null, ProposalStatus.Open))
+            {
+                // A proposal whose check fails (say, a broken policy) is skipped, not every one after it.
+                if (Attempt(failures, $"proposal {proposal.Id} (agenda check)", () =>
+                {
+                    var policy = ProposalService.PolicyOf(c, null, proposal);
+                    return Agenda.Reaches(c, null, proposal, ThresholdsFor(c, null, policy), policy);
+                }, out var reaches) && reaches)
+                {
+                    reaching.Add(proposal);
+                }
+            }
+
+            return reaching;
+        });
         var promoted = 0;
-        foreach (var candidate in open)
+        foreach (var candidate in candidates)
         {
             Attempt(failures, $"proposal {candidate.Id} (agenda check)", () => Transactions.Write(database, (c, t) =>
             {
@@ -110,16 +147,13 @@ public sealed class GovernanceClock(Database database)
                 }
 
                 var policy = ProposalService.PolicyOf(c, t, proposal);
-                var key = proposal.PolicyJson ?? string.Empty;
-                if (!thresholds.TryGetValue(key, out var threshold))
-                {
-                    threshold = Agenda.Thresholds(c, t, nowMs, policy);
-                    thresholds[key] = threshold;
-                }
-
-                return Agenda.TryBubble(c, t, proposal, threshold, policy, now);
+                return Agenda.TryBubble(c, t, proposal, ThresholdsFor(c, t, policy), policy, now);
             }), out var moved);
-            promoted += moved ? 1 : 0;
+            if (moved)
+            {
+                promoted++;
+                changed.Add(candidate.Id);
+            }
         }
 
         return promoted;

@@ -28,7 +28,7 @@ public sealed class TallySubscriptionTests(LiveClockFixture fixture) : IClassFix
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task ASubscriberReceivesTheTallyWhenTheClockClosesTheVote()
+    public async Task SubscribersReceiveTheTallyAndTheNewStatusWhenTheClockClosesTheVote()
     {
         var app = fixture.App;
         var ann = await app.MemberAsync("tally-ann");
@@ -52,16 +52,21 @@ public sealed class TallySubscriptionTests(LiveClockFixture fixture) : IClassFix
         await SendAsync(socket, new { type = "connection_init" });
         Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
         await SendAsync(socket, new { id = "t", type = "subscribe", payload = new { query = $"subscription {{ tallyChanged(id: \"{proposal}\") {{ voters yes no passed }} }}" } });
+        await SendAsync(socket, new { id = "p", type = "subscribe", payload = new { query = $"subscription {{ proposalChanged(id: \"{proposal}\") {{ status }} }}" } });
         var deadline = DateTime.UtcNow + Patience;
-        while (bus.SubscriberCount <= subscribers)
+        while (bus.SubscriberCount < subscribers + 2)
         {
             Assert.True(DateTime.UtcNow < deadline, "the subscription never started listening");
             await Task.Delay(20);
         }
 
         connection.Execute("UPDATE proposals SET voting_ends_at = @end WHERE id = @id", new { id, end = DateTimeOffset.UtcNow.AddSeconds(-1).ToUnixTimeMilliseconds() });
-        var message = await ReceiveAsync(socket);
+        var messages = new[] { await ReceiveAsync(socket), await ReceiveAsync(socket) }.ToDictionary(m => m.GetProperty("id").GetString()!);
 
+        // The clock's own change reaches the proposal's watchers too, not only the tally's.
+        Assert.Equal("next", messages["p"].GetProperty("type").GetString());
+        Assert.Equal("REJECTED", messages["p"].GetProperty("payload").GetProperty("data").GetProperty("proposalChanged").GetProperty("status").GetString());
+        var message = messages["t"];
         Assert.Equal("next", message.GetProperty("type").GetString());
         var tally = message.GetProperty("payload").GetProperty("data").GetProperty("tallyChanged");
         Assert.Equal(2, tally.GetProperty("voters").GetInt32());
