@@ -10,6 +10,7 @@ import { Link } from '../../router';
 import { useSession } from '../../session/session';
 import { SupportPanel } from './SupportPanel';
 import { formatDate, formatWeight } from '../../components/format';
+import { useThrottled } from '../../components/throttle';
 import { outcomeOf } from './userErrors';
 import { VotePanel } from './VotePanel';
 import { VotePathView } from './VotePathView';
@@ -184,17 +185,20 @@ export function ProposalPage({ id }: { id: string }) {
     setRefresh((n) => n + 1);
   }, [refetch]);
 
-  // Live: someone's support, vote or a status change; the result at close; a delegation to or from me.
+  // Live: someone's support, vote or a status change; the result at close; a delegation to or
+  // from me. Each refetches the page, at most once a second: on the night of a vote a change
+  // arrives with every vote, and a thousand open pages must not each refetch ten times a second.
+  const reloadLive = useThrottled(reload, 1000);
   useSubscription({ query: ProposalChangedSubscription, variables: { id } }, (_, event) => {
-    reload();
+    reloadLive();
     return event;
   });
   useSubscription({ query: TallyChangedSubscription, variables: { id } }, (_, event) => {
-    reload();
+    reloadLive();
     return event;
   });
   useSubscription({ query: MyDelegationsChangedSubscription, pause: !signedIn }, (_, event) => {
-    reload();
+    reloadLive();
     return event;
   });
 
