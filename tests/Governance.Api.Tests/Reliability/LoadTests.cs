@@ -18,7 +18,8 @@ public static class LongRun
 /// Load (issue 8): hundreds of members voting, delegating and supporting at once against the
 /// real server for minutes. Only the intended refusals, invariants intact afterwards, tallies
 /// equal to a fresh recount, and the server's memory flat. GOVERNANCE_LOAD_CLIENTS (500) and
-/// GOVERNANCE_LOAD_SECONDS (180) size it.
+/// GOVERNANCE_LOAD_SECONDS (180) size it; GOVERNANCE_LOAD_PROPOSE_PERCENT (1) sets how many
+/// writes are new proposals, the one write whose state grows without bound.
 /// </summary>
 public sealed class LoadTests(ITestOutputHelper output)
 {
@@ -37,7 +38,8 @@ public sealed class LoadTests(ITestOutputHelper output)
         {
             var registering = Stopwatch.StartNew();
             var load = await WriteLoad.PrepareAsync(server.BaseAddress, clients, "load");
-            output.WriteLine($"registered {clients} members with tokens in {registering.Elapsed.TotalSeconds:0} s");
+            load.ProposePercent = Env("GOVERNANCE_LOAD_PROPOSE_PERCENT", 1);
+            output.WriteLine($"registered {clients} members with tokens in {registering.Elapsed.TotalSeconds:0} s; {load.ProposePercent} % of writes are new proposals");
 
             var samples = new List<(double Seconds, long Rss)>();
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -58,6 +60,12 @@ public sealed class LoadTests(ITestOutputHelper output)
             output.WriteLine($"{clients} clients for {wall.TotalSeconds:0} s: {acknowledged:N0} acknowledged writes ({acknowledged / wall.TotalSeconds:0} a second); server CPU {cpu.TotalSeconds:0} s; load average {File.ReadAllText("/proc/loadavg").Trim()}");
             output.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(p => $"{p.Key}: {p.Value}")));
             output.WriteLine("server RSS (MiB) every 5 s: " + string.Join(' ', samples.Select(s => (s.Rss / 1048576).ToString(CultureInfo.InvariantCulture))));
+
+            if (outcomes.Any(p => p.Key.StartsWith('5') || p.Key.StartsWith("connection-failed", StringComparison.Ordinal)))
+            {
+                var log = server.Log;
+                output.WriteLine("the server's log, last 4,000 characters:\n" + log[Math.Max(0, log.Length - 4_000)..]);
+            }
 
             Assert.DoesNotContain(outcomes, p => p.Key.StartsWith('5') || p.Key.StartsWith("graphql-error", StringComparison.Ordinal)
                 || p.Key.StartsWith("connection-failed", StringComparison.Ordinal) || p.Key.StartsWith("harness-exception", StringComparison.Ordinal));
