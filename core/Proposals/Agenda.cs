@@ -36,13 +36,6 @@ internal static class Agenda
     public static double Target(ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy) =>
         proposal.Status == ProposalStatus.Declined ? policy.AppealQuorumFactor * thresholds.Quorum : thresholds.Quorum;
 
-    /// <summary>Whether the proposal's support reaches what it needs to join the agenda (read only).</summary>
-    public static bool Reaches(DbConnection c, DbTransaction? t, ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy)
-    {
-        var (score, supporters) = ProposalStore.Support(c, t, proposal.Id);
-        return score >= Target(proposal, thresholds, policy) && supporters >= thresholds.MinimumSupporters;
-    }
-
     public static bool TryBubble(DbConnection c, DbTransaction t, ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy, DateTimeOffset now)
     {
         var (score, supporters) = ProposalStore.Support(c, t, proposal.Id);

@@ -113,6 +113,18 @@ public static class ProposalStore
         c.Execute($"UPDATE proposals SET {assignments} WHERE id = @id", parameters, t);
     }
 
+    /// <summary>Every open proposal with the support it holds now, streamed (the clock's agenda check).</summary>
+    public static IEnumerable<OpenSupportRow> OpenSupport(DbConnection c) =>
+        c.Query<OpenSupportRow>(
+            """
+            SELECT p.id AS Id, p.area_id AS AreaId, p.created_at AS CreatedAt, p.policy_json AS PolicyJson,
+                   CAST(coalesce(sum(s.points), 0) AS BIGINT) AS Score, count(s.member_id) AS Supporters
+            FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id AND s.released_at IS NULL
+            WHERE p.status = 'open'
+            GROUP BY p.id, p.area_id, p.created_at, p.policy_json
+            """,
+            buffered: false);
+
     public static (int Score, int Supporters) Support(DbConnection c, DbTransaction? t, long proposalId) =>
         c.QuerySingle<(long, long)>(
             "SELECT CAST(coalesce(sum(points), 0) AS BIGINT), count(*) FROM supports WHERE proposal_id = @proposalId AND released_at IS NULL",
@@ -171,4 +183,20 @@ public static class ProposalStore
         c.Query<(string, long, long?, string?)>(
             "SELECT status, at, actor_id, reason FROM proposal_status_history WHERE proposal_id = @proposalId ORDER BY id",
             new { proposalId }).AsList();
+}
+
+/// <summary>An open proposal's support as the clock's agenda check reads it.</summary>
+public sealed record OpenSupportRow
+{
+    public long Id { get; init; }
+
+    public long AreaId { get; init; }
+
+    public long CreatedAt { get; init; }
+
+    public string? PolicyJson { get; init; }
+
+    public long Score { get; init; }
+
+    public long Supporters { get; init; }
 }
