@@ -153,8 +153,9 @@ public sealed class OrganisationGeneratorTests
         clock.RunDue(Now.AddDays(8));
 
         using var after = temp.Database.Open();
-        Assert.Equal(voting.Count, after.ExecuteScalar<int>("SELECT count(*) FROM proposal_results WHERE proposal_id IN @Ids", new { Ids = voting.Select(p => p.Id) }));
-        Assert.Equal(0, after.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting' AND id IN @Ids", new { Ids = voting.Select(p => p.Id) }));
+        var ids = voting.Select(p => (long)p.Id).ToArray(); // an array: PostgreSQL's = ANY takes no IEnumerable
+        Assert.Equal(voting.Count, after.ExecuteScalar<int>($"SELECT count(*) FROM proposal_results WHERE proposal_id {after.InList("@Ids")}", new { Ids = ids }));
+        Assert.Equal(0, after.ExecuteScalar<int>($"SELECT count(*) FROM proposals WHERE status = 'voting' AND id {after.InList("@Ids")}", new { Ids = ids }));
         Assert.True(EventLog.Verify(temp.Database).Intact);
     }
 
