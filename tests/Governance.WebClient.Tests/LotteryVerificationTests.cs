@@ -24,7 +24,11 @@ public sealed class LotteryVerificationTests(WebClientServer server)
 
         await page.GotoAsync("/karma");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Decay forecast" })).ToBeVisibleAsync();
-        var draw = page.Locator("li.draw").First;
+        // The draw of this week's period, the one Lotte was a member in. Moving 8 days ahead
+        // on a Sunday also draws next week's period, which lists first and does not include
+        // her (the test failed on Sunday 2026-11-22 when it took the first draw on the page).
+        var thisPeriod = Governance.Core.Lottery.LotteryPeriod.Containing(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), Governance.Core.Policies.PolicyValues.Default.LotteryPeriodDays);
+        var draw = page.GetByTestId($"draw-{thisPeriod.Id}");
         await Expect(draw).ToContainTextAsync("You were");
         var eligible = int.Parse(await draw.Locator("dd").First.TextContentAsync() ?? "", System.Globalization.CultureInfo.InvariantCulture);
         await draw.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Verify the draw of ") }).ClickAsync();
