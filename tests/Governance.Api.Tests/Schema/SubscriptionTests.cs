@@ -170,9 +170,13 @@ public sealed class SubscriptionTests(SchemaFixture fixture) : IClassFixture<Sch
                 Assert.InRange(published, before.AddMilliseconds(-1), after);
             }
 
-            // The mutation reads the committed row once for its own payload, and that read serves every watcher.
-            var proposalReads = counter.Statements.Count(q => q.Contains("FROM proposals WHERE id", StringComparison.Ordinal));
-            Assert.True(proposalReads == 1, $"{proposalReads} reads of the proposal for {Watchers} watchers:\n{string.Join("\n", counter.Statements)}");
+            // The mutation reads the committed row once for its own payload, and that read serves
+            // every watcher. The counter is SQLite's trace hook (the SQL is the same on PostgreSQL).
+            if (!fixture.Database.IsPostgres)
+            {
+                var proposalReads = counter.Statements.Count(q => q.Contains("FROM proposals WHERE id", StringComparison.Ordinal));
+                Assert.True(proposalReads == 1, $"{proposalReads} reads of the proposal for {Watchers} watchers:\n{string.Join("\n", counter.Statements)}");
+            }
         }
         finally
         {
