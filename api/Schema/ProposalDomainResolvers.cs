@@ -117,7 +117,7 @@ internal static class ProposalDomainResolvers
         }
     }
 
-    internal static Dictionary<string, object?> Published(DateTimeOffset at) =>
+    private static Dictionary<string, object?> Published(DateTimeOffset at) =>
         new() { ["publishedAt"] = at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture) };
 
     /// <summary>
