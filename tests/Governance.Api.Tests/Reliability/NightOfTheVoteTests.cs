@@ -193,15 +193,24 @@ public sealed class NightOfTheVoteTests(ITestOutputHelper output)
 
             // Let the watchers catch up: each must end on the newest change any of them heard of
             // (changes coalesce, so a watcher hears fewer events than votes, but never misses the last).
+            // Catching up is over when nothing new has arrived for 2 s (20 state intervals).
             var changed = watchers.Where(w => w.Field == "proposalChanged").ToList();
-            var newest = changed.Select(w => w.NewestPublished).DefaultIfEmpty(DateTimeOffset.MinValue).Max();
             var drainUntil = DateTime.UtcNow.AddSeconds(30);
-            while (DateTime.UtcNow < drainUntil && changed.Any(w => w.NewestPublished < newest))
+            var seen = changed.Select(w => w.NewestPublished).ToList();
+            while (DateTime.UtcNow < drainUntil)
             {
-                await Task.Delay(100);
+                await Task.Delay(2_000);
+                var now = changed.Select(w => w.NewestPublished).ToList();
+                if (now.SequenceEqual(seen))
+                {
+                    break;
+                }
+
+                seen = now;
             }
 
-            var caughtUp = changed.Count(w => w.NewestPublished == newest);
+            var newest = seen.DefaultIfEmpty(DateTimeOffset.MinValue).Max();
+            var caughtUp = seen.Count(p => p == newest);
 
             var sorted = latencies.OrderBy(l => l).ToList();
             double Percentile(List<double> values, double p) => values.Count == 0 ? double.NaN : values[Math.Min(values.Count - 1, (int)(p * values.Count))];
