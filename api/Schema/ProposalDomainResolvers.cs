@@ -70,12 +70,13 @@ internal static class ProposalDomainResolvers
             return null;
         }
 
-        if (d.Votes.Result(proposal.Id) is not { } stored)
+        // The tally alone: the stored result's snapshot (megabytes at 100,000 members) is not read.
+        if (d.Votes.StoredTally(proposal.Id) is not { } stored)
         {
             return ProposalResolvers.RecountAtClose(proposal, s);
         }
 
-        using var json = JsonDocument.Parse(stored.TallyJson);
+        using var json = JsonDocument.Parse(stored);
         var root = json.RootElement;
         var superDelegates = await s.Reads.MemberIdsByHandleAsync([.. root.GetProperty("superDelegates").EnumerateArray().Select(e => e.GetString()!)], cancellationToken);
         return new Tally(

@@ -115,6 +115,9 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
         Transactions.Read(database, c => VoteStore.Choice(c, null, actorId, proposalId) is { } s ? Parse(s) : (VoteChoice?)null);
 
     /// <summary>The stored result, or null while the vote has not closed.</summary>
+    /// <summary>The stored tally JSON of a closed vote, without its snapshot; null before the close.</summary>
+    public string? StoredTally(long proposalId) => Transactions.Read(database, c => VoteStore.TallyJson(c, proposalId));
+
     public VoteResult? Result(long proposalId) => Transactions.Read(database, c =>
         VoteStore.Result(c, proposalId) is { } r
             ? new VoteResult(r.ProposalId, Millis.At(r.ClosedAt), r.Passed, r.QuorumReached, r.Yes, r.No, r.Abstain, r.Snapshot, r.Tally)

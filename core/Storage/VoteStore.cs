@@ -83,6 +83,10 @@ public static class VoteStore
             """,
             r, t);
 
+    /// <summary>Only the stored tally (JSON) of a closed vote: readers of the result need not load its snapshot, megabytes at 100,000 members.</summary>
+    public static string? TallyJson(DbConnection c, long proposalId) =>
+        c.QuerySingleOrDefault<string?>("SELECT tally FROM proposal_results WHERE proposal_id = @proposalId", new { proposalId });
+
     public static ResultRow? Result(DbConnection c, long proposalId) =>
         c.QuerySingleOrDefault<ResultRow>(
             """

@@ -84,6 +84,7 @@ public sealed class ProposalLifeCycleTests : IDisposable
         _org.Votes.Cast(_backers[1], p, VoteChoice.No);
         Assert.Equal(VoteChoice.Yes, _org.Votes.MyVote(_backers[0], p));
         Assert.Null(_org.Votes.Result(p));
+        Assert.Null(_org.Votes.StoredTally(p));
         Assert.Empty(_org.Votes.PublicBallots(p));
 
         _org.Clock.AdvanceDays(7);
@@ -98,6 +99,7 @@ public sealed class ProposalLifeCycleTests : IDisposable
         using var output = new StringWriter();
         Assert.Equal(0, Governance.Core.Delegation.Recount.Recount.Run(new StringReader(result.SnapshotJson), output, TextWriter.Null));
         Assert.Equal(result.TallyJson, output.ToString());
+        Assert.Equal(result.TallyJson, _org.Votes.StoredTally(p)); // the tally alone, as the API reads it
 
         // delegates-public: backer0 carries others' weight, backer1 only their own.
         var ballot = Assert.Single(_org.Votes.PublicBallots(p));
