@@ -184,17 +184,6 @@ public sealed class GovernanceEventBus
             }
         }
 
-        public int Count
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    return _queue.Count;
-                }
-            }
-        }
-
         private void Forget(LinkedListNode<object> node)
         {
             _queue.Remove(node);
