@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AreaPicker } from '../../components/AreaPicker';
 import { FormAlert } from '../../components/FormAlert';
+import { useFocusAfterRender } from '../../components/focusAfterRender';
 import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
 import { superDelegateOutlook } from '../../components/superDelegate';
@@ -349,7 +350,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
   const [search, setSearch] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const [alertRef, focusAlert] = useFocusAfterRender<HTMLDivElement>();
   const searchId = useId();
   const [{ fetching: delegating }, delegate] = useMutation(DelegateMutation);
   const [{ fetching: blocking }, block] = useMutation(BlockMutation);
@@ -363,7 +364,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
     setStatus(null);
     setAlert(message);
     // After React renders the message, so a screen reader reads it and Tab continues from it.
-    window.setTimeout(() => alertRef.current?.focus(), 0);
+    focusAlert();
   };
   const succeed = (message: string) => {
     setAlert(null);

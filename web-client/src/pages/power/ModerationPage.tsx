@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatUtc } from '../../components/format';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
+import { useFocusAfterRender } from '../../components/focusAfterRender';
 import { PageHeading } from '../../components/PageHeading';
 import { firstUserError } from '../../components/userErrors';
 import { graphql } from '../../gql';
@@ -245,14 +246,14 @@ export function ModerationPage() {
   // The item leaves the queue when acted on, so the outcome is announced here, outside it,
   // and focus moves to the announcement rather than being lost with the item.
   const [announcement, setAnnouncement] = useState<string | null>(null);
-  const announcementRef = useRef<HTMLParagraphElement>(null);
+  const [announcementRef, focusAnnouncement] = useFocusAfterRender<HTMLParagraphElement>();
   useOnReconnect(() => {
     refetchAgenda({ requestPolicy: 'network-only' });
     log.reload();
   });
   const acted = (message: string) => {
     setAnnouncement(message);
-    window.setTimeout(() => announcementRef.current?.focus(), 0);
+    focusAnnouncement();
     refetchAgenda({ requestPolicy: 'network-only' });
     log.reload();
   };
@@ -375,7 +376,7 @@ function ModeratorActions({
   const [mergeInto, setMergeInto] = useState('');
   const [alert, setAlert] = useState<string | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const [alertRef, focusAlert] = useFocusAfterRender<HTMLDivElement>();
   const mergeRef = useRef<HTMLSelectElement>(null);
   const [, schedule] = useMutation(Schedule);
   const [, doReturn] = useMutation(Return);
@@ -419,7 +420,7 @@ function ModeratorActions({
         reasonRef.current?.focus();
       } else {
         setAlert(problem.message);
-        window.setTimeout(() => alertRef.current?.focus(), 0);
+        focusAlert();
       }
       return;
     }
