@@ -53,7 +53,7 @@ internal static class SeedCommand
                 var organisation = OrganisationGenerator.Generate(members, seed, now, new Progress(generate));
                 generate.Value = members;
                 var tasks = new Dictionary<string, ProgressTask>();
-                ImportStore.Import(database, organisation, now, new ImportReporter(context, tasks));
+                DemoSeed.Run(database, organisation, now, new ImportReporter(context, tasks));
             });
         AnsiConsole.MarkupLine($"Seeded [bold]{members:N0}[/] members into {Markup.Escape(database.DataSource)} in {started.Elapsed.TotalSeconds:F1} s.");
     }

@@ -65,8 +65,8 @@ public static class StorageExtensions
             {
                 var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
                 var organisation = OrganisationGenerator.Generate(demo.Members, demo.Seed, now);
-                ImportStore.Import(database, organisation, now);
-                logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed})", demo.Members, demo.Seed);
+                var closed = DemoSeed.Run(database, organisation, now);
+                logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed}), {Closed} ended votes closed", demo.Members, demo.Seed, closed);
             }
 
             var loading = Stopwatch.StartNew();

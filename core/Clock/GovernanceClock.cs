@@ -60,6 +60,18 @@ public sealed class GovernanceClock(Database database)
         return new ClockReport(expired, appeals, opened, closed, draws, promoted) { Failures = failures, ChangedProposals = [.. changed.Distinct()] };
     }
 
+    /// <summary>
+    /// Only the closes of votes whose window has ended, each through <see cref="VoteService.Close"/>
+    /// exactly as in <see cref="RunDue"/>: the demo seed uses it for the votes that ended while
+    /// the generated organisation was "offline", and draws nothing else.
+    /// </summary>
+    public int CloseEndedVotes(DateTimeOffset now)
+    {
+        var failures = new List<string>();
+        var closed = Each(ProposalStatus.Voting, "voting_ends_at", Millis.Of(now), failures, [], (c, t, id) => VoteService.Close(c, t, id, now));
+        return failures.Count == 0 ? closed : throw new InvalidOperationException("Closing the demo's ended votes failed: " + string.Join("; ", failures));
+    }
+
     private int Each(string status, string column, long nowMs, List<string> failures, List<long> changed, Func<DbConnection, DbTransaction, long, bool> transition)
     {
         var done = 0;

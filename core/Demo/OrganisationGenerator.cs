@@ -23,7 +23,7 @@ public static class OrganisationGenerator
         var areas = GenerateAreas();
         var memberList = GenerateMembers(members, random, faker, now, memberProgress);
         var proposals = GenerateProposals(members, random, faker, areas, now);
-        var votingProposals = proposals.Where(p => p.Status == "voting").Select(p => p.Id).ToArray();
+        var votingProposals = proposals.Where(p => p.Status == "voting" && p.VotingEndsAt > now).Select(p => p.Id).ToArray();
         var delegations = GenerateDelegations(members, random, areas, votingProposals, now);
         var supports = GenerateSupports(memberList, random, proposals, now);
         var votes = GenerateVotes(memberList, random, proposals, now);
@@ -129,6 +129,12 @@ public static class OrganisationGenerator
             ("rejected", 0.06), ("withdrawn", 0.04), ("expired", 0.05), ("declined", 0.02),
         };
         var list = new List<GeneratedProposal>(count);
+
+        // Closing a vote reads the whole organisation (its snapshot): about 0.9 s at 100,000
+        // members, 12 s at a million. A large organisation gets fewer ended votes, and above
+        // 250,000 members none, so seeding a million stays under its minute; the other decided
+        // proposals are imported as decided, without a result on record.
+        var endedVotes = members > 250_000 ? 0 : Math.Clamp(1_000_000 / members, 4, 40);
         for (var id = 1; id <= count; id++)
         {
             var area = areas[random.Next(1, areas.Count)];
@@ -154,6 +160,24 @@ public static class OrganisationGenerator
             {
                 var votingStarts = status == "scheduled" ? now.AddHours(random.Next(1, 24 * 7)) : now.AddHours(-random.Next(1, 24 * 6));
                 proposal = proposal with { DiscussionStartsAt = votingStarts.AddDays(-7), VotingStartsAt = votingStarts, VotingEndsAt = votingStarts.AddDays(7) };
+            }
+            else if (status is "accepted" or "rejected" && endedVotes > 0)
+            {
+                // A decided proposal is generated as a vote whose window has ended, with its
+                // ballots; the seed then closes it through the real close (snapshot, recount,
+                // stored result), so the tally, not the generator, decides Accepted or Rejected
+                // and the proposal page shows its result.
+                endedVotes--;
+                var votingEnds = now.AddHours(-random.Next(1, 24 * 20));
+                var discussion = votingEnds.AddDays(-14);
+                proposal = proposal with
+                {
+                    Status = "voting",
+                    CreatedAt = discussion.AddHours(-random.Next(24, 24 * 20)),
+                    DiscussionStartsAt = discussion,
+                    VotingStartsAt = votingEnds.AddDays(-7),
+                    VotingEndsAt = votingEnds,
+                };
             }
 
             list.Add(proposal);
@@ -270,7 +294,7 @@ public static class OrganisationGenerator
     {
         string[] choices = ["yes", "yes", "no", "abstain"];
         var votes = new List<GeneratedVote>();
-        var voting = proposals.Where(p => p.Status == "voting").ToArray();
+        var voting = proposals.Where(p => p.Status == "voting" && p.VotingEndsAt > now).ToArray();
         for (var i = 0; i < voting.Length; i++)
         {
             // About 10 % turnout on the three most prominent votes and at most a couple of
@@ -285,6 +309,26 @@ public static class OrganisationGenerator
                 if (member.VotingRight && chosen.Add(member.Id))
                 {
                     votes.Add(new GeneratedVote(member.Id, voting[i].Id, choices[random.Next(choices.Length)], now.AddMinutes(-random.Next(1, 7 * 24 * 60))));
+                }
+            }
+        }
+
+        // Votes that have ended: 3–15 % of members voted directly (delegation carries the rest),
+        // each vote with its own lean, so some pass, some fail, and a thin one misses the quorum.
+        foreach (var ended in proposals.Where(p => p.Status == "voting" && p.VotingEndsAt <= now))
+        {
+            var wanted = Math.Min((int)(members.Count * (0.03 + (0.12 * random.NextDouble()))), 5_000);
+            var yes = 0.25 + (0.5 * random.NextDouble());
+            var window = (ended.VotingEndsAt!.Value - ended.VotingStartsAt!.Value).TotalMinutes;
+            var chosen = new HashSet<int>(wanted);
+            for (var tries = 0; chosen.Count < wanted && tries < wanted * 3; tries++)
+            {
+                var member = members[random.Next(members.Count)];
+                if (member.VotingRight && chosen.Add(member.Id))
+                {
+                    var u = random.NextDouble();
+                    var choice = u < 0.1 ? "abstain" : u < 0.1 + (0.9 * yes) ? "yes" : "no";
+                    votes.Add(new GeneratedVote(member.Id, ended.Id, choice, ended.VotingStartsAt.Value.AddMinutes(window * random.NextDouble())));
                 }
             }
         }

@@ -30,6 +30,8 @@ public sealed class ClockCrashTests(ITestOutputHelper output)
             // Everything falls due an hour ago; the organisation is 200 weeks old, so 200 weekly lottery periods are due.
             var hourAgo = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
             int voting, scheduled, open;
+            // The seed itself closed the demo's ended votes (DemoSeed); those are not this test's.
+            var closedBySeed = Count(database).Done.Closed;
             using (var connection = Open(database))
             {
                 voting = connection.Execute("UPDATE proposals SET voting_ends_at = @hourAgo WHERE status = 'voting'", new { hourAgo });
@@ -73,7 +75,7 @@ public sealed class ClockCrashTests(ITestOutputHelper output)
             output.WriteLine($"after the last start: {total}");
             Assert.Empty(twice);
             Assert.Equal(0, DueCount(database));
-            Assert.Equal((voting + scheduled, scheduled, open, 200L), (total.Closed, total.Opened, total.Expired, total.Draws));
+            Assert.Equal((voting + scheduled, scheduled, open, 200L), (total.Closed - closedBySeed, total.Opened, total.Expired, total.Draws));
             var verifyLast = await CliProcess.RunAsync(null, "verify-log", "--data", folder);
             Assert.True(verifyLast.ExitCode == 0, verifyLast.StdOut + verifyLast.StdErr);
         }

@@ -140,7 +140,7 @@ public sealed class OrganisationGeneratorTests
         var organisation = OrganisationGenerator.Generate(600, seed: 3, Now);
         ImportStore.Import(temp.Database, organisation, Now);
         var clock = new Governance.Core.Clock.GovernanceClock(temp.Database);
-        var voting = organisation.Proposals.Where(p => p.Status == "voting").ToList();
+        var voting = organisation.Proposals.Where(p => p.Status == "voting" && p.VotingEndsAt > Now).ToList();
         Assert.NotEmpty(voting);
         Assert.All(voting, p => Assert.InRange(Now, p.VotingStartsAt!.Value, p.VotingEndsAt!.Value));
 
@@ -157,6 +157,51 @@ public sealed class OrganisationGeneratorTests
         Assert.Equal(voting.Count, after.ExecuteScalar<int>($"SELECT count(*) FROM proposal_results WHERE proposal_id {after.InList("@Ids")}", new { Ids = ids }));
         Assert.Equal(0, after.ExecuteScalar<int>($"SELECT count(*) FROM proposals WHERE status = 'voting' AND id {after.InList("@Ids")}", new { Ids = ids }));
         Assert.True(EventLog.Verify(temp.Database).Intact);
+    }
+
+    [Fact]
+    public void TheSeedClosesTheEndedVotesThroughTheRealCloseSoDecidedProposalsCarryTheirResults()
+    {
+        using var temp = new TempDatabase();
+        var organisation = OrganisationGenerator.Generate(2_000, seed: 20_261_121, Now);
+        var ended = organisation.Proposals.Where(p => p.Status == "voting" && p.VotingEndsAt <= Now).ToList();
+        Assert.NotEmpty(ended);
+        Assert.All(ended, p => Assert.True(p.CreatedAt < p.DiscussionStartsAt && p.DiscussionStartsAt < p.VotingStartsAt && p.VotingStartsAt < p.VotingEndsAt));
+        Assert.All(organisation.Votes.Where(v => ended.Any(p => p.Id == v.ProposalId)), v =>
+        {
+            var p = ended.Single(e => e.Id == v.ProposalId);
+            Assert.InRange(v.At, p.VotingStartsAt!.Value, p.VotingEndsAt!.Value);
+        });
+
+        var closed = DemoSeed.Run(temp.Database, organisation, Now);
+
+        Assert.Equal(ended.Count, closed);
+        using var connection = temp.Database.Open();
+        var ids = ended.Select(p => (long)p.Id).ToArray();
+        var results = connection.Query<(long Id, string Status, long Passed, double Yes, double No)>(
+            $"SELECT p.id, p.status, r.passed, r.yes, r.no FROM proposals p JOIN proposal_results r ON r.proposal_id = p.id WHERE p.id {connection.InList("@Ids")}", new { Ids = ids }).ToList();
+        Assert.Equal(ended.Count, results.Count);
+        Assert.All(results, r => Assert.Equal(r.Passed != 0 ? "accepted" : "rejected", r.Status));
+        Assert.Contains(results, r => r.Status == "accepted");
+        Assert.Contains(results, r => r.Status == "rejected");
+        Assert.All(results, r => Assert.True(r.Yes + r.No > 0, $"proposal {r.Id} was closed with no weight"));
+
+        // The votes still open are untouched, and the log verifies with the closes in it.
+        Assert.Equal(
+            organisation.Proposals.Count(p => p.Status == "voting" && p.VotingEndsAt > Now),
+            connection.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting'"));
+        Assert.Equal(ended.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log WHERE type = 'vote.closed'"));
+        Assert.True(EventLog.Verify(temp.Database).Intact);
+    }
+
+    [Fact]
+    public void ALargeOrganisationGetsFewEndedVotesSoItsSeedStaysFast()
+    {
+        // A close reads every member: 10 of them at 100,000 members (a million / members).
+        var organisation = OrganisationGenerator.Generate(100_000, seed: 5, Now);
+        var ended = organisation.Proposals.Count(p => p.Status == "voting" && p.VotingEndsAt <= Now);
+        Assert.Equal(10, ended);
+        Assert.Contains(organisation.Proposals, p => p.Status is "accepted" or "rejected");
     }
 
     [Fact]

@@ -97,6 +97,19 @@ describe('the proposal page', () => {
     expect(screen.getByRole('button', { name: 'Change vote' })).toBeInTheDocument();
   });
 
+  it('says when a decided proposal has no result on record, and shows nothing of a tally while open', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData({ status: 'ACCEPTED' }), MyWeight: weight });
+    const { unmount } = renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByText('No result is on record for this vote.')).toBeInTheDocument();
+    unmount();
+
+    answerGraphQL({ ProposalPage: () => proposalData({ status: 'OPEN' }), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'The vote' })).toBeInTheDocument();
+    expect(screen.queryByText('No result is on record for this vote.')).not.toBeInTheDocument();
+    expect(screen.queryByText('The tally is published when voting closes.')).not.toBeInTheDocument();
+  });
+
   it('offers the author edit and a withdraw that asks first', async () => {
     const data = proposalData();
     data.proposal.author = { __typename: 'Member', id: 'TWVtYmVyOjE', handle: 'ada', displayName: 'Ada Lovelace' };

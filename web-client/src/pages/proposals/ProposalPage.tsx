@@ -281,6 +281,9 @@ export function ProposalPage({ id }: { id: string }) {
           </div>
         ) : ['SCHEDULED', 'VOTING'].includes(proposal.status) ? (
           <p>{t.vote.tallyHidden}</p>
+        ) : ['ACCEPTED', 'REJECTED'].includes(proposal.status) ? (
+          // Decided before results were stored (an import): say so rather than nothing.
+          <p>{t.vote.tallyMissing}</p>
         ) : null}
       </section>
 
