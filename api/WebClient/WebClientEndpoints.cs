@@ -28,6 +28,21 @@ public static class WebClientEndpoints
             return app;
         }
 
+        // GraphiQL's page is a file of the build too, but it only works at /graphql, under its
+        // own policy (styles, fonts, workers); as a static file the strict policy breaks it.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.Equals("/" + GraphQL.GraphiQLPage.FileName, StringComparison.OrdinalIgnoreCase)
+                && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                context.Response.StatusCode = StatusCodes.Status308PermanentRedirect;
+                context.Response.Headers.Location = "/graphql";
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
+
         var files = new PhysicalFileProvider(dist);
         app.UseStaticFiles(new StaticFileOptions
         {

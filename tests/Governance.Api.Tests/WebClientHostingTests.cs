@@ -43,6 +43,21 @@ public sealed class WebClientHostingTests : IDisposable
         Assert.True(response.Headers.CacheControl?.NoCache);
     }
 
+    [Theory]
+    [InlineData("/graphiql.html")]
+    [InlineData("/GraphiQL.html")]
+    public async Task GraphiQLsFileRedirectsToGraphQLWhereItsPolicyLetsItWork(string path)
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.PermanentRedirect, response.StatusCode);
+        Assert.Equal("/graphql", response.Headers.Location?.OriginalString);
+        Assert.NotEqual(GraphiQLHtml, await response.Content.ReadAsStringAsync());
+        Assert.Equal("nosniff", string.Join(",", response.Headers.GetValues("X-Content-Type-Options")));
+    }
+
     [Fact]
     public async Task HashedAssetsAreCachedForAYear()
     {
