@@ -1,13 +1,19 @@
 /** Dates and weights as the pages show them, in the chosen language. */
 
-/** A moment in the reader's own time zone ("Oct 18, 2026, 1:10 AM"). */
-export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+/**
+ * A moment in the reader's own time zone, with the zone named ("Nov 22, 2026, 7:00 AM GMT+1"),
+ * on every page alike: a deadline reads in the member's own time, and a public record (a
+ * draw, the moderation log) stays unambiguous because its zone is printed. `timeZone` is for
+ * tests; pages leave it to the browser.
+ */
+export function formatDate(iso: string, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso)) + ' ' + zoneName(iso, language, timeZone);
 }
 
-/** A moment in UTC, marked so: for public records (draws, the moderation log) that everyone reads alike. */
-export function formatUtc(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
+function zoneName(iso: string, language: string, timeZone?: string): string {
+  // dateStyle/timeStyle cannot be combined with timeZoneName, so the zone is formatted on its own.
+  const parts = new Intl.DateTimeFormat(language, { timeZoneName: 'short', timeZone }).formatToParts(new Date(iso));
+  return parts.find((p) => p.type === 'timeZoneName')?.value ?? '';
 }
 
 /** A carried weight: whole votes as integers, viscosity's fractions to three places. */

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { formatUtc } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
@@ -79,7 +79,7 @@ function Karma() {
   const { t, language } = useI18n();
   const k = t.power.karma;
   const [{ data, error }] = useQuery({ query: KarmaQuery, requestPolicy: 'cache-and-network' });
-  const date = (iso: string) => formatUtc(iso, language);
+  const date = (iso: string) => formatDate(iso, language);
   const viewer = data?.viewer;
   const policy = data ? (JSON.parse(data.policy) as { karmaHalfLifeDays?: number; levelThresholds?: number[] }) : null;
   const halfLife = policy?.karmaHalfLifeDays ?? 60;

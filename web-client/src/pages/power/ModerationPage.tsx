@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { formatUtc } from '../../components/format';
+import { formatDate } from '../../components/format';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { useFocusAfterRender } from '../../components/focusAfterRender';
@@ -221,7 +221,7 @@ function useModerationLog() {
 
 function useDate() {
   const { language } = useI18n();
-  return (iso: string) => formatUtc(iso, language);
+  return (iso: string) => formatDate(iso, language);
 }
 
 export function ModerationPage() {
