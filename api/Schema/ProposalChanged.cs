@@ -12,6 +12,7 @@ namespace Governance.Api.Schema;
 public sealed record ProposalChanged(long ProposalId) : ICoalescingEvent
 {
     private Task<ProposalRow?>? _row;
+    private Task<Governance.Core.Delegation.Tally?>? _tally;
 
     /// <summary>When the change committed (the command's clock, or the event log entry's time from another instance).</summary>
     public DateTimeOffset PublishedAt { get; init; } = DateTimeOffset.UtcNow;
@@ -38,6 +39,40 @@ public sealed record ProposalChanged(long ProposalId) : ICoalescingEvent
 
         var read = ReadAsync(reads, ProposalId);
         return Interlocked.CompareExchange(ref _row, read, null) ?? read;
+    }
+
+    /// <summary>
+    /// The tally visible after the change (null while it is hidden), worked out at most once
+    /// per event for all the proposal's <c>tallyChanged</c> watchers: at a vote's close each
+    /// of them would otherwise read and parse the stored result for itself.
+    /// </summary>
+    internal Task<Governance.Core.Delegation.Tally?> TallyAsync(Func<Task<Governance.Core.Delegation.Tally?>> compute)
+    {
+        if (Volatile.Read(ref _tally) is { } existing)
+        {
+            return existing;
+        }
+
+        var mine = new TaskCompletionSource<Governance.Core.Delegation.Tally?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.CompareExchange(ref _tally, mine.Task, null) is { } theirs)
+        {
+            return theirs;
+        }
+
+        _ = Run();
+        return mine.Task;
+
+        async Task Run()
+        {
+            try
+            {
+                mine.SetResult(await compute().ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                mine.SetException(e);
+            }
+        }
     }
 
     private static async Task<ProposalRow?> ReadAsync(Data.GovernanceReads reads, long id) =>

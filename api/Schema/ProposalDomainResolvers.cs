@@ -130,10 +130,20 @@ internal static class ProposalDomainResolvers
         Tally? last = null;
         await foreach (var e in Prepend(s.Events.SubscribeToStateAsync<object>(e => e is ClockAdvanced || (e is ProposalChanged p && p.ProposalId == id), cancellationToken)))
         {
-            var row = e is ProposalChanged change
-                ? await change.RowAsync(s.Reads).WaitAsync(cancellationToken)
-                : (await s.Reads.ProposalsAsync([id], cancellationToken)).GetValueOrDefault(id);
-            if (row is null || await VisibleTallyAsync(row, s, d, cancellationToken) is not { } tally)
+            Tally? tally;
+            if (e is ProposalChanged change)
+            {
+                // Shared by every watcher of this event: one read of the stored result at a close.
+                var row = await change.RowAsync(s.Reads).WaitAsync(cancellationToken);
+                tally = row is null ? null : await change.TallyAsync(() => VisibleTallyAsync(row, s, d, CancellationToken.None)).WaitAsync(cancellationToken);
+            }
+            else
+            {
+                var row = (await s.Reads.ProposalsAsync([id], cancellationToken)).GetValueOrDefault(id);
+                tally = row is null ? null : await VisibleTallyAsync(row, s, d, cancellationToken);
+            }
+
+            if (tally is null)
             {
                 continue;
             }
