@@ -65,8 +65,14 @@ public static class StorageExtensions
             {
                 var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
                 var organisation = OrganisationGenerator.Generate(demo.Members, demo.Seed, now);
-                var closed = DemoSeed.Run(database, organisation, now);
-                logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed}), {Closed} ended votes closed", demo.Members, demo.Seed, closed);
+                if (DemoSeed.TryRun(database, organisation, now) is { } closed)
+                {
+                    logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed}), {Closed} ended votes closed", demo.Members, demo.Seed, closed);
+                }
+                else
+                {
+                    logger.LogInformation("Another instance generated the demo organisation first; using it");
+                }
             }
 
             var loading = Stopwatch.StartNew();

@@ -17,4 +17,13 @@ public static class DemoSeed
         ImportStore.Import(database, organisation, now, progress);
         return new GovernanceClock(database).CloseEndedVotes(now);
     }
+
+    /// <summary>
+    /// As <see cref="Run"/>, but null, having written nothing, when the database already holds
+    /// an organisation (another instance seeded it first).
+    /// </summary>
+    public static int? TryRun(Database database, GeneratedOrganisation organisation, DateTimeOffset now)
+    {
+        return ImportStore.TryImport(database, organisation, now) ? new GovernanceClock(database).CloseEndedVotes(now) : null;
+    }
 }

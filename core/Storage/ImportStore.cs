@@ -22,6 +22,19 @@ public static partial class ImportStore
 {
     public static void Import(Database database, GeneratedOrganisation organisation, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
     {
+        if (!TryImport(database, organisation, now, progress))
+        {
+            throw new StorageException("The database already holds an organisation; seed into an empty database.");
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Import"/>, but false, having written nothing, when the database already
+    /// holds an organisation: checked under the write lock, so of two instances seeding one
+    /// empty PostgreSQL database together, the second waits and then finds the first's.
+    /// </summary>
+    public static bool TryImport(Database database, GeneratedOrganisation organisation, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
+    {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(organisation);
         using var connection = database.Open();
@@ -37,7 +50,7 @@ public static partial class ImportStore
         using var transaction = connection.BeginWrite();
         if (connection.ExecuteScalar<long>("SELECT count(*) FROM members", transaction: transaction) > 0)
         {
-            throw new StorageException("The database already holds an organisation; seed into an empty database.");
+            return false;
         }
 
         var nowMs = now.ToUnixTimeMilliseconds();
@@ -99,6 +112,7 @@ public static partial class ImportStore
         transaction.Commit();
         progress?.Report(new ImportProgress("commit", 1, 1));
         database.ClearPool();
+        return true;
     }
 
     private static IEnumerable<string> Roles(GeneratedMember member)

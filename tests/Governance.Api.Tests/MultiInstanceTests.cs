@@ -35,6 +35,32 @@ public sealed class MultiInstanceTests
     };
 
     [PostgresFact]
+    public async Task TwoInstancesStartedTogetherOnAnEmptyDatabaseSeedOneOrganisationAndBothServe()
+    {
+        var connectionString = PostgresServer.CreateDatabase("multiseed");
+        using var a = Instance(connectionString);
+        using var b = Instance(connectionString);
+
+        // Both find the database empty; one seeds it, the other waits for the write lock and
+        // then finds the organisation there, and both start.
+        await Task.WhenAll(Task.Run(() => a.Server), Task.Run(() => b.Server));
+
+        foreach (var instance in new[] { a, b })
+        {
+            using var client = instance.CreateClient();
+            var proposals = await GraphQLAsync(client, "{ proposals(first: 1) { totalCount } }", new { });
+            Assert.True(proposals.GetProperty("proposals").GetProperty("totalCount").GetInt32() > 0);
+        }
+
+        using var connection = a.Services.GetRequiredService<Database>().Open();
+        Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'organisation.seeded'"));
+        Assert.Equal(
+            connection.ExecuteScalar<long>("SELECT count(DISTINCT payload::text) FROM event_log WHERE type = 'vote.closed'"),
+            connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'vote.closed'"));
+        Assert.True(EventLog.Verify(a.Services.GetRequiredService<Database>()).Intact);
+    }
+
+    [PostgresFact]
     public async Task WritesThroughOneInstanceReachTheOthersEngineSubscriptionsAndSessionsAndItCarriesOnWhenTheFirstDies()
     {
         var connectionString = PostgresServer.CreateDatabase("multi");
