@@ -78,14 +78,19 @@ internal static class ProposalResolvers
 
             var status = c.Argument<string>("status")?.ToLowerInvariant();
             var ranks = await s.Reads.RankProposalsAsync(areaId, status, c.CancellationToken);
-            var now = s.Clock.GetUtcNow();
-            IEnumerable<ProposalRank> ordered = (c.Argument<string>("orderBy") ?? "HOT") switch
+            var arguments = ConnectionArguments.From(c);
+            switch (c.Argument<string>("orderBy") ?? "HOT")
             {
-                "NEW" => ranks.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
-                "TOP" => ranks.OrderByDescending(r => r.Score).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
-                _ => HotFirst(ranks, now, d.Policies.Effective().HotGravity).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id),
-            };
-            return await Paging.PageAsync([.. ordered.Select(r => r.Id)], c, id => c.Proposal(s.Reads, id));
+                case "NEW":
+                    return await Paging.PageAsync([.. ranks.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.Id)], arguments, id => c.Proposal(s.Reads, id));
+                case "TOP":
+                    return await Paging.PageAsync([.. ranks.OrderByDescending(r => r.Score).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.Id)], arguments, id => c.Proposal(s.Reads, id));
+                default:
+                    // Ranked at the instant the walk began (HotCursors), so time alone cannot reorder it between pages.
+                    var (at, unpinned) = HotCursors.Unpin(arguments, s.Clock.GetUtcNow());
+                    var hot = HotFirst(ranks, at, d.Policies.Effective().HotGravity).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
+                    return HotCursors.Pin(await Paging.PageAsync([.. hot.Select(r => r.Id)], unpinned, id => c.Proposal(s.Reads, id)), at);
+            }
         })
         .AddVotePaths(s);
 

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Dapper;
+using Governance.Core.Storage;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Schema;
 
@@ -67,5 +70,86 @@ public sealed class ProposalPagingTests(SchemaFixture fixture) : IClassFixture<S
 
         Assert.Equal((rows.Count + pageSize - 1) / pageSize, pages);
         Assert.Equal(expected, walked);
+    }
+
+    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    /// <summary>
+    /// Hotness falls with age, so the HOT order moves with time alone. A walk whose pages are
+    /// asked for days apart still gives every proposal once, in the order of its first page's
+    /// instant: the cursors carry it.
+    /// </summary>
+    [Fact]
+    public async Task AHotWalkKeepsTheOrderOfItsFirstPageWhileTimePasses()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        using var factory = new GovernanceApiFactory { Settings = { ["Clock:Enabled"] = "false" } }
+            .WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(clock)));
+        var anonymous = new Actor("anonymous", factory.CreateClient(), null);
+        var start = clock.Now;
+        List<Row> rows;
+        using (var connection = factory.Services.GetRequiredService<Database>().Open())
+        {
+            rows = [.. connection.Query<Row>(
+                """
+                SELECT p.id AS Id, p.created_at AS CreatedAt,
+                       CAST(coalesce((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS BIGINT) AS Score, p.status AS Status
+                FROM proposals p
+                """)];
+        }
+
+        List<string> HotAt(DateTimeOffset at) => [.. rows
+            .OrderByDescending(r => Math.Pow(r.Score, 0.8) / Math.Pow(Math.Max(0, (at - DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt)).TotalHours) + 2, 1.8))
+            .ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
+            .Select(r => SchemaFixture.Id("Proposal", r.Id))];
+        const int PageSize = 3;
+        var pageCount = (rows.Count + PageSize - 1) / PageSize;
+        var step = TimeSpan.FromDays(4);
+
+        // Without the pinned instant this walk would mix orders: they differ over its span.
+        Assert.NotEqual(HotAt(start), HotAt(start + (step * pageCount)));
+
+        var walked = new List<string>();
+        string? after = null;
+        while (true)
+        {
+            var page = (await anonymous.DataAsync(
+                $"query($after: String) {{ proposals(orderBy: HOT, first: {PageSize}, after: $after) {{ edges {{ cursor node {{ id }} }} pageInfo {{ hasNextPage endCursor }} }} }}",
+                new { after })).GetProperty("proposals");
+            walked.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            if (!page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean())
+            {
+                break;
+            }
+
+            after = page.GetProperty("pageInfo").GetProperty("endCursor").GetString();
+            clock.Now += step;
+            Assert.True(walked.Count <= rows.Count, "paging does not end");
+        }
+
+        Assert.Equal(HotAt(start), walked);
+
+        // A new walk ranks at its own first page's instant, four days per page later.
+        var fresh = (await anonymous.DataAsync($"{{ proposals(orderBy: HOT, first: {rows.Count}) {{ edges {{ node {{ id }} }} }} }}"))
+            .GetProperty("proposals").GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!);
+        Assert.Equal(HotAt(clock.Now), fresh);
+    }
+
+    [Theory]
+    [InlineData("aG90OjE3OmFiYw==")] // "hot:17:abc"
+    [InlineData("aG90Ojk5OTk5OTk5OTk5OTk5OTk5OjE=")] // "hot:99999999999999999:1", past DateTimeOffset's range
+    [InlineData("aG90OjE3")] // "hot:17"
+    public async Task AMalformedHotCursorIsAClientError(string cursor)
+    {
+        var response = await fixture.Anonymous.Client.PostAsync("/graphql", new StringContent(
+            JsonSerializer.Serialize(new { query = "query($c: String) { proposals(orderBy: HOT, first: 2, after: $c) { totalCount } }", variables = new { c = cursor } }),
+            System.Text.Encoding.UTF8, "application/json"));
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal($"Invalid cursor \"{cursor}\".", body.RootElement.GetProperty("errors")[0].GetProperty("message").GetString());
     }
 }
