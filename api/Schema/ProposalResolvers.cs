@@ -27,6 +27,10 @@ internal static class ProposalResolvers
         .ResolveAsync("Proposal.author", c => c.Member(s.Reads, c.ParentAs<ProposalRow>().AuthorId))
         .Resolve("Proposal.createdAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<ProposalRow>().CreatedAt))
         .Resolve("Proposal.updatedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<ProposalRow>().UpdatedAt))
+        .ResolveAsync("Proposal.editedAt", async c =>
+            (await c.StatusHistory(s.Reads, c.ParentAs<ProposalRow>().Id)).LastOrDefault(h => h.Reason == ProposalStore.EditedReason) is { } edit
+                ? DateTimeOffset.FromUnixTimeMilliseconds(edit.At)
+                : (DateTimeOffset?)null)
         .ResolveAsync("Proposal.score", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Score ?? 0))
         .ResolveAsync("Proposal.supporterCount", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Supporters ?? 0))
         .ResolveAsync("Proposal.hotness", async c =>

@@ -102,8 +102,11 @@ public static class ProposalStore
     /// <summary>An edit in the status history: the status stays Open, the reason says what happened.</summary>
     public static void RecordEdited(DbConnection c, DbTransaction t, long id, long atMs, long actorId) =>
         c.Execute(
-            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'open', @atMs, @actorId, 'edited by the author')",
-            new { id, atMs, actorId }, t);
+            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'open', @atMs, @actorId, @reason)",
+            new { id, atMs, actorId, reason = EditedReason }, t);
+
+    /// <summary>The status history's reason for an author's edit: how an edit is told from a status change.</summary>
+    public const string EditedReason = "edited by the author";
 
     /// <summary>Sets columns of the proposal by name: the caller passes only constant column names.</summary>
     public static void Set(DbConnection c, DbTransaction t, long id, string assignments, object values)

@@ -84,7 +84,7 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         Assert.Equal((0, 0), (withOthers.GetProperty("score").GetInt32(), withOthers.GetProperty("supporterCount").GetInt32()));
     }
 
-    private const string Edit = "mutation($p: ID!, $t: String, $b: String) { editProposal(input: { proposal: $p, title: $t, body: $b }) { proposal { title body score statusHistory { status reason actor { id } } } errors { __typename ... on UserError { code field message } } } }";
+    private const string Edit = "mutation($p: ID!, $t: String, $b: String) { editProposal(input: { proposal: $p, title: $t, body: $b }) { proposal { title body score editedAt statusHistory { status reason at actor { id } } } errors { __typename ... on UserError { code field message } } } }";
 
     [Fact]
     public async Task TheAuthorEditsAnOpenProposalAndItsSupportStays()
@@ -93,6 +93,9 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         var bob = await fixture.MemberAsync("pm-edit-backer");
         var id = (await ann.DataAsync(Propose, new { a = Area, t = "Plant trees" })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
         await bob.DataAsync(Support, new { p = id, n = 1 });
+        const string EditedAt = "query($p: ID!) { proposal(id: $p) { editedAt updatedAt createdAt } }";
+        var unedited = (await ann.DataAsync(EditedAt, new { p = id })).GetProperty("proposal");
+        Assert.Equal(JsonValueKind.Null, unedited.GetProperty("editedAt").ValueKind);
 
         var edited = (await ann.DataAsync(Edit, new { p = id, t = "Plant oaks", b = "## Why\n\nShade." })).GetProperty("editProposal");
         var retitledOnly = (await ann.DataAsync(Edit, new { p = id, t = "Plant old oaks" })).GetProperty("editProposal");
@@ -104,9 +107,25 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         Assert.Equal(1, proposal.GetProperty("score").GetInt32());
         var last = proposal.GetProperty("statusHistory")[1];
         Assert.Equal(("OPEN", "edited by the author"), (last.GetProperty("status").GetString(), last.GetProperty("reason").GetString()));
+        Assert.Equal(last.GetProperty("at").GetString(), proposal.GetProperty("editedAt").GetString());
         Assert.Equal(SchemaFixture.Id("Member", ann.MemberId!.Value), last.GetProperty("actor").GetProperty("id").GetString());
         Assert.Equal("Plant old oaks", retitledOnly.GetProperty("proposal").GetProperty("title").GetString());
         Assert.Equal("## Why\n\nShade.", retitledOnly.GetProperty("proposal").GetProperty("body").GetString());
+        var lastEdit = retitledOnly.GetProperty("proposal").GetProperty("statusHistory").EnumerateArray().Last().GetProperty("at").GetString();
+        Assert.Equal(lastEdit, retitledOnly.GetProperty("proposal").GetProperty("editedAt").GetString());
+    }
+
+    [Fact]
+    public async Task AStatusChangeIsNotAnEdit()
+    {
+        var ann = await fixture.MemberAsync("pm-not-edited");
+        var id = (await ann.DataAsync(Propose, new { a = Area, t = "Plant hedges" })).GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        await ann.DataAsync("mutation($p: ID!) { withdrawProposal(input: { proposal: $p }) { errors { __typename } } }", new { p = id });
+
+        var proposal = (await ann.DataAsync("query($p: ID!) { proposal(id: $p) { status editedAt updatedAt createdAt } }", new { p = id })).GetProperty("proposal");
+        Assert.Equal("WITHDRAWN", proposal.GetProperty("status").GetString());
+        Assert.NotEqual(proposal.GetProperty("createdAt").GetString(), proposal.GetProperty("updatedAt").GetString());
+        Assert.Equal(JsonValueKind.Null, proposal.GetProperty("editedAt").ValueKind);
     }
 
     [Fact]

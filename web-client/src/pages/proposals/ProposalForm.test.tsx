@@ -81,7 +81,7 @@ describe('editing', () => {
       EditProposal: (v) => ({
         editProposal: {
           __typename: 'EditProposalPayload',
-          proposal: { __typename: 'Proposal', id: 'UHJvcG9zYWw6MQ', ...(v.input as object), updatedAt: '2026-11-02T10:00:00Z' },
+          proposal: { __typename: 'Proposal', id: 'UHJvcG9zYWw6MQ', ...(v.input as object), editedAt: '2026-11-02T10:00:00Z' },
           errors: null,
         },
       }),

@@ -35,7 +35,7 @@ const EditProposalMutation = graphql(`
         id
         title
         body
-        updatedAt
+        editedAt
       }
       errors {
         __typename

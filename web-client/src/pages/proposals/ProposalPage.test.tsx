@@ -101,6 +101,8 @@ describe('the proposal page', () => {
     answerGraphQL({ ProposalPage: () => proposalData({ status: 'ACCEPTED' }), MyWeight: weight });
     const { unmount } = renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
     expect(await screen.findByText('No result is on record for this vote.')).toBeInTheDocument();
+    // Closing the vote changed the proposal, but nobody edited it.
+    expect(screen.queryByText(/edited/)).not.toBeInTheDocument();
     unmount();
 
     answerGraphQL({ ProposalPage: () => proposalData({ status: 'OPEN' }), MyWeight: weight });
@@ -108,6 +110,12 @@ describe('the proposal page', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'The vote' })).toBeInTheDocument();
     expect(screen.queryByText('No result is on record for this vote.')).not.toBeInTheDocument();
     expect(screen.queryByText('The tally is published when voting closes.')).not.toBeInTheDocument();
+  });
+
+  it('says when the author last edited the text', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData({ editedAt: '2026-11-02T10:00:00Z' }), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByText(/ · edited Nov 2, 2026/)).toBeInTheDocument();
   });
 
   it('offers the author edit and a withdraw that asks first', async () => {

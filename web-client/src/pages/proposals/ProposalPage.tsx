@@ -23,7 +23,7 @@ const ProposalQuery = graphql(`
       body
       status
       createdAt
-      updatedAt
+      editedAt
       score
       supporterCount
       mySupport
@@ -246,7 +246,8 @@ export function ProposalPage({ id }: { id: string }) {
           {t.proposalStatus[proposal.status]}
         </span>{' '}
         {t.proposal.byline(author, proposal.area.name)} · {t.proposal.created(formatDate(proposal.createdAt, language))}
-        {proposal.updatedAt !== proposal.createdAt ? ` · ${t.proposal.edited(formatDate(proposal.updatedAt, language))}` : null}
+        {/* Only the author's edits: a status change (a vote closing) is in the history, not an edit. */}
+        {proposal.editedAt ? ` · ${t.proposal.edited(formatDate(proposal.editedAt, language))}` : null}
       </p>
 
       {isAuthor && proposal.status === 'OPEN' ? <AuthorActions proposalId={proposal.id} /> : null}

@@ -87,7 +87,7 @@ export function proposalData(overrides: Record<string, unknown> = {}) {
       body: '## Why\n\nShade. <img src=x onerror="window.pwned=1">',
       status: 'OPEN',
       createdAt: '2026-11-01T10:00:00Z',
-      updatedAt: '2026-11-01T10:00:00Z',
+      editedAt: null,
       score: 3,
       supporterCount: 2,
       mySupport: 0,
