@@ -31,6 +31,9 @@ internal static class Loaders
     public static Task<ProposalScore?> Score(this ResolveContext context, GovernanceReads reads, long proposalId) =>
         context.DataLoader<long, ProposalScore>("score", reads.ScoresAsync).LoadAsync(proposalId);
 
+    public static Task<AgendaSupportRow?> AgendaSupport(this ResolveContext context, GovernanceReads reads, long proposalId) =>
+        context.DataLoader<long, AgendaSupportRow>("agenda-support", reads.AgendaSupportAsync).LoadAsync(proposalId);
+
     public static async Task<SupportRow[]> Supporters(this ResolveContext context, GovernanceReads reads, long proposalId) =>
         await context.DataLoader<long, SupportRow[]>("supporters", reads.SupportersAsync).LoadAsync(proposalId) ?? [];
 

@@ -31,6 +31,11 @@ internal static class ProposalResolvers
             (await c.StatusHistory(s.Reads, c.ParentAs<ProposalRow>().Id)).LastOrDefault(h => h.Reason == ProposalStore.EditedReason) is { } edit
                 ? DateTimeOffset.FromUnixTimeMilliseconds(edit.At)
                 : (DateTimeOffset?)null)
+        .ResolveAsync("Proposal.agendaSupport", c => c.AgendaSupport(s.Reads, c.ParentAs<ProposalRow>().Id))
+        .BindType<AgendaSupportRow>("AgendaSupport")
+        .Resolve("AgendaSupport.score", c => (int)c.ParentAs<AgendaSupportRow>().Score)
+        .Resolve("AgendaSupport.supporterCount", c => (int)c.ParentAs<AgendaSupportRow>().Supporters)
+        .Resolve("AgendaSupport.reachedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<AgendaSupportRow>().ReachedAt))
         .ResolveAsync("Proposal.score", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Score ?? 0))
         .ResolveAsync("Proposal.supporterCount", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Supporters ?? 0))
         .ResolveAsync("Proposal.hotness", async c =>

@@ -35,9 +35,11 @@ public sealed record GeneratedProposal(
     DateTimeOffset CreatedAt,
     DateTimeOffset? DiscussionStartsAt = null,
     DateTimeOffset? VotingStartsAt = null,
-    DateTimeOffset? VotingEndsAt = null);
+    DateTimeOffset? VotingEndsAt = null,
+    DateTimeOffset? OnAgendaAt = null);
 
-public sealed record GeneratedSupport(int MemberId, int ProposalId, int Points, DateTimeOffset At);
+/// <summary>A member's points on a proposal; released (no longer counted) when the proposal left Open.</summary>
+public sealed record GeneratedSupport(int MemberId, int ProposalId, int Points, DateTimeOffset At, DateTimeOffset? ReleasedAt = null);
 
 public sealed record GeneratedVote(int MemberId, int ProposalId, string Choice, DateTimeOffset At);
 

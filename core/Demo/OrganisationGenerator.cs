@@ -142,7 +142,14 @@ public static class OrganisationGenerator
             var subject = topic.Subjects[random.Next(topic.Subjects.Length)];
             var verb = Topics.Verbs[random.Next(Topics.Verbs.Length)];
             var title = $"{verb} {subject}";
+            // The first two are always live votes: however small the organisation, its demo
+            // (and the crash and load harnesses' voters) have a vote to cast.
             var status = Pick(random, statuses);
+            if (id <= 2)
+            {
+                status = "voting";
+            }
+
             var body = new StringBuilder()
                 .Append("## Summary\n\n")
                 .Append(CultureInfo.InvariantCulture, $"We propose to {verb.ToLowerInvariant()} {subject} in {area.Name.ToLowerInvariant()}. ")
@@ -160,6 +167,12 @@ public static class OrganisationGenerator
             {
                 var votingStarts = status == "scheduled" ? now.AddHours(random.Next(1, 24 * 7)) : now.AddHours(-random.Next(1, 24 * 6));
                 proposal = proposal with { DiscussionStartsAt = votingStarts.AddDays(-7), VotingStartsAt = votingStarts, VotingEndsAt = votingStarts.AddDays(7) };
+            }
+            else if (status == "on_agenda")
+            {
+                // Waiting in the moderators' queue for up to ten days; its supports were released
+                // when it arrived there (GenerateSupports).
+                proposal = proposal with { OnAgendaAt = now.AddHours(-random.Next(1, 24 * 10)) };
             }
             else if (status is "accepted" or "rejected" && endedVotes > 0)
             {
@@ -261,6 +274,25 @@ public static class OrganisationGenerator
     {
         var open = proposals.Where(p => p.Status == "open").ToArray();
         var supports = new List<GeneratedSupport>();
+
+        // What carried each agenda item there: 2–6 % of members with 1–2 points each, given
+        // between its creation and its arrival, and released at that arrival (DESIGN §5), so
+        // the moderators' queue shows the support each item had.
+        foreach (var item in proposals.Where(p => p.Status == "on_agenda"))
+        {
+            var wanted = Math.Clamp((int)(members.Count * (0.02 + (0.04 * random.NextDouble()))), 3, 2_000);
+            var chosen = new HashSet<int>(wanted);
+            var span = item.OnAgendaAt!.Value - item.CreatedAt;
+            for (var tries = 0; chosen.Count < wanted && tries < wanted * 3; tries++)
+            {
+                var member = members[random.Next(members.Count)];
+                if (chosen.Add(member.Id))
+                {
+                    supports.Add(new GeneratedSupport(member.Id, item.Id, random.Next(1, 3), item.CreatedAt + (span * random.NextDouble()), item.OnAgendaAt));
+                }
+            }
+        }
+
         if (open.Length == 0)
         {
             return supports;

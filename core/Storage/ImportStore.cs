@@ -73,16 +73,20 @@ public static partial class ImportStore
             new { nowMs },
             transaction);
         Bulk(connection, transaction, progress, "proposals", organisation.Proposals,
-            "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at, discussion_starts_at, voting_starts_at, voting_ends_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9, $10)",
+            "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at, discussion_starts_at, voting_starts_at, voting_ends_at, on_agenda_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9, $10, $11)",
             (x, p) => Set(p, x.Id, x.AuthorId, x.AreaId, x.Title, x.Body, x.Status, x.CreatedAt.ToUnixTimeMilliseconds(),
-                x.DiscussionStartsAt?.ToUnixTimeMilliseconds(), x.VotingStartsAt?.ToUnixTimeMilliseconds(), x.VotingEndsAt?.ToUnixTimeMilliseconds()));
+                x.DiscussionStartsAt?.ToUnixTimeMilliseconds(), x.VotingStartsAt?.ToUnixTimeMilliseconds(), x.VotingEndsAt?.ToUnixTimeMilliseconds(), x.OnAgendaAt?.ToUnixTimeMilliseconds()));
         Bulk(connection, transaction, progress, "status history", organisation.Proposals,
             "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES ($1, $2, $3, $4, 'imported')",
-            (x, p) => Set(p, x.Id, x.Status, x.CreatedAt.ToUnixTimeMilliseconds(), x.AuthorId));
+            // Dated when the proposal entered its status, where the generator knows it; the
+            // author is the actor only of what an author does (the clock and moderators act
+            // unnamed here, as the generator names no moderator).
+            (x, p) => Set(p, x.Id, x.Status, (x.OnAgendaAt ?? (x.Status == "voting" ? x.VotingStartsAt : null) ?? x.CreatedAt).ToUnixTimeMilliseconds(),
+                x.Status is "open" or "withdrawn" ? x.AuthorId : null));
         ImportDelegations(connection, transaction, organisation.Delegations, progress);
         Bulk(connection, transaction, progress, "supports", organisation.Supports,
-            "INSERT INTO supports (member_id, proposal_id, points, allocated_at) VALUES ($1, $2, $3, $4)",
-            (s, p) => Set(p, s.MemberId, s.ProposalId, s.Points, s.At.ToUnixTimeMilliseconds()));
+            "INSERT INTO supports (member_id, proposal_id, points, allocated_at, released_at) VALUES ($1, $2, $3, $4, $5)",
+            (s, p) => Set(p, s.MemberId, s.ProposalId, s.Points, s.At.ToUnixTimeMilliseconds(), s.ReleasedAt?.ToUnixTimeMilliseconds()));
         Bulk(connection, transaction, progress, "votes", organisation.Votes,
             "INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
             (v, p) => Set(p, v.MemberId, v.ProposalId, v.Choice, v.At.ToUnixTimeMilliseconds()));

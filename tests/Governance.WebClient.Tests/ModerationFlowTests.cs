@@ -35,10 +35,13 @@ public sealed class ModerationFlowTests(WebClientServer server)
                 Assert.True(support.GetProperty("support").GetProperty("errors").ValueKind == System.Text.Json.JsonValueKind.Null, support.ToString());
             }
 
-            var queued = (await GraphQLAsync(first, "query($p: ID!) { proposal(id: $p) { status score supporterCount } }", new { p = proposal })).GetProperty("proposal");
+            // Reaching the agenda released the points; what carried it there stays on record.
+            var queued = (await GraphQLAsync(first, "query($p: ID!) { proposal(id: $p) { status score agendaSupport { score supporterCount } } }", new { p = proposal })).GetProperty("proposal");
             Assert.Equal("ON_AGENDA", queued.GetProperty("status").GetString());
-            score = queued.GetProperty("score").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
-            supporterCount = queued.GetProperty("supporterCount").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(0, queued.GetProperty("score").GetInt32());
+            Assert.Equal((24, 3), (queued.GetProperty("agendaSupport").GetProperty("score").GetInt32(), queued.GetProperty("agendaSupport").GetProperty("supporterCount").GetInt32()));
+            score = "24";
+            supporterCount = "3";
         }
         finally
         {

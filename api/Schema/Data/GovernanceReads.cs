@@ -106,6 +106,18 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             WHERE p.id {database.InList("@ids")} GROUP BY p.id
             """, new { ids }, cancellationToken)).ToDictionary(s => s.ProposalId);
 
+    /// <summary>
+    /// For proposals that reached the agenda (and were not returned to Open since): the points
+    /// and supporters they held then, which are the supports released at that instant.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, AgendaSupportRow>> AgendaSupportAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
+        (await QueryAsync<AgendaSupportRow>(
+            $"""
+            SELECT p.id AS ProposalId, p.on_agenda_at AS ReachedAt, CAST(coalesce(sum(s.points), 0) AS BIGINT) AS Score, count(s.member_id) AS Supporters
+            FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id AND s.released_at = p.on_agenda_at
+            WHERE p.id {database.InList("@ids")} AND p.on_agenda_at IS NOT NULL GROUP BY p.id, p.on_agenda_at
+            """, new { ids }, cancellationToken)).ToDictionary(s => s.ProposalId);
+
     public async Task<IReadOnlyDictionary<long, SupportRow[]>> SupportersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<SupportRow>(
             $"""

@@ -22,6 +22,15 @@ public sealed record ProposalRank(long Id, long CreatedAt, long Score)
     }
 }
 
+/// <summary>The support a proposal held when it reached the agenda (released then, DESIGN §5).</summary>
+public sealed record AgendaSupportRow(long ProposalId, long ReachedAt, long Score, long Supporters)
+{
+    public AgendaSupportRow()
+        : this(0, 0, 0, 0)
+    {
+    }
+}
+
 public sealed record ProposalScore(long ProposalId, long Score, long Supporters)
 {
     public ProposalScore()

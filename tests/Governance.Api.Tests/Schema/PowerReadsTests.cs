@@ -1,5 +1,6 @@
 using Dapper;
 using Governance.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Schema;
 
@@ -7,6 +8,36 @@ namespace Governance.Api.Tests.Schema;
 public sealed class PowerReadsTests(SchemaFixture fixture) : IClassFixture<SchemaFixture>
 {
     private const string Endorse = "mutation($m: ID!) { endorse(input: { member: $m }) { errors { __typename } } }";
+
+    [Fact]
+    public async Task TheQueueShowsTheSupportThatCarriedEachItemThereThoughItsPointsWereReleased()
+    {
+        // A fresh demo: other tests in the shared fixture move proposals onto the agenda by hand.
+        using var factory = new GovernanceApiFactory { DemoMembers = 400, Settings = { ["Clock:Enabled"] = "false" } };
+        var anonymous = new Actor("anonymous", factory.CreateClient(), null);
+
+        var agenda = (await anonymous.DataAsync("{ agenda { id score agendaSupport { score supporterCount reachedAt } } }")).GetProperty("agenda").EnumerateArray().ToList();
+
+        Assert.NotEmpty(agenda);
+        using var connection = factory.Services.GetRequiredService<Database>().Open();
+        foreach (var item in agenda)
+        {
+            Assert.True(Governance.GraphQL.Relay.GlobalId.TryDecode(item.GetProperty("id").GetString()!, out _, out var local));
+            var id = long.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+            var (points, supporters, reachedAt) = connection.QuerySingle<(long, long, long)>(
+                "SELECT CAST(coalesce(sum(s.points), 0) AS BIGINT), count(s.member_id), p.on_agenda_at FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id WHERE p.id = @id GROUP BY p.id, p.on_agenda_at",
+                new { id });
+            var support = item.GetProperty("agendaSupport");
+            Assert.Equal(0, item.GetProperty("score").GetInt32());
+            Assert.True(supporters >= 3, $"proposal {id} reached the agenda with {supporters} supporters");
+            Assert.Equal((points, supporters), (support.GetProperty("score").GetInt64(), support.GetProperty("supporterCount").GetInt64()));
+            Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(reachedAt), support.GetProperty("reachedAt").GetDateTimeOffset());
+        }
+
+        // An open proposal never reached the agenda.
+        var open = (await anonymous.DataAsync("{ proposals(status: OPEN, first: 1) { nodes { agendaSupport { score } } } }")).GetProperty("proposals").GetProperty("nodes")[0];
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, open.GetProperty("agendaSupport").ValueKind);
+    }
 
     [Fact]
     public async Task AViewerSeesTheEndorsementsTheyGaveAndReceivedNewestFirst()

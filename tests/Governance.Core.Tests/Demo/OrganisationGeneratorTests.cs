@@ -85,9 +85,23 @@ public sealed class OrganisationGeneratorTests
         var organisation = OrganisationGenerator.Generate(2_000, seed: 9, Now);
 
         Assert.All(organisation.Proposals, p => Assert.StartsWith("## Summary", p.Body, StringComparison.Ordinal));
-        Assert.All(organisation.Supports.GroupBy(s => s.MemberId), g => Assert.True(g.Sum(s => s.Points) <= 4));
+        var held = organisation.Supports.Where(s => s.ReleasedAt is null).ToList();
+        Assert.All(held.GroupBy(s => s.MemberId), g => Assert.True(g.Sum(s => s.Points) <= 4));
         var open = organisation.Proposals.Where(p => p.Status == "open").Select(p => p.Id).ToHashSet();
-        Assert.All(organisation.Supports, s => Assert.Contains(s.ProposalId, open));
+        Assert.All(held, s => Assert.Contains(s.ProposalId, open));
+
+        // Agenda items keep the support that carried them there, released on arrival.
+        var agenda = organisation.Proposals.Where(p => p.Status == "on_agenda").ToDictionary(p => p.Id);
+        Assert.NotEmpty(agenda);
+        var released = organisation.Supports.Where(s => s.ReleasedAt is not null).ToList();
+        Assert.All(released, s =>
+        {
+            var item = agenda[s.ProposalId];
+            Assert.Equal(item.OnAgendaAt, s.ReleasedAt);
+            Assert.InRange(s.At, item.CreatedAt, item.OnAgendaAt!.Value);
+        });
+        Assert.All(agenda.Values, p => Assert.Contains(released, s => s.ProposalId == p.Id));
+        Assert.Equal(organisation.Supports.Count, organisation.Supports.Select(s => (s.MemberId, s.ProposalId)).Distinct().Count());
         var voting = organisation.Proposals.Where(p => p.Status == "voting").Select(p => p.Id).ToHashSet();
         Assert.All(organisation.Votes, v => Assert.Contains(v.ProposalId, voting));
         Assert.Equal(organisation.Votes.Count, organisation.Votes.Select(v => (v.MemberId, v.ProposalId)).Distinct().Count());

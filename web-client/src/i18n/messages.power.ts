@@ -165,8 +165,8 @@ export const powerEn = {
     queueTitle: 'Agenda queue',
     queueEmpty: 'The agenda is empty.',
     live: 'The queue updates by itself.',
-    score: 'Score',
-    supporters: 'Supporters',
+    score: 'Points on arrival',
+    supporters: 'Supporters on arrival',
     area: 'Area',
     history: 'History',
     historyEntry: (status: string, at: string, actor: string | null, reason: string | null) =>
@@ -383,8 +383,8 @@ export const powerDe: typeof powerEn = {
     queueTitle: 'Tagesordnung',
     queueEmpty: 'Die Tagesordnung ist leer.',
     live: 'Die Liste aktualisiert sich selbst.',
-    score: 'Punkte',
-    supporters: 'Unterstützer·innen',
+    score: 'Punkte bei Aufnahme',
+    supporters: 'Unterstützer·innen bei Aufnahme',
     area: 'Bereich',
     history: 'Verlauf',
     historyEntry: (status: string, at: string, actor: string | null, reason: string | null) =>

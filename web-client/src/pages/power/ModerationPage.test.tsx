@@ -10,8 +10,7 @@ const item = {
   __typename: 'Proposal',
   id: 'P1',
   title: 'Free public transport',
-  score: 24,
-  supporterCount: 5,
+  agendaSupport: { __typename: 'AgendaSupport', score: 24, supporterCount: 5 },
   status: 'ON_AGENDA',
   area: { __typename: 'Area', id: 'A1', name: 'Party' },
   statusHistory: [
@@ -50,8 +49,9 @@ describe('ModerationPage', () => {
     renderSignedIn(<ModerationPage />, { path: '/moderation' });
 
     const agenda = await screen.findByTestId('agenda-item');
-    expect(within(agenda).getByText('24')).toBeInTheDocument();
-    expect(within(agenda).getByText('5')).toBeInTheDocument();
+    // The support that carried it there: leaving Open released the points themselves.
+    expect(within(within(agenda).getByText('Points on arrival').closest('div')!).getByText('24')).toBeInTheDocument();
+    expect(within(within(agenda).getByText('Supporters on arrival').closest('div')!).getByText('5')).toBeInTheDocument();
     expect(within(agenda).getByText(/^On the agenda, /)).toBeInTheDocument();
     expect(await screen.findByRole('cell', { name: 'Off topic' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Schedule' })).not.toBeInTheDocument();

@@ -16,8 +16,10 @@ const AgendaQuery = graphql(`
     agenda {
       id
       title
-      score
-      supporterCount
+      agendaSupport {
+        score
+        supporterCount
+      }
       status
       area {
         id
@@ -41,8 +43,10 @@ const AgendaChanged = graphql(`
     agendaChanged {
       id
       title
-      score
-      supporterCount
+      agendaSupport {
+        score
+        supporterCount
+      }
       status
       area {
         id
@@ -176,8 +180,7 @@ export const moderationKinds = ['proposal.scheduled', 'proposal.returned', 'prop
 interface AgendaItem {
   id: string;
   title: string;
-  score: number;
-  supporterCount: number;
+  agendaSupport?: { score: number; supporterCount: number } | null;
   status: ProposalStatus;
   area: { id: string; name: string };
   statusHistory: { status: ProposalStatus; at: string; actor?: { handle: string } | null; reason?: string | null }[];
@@ -280,13 +283,14 @@ export function ModerationPage() {
                   <dt>{m.area}</dt>
                   <dd>{item.area.name}</dd>
                 </div>
+                {/* Reaching the agenda released the points (DESIGN §5): shown is what carried it there. */}
                 <div>
                   <dt>{m.score}</dt>
-                  <dd>{item.score}</dd>
+                  <dd>{item.agendaSupport?.score ?? 0}</dd>
                 </div>
                 <div>
                   <dt>{m.supporters}</dt>
-                  <dd>{item.supporterCount}</dd>
+                  <dd>{item.agendaSupport?.supporterCount ?? 0}</dd>
                 </div>
               </dl>
               <h4>{m.history}</h4>
