@@ -35,23 +35,23 @@ public sealed partial class AreaStore(Database database, TimeProvider clock, Eng
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginWrite();
-            if (parentId is not null && await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE id = @parentId", new { parentId }, transaction) == 0)
+            using var transaction = connection.BeginWrite(); // synchronous under the lock: see DelegationStore.SetAsync
+            if (parentId is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM areas WHERE id = @parentId", new { parentId }, transaction) == 0)
             {
                 throw new DomainException("unknown_area", $"There is no area {parentId} to add under.", "parent");
             }
 
-            if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE slug = @slug", new { slug }, transaction) > 0)
+            if (connection.ExecuteScalar<long>("SELECT count(*) FROM areas WHERE slug = @slug", new { slug }, transaction) > 0)
             {
                 throw new DomainException("slug_taken", $"An area with the slug \"{slug}\" exists already.", "slug");
             }
 
-            var id = await connection.ExecuteScalarAsync<long>(
+            var id = connection.ExecuteScalar<long>(
                 "INSERT INTO areas (slug, name, description, parent_id, created_at) VALUES (@slug, @name, @description, @parentId, @at) RETURNING id",
                 new { slug, name = name.Trim(), description = description ?? string.Empty, parentId, at = now.ToUnixTimeMilliseconds() },
                 transaction);
             EventLog.Append(connection, transaction, now, actorId, "area.created", new { AreaId = id, Slug = slug, Name = name.Trim(), ParentId = parentId });
-            await transaction.CommitAsync();
+            transaction.Commit();
             engine.Apply(e => e.AddArea(id, parentId));
             return id;
         });

@@ -50,10 +50,16 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginWrite();
-            await ValidateAsync(connection, transaction, memberId, scope, delegates);
 
-            var current = await CurrentAsync(connection, transaction, memberId, scope);
+            // Everything under the write lock is synchronous, as in every other writer. On
+            // PostgreSQL an await here gives the thread back while holding the lock, and the
+            // continuation then needs a thread-pool thread, which other writers may all be
+            // holding, blocked on this very lock. A synchronous holder needs no other thread
+            // to finish and let the next writer in.
+            using var transaction = connection.BeginWrite();
+            Validate(connection, transaction, memberId, scope, delegates);
+
+            var current = Current(connection, transaction, memberId, scope);
             if (current is not null && current.Delegates.SequenceEqual(delegates))
             {
                 return current;
@@ -62,16 +68,16 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             var at = now.ToUnixTimeMilliseconds();
             if (current is not null)
             {
-                await connection.ExecuteAsync("UPDATE delegations SET valid_to = @at WHERE id = @Id", new { at, current.Id }, transaction);
+                connection.Execute("UPDATE delegations SET valid_to = @at WHERE id = @Id", new { at, current.Id }, transaction);
             }
 
-            var id = await connection.ExecuteScalarAsync<long>(
+            var id = connection.ExecuteScalar<long>(
                 "INSERT INTO delegations (member_id, scope_kind, area_id, proposal_id, valid_from) VALUES (@memberId, @kind, @area, @proposal, @at) RETURNING id",
                 new { memberId, kind = KindOf(scope), area = AreaOf(scope), proposal = ProposalOf(scope), at },
                 transaction);
             for (var rank = 0; rank < delegates.Count; rank++)
             {
-                await connection.ExecuteAsync(
+                connection.Execute(
                     "INSERT INTO delegation_delegates (delegation_id, rank, delegate_id) VALUES (@id, @rank, @delegate)",
                     new { id, rank = rank + 1, @delegate = delegates[rank] },
                     transaction);
@@ -84,7 +90,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
                 Delegates = delegates,
                 Replaces = current?.Id,
             });
-            await transaction.CommitAsync();
+            transaction.Commit();
             engine.Apply(e => e.SetDelegation(memberId, scope, delegates.ToArray()));
             return new DelegationVersion(id, memberId, scope, delegates.ToArray(), now, null);
         });
@@ -97,16 +103,16 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginWrite();
-            var current = await CurrentAsync(connection, transaction, memberId, scope);
+            using var transaction = connection.BeginWrite();
+            var current = Current(connection, transaction, memberId, scope);
             if (current is null)
             {
                 return false;
             }
 
-            await connection.ExecuteAsync("UPDATE delegations SET valid_to = @at WHERE id = @Id", new { at = now.ToUnixTimeMilliseconds(), current.Id }, transaction);
+            connection.Execute("UPDATE delegations SET valid_to = @at WHERE id = @Id", new { at = now.ToUnixTimeMilliseconds(), current.Id }, transaction);
             EventLog.Append(connection, transaction, now, memberId, "delegation.revoked", new { MemberId = memberId, Scope = scope.ToString(), Revoked = current.Id });
-            await transaction.CommitAsync();
+            transaction.Commit();
             engine.Apply(e => e.RevokeDelegation(memberId, scope));
             return true;
         });
@@ -116,14 +122,14 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
     public async Task<IReadOnlyList<DelegationVersion>> CurrentForMemberAsync(long memberId)
     {
         await using var connection = await database.OpenAsync();
-        return await QueryVersionsAsync(connection, null, "d.member_id = @memberId AND d.valid_to IS NULL", new { memberId });
+        return QueryVersions(connection, null, "d.member_id = @memberId AND d.valid_to IS NULL", new { memberId });
     }
 
     /// <summary>Every version the member ever had, newest first.</summary>
     public async Task<IReadOnlyList<DelegationVersion>> HistoryForMemberAsync(long memberId)
     {
         await using var connection = await database.OpenAsync();
-        var versions = await QueryVersionsAsync(connection, null, "d.member_id = @memberId", new { memberId });
+        var versions = QueryVersions(connection, null, "d.member_id = @memberId", new { memberId });
         return versions.OrderByDescending(v => v.ValidFrom).ThenByDescending(v => v.Id).ToList();
     }
 
@@ -139,8 +145,8 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             await using var connection = await database.OpenAsync();
-            await using var transaction = connection.BeginWrite();
-            var old = await connection.ExecuteScalarAsync<long?>("SELECT voting_right FROM members WHERE id = @memberId", new { memberId }, transaction)
+            using var transaction = connection.BeginWrite();
+            var old = connection.ExecuteScalar<long?>("SELECT voting_right FROM members WHERE id = @memberId", new { memberId }, transaction)
                 ?? throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
             if ((old == 1) == votingRight)
             {
@@ -148,27 +154,27 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             }
 
             var at = now.ToUnixTimeMilliseconds();
-            await connection.ExecuteAsync("UPDATE members SET voting_right = @value WHERE id = @memberId", new { memberId, value = votingRight ? 1 : 0 }, transaction);
-            await connection.ExecuteAsync(
+            connection.Execute("UPDATE members SET voting_right = @value WHERE id = @memberId", new { memberId, value = votingRight ? 1 : 0 }, transaction);
+            connection.Execute(
                 "INSERT INTO voting_right_changes (member_id, at, old_value, new_value, actor_id, reason) VALUES (@memberId, @at, @old, @value, @actorId, @reason)",
                 new { memberId, at, old, value = votingRight ? 1 : 0, actorId, reason },
                 transaction);
             EventLog.Append(connection, transaction, now, actorId, votingRight ? "member.voting-right-granted" : "member.voting-right-suspended", new { MemberId = memberId, Reason = reason });
-            await transaction.CommitAsync();
+            transaction.Commit();
             engine.Apply(e => e.SetVotingRight(memberId, votingRight));
         });
     }
 
-    private static async Task ValidateAsync(DbConnection connection, DbTransaction transaction, long memberId, DelegationScope scope, IReadOnlyList<long> delegates)
+    private static void Validate(DbConnection connection, DbTransaction transaction, long memberId, DelegationScope scope, IReadOnlyList<long> delegates)
     {
-        if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
+        if (connection.ExecuteScalar<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
             throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
         }
 
         if (delegates.Count > 0)
         {
-            var known = (await connection.QueryAsync<long>($"SELECT id FROM members WHERE id {connection.InList("@delegates")}", new { delegates }, transaction)).ToHashSet();
+            var known = (connection.Query<long>($"SELECT id FROM members WHERE id {connection.InList("@delegates")}", new { delegates }, transaction)).ToHashSet();
             var unknown = delegates.FirstOrDefault(d => !known.Contains(d), -1);
             if (unknown != -1)
             {
@@ -178,10 +184,10 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
 
         switch (scope.Kind)
         {
-            case ScopeKind.Area when await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM areas WHERE id = @Id", new { scope.Id }, transaction) == 0:
+            case ScopeKind.Area when connection.ExecuteScalar<long>("SELECT count(*) FROM areas WHERE id = @Id", new { scope.Id }, transaction) == 0:
                 throw new DomainException(DomainErrors.UnknownArea, $"There is no area {scope.Id}.", "scope");
             case ScopeKind.Proposal:
-                var status = await connection.ExecuteScalarAsync<string?>("SELECT status FROM proposals WHERE id = @Id", new { scope.Id }, transaction)
+                var status = connection.ExecuteScalar<string?>("SELECT status FROM proposals WHERE id = @Id", new { scope.Id }, transaction)
                     ?? throw new DomainException(DomainErrors.UnknownProposal, $"There is no proposal {scope.Id}.", "scope");
                 if (ClosedStatuses.Contains(status))
                 {
@@ -192,9 +198,9 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         }
     }
 
-    private static async Task<DelegationVersion?> CurrentAsync(DbConnection connection, DbTransaction transaction, long memberId, DelegationScope scope)
+    private static DelegationVersion? Current(DbConnection connection, DbTransaction transaction, long memberId, DelegationScope scope)
     {
-        var versions = await QueryVersionsAsync(
+        var versions = QueryVersions(
             connection,
             transaction,
             "d.member_id = @memberId AND d.valid_to IS NULL AND d.scope_kind = @kind AND d.area_id IS NOT DISTINCT FROM @area AND d.proposal_id IS NOT DISTINCT FROM @proposal",
@@ -202,9 +208,9 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         return versions.SingleOrDefault();
     }
 
-    private static async Task<List<DelegationVersion>> QueryVersionsAsync(DbConnection connection, DbTransaction? transaction, string where, object parameters)
+    private static List<DelegationVersion> QueryVersions(DbConnection connection, DbTransaction? transaction, string where, object parameters)
     {
-        var rows = await connection.QueryAsync<(long Id, long MemberId, string Kind, long? AreaId, long? ProposalId, long ValidFrom, long? ValidTo, long? Delegate)>(
+        var rows = connection.Query<(long Id, long MemberId, string Kind, long? AreaId, long? ProposalId, long ValidFrom, long? ValidTo, long? Delegate)>(
             $"""
             SELECT d.id, d.member_id, d.scope_kind, d.area_id, d.proposal_id, d.valid_from, d.valid_to, dd.delegate_id
             FROM delegations d LEFT JOIN delegation_delegates dd ON dd.delegation_id = d.id
