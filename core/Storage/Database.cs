@@ -19,6 +19,17 @@ public sealed class Database
 
     private readonly NpgsqlDataSource? postgres;
 
+    /// <summary>
+    /// PostgreSQL's second pool, for <see cref="OpenAsync"/>. One pool shared by both kinds of
+    /// caller starved under load: threads blocked in <see cref="Open"/> waiting for a
+    /// connection, while the connections were held by async reads whose continuations needed
+    /// one of those threads (200 writers: 3 writes a second, 503s, a thread added a second;
+    /// PostgresLoadTests). With its own pool, a synchronous caller waits only for synchronous
+    /// holders, which finish on their own threads. Each pool has the connection string's
+    /// Maximum Pool Size, so an instance may open twice that many connections.
+    /// </summary>
+    private readonly NpgsqlDataSource? postgresAsync;
+
     public Database(string connectionString, StorageProvider? provider = null)
     {
         ArgumentNullException.ThrowIfNull(connectionString);
@@ -33,6 +44,7 @@ public sealed class Database
             };
             InstanceName = builder.ApplicationName;
             postgres = NpgsqlDataSource.Create(builder);
+            postgresAsync = NpgsqlDataSource.Create(builder);
             ConnectionString = builder.ToString();
             DataSource = $"{builder.Host}:{builder.Port}/{builder.Database}";
             return;
@@ -107,13 +119,26 @@ public sealed class Database
     {
         if (postgres is not null)
         {
-            return await postgres.OpenConnectionAsync(cancellationToken);
+            return await postgresAsync!.OpenConnectionAsync(cancellationToken);
         }
 
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         Configure(connection);
         return connection;
+    }
+
+    /// <summary>PostgreSQL: both pools relearn the server's types (after migrations created citext).</summary>
+    public void ReloadTypes()
+    {
+        foreach (var source in new[] { postgres, postgresAsync })
+        {
+            if (source is not null)
+            {
+                using var connection = source.OpenConnection();
+                connection.ReloadTypes();
+            }
+        }
     }
 
     /// <summary>Drops the pooled idle connections (after a bulk import, or before a test deletes the file).</summary>

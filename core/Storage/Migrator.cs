@@ -77,13 +77,13 @@ public static class Migrator
         }
 
         transaction.Commit();
-        if (database.IsPostgres && connection is Npgsql.NpgsqlConnection postgres)
+        if (database.IsPostgres)
         {
             // The data source learnt the server's types when it first connected, which may be
             // before citext existed: by this instance's migration, or by another instance's
             // that was migrating the same empty database while this one waited (then `done`
-            // is empty here). Relearn them so citext columns read back as strings.
-            postgres.ReloadTypes();
+            // is empty here). Relearn them, in both pools, so citext columns read back as strings.
+            database.ReloadTypes();
         }
 
         return done;

@@ -79,7 +79,7 @@ public static class PostgresServer
 
         // A test cluster: durability is not what these tests check, speed is welcome.
         RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
-            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000",
             "start");
         var cluster = new Cluster(bin, folder, data, port, asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();

@@ -144,6 +144,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         return process.WorkingSet64;
     }
 
+    /// <summary>The server's operating-system threads now (a starved thread pool grows them).</summary>
+    public int ThreadCount()
+    {
+        process.Refresh();
+        return process.Threads.Count;
+    }
+
     public TimeSpan CpuTime()
     {
         process.Refresh();

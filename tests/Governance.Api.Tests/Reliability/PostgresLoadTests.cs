@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Globalization;
+using Governance.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace Governance.Api.Tests.Reliability;
+
+/// <summary>
+/// The load run's writers on PostgreSQL: many members voting, delegating and supporting
+/// through the real server, whose every write takes the advisory write lock synchronously.
+/// Checked through the API only (no SQLite file to read): no error but the intended 4xx, and
+/// every client's acknowledged state read back. GOVERNANCE_LOAD_CLIENTS (500) and
+/// GOVERNANCE_LOAD_SECONDS (60) size it; it reports the write rate and latency.
+/// </summary>
+public sealed class PostgresLoadTests(ITestOutputHelper output)
+{
+    private static int Env(string name, int fallback) =>
+        int.TryParse(Environment.GetEnvironmentVariable(name), CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
+
+    [PostgresFact]
+    [Trait("Category", LongRun.Category)]
+    public async Task HundredsOfWritersOnPostgreSQLGetAnswersAndLoseNothing()
+    {
+        var clients = Env("GOVERNANCE_LOAD_CLIENTS", 500);
+        var seconds = Env("GOVERNANCE_LOAD_SECONDS", 60);
+        var folder = Directory.CreateTempSubdirectory("governance-pgload-").FullName;
+        var settings = new Dictionary<string, string>(CrashRecoveryTests.ServerSettings)
+        {
+            ["Storage:Provider"] = "postgres",
+            // Npgsql's default pool (100), not the test cluster's 20 a database.
+            ["Storage:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.CreateDatabase("pgload")) { MaxPoolSize = 100 }.ToString(),
+        };
+        var server = await ServerProcess.StartAsync(folder, settings);
+        try
+        {
+            var load = await WriteLoad.PrepareAsync(server.BaseAddress, clients, "pgload");
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+            var cpuBefore = server.CpuTime();
+            var clock = Stopwatch.StartNew();
+            var running = load.RunAsync(8, stop.Token);
+            var threads = new List<int>();
+            while (!running.IsCompleted)
+            {
+                threads.Add(server.ThreadCount());
+                await Task.WhenAny(running, Task.Delay(2_000));
+            }
+
+            await running;
+            var wall = clock.Elapsed;
+            var acknowledged = Interlocked.Read(ref load.Acknowledged);
+            var outcomes = load.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+            output.WriteLine($"{clients} clients for {wall.TotalSeconds:0} s on PostgreSQL: {acknowledged:N0} acknowledged writes ({acknowledged / wall.TotalSeconds:0} a second); server CPU {(server.CpuTime() - cpuBefore).TotalSeconds:0} s; server threads every 2 s {string.Join(' ', threads)}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+            output.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(p => $"{p.Key}: {p.Value}")));
+            if (outcomes.Any(p => !p.Key.StartsWith("acknowledged", StringComparison.Ordinal) && !p.Key.StartsWith("user-error", StringComparison.Ordinal) && p.Key != "200"))
+            {
+                var log = server.Log;
+                output.WriteLine("the server's log, last 4,000 characters:\n" + log[Math.Max(0, log.Length - 4_000)..]);
+            }
+
+            Assert.DoesNotContain(outcomes, p => p.Key.StartsWith('5') || p.Key.StartsWith("graphql-error", StringComparison.Ordinal)
+                || p.Key.StartsWith("connection-failed", StringComparison.Ordinal) || p.Key.StartsWith("harness-exception", StringComparison.Ordinal));
+            Assert.True(acknowledged > 0, "the load acknowledged nothing");
+            var problems = await load.CheckAsync();
+            Assert.True(problems.Count == 0, string.Join('\n', problems.Take(20)));
+        }
+        finally
+        {
+            await server.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
