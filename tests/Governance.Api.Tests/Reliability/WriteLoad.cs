@@ -277,6 +277,11 @@ internal sealed class WriteLoad
     /// Reads every client's state back and returns each difference from what was acknowledged
     /// (or possibly committed); plus, for every open proposal, whether its score is the sum of its supporters' points.
     /// </summary>
+    /// <summary>An outcome the load must never see: a 5xx, a GraphQL error, a failed connection, a harness fault.</summary>
+    public static bool IsFailure(string outcome) =>
+        outcome.StartsWith('5') || outcome.StartsWith("graphql-error", StringComparison.Ordinal)
+        || outcome.StartsWith("connection-failed", StringComparison.Ordinal) || outcome.StartsWith("harness-exception", StringComparison.Ordinal);
+
     public async Task<List<string>> CheckAsync()
     {
         var problems = new ConcurrentBag<string>();
