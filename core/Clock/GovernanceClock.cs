@@ -43,7 +43,7 @@ public sealed class GovernanceClock(Database database)
         var expired = Each(ProposalStatus.Open, ExpiresAt, nowMs, failures, changed, (c, t, id) => Expire(c, t, id, now));
         var appeals = Each(ProposalStatus.Declined, "appeal_until", nowMs, failures, changed, (c, t, id) => CloseAppeal(c, t, id, now));
         var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, failures, changed, (c, t, id) => OpenVoting(c, t, id, now));
-        var closed = Each(ProposalStatus.Voting, "voting_ends_at", nowMs, failures, changed, (c, t, id) => VoteService.Close(c, t, id, now));
+        var closed = CloseVotes(now, failures, changed);
         var promoted = Promote(now, failures, changed);
         var draws = 0;
         foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
@@ -68,9 +68,12 @@ public sealed class GovernanceClock(Database database)
     public int CloseEndedVotes(DateTimeOffset now)
     {
         var failures = new List<string>();
-        var closed = Each(ProposalStatus.Voting, "voting_ends_at", Millis.Of(now), failures, [], (c, t, id) => VoteService.Close(c, t, id, now));
+        var closed = CloseVotes(now, failures, []);
         return failures.Count == 0 ? closed : throw new InvalidOperationException("Closing the demo's ended votes failed: " + string.Join("; ", failures));
     }
+
+    private int CloseVotes(DateTimeOffset now, List<string> failures, List<long> changed) =>
+        Each(ProposalStatus.Voting, "voting_ends_at", Millis.Of(now), failures, changed, (c, t, id) => VoteService.Close(c, t, id, now));
 
     private int Each(string status, string column, long nowMs, List<string> failures, List<long> changed, Func<DbConnection, DbTransaction, long, bool> transition)
     {
