@@ -129,7 +129,7 @@ public sealed class MultiInstanceTests
                     await GraphQLAsync(ann, "mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
                         new { d = new[] { SchemaFixture.Id("Member", target) } });
                 }
-                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or ObjectDisposedException or TaskCanceledException or IOException or JsonException)
+                catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException or ObjectDisposedException or OperationCanceledException or IOException or JsonException)
                 {
                     // Cut off with its instance: committed or not, never half.
                 }
