@@ -1,3 +1,4 @@
+using Governance.Core.Events;
 using System.Runtime.CompilerServices;
 using Governance.Core.Delegation;
 using Governance.GraphQL.Errors;

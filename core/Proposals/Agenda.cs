@@ -3,6 +3,7 @@ using Governance.Core.Domain;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
+using Governance.Core.Events;
 
 namespace Governance.Core.Proposals;
 
@@ -64,7 +65,7 @@ internal static class Agenda
         }
 
         ProposalStore.ReleaseAll(c, t, proposal.Id, nowMs);
-        EventLog.Append(c, t, now, null, "proposal.on_agenda",
+        EventLog.Append(c, t, now, null, EventTypes.ProposalOnAgenda,
             new { proposal = proposal.Id, score, supporters, quorum = thresholds.Quorum, appeal, earlySupporters = rewarded });
         return true;
     }
