@@ -1,5 +1,5 @@
-using Governance.Core.Clock;
 using Governance.Api.Schema;
+using Governance.Core.Clock;
 using Governance.Core.Events;
 using Governance.Core.Storage;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
-using Governance.Core.Events;
 using System.Runtime.CompilerServices;
 using Governance.Core.Delegation;
+using Governance.Core.Events;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Types;
 

@@ -1,8 +1,8 @@
 using Governance.Api.Schema;
 using Governance.Core.Clock;
+using Governance.Core.Events;
 using Governance.Core.Storage;
 using Npgsql;
-using Governance.Core.Events;
 
 namespace Governance.Api.Storage;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
-using Governance.Core.Storage;
 using Governance.Core.Events;
+using Governance.Core.Storage;
 
 namespace Governance.Core.Accounts;
 

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Lottery;
 using Governance.Core.Policies;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
-using Governance.Core.Events;
 
 namespace Governance.Core.Clock;
 

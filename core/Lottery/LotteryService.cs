@@ -1,9 +1,9 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Governance.Core.Events;
 
 namespace Governance.Core.Lottery;
 

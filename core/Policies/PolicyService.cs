@@ -2,8 +2,8 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Domain;
-using Governance.Core.Storage;
 using Governance.Core.Events;
+using Governance.Core.Storage;
 
 namespace Governance.Core.Policies;
 

@@ -1,8 +1,8 @@
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Governance.Core.Events;
 
 namespace Governance.Core.Proposals;
 

@@ -2,9 +2,9 @@ using System.Data.Common;
 using System.Text.Json;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
-using Governance.Core.Events;
 
 namespace Governance.Core.Proposals;
 

@@ -1,8 +1,8 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Runtime.CompilerServices;
 using Dapper;
 using Governance.Core.Events;
 

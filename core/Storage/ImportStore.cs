@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using Governance.Core.Demo;
+using Governance.Core.Events;
 using Npgsql;
 using NpgsqlTypes;
-using Governance.Core.Events;
 
 namespace Governance.Core.Storage;
 
