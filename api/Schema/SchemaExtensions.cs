@@ -24,13 +24,13 @@ public static class SchemaExtensions
         var services = builder.Services;
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<GovernanceReads>();
-        var stateInterval = builder.Configuration.GetValue("Subscriptions:StateIntervalMilliseconds", 100);
-        if (stateInterval is < 0 or > 60_000)
+        services.AddOptions<SubscriptionOptions>().BindConfiguration("Subscriptions")
+            .Validate(o => o.StateIntervalMilliseconds is >= 0 and <= 60_000, "Subscriptions:StateIntervalMilliseconds must be between 0 and 60000.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new GovernanceEventBus
         {
-            throw new InvalidOperationException($"Subscriptions:StateIntervalMilliseconds must be between 0 and 60000; it is {stateInterval}.");
-        }
-
-        services.AddSingleton(new GovernanceEventBus { StateInterval = TimeSpan.FromMilliseconds(stateInterval) });
+            StateInterval = TimeSpan.FromMilliseconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SubscriptionOptions>>().Value.StateIntervalMilliseconds),
+        });
 
         // The command services publish what they committed through this, onto the bus.
         services.AddSingleton<GovernanceEventPublisher>();
