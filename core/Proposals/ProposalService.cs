@@ -17,6 +17,11 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
 
     public const int MaxTitleLength = 200;
 
+    /// <summary>
+    /// Opens a proposal, tells the live engine (when there is one) and publishes it. With a
+    /// live engine that others write to, go through <see cref="ProposeAsync"/>, which keeps the
+    /// engine in commit order; this form is for tools and tests that own their engine.
+    /// </summary>
     public ProposalView Propose(long actorId, long areaId, string title, string body)
     {
         title = (title ?? string.Empty).Trim();

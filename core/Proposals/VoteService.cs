@@ -46,7 +46,10 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
         events.Publish(written);
     }
 
-    /// <summary>Casts or changes a vote in a transaction of its own (one fsync per vote); the caller applies it to a live engine.</summary>
+    /// <summary>
+    /// Casts or changes a vote in a transaction of its own (one fsync per vote), for tools and
+    /// tests: neither the live engine nor subscribers hear of it (<see cref="CastAsync"/> does both).
+    /// </summary>
     public void Cast(long actorId, long proposalId, VoteChoice choice) => CastLogged(actorId, proposalId, choice);
 
     private IReadOnlyList<LoggedEvent> CastLogged(long actorId, long proposalId, VoteChoice choice) =>
