@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Lottery;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -11,8 +12,10 @@ namespace Governance.Core.Karma;
 /// early support, lowered by the abuse penalty and the lottery, always within 0 … 50.
 /// Karma is organisation-wide, so it follows the organisation's policy.
 /// </summary>
-public sealed class KarmaService(Database database, TimeProvider clock)
+public sealed class KarmaService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     /// <summary>A member's karma now, with level, allowance, points in use and their lottery chance for the coming draw.</summary>
     public KarmaStatus Get(long memberId) => Transactions.Read(database, c =>
     {
@@ -41,7 +44,7 @@ public sealed class KarmaService(Database database, TimeProvider clock)
     /// level ≥ 2. Refused for oneself, beyond 5 in 7 days, or a second time to the same
     /// member within 30 days.
     /// </summary>
-    public EndorsementResult Endorse(long actorId, long endorsedId) => Transactions.Write(database, (c, t) =>
+    public EndorsementResult Endorse(long actorId, long endorsedId) => Published(Transactions.WriteLogged(database, (c, t) =>
     {
         var now = Millis.Of(clock.GetUtcNow());
         var policy = PolicyService.Resolve(c, t, null, now);
@@ -69,10 +72,18 @@ public sealed class KarmaService(Database database, TimeProvider clock)
         var (applied, after) = Adjust(c, t, endorsedId, amount, now, policy, "endorsement");
         var id = KarmaStore.InsertEndorsement(c, t, actorId, endorsedId, now, applied);
         MemberStore.Touch(c, t, actorId, now);
-        EventLog.Append(c, t, clock.GetUtcNow(), actorId, "member.endorsed",
+        EventLog.Append(c, t, clock.GetUtcNow(), actorId, EventTypes.MemberEndorsed,
             new { endorsement = id, endorser = actorId, endorsed = endorsedId, karma = applied });
         return new EndorsementResult(id, actorId, endorsedId, applied, after);
-    });
+    }));
+
+    /// <summary>Publishes what the committed command logged; returns its outcome.</summary>
+    private T Published<T>((T Result, IReadOnlyList<LoggedEvent> Logged) written)
+    {
+        events.Publish(written.Logged);
+        return written.Result;
+    }
+
 
     /// <summary>The member's karma at <paramref name="atMs"/> (0 for an unknown member).</summary>
     internal static double Now(DbConnection c, DbTransaction? t, long memberId, long atMs, PolicyValues policy)

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Policies;
@@ -15,8 +16,10 @@ public sealed record PolicyVersion(long Id, long? AreaId, int Version, DateTimeO
 /// with the overrides of the area's ancestors, root first, then its own. Proposals freeze
 /// the effective policy when they open, so a change applies only to proposals opened after it.
 /// </summary>
-public sealed class PolicyService(Database database, TimeProvider clock)
+public sealed class PolicyService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     private static readonly HashSet<string> Keys =
         JsonNode.Parse(PolicyValues.Default.ToJson())!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
@@ -36,7 +39,7 @@ public sealed class PolicyService(Database database, TimeProvider clock)
     public PolicyVersion Set(long actorId, long? areaId, string changesJson, DateTimeOffset? effectiveFrom = null)
     {
         ArgumentNullException.ThrowIfNull(changesJson);
-        return Transactions.Write(database, (c, t) =>
+        var (recorded, logged) = Transactions.WriteLogged(database, (c, t) =>
         {
             var now = Millis.Of(clock.GetUtcNow());
             if (!MemberStore.HasRole(c, t, actorId, "admin"))
@@ -93,10 +96,12 @@ public sealed class PolicyService(Database database, TimeProvider clock)
             // are checked merged with the organisation's values they complete.
             Validate(Merge(c, t, areaId, from, areaId is null ? valuesJson : null, areaId is null ? null : valuesJson));
             var id = PolicyStore.Insert(c, t, areaId, version, valuesJson, from, actorId);
-            EventLog.Append(c, t, clock.GetUtcNow(), actorId, "policy.changed",
+            EventLog.Append(c, t, clock.GetUtcNow(), actorId, EventTypes.PolicyChanged,
                 new { policy = id, area = areaId, version, effectiveFrom = from, changes = JsonNode.Parse(changes.ToJsonString()) });
             return new PolicyVersion(id, areaId, version, Millis.At(from), valuesJson);
         });
+        events.Publish(logged);
+        return recorded;
     }
 
     /// <summary>The effective policy of an area at an instant, inside a command's transaction.</summary>

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -64,7 +65,7 @@ internal static class Agenda
         }
 
         ProposalStore.ReleaseAll(c, t, proposal.Id, nowMs);
-        EventLog.Append(c, t, now, null, "proposal.on_agenda",
+        EventLog.Append(c, t, now, null, EventTypes.ProposalOnAgenda,
             new { proposal = proposal.Id, score, supporters, quorum = thresholds.Quorum, appeal, earlySupporters = rewarded });
         return true;
     }
