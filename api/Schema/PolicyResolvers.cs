@@ -40,7 +40,7 @@ internal static class PolicyResolvers
 
         // One resolver per policy value, named as its camelCase JSON key: the schema and
         // PolicyValues cannot drift apart silently (an unmatched field fails the schema's build).
-        foreach (var property in typeof(PolicyValues).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType != typeof(Governance.Core.Delegation.TallyPolicy)))
+        foreach (var property in typeof(PolicyValues).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             var getter = property.GetMethod!;
             builder.Resolve("Policy." + PolicyValues.Json.PropertyNamingPolicy!.ConvertName(property.Name), c => getter.Invoke(c.ParentAs<PolicyInForce>().Values, null));

@@ -148,7 +148,7 @@ public sealed class PolicyService(Database database, TimeProvider clock)
     private static List<PolicySource> Sources(DbConnection c, DbTransaction? t, long? areaId, long atMs)
     {
         var org = PolicyStore.InForce(c, t, null, atMs);
-        var sources = Keys.ToDictionary(k => k, k => new PolicySource(k, PolicyOrigin.Organisation, null, org is null ? null : Millis.At(org.EffectiveFrom)), StringComparer.Ordinal);
+        var sources = PolicyValues.ValueKeys.ToDictionary(k => k, k => new PolicySource(k, PolicyOrigin.Organisation, null, org is null ? null : Millis.At(org.EffectiveFrom)), StringComparer.Ordinal);
         if (areaId is { } area)
         {
             foreach (var id in PolicyStore.AreaChain(c, t, area))
