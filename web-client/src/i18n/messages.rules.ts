@@ -144,7 +144,7 @@ export const rulesDe: RulesMessages = {
     title: 'Einspruch',
     pending: (date: string) => `Dieser Antrag wurde abgelehnt. Mitglieder können bis ${date} Einspruch erheben, indem sie ihn unterstützen: genug Unterstützung bringt ihn zurück auf die Tagesordnung, und dann muss er angesetzt werden.`,
     progress: (score: number, target: string, supporters: number, minimum: number) =>
-      `Unterstützung des Einspruchs: ${score} von ${target} Punkten, von ${supporters} von mindestens ${minimum} ${minimum === 1 ? 'Unterstützer:in' : 'Unterstützer:innen'}.`,
+      `Unterstützung des Einspruchs: ${score} von ${target} Punkten, von ${supporters} von mindestens ${minimum} ${minimum === 1 ? 'Unterstützer*in' : 'Unterstützer*innen'}.`,
     upheld: 'Der Einspruch war erfolgreich: der Antrag ist zurück auf der Tagesordnung und muss angesetzt werden.',
     lapsed: (date: string) => `Die Einspruchsfrist endete ${date} ohne genug Unterstützung; die Ablehnung bleibt bestehen.`,
     history: { UPHELD: 'Einspruch erfolgreich: zurück auf der Tagesordnung', LAPSED: 'Einspruch verfallen: die Ablehnung bleibt', PENDING: 'Einspruch offen' },
@@ -162,7 +162,7 @@ export const rulesDe: RulesMessages = {
       origin === 'AREA' ? `dem Bereich ${area ?? ''}` : origin === 'FIXED' ? 'dem Produkt (überall gleich)' : 'der Organisation',
     names: {
       agendaQuorum: 'Quorum für die Tagesordnung',
-      minimumSupporters: 'Mindestzahl an Unterstützer:innen',
+      minimumSupporters: 'Mindestzahl an Unterstützer*innen',
       appeal: 'Einspruch',
       discussionDays: 'Diskussion',
       votingDays: 'Abstimmung',
@@ -201,7 +201,7 @@ export const rulesDe: RulesMessages = {
       majority: 'Ein Antrag ist angenommen, wenn Ja über diesem Anteil von Ja und Nein zusammen liegt. Die Hälfte ist die einfache Mehrheit; mehr ist eine qualifizierte Mehrheit.',
       viscosity:
         'Gewicht, das über Übertragungen wandert, kann mit jedem Schritt an Kraft verlieren: bei 0,8 zählt eine Stimme zwei Schritte weiter 0,64. Bei 1 zählt jeder Schritt voll (klassische flüssige Demokratie).',
-      superDelegateShare: 'Ein Mitglied, das mindestens diesen Anteil der Stimmen eines Bereichs trägt, wird öffentlich als Super-Delegierte:r markiert.',
+      superDelegateShare: 'Ein Mitglied, das mindestens diesen Anteil der Stimmen eines Bereichs trägt, wird öffentlich als Super-Delegierte*r markiert.',
       privacy:
         'Wer eine Stimme sieht: alle Stimmen, nur die Stimmen von Mitgliedern, die Gewicht anderer tragen (so sehen Übertragende, was mit ihrer Stimme geschieht), oder nur die Summen.',
       maxDelegates: 'Eine Übertragung nennt ein bis so viele Mitglieder, in der Reihenfolge der Vorliebe: stimmt deine erste Wahl nicht ab, geht deine Stimme an die nächste. Das ist überall gleich.',
