@@ -51,6 +51,7 @@ public sealed class RulesFlowTests(WebClientServer server)
         await ann.Keyboard.PressAsync("Enter");
         await Expect(path.GetByRole(AriaRole.Alert)).ToHaveTextAsync("You endorsed this member recently: one endorsement per member in that time.");
         await Axe.AssertNoViolationsAsync(ann, "a proposal page with an endorsement refused");
+        await Screenshots.TakeAsync(ann, "proposal-endorse-rules");
 
         // Who delegates to me, then the delegate search.
         await ann.GotoAsync("/delegations");
@@ -68,6 +69,7 @@ public sealed class RulesFlowTests(WebClientServer server)
         // Cy, endorsed a moment ago in the table above: the result says when again.
         await Expect(results.Locator("li").Filter(new() { HasText = "Cy Delegator" })).ToContainTextAsync("Endorsed ");
         await Axe.AssertNoViolationsAsync(ann, "the delegations page with endorse buttons");
+        await Screenshots.TakeAsync(ann, "delegations-endorse");
 
         var received = await GraphQLAsync(bobBrowser.Page, "{ viewer { endorsementsReceived { from { handle } } } }");
         Assert.Equal(["rl-ann"], received.GetProperty("viewer").GetProperty("endorsementsReceived").EnumerateArray().Select(e => e.GetProperty("from").GetProperty("handle").GetString()));
@@ -99,6 +101,7 @@ public sealed class RulesFlowTests(WebClientServer server)
         await Expect(appeal).ToContainTextAsync("This proposal was declined. Members can appeal by supporting it until ");
         await Expect(page.GetByTestId("appeal-progress")).ToHaveTextAsync("Appeal support: 0 of 2 points, from 0 of at least 1 supporter.");
         await Axe.AssertNoViolationsAsync(page, "a declined proposal open to appeal");
+        await Screenshots.TakeAsync(page, "proposal-appeal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Support", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("appeal-progress")).ToHaveTextAsync("Appeal support: 1 of 2 points, from 1 of at least 1 supporter.");
 
