@@ -32,6 +32,7 @@ internal static class AdminMutations
             if (payload["policy"] is Governance.Core.Policies.PolicyVersion version)
             {
                 payload["policy"] = version.ValuesJson;
+                payload["policyInForce"] = d.Policies.InForce(version.AreaId, version.EffectiveFrom);
                 payload["version"] = version.Version;
             }
 

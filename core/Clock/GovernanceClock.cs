@@ -231,6 +231,9 @@ public sealed class GovernanceClock(Database database)
         }
 
         ProposalStore.Set(c, t, id, "appeal_closed = 1", new { });
+        var (score, supporters) = ProposalStore.Support(c, t, id);
+        ProposalStore.RecordAppealLapsed(c, t, id, nowMs,
+            $"the window closed with {score} point{(score == 1 ? "" : "s")} from {supporters} member{(supporters == 1 ? "" : "s")}, short of the appeal's target");
         var released = ProposalStore.ReleaseAll(c, t, id, nowMs);
         EventLog.Append(c, t, now, null, EventTypes.ProposalAppealClosed, new { proposal = id, supportsReleased = released });
         return true;

@@ -39,6 +39,29 @@ public sealed class KarmaService(Database database, TimeProvider clock, IDomainE
             period.End);
     });
 
+    /// <summary>The endorsements a member may still give now, and whom they may not endorse yet.</summary>
+    public EndorsementAllowance Endorsements(long memberId) => Transactions.Read(database, c =>
+    {
+        var now = Millis.Of(clock.GetUtcNow());
+        var policy = PolicyService.Resolve(c, null, null, now);
+        var pairWindow = Millis.Days(policy.EndorsementPairDays);
+        var weekStart = now - (7 * Millis.Day);
+        var given = KarmaStore.EndorsementsGivenSince(c, null, memberId, Math.Min(weekStart, now - pairWindow), KarmaStore.ListLimit);
+        var thisWeek = given.Where(e => e.At > weekStart).ToList();
+        var recent = given.Where(e => e.At > now - pairWindow)
+            .GroupBy(e => e.EndorsedId)
+            .Select(g => g.MaxBy(e => e.At)!)
+            .OrderByDescending(e => e.At)
+            .Select(e => new RecentEndorsement(e.EndorsedId, Millis.At(e.At), Millis.At(e.At + pairWindow)))
+            .ToList();
+        return new EndorsementAllowance(
+            policy.EndorsementsPerWeek,
+            Math.Max(0, policy.EndorsementsPerWeek - thisWeek.Count),
+            thisWeek.Count == 0 ? null : Millis.At(thisWeek.Min(e => e.At) + (7 * Millis.Day)),
+            policy.EndorsementPairDays,
+            recent);
+    });
+
     /// <summary>
     /// "This member shows good judgement": +1 karma to the endorsed, +2 when the endorser is
     /// level ≥ 2. Refused for oneself, beyond 5 in 7 days, or a second time to the same
@@ -50,11 +73,11 @@ public sealed class KarmaService(Database database, TimeProvider clock, IDomainE
         var policy = PolicyService.Resolve(c, t, null, now);
         if (actorId == endorsedId)
         {
-            throw new DomainException(DomainErrors.SelfEndorsement, "You cannot endorse yourself.");
+            throw new DomainException(DomainErrors.SelfEndorsement, "You cannot endorse yourself.", "member");
         }
 
         var endorser = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
-        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {endorsedId}.");
+        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {endorsedId}.", "member");
         if (KarmaStore.EndorsementsGivenSince(c, t, actorId, now - (7 * Millis.Day)) >= policy.EndorsementsPerWeek)
         {
             throw new DomainException(DomainErrors.EndorsementLimit,
@@ -64,7 +87,7 @@ public sealed class KarmaService(Database database, TimeProvider clock, IDomainE
         if (KarmaStore.PairEndorsementsSince(c, t, actorId, endorsedId, now - Millis.Days(policy.EndorsementPairDays)) > 0)
         {
             throw new DomainException(DomainErrors.EndorsementPairLimit,
-                $"You endorsed this member within the last {policy.EndorsementPairDays:0.#} days; one endorsement per member in that time.");
+                $"You endorsed this member within the last {policy.EndorsementPairDays:0.#} days; one endorsement per member in that time.", "member");
         }
 
         var endorserLevel = KarmaRules.Level(KarmaRules.Decay(endorser.Karma, endorser.KarmaAt, now, policy.KarmaHalfLifeDays), policy);

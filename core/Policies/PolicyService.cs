@@ -27,6 +27,24 @@ public sealed class PolicyService(Database database, TimeProvider clock, IDomain
     public PolicyValues Effective(long? areaId = null) =>
         Transactions.Read(database, c => Resolve(c, null, areaId, Millis.Of(clock.GetUtcNow())));
 
+    /// <summary>The rules in force now for an area (null: the organisation's), with where each value comes from.</summary>
+    public PolicyInForce InForce(long? areaId = null, DateTimeOffset? at = null) => Transactions.Read(database, c =>
+    {
+        var atMs = Millis.Of(at ?? clock.GetUtcNow());
+        return new PolicyInForce(areaId, Resolve(c, null, areaId, atMs), Sources(c, null, areaId, atMs));
+    });
+
+    /// <summary>
+    /// The rules a proposal follows: the values it froze when it opened (DESIGN §6), with the
+    /// sources of the versions in force for its area at that instant.
+    /// </summary>
+    public PolicyInForce OfProposal(long proposalId) => Transactions.Read(database, c =>
+    {
+        var proposal = ProposalStore.Find(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");
+        var values = proposal.PolicyJson is { } json ? PolicyValues.FromJson(json) : Resolve(c, null, proposal.AreaId, proposal.CreatedAt);
+        return new PolicyInForce(proposal.AreaId, values, Sources(c, null, proposal.AreaId, proposal.CreatedAt));
+    });
+
     public IReadOnlyList<PolicyVersion> History(long? areaId = null) =>
         Transactions.Read(database, c => PolicyStore.History(c, areaId).Select(ToVersion).ToList());
 
@@ -126,6 +144,37 @@ public sealed class PolicyService(Database database, TimeProvider clock, IDomain
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Where each value in force comes from: the organisation, unless an area on the chain
+    /// (root first, the area itself last) overrides it; the last override wins, as in <see cref="Merge"/>.
+    /// </summary>
+    private static List<PolicySource> Sources(DbConnection c, DbTransaction? t, long? areaId, long atMs)
+    {
+        var org = PolicyStore.InForce(c, t, null, atMs);
+        var sources = PolicyValues.ValueKeys.ToDictionary(k => k, k => new PolicySource(k, PolicyOrigin.Organisation, null, org is null ? null : Millis.At(org.EffectiveFrom)), StringComparer.Ordinal);
+        if (areaId is { } area)
+        {
+            foreach (var id in PolicyStore.AreaChain(c, t, area))
+            {
+                if (PolicyStore.InForce(c, t, id, atMs) is not { } version)
+                {
+                    continue;
+                }
+
+                foreach (var (key, value) in JsonNode.Parse(version.ValuesJson)!.AsObject())
+                {
+                    if (value is not null && sources.ContainsKey(key))
+                    {
+                        sources[key] = new PolicySource(key, PolicyOrigin.Area, id, Millis.At(version.EffectiveFrom));
+                    }
+                }
+            }
+        }
+
+        return [.. sources.Values.OrderBy(s => s.Key, StringComparer.Ordinal),
+            new PolicySource(PolicyInForce.MaxDelegatesKey, PolicyOrigin.Fixed, null, null)];
     }
 
     private static void Apply(JsonObject target, string json)

@@ -48,7 +48,7 @@ internal static class Agenda
         var nowMs = Millis.Of(now);
         var appeal = proposal.Status == ProposalStatus.Declined;
         var reason = appeal
-            ? $"appeal: support {score} reached {policy.AppealQuorumFactor:0.##} × quorum ({Target(proposal, thresholds, policy):0.##})"
+            ? $"{ProposalStore.AppealUpheldPrefix}support {score} reached {policy.AppealQuorumFactor:0.##} × quorum ({Target(proposal, thresholds, policy):0.##})"
             : $"support {score} from {supporters} members reached the quorum ({thresholds.Quorum:0.##})";
         if (!ProposalStore.Transition(c, t, proposal.Id, proposal.Status, ProposalStatus.OnAgenda, nowMs, null, reason))
         {

@@ -173,6 +173,30 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
             .ToList();
     });
 
+    /// <summary>
+    /// The appeal of a proposal that was declined (null for one never declined): pending while
+    /// its window is open, upheld once its support carried it back onto the agenda, lapsed when
+    /// the window closed first. The target is read at the rules of the moment, as support is.
+    /// </summary>
+    public AppealView? Appeal(long proposalId) => Transactions.Read(database, c =>
+    {
+        var proposal = Load(c, null, proposalId);
+        if (proposal.AppealUntil is not { } until)
+        {
+            return null;
+        }
+
+        var nowMs = Millis.Of(clock.GetUtcNow());
+        var outcome = proposal.Status != ProposalStatus.Declined ? AppealOutcome.Upheld
+            : proposal.AppealClosed || until <= nowMs ? AppealOutcome.Lapsed
+            : AppealOutcome.Pending;
+        var policy = PolicyOf(c, null, proposal);
+        var thresholds = Agenda.Thresholds(c, null, nowMs, policy);
+        var (score, supporters) = outcome == AppealOutcome.Pending ? ProposalStore.Support(c, null, proposalId) : (0, 0);
+        return new AppealView(proposalId, Millis.At(until), outcome, score, supporters,
+            policy.AppealQuorumFactor * thresholds.Quorum, (int)Math.Ceiling(thresholds.MinimumSupporters));
+    });
+
     /// <summary>Quorum and minimum supporters an open proposal of this area needs right now.</summary>
     public AgendaThresholds Thresholds(long areaId) => Transactions.Read(database, c =>
     {
