@@ -24,7 +24,7 @@ public sealed record PolicySource(string Key, PolicyOrigin Origin, long? AreaId,
 public sealed record PolicyInForce(long? AreaId, PolicyValues Values, IReadOnlyList<PolicySource> Sources)
 {
     /// <summary>The most delegates one delegation names (DESIGN §2): the engine stores up to three per record.</summary>
-    public const int MaxDelegates = Storage.DelegationStore.MaxDelegates;
+    public const int MaxDelegates = Governance.Core.Delegation.DelegationService.MaxDelegates;
 
     /// <summary>The key of <see cref="MaxDelegates"/> among the sources.</summary>
     public const string MaxDelegatesKey = "maxDelegates";
