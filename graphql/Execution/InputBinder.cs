@@ -302,7 +302,7 @@ internal static class InputBinder
                     }
 
                     bound.Add(field.Name);
-                    var (convert, omitted) = Field(field, parameter.ParameterType, Nullability.Create(parameter), inputObject, $"{Name(clr)}({parameter.Name})", builder);
+                    var (convert, omitted) = Field(field, parameter.ParameterType, Nullability.Create(parameter), inputObject, $"{Name(clr)}.{parameter.Name}", builder);
                     members.Add(new Member(field.Name, i, null, convert, parameter.HasDefaultValue && omitted is null ? parameter.DefaultValue : omitted));
                 }
 
