@@ -241,5 +241,60 @@ public class InputBindingTests
             Assert.Single(result.Errors).Extensions!["message"]);
     }
 
+    [Fact]
+    public async Task RandomInputsBindAsAnObviouslyCorrectReferenceReadsThem()
+    {
+        var executor = new GraphQLExecutor(Builder().BindInput<FileInput>("FileInput").BindInput<PatchInput>("PatchInput").Build());
+        var random = new Random(14);
+        string[] urgencies = ["LOW", "HIGH", "VERY_HIGH"];
+        for (var n = 0; n < 200; n++)
+        {
+            var input = new Dictionary<string, object?> { ["title"] = "t" + random.Next(100), ["urgency"] = urgencies[random.Next(3)] };
+            var labels = Enumerable.Range(0, random.Next(3)).Select(i => (object?)("l" + i)).ToList();
+            input["labels"] = labels;
+            object? note = random.Next(3) switch { 0 => "n" + n, 1 => null, _ => Omitted };
+            object? count = random.Next(3) switch { 0 => (long)random.Next(-5, 5), 1 => null, _ => Omitted };
+            object? tags = random.Next(3) switch
+            {
+                0 => Enumerable.Range(0, random.Next(3)).Select(i => (object?)new Dictionary<string, object?> { ["name"] = "g" + i, ["weight"] = random.Next(2) == 0 ? null : (long)i }).ToList(),
+                1 => null,
+                _ => Omitted,
+            };
+            foreach (var (name, value) in new[] { ("note", note), ("count", count), ("tags", tags) }.Where(f => !ReferenceEquals(f.Item2, Omitted)))
+            {
+                input[name] = value;
+            }
+
+            // The reference: read the variables as the spec says, by hand.
+            var expectedTags = tags is List<object?> given
+                ? given.Cast<Dictionary<string, object?>>().Select(t => new Dictionary<string, object?> { ["name"] = t["name"], ["weight"] = t["weight"] }).ToList()
+                : [];
+            var expected = new Dictionary<string, object?>
+            {
+                ["title"] = input["title"],
+                ["urgency"] = input["urgency"],
+                ["tags"] = expectedTags,
+                ["labels"] = labels,
+                ["count"] = ReferenceEquals(count, Omitted) ? 3L : count,
+                ["note"] = ReferenceEquals(note, Omitted) ? null : note,
+            };
+            var json = await Json(executor, "mutation ($in: FileInput!) { file(input: $in) { title urgency tags { name weight } labels count note } }", Vars(("in", input)));
+            Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new { data = new { file = expected } }), json);
+
+            var patch = new Dictionary<string, object?>();
+            var title = random.Next(3) switch { 0 => "x" + n, 1 => null, _ => Omitted };
+            if (!ReferenceEquals(title, Omitted))
+            {
+                patch["title"] = title;
+            }
+
+            var patched = await Json(executor, "mutation ($in: PatchInput!) { patch(input: $in) }", Vars(("in", patch)));
+            var expectedTitle = ReferenceEquals(title, Omitted) ? "(omitted)" : title ?? "null";
+            Assert.Equal(Q($"{{'data':{{'patch':'title={expectedTitle} note=(omitted)'}}}}"), patched);
+        }
+    }
+
+    private static readonly object Omitted = new();
+
     public sealed record WrongWhen(string When);
 }
