@@ -22,7 +22,6 @@ internal static class InputBinder
 {
     private static readonly ConditionalWeakTable<GraphQLType, ConcurrentDictionary<Type, Func<object?, object?>>> Plans = new();
     private static readonly HashSet<string> BuiltInScalarNames = ["String", "ID", "Int", "Float", "Boolean"];
-    private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>The cached converter, made (and checked) on first use; throws naming every misfit.</summary>
     public static Func<object?, object?> PlanFor(GraphQLType type, Type clrType, string subject)
@@ -79,6 +78,9 @@ internal static class InputBinder
     private sealed class Builder(List<string> errors)
     {
         public Dictionary<(InputObjectType, Type), ObjectPlan> Objects { get; } = [];
+
+        /// <summary>Reads nullable reference annotations; one per plan, as the context is not thread-safe.</summary>
+        public NullabilityInfoContext Nullability { get; } = new();
 
         public Func<object?, object?> Convert(GraphQLType type, Type clr, NullabilityInfo? nullability, Site site)
         {
@@ -302,7 +304,7 @@ internal static class InputBinder
                     }
 
                     bound.Add(field.Name);
-                    var (convert, omitted) = Field(field, parameter.ParameterType, Nullability.Create(parameter), inputObject, $"{Name(clr)}.{parameter.Name}", builder);
+                    var (convert, omitted) = Field(field, parameter.ParameterType, builder.Nullability.Create(parameter), inputObject, $"{Name(clr)}.{parameter.Name}", builder);
                     members.Add(new Member(field.Name, i, null, convert, parameter.HasDefaultValue && omitted is null ? parameter.DefaultValue : omitted));
                 }
 
@@ -315,7 +317,7 @@ internal static class InputBinder
                         continue;
                     }
 
-                    var (convert, omitted) = Field(field, property.PropertyType, Nullability.Create(property), inputObject, $"{Name(clr)}.{property.Name}", builder);
+                    var (convert, omitted) = Field(field, property.PropertyType, builder.Nullability.Create(property), inputObject, $"{Name(clr)}.{property.Name}", builder);
                     members.Add(new Member(field.Name, -1, MethodInvoker.Create(setter), convert, omitted));
                 }
 
