@@ -18,7 +18,7 @@ public sealed class KarmaService(Database database, TimeProvider clock)
     {
         var now = Millis.Of(clock.GetUtcNow());
         var policy = PolicyService.Resolve(c, null, null, now);
-        var stored = MemberStore.Find(c, null, memberId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {memberId}.");
+        var stored = MemberStore.Find(c, null, memberId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         var karma = KarmaRules.Decay(stored.Karma, stored.KarmaAt, now, policy.KarmaHalfLifeDays);
         var level = KarmaRules.Level(karma, policy);
 
@@ -50,8 +50,8 @@ public sealed class KarmaService(Database database, TimeProvider clock)
             throw new DomainException(DomainErrors.SelfEndorsement, "You cannot endorse yourself.");
         }
 
-        var endorser = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
-        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {endorsedId}.");
+        var endorser = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
+        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         if (KarmaStore.EndorsementsGivenSince(c, t, actorId, now - (7 * Millis.Day)) >= policy.EndorsementsPerWeek)
         {
             throw new DomainException(DomainErrors.EndorsementLimit,

@@ -52,7 +52,7 @@ public sealed class PolicyService(Database database, TimeProvider clock)
 
             if (areaId is { } area && c.ExecuteScalarLong(t, "SELECT count(*) FROM areas WHERE id = @area", new { area }) == 0)
             {
-                throw new DomainException(DomainErrors.NotFound, $"There is no area {area}.");
+                throw new DomainException(DomainErrors.NotFound, "There is no such area.");
             }
 
             JsonObject changes;

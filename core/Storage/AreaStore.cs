@@ -38,7 +38,7 @@ public sealed partial class AreaStore(Database database, TimeProvider clock, Eng
             using var transaction = connection.BeginWrite(); // synchronous under the lock: see DelegationStore.SetAsync
             if (parentId is not null && connection.ExecuteScalar<long>("SELECT count(*) FROM areas WHERE id = @parentId", new { parentId }, transaction) == 0)
             {
-                throw new DomainException("unknown_area", $"There is no area {parentId} to add under.", "parent");
+                throw new DomainException("unknown_area", "There is no such area to add under.", "parent");
             }
 
             if (connection.ExecuteScalar<long>("SELECT count(*) FROM areas WHERE slug = @slug", new { slug }, transaction) > 0)

@@ -43,7 +43,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
         var duplicate = delegates.GroupBy(d => d).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new DomainException(DomainErrors.DuplicateDelegate, $"Member {duplicate.Key} is named twice; name each delegate once.", "delegates");
+            throw new DomainException(DomainErrors.DuplicateDelegate, "A delegate is named twice; name each delegate once.", "delegates");
         }
 
         return await engine.SerialiseWriteAsync(async () =>
@@ -147,7 +147,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             await using var connection = await database.OpenAsync();
             using var transaction = connection.BeginWrite();
             var old = connection.ExecuteScalar<long?>("SELECT voting_right FROM members WHERE id = @memberId", new { memberId }, transaction)
-                ?? throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
+                ?? throw new DomainException(DomainErrors.UnknownMember, "There is no such member.", "memberId");
             if ((old == 1) == votingRight)
             {
                 return;
@@ -169,7 +169,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
     {
         if (connection.ExecuteScalar<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
-            throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
+            throw new DomainException(DomainErrors.UnknownMember, "There is no such member.", "memberId");
         }
 
         if (delegates.Count > 0)
@@ -178,20 +178,20 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             var unknown = delegates.FirstOrDefault(d => !known.Contains(d), -1);
             if (unknown != -1)
             {
-                throw new DomainException(DomainErrors.UnknownDelegate, $"There is no member {unknown} to delegate to.", "delegates");
+                throw new DomainException(DomainErrors.UnknownDelegate, "A delegate names no member.", "delegates");
             }
         }
 
         switch (scope.Kind)
         {
             case ScopeKind.Area when connection.ExecuteScalar<long>("SELECT count(*) FROM areas WHERE id = @Id", new { scope.Id }, transaction) == 0:
-                throw new DomainException(DomainErrors.UnknownArea, $"There is no area {scope.Id}.", "scope");
+                throw new DomainException(DomainErrors.UnknownArea, "There is no such area.", "scope");
             case ScopeKind.Proposal:
                 var status = connection.ExecuteScalar<string?>("SELECT status FROM proposals WHERE id = @Id", new { scope.Id }, transaction)
-                    ?? throw new DomainException(DomainErrors.UnknownProposal, $"There is no proposal {scope.Id}.", "scope");
+                    ?? throw new DomainException(DomainErrors.UnknownProposal, "There is no such proposal.", "scope");
                 if (ClosedStatuses.Contains(status))
                 {
-                    throw new DomainException(DomainErrors.ProposalClosed, $"Proposal {scope.Id} is {status.Replace('_', ' ')}; a delegation on it would carry nothing.", "scope");
+                    throw new DomainException(DomainErrors.ProposalClosed, $"The proposal is {status.Replace('_', ' ')}; a delegation on it would carry nothing.", "scope");
                 }
 
                 break;

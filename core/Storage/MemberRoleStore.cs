@@ -27,7 +27,7 @@ public sealed class MemberRoleStore(Database database, TimeProvider clock)
         await using var transaction = connection.BeginWrite();
         if (await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE id = @memberId", new { memberId }, transaction) == 0)
         {
-            throw new DomainException("unknown_member", $"There is no member {memberId}.", "member");
+            throw new DomainException("unknown_member", "There is no such member.", "member");
         }
 
         var current = (await connection.QueryAsync<string>("SELECT role FROM member_roles WHERE member_id = @memberId ORDER BY role", new { memberId }, transaction)).ToList();
