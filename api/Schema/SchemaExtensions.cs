@@ -59,7 +59,10 @@ public static class SchemaExtensions
             sp.GetRequiredService<GovernanceEventBus>()));
         // Tests see what went wrong too; production never shows exception details.
         var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>(), sp.GetRequiredService<DomainServices>()), GovernanceSchema.Options(development, sp.GetRequiredService<Governance.GraphQL.Http.GraphQLHttpOptions>().ExecutionTimeout)));
+        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>(), sp.GetRequiredService<DomainServices>()), GovernanceSchema.Options(development, sp.GetRequiredService<Governance.GraphQL.Http.GraphQLHttpOptions>().ExecutionTimeout) with
+        {
+            OnUnexpectedError = Governance.Api.GraphQL.GraphQLErrorLog.For(sp.GetRequiredService<ILoggerFactory>().CreateLogger("Governance.GraphQL")),
+        }));
         services.AddSingleton<IGraphQLWebSocketInitHandler, WebSocketAuthentication>();
         return builder;
     }

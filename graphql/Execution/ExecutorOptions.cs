@@ -37,6 +37,13 @@ public sealed record ExecutorOptions
     /// <summary>Development only: unexpected exceptions show their message and stack trace in the error extensions.</summary>
     public bool IncludeExceptionDetails { get; init; }
 
+    /// <summary>
+    /// Called with every unexpected exception (a resolver's, a source stream's) and the
+    /// correlation id its masked error carries in extensions.correlationId: the host logs it
+    /// there. Without it errors carry no correlation id, as there is no log entry to find.
+    /// </summary>
+    public Action<Exception, string>? OnUnexpectedError { get; init; }
+
     /// <summary>Parsed and validated documents kept by query text, so a repeated query skips both phases.</summary>
     public int DocumentCacheSize { get; init; } = 256;
 }

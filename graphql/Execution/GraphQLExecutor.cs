@@ -177,7 +177,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return (false, GraphQLErrors.Unexpected(error, null, null, Options.IncludeExceptionDetails));
+            return (false, GraphQLErrors.Unexpected(error, null, null, Options));
         }
     }
 
@@ -211,7 +211,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return (null, GraphQLErrors.Unexpected(error, field.Locations, path.ToList(), Options.IncludeExceptionDetails));
+            return (null, GraphQLErrors.Unexpected(error, field.Locations, path.ToList(), Options));
         }
     }
 
