@@ -77,8 +77,20 @@ public static class GraphQLErrors
         new($"The request exceeded the configured execution timeout of {timeout.TotalSeconds:0.###} seconds.");
 
     /// <summary>A limit of <see cref="ExecutorOptions"/> refused the operation before it ran.</summary>
-    public static GraphQLError LimitExceeded(string message, IReadOnlyList<SourceLocation>? locations = null) =>
-        new(message, locations, extensions: new Dictionary<string, object?> { ["code"] = "LIMIT_EXCEEDED" });
+    public static GraphQLError LimitExceeded(string message, IReadOnlyList<SourceLocation>? locations = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?> { ["code"] = "LIMIT_EXCEEDED" };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            all[key] = value;
+        }
+
+        return new(message, locations, extensions: all);
+    }
+
+    /// <summary>__schema or __type while the host allows no introspection (to this caller).</summary>
+    public static GraphQLError IntrospectionDisabled(IReadOnlyList<SourceLocation>? locations) =>
+        new("Introspection is not allowed for the current request.", locations, extensions: new Dictionary<string, object?> { ["code"] = "INTROSPECTION_DISABLED" });
 
     /// <summary>
     /// #sec-Validation: a document breaks a rule of §5. The error names the rule's section in
