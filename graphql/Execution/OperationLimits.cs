@@ -57,7 +57,7 @@ internal sealed class OperationLimits
         {
             limits._errors.Add(GraphQLErrors.LimitExceeded(
                 $"The operation has a cost of {cost} which exceeds the max allowed cost of {options.MaxCost}.",
-                extensions: new Dictionary<string, object?> { ["cost"] = cost, ["maxCost"] = options.MaxCost }));
+                extensions: new Dictionary<string, object?> { ["cost"] = (int)cost, ["maxCost"] = options.MaxCost }));
         }
 
         return new LimitCheck(limits._errors, (int)cost, limits._usesIntrospection, [.. limits._slicingVariables]);
