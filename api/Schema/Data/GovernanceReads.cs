@@ -39,10 +39,11 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             return rows;
         }
 
-        var parse = reader.GetRowParser<T>();
+        // The untyped parser: Dapper's typed one cannot be cast for a scalar row (string, long).
+        var parse = reader.GetRowParser(typeof(T));
         while (await reader.ReadAsync(command.CancellationToken))
         {
-            rows.Add(parse(reader));
+            rows.Add((T)parse(reader));
         }
 
         return rows;
