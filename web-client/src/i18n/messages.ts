@@ -5,6 +5,7 @@ import { membersDe, membersEn } from './messages.members';
  * English dictionary, so a German entry that is missing or misspelled is a type error.
  */
 import { powerDe, powerEn } from './messages.power';
+import { rulesDe, rulesEn } from './messages.rules';
 
 export const en = {
   power: powerEn,
@@ -56,6 +57,7 @@ export const en = {
     unexpected: (status: number) => `Something went wrong (HTTP ${status}). Please try again.`,
   },
   notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },  ...membersEn,
+  ...rulesEn,
 };
 
 export type Messages = typeof en;
@@ -110,6 +112,7 @@ export const de: Messages = {
     unexpected: (status: number) => `Etwas ist schiefgelaufen (HTTP ${status}). Bitte versuche es erneut.`,
   },
   notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },  ...membersDe,
+  ...rulesDe,
 };
 
 export const dictionaries = { en, de } as const;
