@@ -45,6 +45,7 @@ public static class AuthExtensions
     public static WebApplication UseGovernanceAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseMiddleware<BearerTokenRejection>();
         app.UseMiddleware<CsrfProtection>();
         return app;
     }

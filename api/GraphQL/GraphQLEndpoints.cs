@@ -36,11 +36,13 @@ public static partial class GraphQLEndpoints
     /// GET /graphql/schema.graphql (and /graphql?sdl): the schema as SDL, printed as graphql-js
     /// prints it. Off when introspection is off: the SDL tells as much as __schema does.
     /// </summary>
-    private static Results<ContentHttpResult, ProblemHttpResult> GetSchema(IServiceProvider services) =>
-        services.GetService<IGraphQLExecutor>() switch
+    private static Results<ContentHttpResult, ProblemHttpResult> GetSchema(HttpContext http) =>
+        http.RequestServices.GetService<IGraphQLExecutor>() switch
         {
             GraphQLExecutor { Options.EnableIntrospection: false } => TypedResults.Problem(
                 "The schema is not published while introspection is turned off.", statusCode: StatusCodes.Status404NotFound, title: "Not Found"),
+            GraphQLExecutor { Options.AllowIntrospection: { } allow } when !allow(http) => TypedResults.Problem(
+                "The schema is published to signed-in callers only.", statusCode: StatusCodes.Status404NotFound, title: "Not Found"),
             GraphQLExecutor executor => TypedResults.Text(PrintedSchemas.GetValue(executor.Schema, SchemaPrinter.Print), "text/plain; charset=utf-8"),
             _ => NotConfigured("No GraphQL schema is registered."),
         };
@@ -60,7 +62,7 @@ public static partial class GraphQLEndpoints
         var isGet = HttpMethods.IsGet(request.Method);
         if (isGet && request.Query.ContainsKey("sdl"))
         {
-            await GetSchema(http.RequestServices).ExecuteAsync(http).ConfigureAwait(false);
+            await GetSchema(http).ExecuteAsync(http).ConfigureAwait(false);
             return;
         }
 
@@ -116,6 +118,13 @@ public static partial class GraphQLEndpoints
             // The database could not take the write (disk full, read-only): the same 503 REST gives.
             response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = Storage.StorageUnavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        else if (answer.Result!.Errors.FirstOrDefault(e => e.Extensions?.GetValueOrDefault("code") as string == CostBudget.Code) is { } spent)
+        {
+            // The caller's cost per minute is spent: the same 429 the request rate limit gives.
+            response.StatusCode = StatusCodes.Status429TooManyRequests;
+            response.Headers.RetryAfter = Convert.ToString(spent.Extensions!["retryAfterSeconds"], System.Globalization.CultureInfo.InvariantCulture);
         }
 
         response.ContentType = answer.ContentType;

@@ -21,6 +21,7 @@ public static class Ids
         return globalId is not null
             && GlobalId.TryDecode(globalId, out var typeName, out var local)
             && typeName == type
-            && long.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out id);
+            && long.TryParse(local, NumberStyles.None, CultureInfo.InvariantCulture, out id)
+            && id.ToString(CultureInfo.InvariantCulture) == local;
     }
 }

@@ -27,5 +27,7 @@ internal static class NodeResolvers
                     : null,
         });
 
-    private static long? Parse(string id) => long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var local) ? local : null;
+    /// <summary>Only the form <see cref="Ids.Of"/> writes: "01" is no id, so no two ids name one object.</summary>
+    private static long? Parse(string id) =>
+        long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var local) && local.ToString(CultureInfo.InvariantCulture) == id ? local : null;
 }

@@ -85,19 +85,8 @@ internal static class ProposalResolvers
 
             var status = c.Argument<string>("status")?.ToLowerInvariant();
             var ranks = await s.Reads.RankProposalsAsync(areaId, status, c.CancellationToken);
-            var arguments = ConnectionArguments.From(c);
-            switch (c.Argument<string>("orderBy") ?? "HOT")
-            {
-                case "NEW":
-                    return await Paging.PageAsync([.. ranks.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.Id)], arguments, id => c.Proposal(s.Reads, id));
-                case "TOP":
-                    return await Paging.PageAsync([.. ranks.OrderByDescending(r => r.Score).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Select(r => r.Id)], arguments, id => c.Proposal(s.Reads, id));
-                default:
-                    // Ranked at the instant the walk began (HotCursors), so time alone cannot reorder it between pages.
-                    var (at, unpinned) = HotCursors.Unpin(arguments, s.Clock.GetUtcNow());
-                    var hot = HotFirst(ranks, at, d.Policies.Effective().HotGravity).ThenByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
-                    return HotCursors.Pin(await Paging.PageAsync([.. hot.Select(r => r.Id)], unpinned, id => c.Proposal(s.Reads, id)), at);
-            }
+            return await ProposalPages.PageAsync(
+                ranks, c.Argument<string>("orderBy") ?? "HOT", ConnectionArguments.From(c), s.Clock.GetUtcNow(), d.Policies.Effective().HotGravity, id => c.Proposal(s.Reads, id));
         })
         .AddVotePaths(s);
 
@@ -112,9 +101,6 @@ internal static class ProposalResolvers
         .Resolve("VoteHop.scope", c => Scopes.ToGraph(c.ParentAs<VoteHop>().Scope))
         .BindType<Tally>("Tally")
         .ResolveAsync("Tally.superDelegates", c => c.Members(s.Reads, c.ParentAs<Tally>().SuperDelegates));
-
-    private static IOrderedEnumerable<ProposalRank> HotFirst(List<ProposalRank> ranks, DateTimeOffset now, double gravity) =>
-        ranks.OrderByDescending(r => Hotness(r.Score, r.CreatedAt, now, gravity));
 
     /// <summary>score^0.8 / (age in hours + 2)^gravity (DESIGN §5; the organisation's policy, 1.8 by default).</summary>
     public static double Hotness(long score, long createdAtMs, DateTimeOffset now, double gravity)

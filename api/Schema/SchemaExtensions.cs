@@ -70,7 +70,25 @@ public static class SchemaExtensions
             sp.GetRequiredService<GovernanceEventPublisher>()));
         // Tests see what went wrong too; production never shows exception details.
         var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
-        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>(), sp.GetRequiredService<DomainServices>()), GovernanceSchema.Options(development, sp.GetRequiredService<Governance.GraphQL.Http.GraphQLHttpOptions>().ExecutionTimeout)));
+        services.AddOptions<Governance.Api.GraphQL.GraphQLApiOptions>()
+            .BindConfiguration("GraphQL")
+            .Validate(o => o.Introspection is null or "on" or "signed-in" or "off", "GraphQL:Introspection must be on, signed-in or off.")
+            .Validate(o => o.MaxCost > 0, "GraphQL:MaxCost must be positive.")
+            .Validate(o => o.CostBudgetPerMinute >= 0, "GraphQL:CostBudgetPerMinute must be 0 (off) or positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new Governance.Api.GraphQL.CostBudget(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Governance.Api.GraphQL.GraphQLApiOptions>>().Value.CostBudgetPerMinute,
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(
+            GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>(), sp.GetRequiredService<DomainServices>()),
+            Governance.Api.GraphQL.GraphQLApiSwitches.Apply(
+                GovernanceSchema.Options(development, sp.GetRequiredService<Governance.GraphQL.Http.GraphQLHttpOptions>().ExecutionTimeout),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Governance.Api.GraphQL.GraphQLApiOptions>>().Value,
+                Governance.Api.GraphQL.GraphQLApiSwitches.IntrospectionOf(
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Governance.Api.GraphQL.GraphQLApiOptions>>().Value,
+                    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Governance.Api.Storage.DemoOptions>>().Value),
+                sp.GetRequiredService<Governance.Api.GraphQL.CostBudget>(),
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Governance.GraphQL"))));
         services.AddSingleton<IGraphQLWebSocketInitHandler, WebSocketAuthentication>();
         return builder;
     }

@@ -43,7 +43,7 @@ public sealed partial class AreaService(Database database, TimeProvider clock, E
             {
                 if (parentId is not null && !AreaStore.Exists(c, t, parentId.Value))
                 {
-                    throw new DomainException(DomainErrors.UnknownArea, $"There is no area {parentId} to add under.", "parent");
+                    throw new DomainException(DomainErrors.UnknownArea, "There is no such area to add under.", "parent");
                 }
 
                 if (AreaStore.SlugTaken(c, t, slug))

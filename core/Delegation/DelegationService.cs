@@ -87,7 +87,7 @@ public sealed class DelegationService(Database database, TimeProvider clock, Eng
         var duplicate = delegates.GroupBy(d => d).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new DomainException(DomainErrors.DuplicateDelegate, $"Member {duplicate.Key} is named twice; name each delegate once.", "delegates");
+            throw new DomainException(DomainErrors.DuplicateDelegate, "A delegate is named twice; name each delegate once.", "delegates");
         }
 
         return engine.SerialiseWriteAsync(async () =>
@@ -141,7 +141,7 @@ public sealed class DelegationService(Database database, TimeProvider clock, Eng
     {
         if (MemberStore.Find(connection, transaction, memberId) is null)
         {
-            throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
+            throw new DomainException(DomainErrors.UnknownMember, "There is no such member.", "memberId");
         }
 
         if (delegates.Count > 0)
@@ -150,20 +150,20 @@ public sealed class DelegationService(Database database, TimeProvider clock, Eng
             var unknown = delegates.FirstOrDefault(d => !known.Contains(d), -1);
             if (unknown != -1)
             {
-                throw new DomainException(DomainErrors.UnknownDelegate, $"There is no member {unknown} to delegate to.", "delegates");
+                throw new DomainException(DomainErrors.UnknownDelegate, "A delegate names no member.", "delegates");
             }
         }
 
         switch (scope.Kind)
         {
             case ScopeKind.Area when !AreaStore.Exists(connection, transaction, scope.Id):
-                throw new DomainException(DomainErrors.UnknownArea, $"There is no area {scope.Id}.", "scope");
+                throw new DomainException(DomainErrors.UnknownArea, "There is no such area.", "scope");
             case ScopeKind.Proposal:
                 var status = ProposalStore.Find(connection, transaction, scope.Id)?.Status
-                    ?? throw new DomainException(DomainErrors.UnknownProposal, $"There is no proposal {scope.Id}.", "scope");
+                    ?? throw new DomainException(DomainErrors.UnknownProposal, "There is no such proposal.", "scope");
                 if (ProposalStatus.IsClosed(status))
                 {
-                    throw new DomainException(DomainErrors.ProposalClosed, $"Proposal {scope.Id} is {status.Replace('_', ' ')}; a delegation on it would carry nothing.", "scope");
+                    throw new DomainException(DomainErrors.ProposalClosed, $"The proposal is {status.Replace('_', ' ')}; a delegation on it would carry nothing.", "scope");
                 }
 
                 break;

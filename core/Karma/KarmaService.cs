@@ -21,7 +21,7 @@ public sealed class KarmaService(Database database, TimeProvider clock, IDomainE
     {
         var now = Millis.Of(clock.GetUtcNow());
         var policy = PolicyService.Resolve(c, null, null, now);
-        var stored = MemberStore.Find(c, null, memberId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {memberId}.");
+        var stored = MemberStore.Find(c, null, memberId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         var karma = KarmaRules.Decay(stored.Karma, stored.KarmaAt, now, policy.KarmaHalfLifeDays);
         var level = KarmaRules.Level(karma, policy);
 
@@ -76,8 +76,8 @@ public sealed class KarmaService(Database database, TimeProvider clock, IDomainE
             throw new DomainException(DomainErrors.SelfEndorsement, "You cannot endorse yourself.", "member");
         }
 
-        var endorser = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
-        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {endorsedId}.", "member");
+        var endorser = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
+        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.", "member");
         if (KarmaStore.EndorsementsGivenSince(c, t, actorId, now - (7 * Millis.Day)) >= policy.EndorsementsPerWeek)
         {
             throw new DomainException(DomainErrors.EndorsementLimit,

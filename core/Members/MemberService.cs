@@ -56,7 +56,7 @@ public sealed class MemberService(Database database, TimeProvider clock, EngineH
             var (changed, logged) = Transactions.WriteLogged(database, (c, t) =>
             {
                 var old = MemberStore.VotingRight(c, t, memberId)
-                    ?? throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "memberId");
+                    ?? throw new DomainException(DomainErrors.UnknownMember, "There is no such member.", "memberId");
                 if ((old == 1) == votingRight)
                 {
                     return false;
@@ -95,7 +95,7 @@ public sealed class MemberService(Database database, TimeProvider clock, EngineH
         {
             if (MemberStore.Find(c, t, memberId) is null)
             {
-                throw new DomainException(DomainErrors.UnknownMember, $"There is no member {memberId}.", "member");
+                throw new DomainException(DomainErrors.UnknownMember, "There is no such member.", "member");
             }
 
             var current = MemberRoleStore.Roles(c, t, memberId);

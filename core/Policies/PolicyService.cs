@@ -40,7 +40,7 @@ public sealed class PolicyService(Database database, TimeProvider clock, IDomain
     /// </summary>
     public PolicyInForce OfProposal(long proposalId) => Transactions.Read(database, c =>
     {
-        var proposal = ProposalStore.Find(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");
+        var proposal = ProposalStore.Find(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such proposal.");
         var values = proposal.PolicyJson is { } json ? PolicyValues.FromJson(json) : Resolve(c, null, proposal.AreaId, proposal.CreatedAt);
         return new PolicyInForce(proposal.AreaId, values, Sources(c, null, proposal.AreaId, proposal.CreatedAt));
     });
@@ -73,7 +73,7 @@ public sealed class PolicyService(Database database, TimeProvider clock, IDomain
 
             if (areaId is { } area && c.ExecuteScalarLong(t, "SELECT count(*) FROM areas WHERE id = @area", new { area }) == 0)
             {
-                throw new DomainException(DomainErrors.NotFound, $"There is no area {area}.");
+                throw new DomainException(DomainErrors.NotFound, "There is no such area.");
             }
 
             JsonObject changes;

@@ -128,12 +128,12 @@ public sealed class ModerationService(Database database, TimeProvider clock, IDo
             var proposal = ProposalService.Load(c, t, proposalId);
             if (proposal.Status != ProposalStatus.OnAgenda)
             {
-                throw new DomainException(DomainErrors.NotInQueue, $"Proposal {proposalId} is {ProposalService.Describe(proposal.Status)}, not in the agenda queue.");
+                throw new DomainException(DomainErrors.NotInQueue, $"The proposal is {ProposalService.Describe(proposal.Status)}, not in the agenda queue.");
             }
 
             if (proposal.MustSchedule && !allowMustSchedule)
             {
-                throw new DomainException(DomainErrors.MustBeScheduled, $"Proposal {proposalId} came back on appeal and must be scheduled.");
+                throw new DomainException(DomainErrors.MustBeScheduled, "The proposal came back on appeal and must be scheduled.");
             }
 
             var now = clock.GetUtcNow();

@@ -41,10 +41,10 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
         {
             var now = clock.GetUtcNow();
             var nowMs = Millis.Of(now);
-            _ = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
+            _ = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
             if (c.ExecuteScalarLong(t, "SELECT count(*) FROM areas WHERE id = @areaId", new { areaId }) == 0)
             {
-                throw new DomainException(DomainErrors.NotFound, $"There is no area {areaId}.");
+                throw new DomainException(DomainErrors.NotFound, "There is no such area.");
             }
 
             var policy = PolicyService.Resolve(c, t, areaId, nowMs);
@@ -86,7 +86,7 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
 
         if (proposal.Status != ProposalStatus.Open || !ProposalStore.Transition(c, t, proposalId, ProposalStatus.Open, ProposalStatus.Withdrawn, nowMs, actorId, "withdrawn by the author"))
         {
-            throw new DomainException(DomainErrors.ProposalNotOpen, $"Proposal {proposalId} is {Describe(proposal.Status)}; only an open proposal can be withdrawn.");
+            throw new DomainException(DomainErrors.ProposalNotOpen, $"The proposal is {Describe(proposal.Status)}; only an open proposal can be withdrawn.");
         }
 
         ProposalStore.ReleaseAll(c, t, proposalId, nowMs);
@@ -126,7 +126,7 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
 
             if (proposal.Status != ProposalStatus.Open)
             {
-                throw new DomainException(DomainErrors.ProposalNotOpen, $"Proposal {proposalId} is {Describe(proposal.Status)}; only an open proposal can be edited.");
+                throw new DomainException(DomainErrors.ProposalNotOpen, $"The proposal is {Describe(proposal.Status)}; only an open proposal can be edited.");
             }
 
             var newTitle = title ?? proposal.Title;
@@ -152,7 +152,7 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
     }
 
     public ProposalView Get(long proposalId) =>
-        Transactions.Read(database, c => View(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}."));
+        Transactions.Read(database, c => View(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such proposal."));
 
     public IReadOnlyList<StatusChange> History(long proposalId) => Transactions.Read(database, c =>
         ProposalStore.History(c, proposalId).Select(h => new StatusChange(h.Status, Millis.At(h.At), h.ActorId, h.Reason)).ToList());
@@ -212,7 +212,7 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
     }
 
     internal static ProposalRow Load(DbConnection c, DbTransaction? t, long proposalId) =>
-        ProposalStore.Find(c, t, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");
+        ProposalStore.Find(c, t, proposalId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such proposal.");
 
     internal static PolicyValues PolicyOf(DbConnection c, DbTransaction? t, ProposalRow proposal) =>
         proposal.PolicyJson is { } json ? PolicyValues.FromJson(json) : PolicyService.Resolve(c, t, proposal.AreaId, proposal.CreatedAt);

@@ -25,13 +25,13 @@ public sealed class SupportService(Database database, TimeProvider clock, IDomai
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
-        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
+        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         var proposal = ProposalService.Load(c, t, proposalId);
         var appealOpen = proposal.Status == ProposalStatus.Declined && !proposal.AppealClosed && proposal.AppealUntil > nowMs;
         if (proposal.Status != ProposalStatus.Open && !appealOpen)
         {
             throw new DomainException(DomainErrors.ProposalNotOpen,
-                $"Proposal {proposalId} is {ProposalService.Describe(proposal.Status)}; support goes only to open proposals (or to a declined one during its appeal).");
+                $"The proposal is {ProposalService.Describe(proposal.Status)}; support goes only to open proposals (or to a declined one during its appeal).");
         }
 
         var org = PolicyService.Resolve(c, t, null, nowMs);
@@ -81,11 +81,11 @@ public sealed class SupportService(Database database, TimeProvider clock, IDomai
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
-        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
+        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         var proposal = ProposalService.Load(c, t, proposalId);
         if (ProposalStore.ReleaseSupport(c, t, actorId, proposalId, nowMs) == 0)
         {
-            throw new DomainException(DomainErrors.InvalidInput, $"You have no points on proposal {proposalId} to withdraw.");
+            throw new DomainException(DomainErrors.InvalidInput, "You have no points on this proposal to withdraw.");
         }
 
         EventLog.Append(c, t, now, actorId, EventTypes.SupportWithdrawn, new { proposal = proposalId });

@@ -110,14 +110,14 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     /// <summary>Refuses a vote that may not be cast now, naming why; else the proposal.</summary>
     private static ProposalRow Validate(DbConnection c, DbTransaction? t, long actorId, long proposalId, VoteChoice choice, long nowMs)
     {
-        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
+        var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         var proposal = ProposalService.Load(c, t, proposalId);
         if (proposal.Status != ProposalStatus.Voting || nowMs < proposal.VotingStartsAt || nowMs >= proposal.VotingEndsAt)
         {
             var when = proposal.VotingStartsAt is { } s && proposal.VotingEndsAt is { } e
                 ? $"; its voting window is {Millis.At(s):u} to {Millis.At(e):u}"
                 : string.Empty;
-            throw new DomainException(DomainErrors.OutsideVotingWindow, $"Proposal {proposalId} is {ProposalService.Describe(proposal.Status)}, not open for voting now{when}.");
+            throw new DomainException(DomainErrors.OutsideVotingWindow, $"The proposal is {ProposalService.Describe(proposal.Status)}, not open for voting now{when}.");
         }
 
         if (!member.VotingRight)

@@ -14,22 +14,46 @@ public static class GraphQLErrors
 
     /// <summary>
     /// #sec-Handling-Execution-Errors: a resolver threw something that is not a GraphQL error. Its
-    /// message may leak internals, so it is masked unless the host runs in development.
+    /// message may leak internals, so it is masked unless the host runs in development. A
+    /// <paramref name="correlationId"/> (the host logged the exception under it) goes to
+    /// extensions.correlationId, so a client's report finds the log entry.
     /// </summary>
-    public static GraphQLError Unexpected(Exception exception, IReadOnlyList<SourceLocation>? locations, IReadOnlyList<object>? path, bool includeDetails)
+    public static GraphQLError Unexpected(Exception exception, IReadOnlyList<SourceLocation>? locations, IReadOnlyList<object>? path, bool includeDetails, string? correlationId = null)
     {
-        if (!includeDetails)
+        ArgumentNullException.ThrowIfNull(exception);
+        if (!includeDetails && correlationId is null)
         {
             return new GraphQLError("Unexpected Execution Error", locations, path);
         }
 
-        var extensions = new Dictionary<string, object?>
+        var extensions = new Dictionary<string, object?>();
+        if (correlationId is not null)
         {
-            ["message"] = exception.Message,
-            ["exception"] = exception.GetType().FullName,
-            ["stackTrace"] = exception.StackTrace,
-        };
+            extensions["code"] = "INTERNAL_SERVER_ERROR";
+            extensions["correlationId"] = correlationId;
+        }
+
+        if (includeDetails)
+        {
+            extensions["message"] = exception.Message;
+            extensions["exception"] = exception.GetType().FullName;
+            extensions["stackTrace"] = exception.StackTrace;
+        }
+
         return new GraphQLError("Unexpected Execution Error", locations, path, extensions);
+    }
+
+    /// <summary>An unexpected error as <paramref name="options"/> report it: handed to the host's log under a new correlation id, if it keeps one.</summary>
+    internal static GraphQLError Unexpected(Exception exception, IReadOnlyList<SourceLocation>? locations, IReadOnlyList<object>? path, ExecutorOptions options)
+    {
+        string? correlationId = null;
+        if (options.OnUnexpectedError is { } log)
+        {
+            correlationId = Guid.NewGuid().ToString("N");
+            log(exception, correlationId);
+        }
+
+        return Unexpected(exception, locations, path, options.IncludeExceptionDetails, correlationId);
     }
 
     /// <summary>#sec-Errors.Error-Result-Format: a field error carries the field's locations and response path.</summary>
@@ -53,8 +77,20 @@ public static class GraphQLErrors
         new($"The request exceeded the configured execution timeout of {timeout.TotalSeconds:0.###} seconds.");
 
     /// <summary>A limit of <see cref="ExecutorOptions"/> refused the operation before it ran.</summary>
-    public static GraphQLError LimitExceeded(string message, IReadOnlyList<SourceLocation>? locations = null) =>
-        new(message, locations, extensions: new Dictionary<string, object?> { ["code"] = "LIMIT_EXCEEDED" });
+    public static GraphQLError LimitExceeded(string message, IReadOnlyList<SourceLocation>? locations = null, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var all = new Dictionary<string, object?> { ["code"] = "LIMIT_EXCEEDED" };
+        foreach (var (key, value) in extensions ?? new Dictionary<string, object?>())
+        {
+            all[key] = value;
+        }
+
+        return new(message, locations, extensions: all);
+    }
+
+    /// <summary>__schema or __type while the host allows no introspection (to this caller).</summary>
+    public static GraphQLError IntrospectionDisabled(IReadOnlyList<SourceLocation>? locations) =>
+        new("Introspection is not allowed for the current request.", locations, extensions: new Dictionary<string, object?> { ["code"] = "INTROSPECTION_DISABLED" });
 
     /// <summary>
     /// #sec-Validation: a document breaks a rule of §5. The error names the rule's section in

@@ -246,7 +246,7 @@ internal sealed partial class ExecutionState
         }
         else
         {
-            Errors.Add(GraphQLErrors.Unexpected(exception, field.Locations, path.ToList(), Options.IncludeExceptionDetails));
+            Errors.Add(GraphQLErrors.Unexpected(exception, field.Locations, path.ToList(), Options));
         }
 
         PropagateNull(container, key, index, nonNull);

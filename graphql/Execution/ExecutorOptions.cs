@@ -17,6 +17,27 @@ public sealed record ExecutorOptions
     /// <summary>When false, __schema and __type are refused (__typename stays, clients rely on it).</summary>
     public bool EnableIntrospection { get; init; } = true;
 
+    /// <summary>
+    /// Per request, with the transport's context: whether this caller may use __schema and
+    /// __type (a host's "signed-in callers only"). Null: <see cref="EnableIntrospection"/> alone decides.
+    /// </summary>
+    public Func<object?, bool>? AllowIntrospection { get; init; }
+
+    /// <summary>
+    /// "Did you mean …" hints in validation and variable errors. They name schema members, so
+    /// they are never given while introspection is off; a host that lets only some callers
+    /// introspect turns them off too (the validated document is shared by all callers).
+    /// </summary>
+    public bool EnableSuggestions { get; init; } = true;
+
+    internal bool Suggests => EnableIntrospection && EnableSuggestions;
+
+    /// <summary>
+    /// Called once per request that passed the limits, with its context and its cost: a host's
+    /// per-caller budget (cost per minute). An error refuses the request before it runs.
+    /// </summary>
+    public Func<object?, int, Errors.GraphQLError?>? ChargeCost { get; init; }
+
     /// <summary>Deepest chain of nested ofType under introspection (HotChocolate: 16).</summary>
     public int MaxIntrospectionOfTypeDepth { get; init; } = 16;
 
@@ -29,6 +50,12 @@ public sealed record ExecutorOptions
     /// <summary>The most an operation may cost: each composite field 1, lists multiplied by their page size.</summary>
     public int MaxCost { get; init; } = 1_000;
 
+    /// <summary>
+    /// What a scalar or enum field costs without @cost (HotChocolate: 0). A host whose limit must
+    /// bound the response's size too sets 1: each value written then counts.
+    /// </summary>
+    public int LeafFieldCost { get; init; }
+
     /// <summary>The size assumed for a list field without a first or last argument.</summary>
     public int DefaultListSize { get; init; } = 10;
 
@@ -36,6 +63,13 @@ public sealed record ExecutorOptions
 
     /// <summary>Development only: unexpected exceptions show their message and stack trace in the error extensions.</summary>
     public bool IncludeExceptionDetails { get; init; }
+
+    /// <summary>
+    /// Called with every unexpected exception (a resolver's, a source stream's) and the
+    /// correlation id its masked error carries in extensions.correlationId: the host logs it
+    /// there. Without it errors carry no correlation id, as there is no log entry to find.
+    /// </summary>
+    public Action<Exception, string>? OnUnexpectedError { get; init; }
 
     /// <summary>Parsed and validated documents kept by query text, so a repeated query skips both phases.</summary>
     public int DocumentCacheSize { get; init; } = 256;

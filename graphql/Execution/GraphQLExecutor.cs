@@ -53,6 +53,23 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         return new PrepareResult { Operation = operation };
     }
 
+    /// <summary>
+    /// What an operation would cost, without running it: the upper bound the cost limit compares
+    /// (null when the request does not parse, validate or select an operation). Variables that do
+    /// not coerce count as absent, so their fields take their assumed sizes.
+    /// </summary>
+    public int? MeasureCost(GraphQLRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (Prepare(request).Operation is not PreparedOperation prepared)
+        {
+            return null;
+        }
+
+        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, [], suggest: false);
+        return OperationLimits.Check(Schema, Options with { MaxCost = int.MaxValue }, prepared, variables).Cost;
+    }
+
     public async Task<ExecutionResult> ExecuteAsync(IPreparedOperation operation, GraphQLRequest request, object? context, CancellationToken cancellationToken)
     {
         var prepared = (PreparedOperation)operation;
@@ -67,7 +84,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             return ExecutionResult.RequestError([new GraphQLError($"Schema is not configured to execute {Printer.Keyword(prepared.OperationType)} operation.")]);
         }
 
-        var variables = CoerceVariables(prepared, request, out var requestErrors);
+        var variables = CoerceVariables(prepared, request, context, out var requestErrors);
         if (requestErrors is not null)
         {
             return ExecutionResult.RequestError(requestErrors);
@@ -109,7 +126,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             yield break;
         }
 
-        var variables = CoerceVariables(prepared, request, out var requestErrors);
+        var variables = CoerceVariables(prepared, request, context, out var requestErrors);
         if (requestErrors is not null)
         {
             yield return ExecutionResult.RequestError(requestErrors);
@@ -177,7 +194,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return (false, GraphQLErrors.Unexpected(error, null, null, Options.IncludeExceptionDetails));
+            return (false, GraphQLErrors.Unexpected(error, null, null, Options));
         }
     }
 
@@ -211,26 +228,36 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            return (null, GraphQLErrors.Unexpected(error, field.Locations, path.ToList(), Options.IncludeExceptionDetails));
+            return (null, GraphQLErrors.Unexpected(error, field.Locations, path.ToList(), Options));
         }
     }
 
-    private IReadOnlyDictionary<string, object?> CoerceVariables(PreparedOperation prepared, GraphQLRequest request, out IReadOnlyList<GraphQLError>? errors)
+    private IReadOnlyDictionary<string, object?> CoerceVariables(PreparedOperation prepared, GraphQLRequest request, object? context, out IReadOnlyList<GraphQLError>? errors)
     {
         var coercionErrors = new List<GraphQLError>();
         // Hints name schema members, so they are left out when introspection is off.
-        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors, suggest: Options.EnableIntrospection);
+        var variables = Values.CoerceVariableValues(Schema, prepared.Definition, request.Variables, coercionErrors, suggest: Options.Suggests);
         if (coercionErrors.Count > 0)
         {
             errors = coercionErrors;
             return variables;
         }
 
-        var plan = prepared.Plan;
-        var limitErrors = plan.IsConstant
-            ? plan.LimitErrors ??= OperationLimits.Check(Schema, Options, prepared, variables)
-            : OperationLimits.Check(Schema, Options, prepared, variables);
-        errors = limitErrors.Count > 0 ? limitErrors : null;
+        var limits = prepared.Plan.Limits(variables, () => OperationLimits.Check(Schema, Options, prepared, variables));
+        if (limits.Errors.Count > 0)
+        {
+            errors = limits.Errors;
+            return variables;
+        }
+
+        // Per caller: whether they may introspect, and what is left of their cost budget.
+        if (limits.UsesIntrospection && Options.AllowIntrospection is { } allow && !allow(context))
+        {
+            errors = [GraphQLErrors.IntrospectionDisabled(null)];
+            return variables;
+        }
+
+        errors = Options.ChargeCost?.Invoke(context, limits.Cost) is { } refused ? [refused] : null;
         return variables;
     }
 
@@ -246,7 +273,7 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
         try
         {
             var document = Parser.Parse(query, Options.Parser);
-            var errors = DocumentValidator.Validate(Schema, document, new ValidationOptions { MaxErrors = Options.MaxValidationErrors, IncludeSuggestions = Options.EnableIntrospection });
+            var errors = DocumentValidator.Validate(Schema, document, new ValidationOptions { MaxErrors = Options.MaxValidationErrors, IncludeSuggestions = Options.Suggests });
             result = new CachedDocument(document, errors.Count > Options.MaxValidationErrors ? [.. errors.Take(Options.MaxValidationErrors)] : errors);
         }
         catch (GraphQLException error)

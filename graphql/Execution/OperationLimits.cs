@@ -7,9 +7,11 @@ namespace Governance.GraphQL.Execution;
 /// <summary>
 /// Refuses an operation before it runs when it is too deep, too costly, or digs too far into
 /// introspection. Fragments are expanded; a fragment cycle stops the walk (validation reports it).
-/// Cost: each field of composite type costs 1; a list field multiplies its subtree by its page
-/// size — its own <c>first</c>/<c>last</c>, else that of the connection field above it, else
-/// <see cref="ExecutorOptions.DefaultListSize"/>. Introspection costs nothing here; it has its own limits.
+/// Cost (an upper bound of the work, HotChocolate's model, see <see cref="FieldCost"/>): a field
+/// costs its resolver's @cost weight; a field of composite type adds 1 and its selections per
+/// item; a list multiplies that by its size — its slicing argument, else the size its connection
+/// gives it, else its @listSize assumed size, else <see cref="ExecutorOptions.DefaultListSize"/>.
+/// Introspection costs nothing here; it has its own limits.
 /// </summary>
 internal sealed class OperationLimits
 {
@@ -21,8 +23,10 @@ internal sealed class OperationLimits
     private readonly IReadOnlyDictionary<string, object?> _variables;
     private readonly HashSet<string> _fragmentStack = new(StringComparer.Ordinal);
     private readonly List<GraphQLError> _errors = [];
-    private readonly Dictionary<(string Fragment, string Type, int? PageSize), (long Cost, int Depth)> _fragmentCosts = [];
+    private readonly Dictionary<(string Fragment, string Type, Inherited Size), (long Cost, int Depth)> _fragmentCosts = [];
+    private readonly HashSet<string> _slicingVariables = new(StringComparer.Ordinal);
     private int _maxDepth;
+    private bool _usesIntrospection;
 
     private OperationLimits(Schema schema, ExecutorOptions options, PreparedOperation operation, IReadOnlyDictionary<string, object?> variables)
     {
@@ -33,16 +37,16 @@ internal sealed class OperationLimits
     }
 
     /// <summary>Checks every limit; the errors are request errors (no "data").</summary>
-    public static IReadOnlyList<GraphQLError> Check(Schema schema, ExecutorOptions options, PreparedOperation operation, IReadOnlyDictionary<string, object?> variables)
+    public static LimitCheck Check(Schema schema, ExecutorOptions options, PreparedOperation operation, IReadOnlyDictionary<string, object?> variables)
     {
         var limits = new OperationLimits(schema, options, operation, variables);
         var root = schema.GetRootType(operation.OperationType);
         if (root is null)
         {
-            return [];
+            return new LimitCheck([], 0, false, []);
         }
 
-        var cost = limits.Walk(root, operation.Definition.SelectionSet, 0, null);
+        var cost = limits.Walk(root, operation.Definition.SelectionSet, 0, default);
         if (limits._maxDepth > options.MaxExecutionDepth)
         {
             limits._errors.Add(GraphQLErrors.LimitExceeded(
@@ -52,13 +56,14 @@ internal sealed class OperationLimits
         if (cost > options.MaxCost)
         {
             limits._errors.Add(GraphQLErrors.LimitExceeded(
-                $"The operation has a cost of {cost} which exceeds the max allowed cost of {options.MaxCost}."));
+                $"The operation has a cost of {cost} which exceeds the max allowed cost of {options.MaxCost}.",
+                extensions: new Dictionary<string, object?> { ["cost"] = (int)cost, ["maxCost"] = options.MaxCost }));
         }
 
-        return limits._errors;
+        return new LimitCheck(limits._errors, (int)cost, limits._usesIntrospection, [.. limits._slicingVariables]);
     }
 
-    private long Walk(NamedType parentType, SelectionSetNode selectionSet, int depth, int? inheritedPageSize)
+    private long Walk(NamedType parentType, SelectionSetNode selectionSet, int depth, Inherited inheritedPageSize)
     {
         long cost = 0;
         foreach (var selection in selectionSet.Selections)
@@ -91,7 +96,7 @@ internal sealed class OperationLimits
     /// let 2.4 KB of fragments that each spread the one below twice cost 2^58 steps (the HTTP
     /// fuzzer's finding, docs/reliability.md).
     /// </summary>
-    private long FragmentCost(string name, FragmentDefinitionNode fragment, NamedType parentType, int depth, int? inheritedPageSize)
+    private long FragmentCost(string name, FragmentDefinitionNode fragment, NamedType parentType, int depth, Inherited inheritedPageSize)
     {
         var fragmentType = _schema.GetType(fragment.TypeCondition.Name) ?? parentType;
         var key = (name, fragmentType.Name, inheritedPageSize);
@@ -115,16 +120,14 @@ internal sealed class OperationLimits
         return known.Cost;
     }
 
-    private long FieldCost(NamedType parentType, FieldNode field, int depth, int? inheritedPageSize)
+    private long FieldCost(NamedType parentType, FieldNode field, int depth, Inherited inherited)
     {
         if (field.Name is "__schema" or "__type")
         {
+            _usesIntrospection = true;
             if (!_options.EnableIntrospection)
             {
-                _errors.Add(new GraphQLError(
-                    "Introspection is not allowed for the current request.",
-                    [field.Location.ToSourceLocation()],
-                    extensions: new Dictionary<string, object?> { ["code"] = "INTROSPECTION_DISABLED" }));
+                _errors.Add(GraphQLErrors.IntrospectionDisabled([field.Location.ToSourceLocation()]));
                 return 0;
             }
 
@@ -137,55 +140,83 @@ internal sealed class OperationLimits
         }
 
         var definition = _schema.GetFieldDefinition(parentType, field.Name);
-        if (definition is null || field.SelectionSet is null)
+        if (definition is null)
         {
             return 0;
         }
 
+        var spec = definition.Cost;
+        if (field.SelectionSet is null)
+        {
+            return spec.Weight > 0 ? spec.Weight : _options.LeafFieldCost;
+        }
+
         var fieldDepth = depth + 1;
         _maxDepth = Math.Max(_maxDepth, fieldDepth + 1);
-        var pageSize = PageSize(field, definition) ?? inheritedPageSize;
+        var slicing = PageSize(field, definition, spec);
         var isList = definition.Type.Nullable is ListType;
-        var multiplier = isList ? pageSize ?? _options.DefaultListSize : 1;
+        var given = inherited.AppliesTo(field.Name);
+        long multiplier = 1;
+        Inherited carried = default;
+        if (spec.SizedFields is { } sized)
+        {
+            // A connection: its size belongs to its edges and nodes.
+            carried = new Inherited(slicing ?? spec.AssumedSize ?? _options.DefaultListSize, sized);
+            if (isList)
+            {
+                multiplier = given ?? spec.AssumedSize ?? _options.DefaultListSize;
+            }
+        }
+        else if (isList)
+        {
+            multiplier = slicing ?? given ?? spec.AssumedSize ?? _options.DefaultListSize;
+        }
+        else if (!spec.Declared && (slicing ?? given) is { } size)
+        {
+            // The older rule: a page size reaches every list under the field, not further.
+            carried = new Inherited(size, null);
+        }
 
-        // A connection's page size reaches the list under it (edges, nodes), not further.
-        var carried = isList ? null : pageSize;
         var childCost = Walk(definition.Type.GetNamedType(), field.SelectionSet, fieldDepth, carried);
-        return Saturate(multiplier * Saturate(1 + childCost));
+        return Saturate(spec.Weight + Saturate(multiplier * Saturate(1 + childCost)));
     }
 
-    private int? PageSize(FieldNode field, FieldDefinition definition)
+    /// <summary>The largest slicing argument the field was given, else the largest default; null when neither.</summary>
+    private int? PageSize(FieldNode field, FieldDefinition definition, FieldCost spec)
     {
-        foreach (var argument in field.Arguments)
+        int? largest = null;
+        foreach (var name in spec.SlicingArguments)
         {
-            if (argument.Name is not ("first" or "last"))
+            var argument = field.Arguments.FirstOrDefault(a => a.Name == name);
+            int? value;
+            if (argument is null)
             {
-                continue;
+                // An absent argument still has its declared default (`first: Int = 10`).
+                value = definition.ArgumentsByName.GetValueOrDefault(name) is { DefaultValue: int size } ? size : null;
+            }
+            else
+            {
+                if (argument.Value is VariableNode variable)
+                {
+                    _slicingVariables.Add(variable.Name);
+                }
+
+                value = argument.Value switch
+                {
+                    IntValueNode i when int.TryParse(i.Value, out var n) => n,
+                    VariableNode v when _variables.TryGetValue(v.Name, out var n) && n is int size => size,
+                    VariableNode v when !_variables.ContainsKey(v.Name) && definition.ArgumentsByName.GetValueOrDefault(name) is { DefaultValue: int size } => size,
+                    _ => (int?)null,
+                };
             }
 
-            var value = argument.Value switch
+            if (value is > 0 && (largest is null || value > largest))
             {
-                IntValueNode i when int.TryParse(i.Value, out var n) => n,
-                VariableNode v when _variables.TryGetValue(v.Name, out var n) && n is int size => size,
-                _ => (int?)null,
-            };
-            if (value is > 0)
-            {
-                return value;
+                largest = value;
             }
         }
 
-        // An absent page size argument still has its declared default (`first: Int = 10`).
-        foreach (var name in (ReadOnlySpan<string>)["first", "last"])
-        {
-            if (definition.ArgumentsByName.GetValueOrDefault(name) is { DefaultValue: int size and > 0 }
-                && !field.Arguments.Any(a => a.Name == name))
-            {
-                return size;
-            }
-        }
-
-        return null;
+        return largest;
     }
 
     /// <summary>Bounds nested ofType chains and recursion through the list fields of introspection types.</summary>
@@ -246,4 +277,19 @@ internal sealed class OperationLimits
     }
 
     private static long Saturate(long value) => Math.Min(value, int.MaxValue);
+
+    /// <summary>A size a field hands to the fields under it: to those named, or (null) to every list.</summary>
+    private readonly record struct Inherited(int? Size, IReadOnlyList<string>? Fields)
+    {
+        public int? AppliesTo(string name) =>
+            Size is null ? null : Fields is null || Fields.Contains(name) ? Size : null;
+
+        public bool Equals(Inherited other) =>
+            Size == other.Size && (ReferenceEquals(Fields, other.Fields) || (Fields is not null && other.Fields is not null && Fields.SequenceEqual(other.Fields)));
+
+        public override int GetHashCode() => HashCode.Combine(Size, Fields?.Count);
+    }
 }
+
+/// <summary>What the limit check found: the refusals, the operation's cost, whether it introspects, and the variables its cost depends on.</summary>
+internal sealed record LimitCheck(IReadOnlyList<GraphQLError> Errors, int Cost, bool UsesIntrospection, IReadOnlyList<string> SlicingVariables);

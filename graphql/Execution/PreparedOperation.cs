@@ -39,5 +39,37 @@ internal sealed class OperationPlan(bool isConstant)
 
     public FieldSet? Root { get; set; }
 
-    public IReadOnlyList<Errors.GraphQLError>? LimitErrors { get; set; }
+    private const int MaxLimitChecksPerOperation = 64;
+
+    private LimitCheck? _limits;
+    private System.Collections.Concurrent.ConcurrentDictionary<string, LimitCheck>? _limitsBySize;
+
+    /// <summary>
+    /// The limit check, computed once per cached operation: its cost depends on the variables
+    /// only through slicing arguments (first: $n), so it is kept per distinct set of their values
+    /// (at most 64 per operation; beyond that it is computed per request).
+    /// </summary>
+    public LimitCheck Limits(IReadOnlyDictionary<string, object?> variables, Func<LimitCheck> check)
+    {
+        var first = _limits ??= check();
+        if (IsConstant || first.SlicingVariables.Count == 0)
+        {
+            return first;
+        }
+
+        var key = string.Join('\u001f', first.SlicingVariables.Select(v => variables.TryGetValue(v, out var value) ? value?.ToString() ?? "\u0000" : "\u0001"));
+        _limitsBySize ??= new(StringComparer.Ordinal);
+        if (_limitsBySize.TryGetValue(key, out var sized))
+        {
+            return sized;
+        }
+
+        sized = check();
+        if (_limitsBySize.Count < MaxLimitChecksPerOperation)
+        {
+            _limitsBySize.TryAdd(key, sized);
+        }
+
+        return sized;
+    }
 }

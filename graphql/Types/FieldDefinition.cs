@@ -48,6 +48,11 @@ public sealed class FieldDefinition
     /// <summary>For subscription root fields: creates the source stream (#sec-Source-Stream).</summary>
     public SubscriptionResolver? Subscriber { get; internal set; }
 
+    /// <summary>What the field costs (@cost, @listSize), read from its SDL once.</summary>
+    internal FieldCost Cost => _cost ??= FieldCost.Of(this);
+
+    private FieldCost? _cost;
+
     public override string ToString() => DeclaringType?.Name + "." + Name;
 }
 

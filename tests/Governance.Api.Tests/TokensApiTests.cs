@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests;
 
@@ -133,5 +134,82 @@ public sealed class TokensApiTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/tokens")).StatusCode);
         using var garbage = Bearer("gov_pat_made-up");
         Assert.Equal(HttpStatusCode.Unauthorized, (await garbage.GetAsync("/api/exports/events.ndjson")).StatusCode);
+    }
+
+    /// <summary>A request on each transport a third-party client uses, with its Authorization header as given.</summary>
+    private async Task<(HttpStatusCode Status, string? Challenge)> SendOnAsync(string transport, string? token)
+    {
+        if (transport == "websocket")
+        {
+            var socket = factory.Server.CreateWebSocketClient();
+            socket.SubProtocols.Add("graphql-transport-ws");
+            if (token is not null)
+            {
+                socket.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
+            }
+
+            try
+            {
+                using var connected = await socket.ConnectAsync(new Uri(factory.Server.BaseAddress, "/graphql"), CancellationToken.None);
+                return (HttpStatusCode.SwitchingProtocols, null);
+            }
+            catch (InvalidOperationException e) when (e.Message.Contains("401", StringComparison.Ordinal))
+            {
+                return (HttpStatusCode.Unauthorized, "(refused before the upgrade)");
+            }
+        }
+
+        using var client = token is null ? factory.CreateClient() : Bearer(token);
+        using var request = transport switch
+        {
+            "rest" => new HttpRequestMessage(HttpMethod.Get, "/api/exports/events.ndjson"),
+            "graphql-get" => new HttpRequestMessage(HttpMethod.Get, "/graphql?query=%7Bviewer%7Bhandle%7D%7D"),
+            "graphql-post" => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "{ viewer { handle } }" }) },
+            _ => new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query = "subscription { agendaChanged { id } }" }) },
+        };
+        request.Headers.Accept.ParseAdd(transport == "graphql-sse" ? "text/event-stream" : "application/graphql-response+json, application/json");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        return (response.StatusCode, response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Theory]
+    [InlineData("rest")]
+    [InlineData("graphql-get")]
+    [InlineData("graphql-post")]
+    [InlineData("graphql-sse")]
+    [InlineData("websocket")]
+    public async Task ABadExpiredOrRevokedBearerTokenIsRefusedWith401OnEveryTransport(string transport)
+    {
+        var (session, revoked, revokedId) = await MemberWithToken("honest-" + transport, "read");
+        using var sessionLifetime = session;
+        var expired = (await (await session.PostAsJsonAsync("/api/tokens", new { name = "expiring", scopes = new[] { "read" }, expiresInDays = 1 })).JsonAsync()).GetProperty("token").GetString()!;
+        using (var connection = factory.Services.GetRequiredService<Governance.Core.Storage.Database>().Open())
+        {
+            Dapper.SqlMapper.Execute(connection, "UPDATE access_tokens SET expires_at = 1 WHERE name = 'expiring'");
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await session.DeleteAsync($"/api/tokens/{revokedId}")).StatusCode);
+
+        foreach (var token in new[] { "gov_pat_made-up", expired, revoked })
+        {
+            var (status, challenge) = await SendOnAsync(transport, token);
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+            if (transport != "websocket")
+            {
+                Assert.StartsWith("Bearer error=\"invalid_token\"", challenge, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("graphql-get")]
+    [InlineData("graphql-post")]
+    [InlineData("websocket")]
+    public async Task WithoutATokenGraphQLStaysAnonymous(string transport)
+    {
+        var (status, challenge) = await SendOnAsync(transport, null);
+
+        Assert.Equal(transport == "websocket" ? HttpStatusCode.SwitchingProtocols : HttpStatusCode.OK, status);
+        Assert.True(string.IsNullOrEmpty(challenge));
     }
 }

@@ -21,7 +21,32 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
     private async Task<List<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        return await ReadAllAsync<T>(connection, new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Dapper's QueryAsync, except that no rows means no deserializer. Dapper builds one from the
+    /// reader's column types before the first row, and SQLite types a computed column of an empty
+    /// result as a blob, so a record with a string there could not be matched: node(id) of a
+    /// member that does not exist answered "Unexpected Execution Error" (issue 20).
+    /// </summary>
+    private static async Task<List<T>> ReadAllAsync<T>(DbConnection connection, CommandDefinition command)
+    {
+        await using var reader = await connection.ExecuteReaderAsync(command);
+        var rows = new List<T>();
+        if (!reader.HasRows)
+        {
+            return rows;
+        }
+
+        // The untyped parser: Dapper's typed one cannot be cast for a scalar row (string, long).
+        var parse = reader.GetRowParser(typeof(T));
+        while (await reader.ReadAsync(command.CancellationToken))
+        {
+            rows.Add((T)parse(reader));
+        }
+
+        return rows;
     }
 
     public async Task<IReadOnlyDictionary<long, MemberRow>> MembersAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
@@ -43,12 +68,12 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
         // folds ASCII alone on both (SQLite's built-in, PostgreSQL's in a "C" ctype database).
         const string Where = "@pattern IS NULL OR lower(m.handle) LIKE lower(@pattern) ESCAPE '\\' OR lower(m.display_name) LIKE lower(@pattern) ESCAPE '\\'";
         await using var connection = await OpenAsync(cancellationToken);
-        var page = (await connection.QueryAsync<MemberRow>(new CommandDefinition(
+        var page = await ReadAllAsync<MemberRow>(connection, new CommandDefinition(
             $"""
             SELECT m.id, m.handle, m.display_name AS DisplayName, m.voting_right AS VotingRight,
                    (SELECT string_agg(role, ',') FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
             FROM members m WHERE {Where} ORDER BY m.handle LIMIT @limit OFFSET @offset
-            """, new { pattern, limit, offset }, cancellationToken: cancellationToken))).ToList();
+            """, new { pattern, limit, offset }, cancellationToken: cancellationToken));
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT count(*) FROM members m WHERE {Where}", new { pattern }, cancellationToken: cancellationToken));
         return (page, total);

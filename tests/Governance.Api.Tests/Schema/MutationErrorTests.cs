@@ -123,4 +123,45 @@ public sealed class MutationErrorTests(SchemaFixture fixture) : IClassFixture<Sc
         Assert.Equal("description", payload.GetProperty("errors")[0].GetProperty("field").GetString());
         Assert.Equal(areas, fixture.EventCount());
     }
+
+    [Fact]
+    public async Task RefusalsNameNoInternalNumber()
+    {
+        var admin = await fixture.MemberAsync("me-numbers", "admin", "moderator");
+        var closed = Proposals("accepted", 1)[0];
+        var nobody = SchemaFixture.Id("Member", 987_654);
+        var nothing = P(987_654);
+        (string Query, object Variables)[] refusals =
+        [
+            ("mutation($p: ID!) { vote(input: { proposal: $p, choice: YES }) { errors { ... on UserError { message } } } }", new { p = nothing }),
+            ("mutation($p: ID!) { vote(input: { proposal: $p, choice: YES }) { errors { ... on UserError { message } } } }", new { p = P(closed) }),
+            ("mutation($p: ID!) { support(input: { proposal: $p, points: 1 }) { errors { ... on UserError { message } } } }", new { p = nothing }),
+            ("mutation($p: ID!) { support(input: { proposal: $p, points: 1 }) { errors { ... on UserError { message } } } }", new { p = P(closed) }),
+            ("mutation($p: ID!) { withdrawSupport(input: { proposal: $p }) { errors { ... on UserError { message } } } }", new { p = P(closed) }),
+            ("mutation($p: ID!) { withdrawProposal(input: { proposal: $p }) { errors { ... on UserError { message } } } }", new { p = nothing }),
+            ("mutation($p: ID!) { scheduleProposal(input: { proposal: $p, reason: \"why\" }) { errors { ... on UserError { message } } } }", new { p = P(closed) }),
+            ("mutation($m: ID!) { delegate(input: { scope: { global: true }, delegates: [$m] }) { errors { ... on UserError { message } } } }", new { m = nobody }),
+            ("mutation($p: ID!, $m: ID!) { delegate(input: { scope: { proposal: $p }, delegates: [$m] }) { errors { ... on UserError { message } } } }", new { p = P(closed), m = SchemaFixture.Id("Member", fixture.DemoMember()) }),
+            ("mutation($p: ID!) { blockDelegation(input: { scope: { proposal: $p } }) { errors { ... on UserError { message } } } }", new { p = nothing }),
+            ("mutation($m: ID!) { endorse(input: { member: $m }) { errors { ... on UserError { message } } } }", new { m = nobody }),
+            ("mutation($m: ID!) { setVotingRight(input: { member: $m, votingRight: false, reason: \"why\" }) { errors { ... on UserError { message } } } }", new { m = nobody }),
+            ("mutation($m: ID!) { setMemberRoles(input: { member: $m, roles: [MEMBER] }) { errors { ... on UserError { message } } } }", new { m = nobody }),
+            ("mutation($a: ID!) { createArea(input: { slug: \"numbers\", name: \"Numbers\", parent: $a }) { errors { ... on UserError { message } } } }", new { a = SchemaFixture.Id("Area", 987_654) }),
+        ];
+
+        try
+        {
+            foreach (var (query, variables) in refusals)
+            {
+                var result = await admin.PostAsync(query, variables);
+                var text = result.ToString();
+                Assert.Contains("\"message\"", text, StringComparison.Ordinal);
+                Assert.DoesNotMatch($@"\b(987654|{closed})\b", text);
+            }
+        }
+        finally
+        {
+            Reopen(closed);
+        }
+    }
 }

@@ -90,4 +90,73 @@ public sealed class NodeTests(SchemaFixture fixture) : IClassFixture<SchemaFixtu
         Assert.Equal(JsonValueKind.Null, asProposal.ValueKind);
         Assert.Contains("at most 50", tooMany.GetProperty("errors")[0].GetProperty("message").GetString(), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Ids of every node type and of none, well-formed or not: numbers that name nothing (huge,
+    /// zero, negative, past the end), local ids that are no number, base64 of no "Type:id", and
+    /// text that is not base64 at all.
+    /// </summary>
+    private static IEnumerable<string> RandomIds(int seed, int count)
+    {
+        var random = new Random(seed);
+        string[] types = ["Member", "Area", "Proposal", "Delegation", "Event", "Viewer", "member", "Nope", ""];
+        string[] locals = ["0", "-1", "99999", "9223372036854775807", "9223372036854775808", "1e3", " 1", "01", "abc", "", "1:2", "\u0000", "\u00e9"];
+        for (var i = 0; i < count; i++)
+        {
+            var type = types[random.Next(types.Length)];
+            var local = random.Next(3) switch
+            {
+                0 => locals[random.Next(locals.Length)],
+                1 => random.NextInt64(100_000, long.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                _ => (-random.NextInt64(1, long.MaxValue)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            yield return random.Next(5) switch
+            {
+                0 => "TWVtYmVyOjk5OTk5",
+                1 => new string((char)random.Next(33, 127), random.Next(1, 12)),
+                2 => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(type + local)),
+                _ => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(type + ":" + local)),
+            };
+        }
+    }
+
+    [Fact]
+    public async Task UnknownAndMalformedIdsOfEveryNodeTypeAreNullWithoutAnError()
+    {
+        var member = await fixture.MemberAsync("node-random");
+        var ids = RandomIds(seed: 20, count: 300).ToList();
+        foreach (var caller in new[] { fixture.Anonymous, member })
+        {
+            // node for a sample, nodes for all: the request rate limit is 100 a second.
+            foreach (var id in ids.Where((_, i) => i % 5 == 0))
+            {
+                var single = await caller.PostAsync("query($id: ID!) { node(id: $id) { __typename id } }", new { id });
+                Assert.False(single.TryGetProperty("errors", out var errors), $"{caller} node({id}): {errors}");
+                Assert.Equal(JsonValueKind.Null, single.GetProperty("data").GetProperty("node").ValueKind);
+            }
+
+            foreach (var chunk in ids.Chunk(50))
+            {
+                var many = await caller.PostAsync("query($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }", new { ids = chunk });
+                Assert.False(many.TryGetProperty("errors", out var errors), $"{caller} nodes: {errors}");
+                Assert.All(many.GetProperty("data").GetProperty("nodes").EnumerateArray(), n => Assert.Equal(JsonValueKind.Null, n.ValueKind));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task AMemberThatDoesNotExistIsNullInAFreshProcessToo()
+    {
+        // The third party's report: the first read of a member that is not there crashed.
+        using var factory = new GovernanceApiFactory { DemoMembers = 10 };
+        var client = ApiClient.CreateCookieClient(factory);
+        await ApiClient.RegisterAsync(client, "node-fresh");
+        var caller = new Actor("fresh", client, null);
+
+        var result = await caller.PostAsync("{ node(id: \"TWVtYmVyOjk5OTk5\") { __typename } nodes(ids: [\"TWVtYmVyOjk5OTk5\"]) { __typename } }");
+
+        Assert.False(result.TryGetProperty("errors", out var errors), errors.ToString());
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("data").GetProperty("node").ValueKind);
+        Assert.Equal(JsonValueKind.Null, result.GetProperty("data").GetProperty("nodes")[0].ValueKind);
+    }
 }

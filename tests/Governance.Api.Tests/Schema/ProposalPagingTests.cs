@@ -152,4 +152,68 @@ public sealed class ProposalPagingTests(SchemaFixture fixture) : IClassFixture<S
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal($"Invalid cursor \"{cursor}\".", body.RootElement.GetProperty("errors")[0].GetProperty("message").GetString());
     }
+
+    [Theory]
+    [InlineData("NEW")]
+    [InlineData("TOP")]
+    [InlineData("HOT")]
+    public async Task AWalkWhileProposalsComeAndGoNeitherRepeatsNorSkipsOne(string order)
+    {
+        var author = await fixture.MemberAsync("keyset-" + order.ToLowerInvariant());
+        var area = SchemaFixture.Id("Area", fixture.RootArea());
+        async Task<string> ProposeAsync(int n) =>
+            (await author.DataAsync("mutation($a: ID!, $t: String!) { propose(input: { area: $a, title: $t, body: \"keyset\" }) { proposal { id } } }", new { a = area, t = $"{order} walk {n}" }))
+                .GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        var mine = new List<string> { await ProposeAsync(0), await ProposeAsync(1), await ProposeAsync(2) };
+        const string Walk = "query($after: String) { proposals(orderBy: ORDER, status: OPEN, first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }";
+        var before = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = (await fixture.Anonymous.DataAsync(Walk.Replace("ORDER", order, StringComparison.Ordinal), new { after = cursor })).GetProperty("proposals");
+            before.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            cursor = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        }
+        while (cursor is not null);
+
+        // Walk again; after every page a proposal is added and one of the author's is withdrawn.
+        var walked = new List<string>();
+        var withdrawn = new List<string>();
+        var added = 3;
+        do
+        {
+            var page = (await fixture.Anonymous.DataAsync(Walk.Replace("ORDER", order, StringComparison.Ordinal), new { after = cursor })).GetProperty("proposals");
+            walked.AddRange(page.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            cursor = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+            mine.Add(await ProposeAsync(added++));
+            var gone = mine.FirstOrDefault(id => !withdrawn.Contains(id) && !walked.Contains(id));
+            if (gone is not null)
+            {
+                await author.DataAsync("mutation($p: ID!) { withdrawProposal(input: { proposal: $p }) { proposal { status } } }", new { p = gone });
+                withdrawn.Add(gone);
+            }
+        }
+        while (cursor is not null);
+
+        Assert.Equal(walked.Count, walked.Distinct().Count());
+        var stayed = before.Where(id => !withdrawn.Contains(id)).ToList();
+        Assert.Empty(stayed.Except(walked));
+        Assert.Equal(stayed, walked.Where(stayed.Contains).ToList());
+    }
+
+    [Fact]
+    public async Task LastAndBeforeWalkTheSameOrderBackwards()
+    {
+        const string Forward = "{ proposals(orderBy: NEW, first: 50) { edges { cursor node { id } } } }";
+        var all = (await fixture.Anonymous.DataAsync(Forward)).GetProperty("proposals").GetProperty("edges").EnumerateArray().ToList();
+        Assert.True(all.Count > 6, "too few proposals");
+        var ids = all.Select(e => e.GetProperty("node").GetProperty("id").GetString()!).ToList();
+
+        var back = (await fixture.Anonymous.DataAsync("query($b: String) { proposals(orderBy: NEW, last: 3, before: $b) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } }",
+            new { b = all[6].GetProperty("cursor").GetString() })).GetProperty("proposals");
+
+        Assert.Equal(ids[3..6], back.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!).ToList());
+        Assert.True(back.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean());
+        Assert.True(back.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean());
+    }
 }

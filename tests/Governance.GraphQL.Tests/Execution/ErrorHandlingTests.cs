@@ -88,6 +88,22 @@ public class ErrorHandlingTests
     }
 
     [Fact]
+    public async Task AHostThatLogsUnexpectedErrorsGivesTheClientTheLogEntrysCorrelationId()
+    {
+        var logged = new List<(Exception Error, string CorrelationId)>();
+        var executor = new GraphQLExecutor(TestSchema.Build(), new ExecutorOptions { OnUnexpectedError = (e, id) => logged.Add((e, id)) });
+
+        var result = await Result(executor, "{ failing now }");
+
+        var error = Assert.Single(result.Errors);
+        var (exception, correlationId) = Assert.Single(logged);
+        Assert.Equal("database password is hunter2", exception.Message);
+        Assert.Equal(correlationId, error.Extensions!["correlationId"]);
+        Assert.Equal("INTERNAL_SERVER_ERROR", error.Extensions["code"]);
+        Assert.DoesNotContain("hunter2", ToJson(result), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ResultCoercionFailuresAreFieldErrors()
     {
         var json = await Json(Executor(A(2_147_483_648L, 1)), "{ a { x } }");

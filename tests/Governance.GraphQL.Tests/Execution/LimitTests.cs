@@ -71,4 +71,92 @@ public class LimitTests
         Assert.False(refused.HasData);
         Assert.Equal("The operation has a cost of 2147483647 which exceeds the max allowed cost of 100.", Assert.Single(refused.Errors).Message);
     }
+
+    private static GraphQLExecutor Sized(ExecutorOptions options) => new(new Governance.GraphQL.Types.SchemaBuilder()
+        .AddTypeDefinitions("""
+            directive @cost(weight: String!) on FIELD_DEFINITION
+            directive @listSize(assumedSize: Int, slicingArguments: [String!], sizedFields: [String!], requireOneSlicingArgument: Boolean = false) on FIELD_DEFINITION
+            type Query {
+              graph: Graph @cost(weight: "100")
+              page(first: Int, last: Int): Page @listSize(assumedSize: 50, slicingArguments: ["first", "last"], sizedFields: ["items"])
+              all: [Item!]! @listSize(assumedSize: 2000)
+            }
+            type Graph { nodes: [Item!]! @listSize(assumedSize: 1000) }
+            type Page { items: [Item!]! total: Int }
+            type Item { name: String tags: [String!]! }
+            """)
+        .Resolve("Query.graph", _ => new Dictionary<string, object?> { ["nodes"] = Array.Empty<object>() })
+        .Resolve("Query.page", _ => new Dictionary<string, object?> { ["items"] = Array.Empty<object>(), ["total"] = 0 })
+        .Resolve("Query.all", _ => Array.Empty<object>())
+        .Resolve("Graph.nodes", _ => Array.Empty<object>())
+        .Resolve("Page.items", _ => Array.Empty<object>())
+        .Resolve("Page.total", _ => 0)
+        .Resolve("Item.name", _ => "x")
+        .Resolve("Item.tags", _ => Array.Empty<string>())
+        .Build(), options);
+
+    [Fact]
+    public void ListSizeAndCostDirectivesPriceListsAtTheirSizeAndResolversAtTheirWeight()
+    {
+        var executor = Sized(new ExecutorOptions());
+
+        // graph: 100 + 1 + nodes 1000 × (1 + name 0) = 1,101
+        Assert.Equal(1_101, executor.MeasureCost(new GraphQLRequest("{ graph { nodes { name } } }")));
+        // the connection's size reaches its items: 1 + 7 × 1 = 8; without first, its assumed 50: 51
+        Assert.Equal(8, executor.MeasureCost(new GraphQLRequest("{ page(first: 7) { items { name } total } }")));
+        Assert.Equal(51, executor.MeasureCost(new GraphQLRequest("{ page { items { name } } }")));
+        // the largest slicing argument counts, from a variable too
+        Assert.Equal(31, executor.MeasureCost(new GraphQLRequest("query($n: Int) { page(first: 3, last: $n) { items { name } } }", Variables: new Dictionary<string, object?> { ["n"] = 30L })));
+        Assert.Equal(2_000, executor.MeasureCost(new GraphQLRequest("{ all { name } }")));
+    }
+
+    [Fact]
+    public void WithLeafCostOneEveryValueCounts()
+    {
+        var executor = Sized(new ExecutorOptions { LeafFieldCost = 1 });
+
+        // 2,000 × (1 + name 1 + tags 1)
+        Assert.Equal(6_000, executor.MeasureCost(new GraphQLRequest("{ all { name tags } }")));
+    }
+
+    [Fact]
+    public async Task AliasesOfAnExpensiveFieldAddUpPastTheLimitAndTheRefusalNamesTheCost()
+    {
+        var executor = Sized(new ExecutorOptions { MaxCost = 5_000 });
+        var query = "{ " + string.Join(" ", Enumerable.Range(0, 98).Select(i => $"g{i}: graph {{ nodes {{ name }} }}")) + " }";
+
+        var refused = await Result(executor, query);
+
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("LIMIT_EXCEEDED", error.Extensions!["code"]);
+        Assert.Equal(98 * 1_101, error.Extensions["cost"]);
+    }
+
+    [Fact]
+    public async Task IntrospectionCanBeAllowedPerCallerAndTheHostIsChargedEachRequestsCost()
+    {
+        var charged = new List<(object? Context, int Cost)>();
+        var executor = Sized(new ExecutorOptions
+        {
+            MaxCost = 100_000,
+            AllowIntrospection = context => context is "member",
+            ChargeCost = (context, cost) =>
+            {
+                charged.Add((context, cost));
+                return cost > 1_500 ? new Governance.GraphQL.Errors.GraphQLError("budget spent") : null;
+            },
+        });
+
+        async Task<ExecutionResult> As(object? context, string query)
+        {
+            var request = new GraphQLRequest(query);
+            return await executor.ExecuteAsync(executor.Prepare(request).Operation!, request, context, CancellationToken.None);
+        }
+
+        Assert.Equal("INTROSPECTION_DISABLED", Assert.Single((await As("anonymous", "{ __schema { queryType { name } } }")).Errors).Extensions!["code"]);
+        Assert.Empty((await As("member", "{ __schema { queryType { name } } }")).Errors);
+        Assert.Empty((await As("member", "{ graph { nodes { name } } }")).Errors);
+        Assert.Equal("budget spent", Assert.Single((await As("member", "{ all { name } }")).Errors).Message);
+        Assert.Equal([("member", 0), ("member", 1_101), ("member", 2_000)], charged);
+    }
 }
