@@ -154,7 +154,7 @@ public sealed class DelegationStore(Database database, TimeProvider clock, Engin
             }
 
             var at = now.ToUnixTimeMilliseconds();
-            connection.Execute("UPDATE members SET voting_right = @value WHERE id = @memberId", new { memberId, value = votingRight ? 1 : 0 }, transaction);
+            connection.Execute("UPDATE members SET voting_right = @value, voting_right_reason = @reason WHERE id = @memberId", new { memberId, value = votingRight ? 1 : 0, reason }, transaction);
             connection.Execute(
                 "INSERT INTO voting_right_changes (member_id, at, old_value, new_value, actor_id, reason) VALUES (@memberId, @at, @old, @value, @actorId, @reason)",
                 new { memberId, at, old, value = votingRight ? 1 : 0, actorId, reason },

@@ -68,9 +68,11 @@ public static partial class ImportStore
         Bulk(connection, transaction, progress, "roles", roles,
             "INSERT INTO member_roles (member_id, role) VALUES ($1, $2)",
             (r, p) => Set(p, r.Id, r.Role));
+        // The demo registers openly: a newcomer with only the README registers and votes at
+        // once. A real organisation starts with the default, invitations (PolicyValues).
         connection.Execute(
-            "INSERT INTO policies (area_id, version, values_json, effective_from) VALUES (NULL, 1, '{}', @nowMs)",
-            new { nowMs },
+            "INSERT INTO policies (area_id, version, values_json, effective_from) VALUES (NULL, 1, @values, @nowMs)",
+            new { nowMs, values = DemoPolicy },
             transaction);
         Bulk(connection, transaction, progress, "proposals", organisation.Proposals,
             "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at, discussion_starts_at, voting_starts_at, voting_ends_at, on_agenda_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9, $10, $11)",
@@ -147,6 +149,9 @@ public static partial class ImportStore
         database.ClearPool();
         return true;
     }
+
+    /// <summary>The organisation policy a generated organisation starts with.</summary>
+    public const string DemoPolicy = """{"registration":"open"}""";
 
     private sealed record HistoryRow(int ProposalId, string Status, long At, int? ActorId, string Reason);
 
