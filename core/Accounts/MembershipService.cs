@@ -31,6 +31,17 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
         ArgumentNullException.ThrowIfNull(claims);
         var code = NormaliseCode(claims.InvitationCode);
         var number = string.IsNullOrWhiteSpace(claims.MemberNumber) ? null : claims.MemberNumber.Trim();
+        if (NameRules.ForbiddenInHandle(handle) is { } badInHandle)
+        {
+            throw new DomainException("forbidden_character", $"A handle may not contain {badInHandle}: only a–z, 0–9, '.', '_' and '-'.", "handle");
+        }
+
+        if (NameRules.ForbiddenInDisplayName(displayName) is { } badInName)
+        {
+            throw new DomainException("forbidden_character", $"The display name contains {badInName}, which can disguise a name; remove it.", "displayName");
+        }
+
+        var skeleton = NameRules.Skeleton(handle);
         return await engine.SerialiseWriteAsync(async () =>
         {
             var now = clock.GetUtcNow();
@@ -41,6 +52,12 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
             if (connection.ExecuteScalar<long>("SELECT count(*) FROM members WHERE handle = @handle", new { handle }, transaction) > 0)
             {
                 throw new DomainException("handle_taken", $"The handle '{handle}' is taken.", "handle");
+            }
+
+            if (connection.ExecuteScalar<string?>("SELECT handle FROM members WHERE handle_skeleton = @skeleton ORDER BY id LIMIT 1", new { skeleton }, transaction) is { } lookalike)
+            {
+                throw new DomainException("handle_confusable",
+                    $"The handle '{handle}' looks like the existing handle '{lookalike}': they differ only by confusable characters (0/o, 1/l, rn/m, vv/w, cl/d) or punctuation. Choose another.", "handle");
             }
 
             if (connection.ExecuteScalar<long>("SELECT count(*) FROM members WHERE email = @email", new { email }, transaction) > 0)
@@ -105,11 +122,11 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
             {
                 id = connection.ExecuteScalar<long>(
                     """
-                    INSERT INTO members (handle, display_name, email, voting_right, voting_right_reason, member_number, karma, karma_at, joined_at, last_active_at)
-                    VALUES (@handle, @displayName, @email, @votingRight, @reason, @number, 0, @at, @at, @at)
+                    INSERT INTO members (handle, handle_skeleton, display_name, email, voting_right, voting_right_reason, member_number, karma, karma_at, joined_at, last_active_at)
+                    VALUES (@handle, @skeleton, @displayName, @email, @votingRight, @reason, @number, 0, @at, @at, @at)
                     RETURNING id
                     """,
-                    new { handle, displayName, email, votingRight = votingRight ? 1 : 0, reason, number, at },
+                    new { handle, skeleton, displayName, email, votingRight = votingRight ? 1 : 0, reason, number, at },
                     transaction);
             }
             catch (DbException ex) when (Database.IsConstraintViolation(ex))

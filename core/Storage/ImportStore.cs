@@ -62,8 +62,8 @@ public static partial class ImportStore
             "INSERT INTO areas (id, slug, name, description, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             (a, p) => Set(p, a.Id, a.Slug, a.Name, a.Description, a.ParentId, nowMs));
         Bulk(connection, transaction, progress, "members", organisation.Members,
-            "INSERT INTO members (id, handle, display_name, email, voting_right, karma, karma_at, joined_at, last_active_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            (m, p) => Set(p, m.Id, m.Handle, m.DisplayName, m.Email, m.VotingRight ? 1 : 0, m.Karma, m.KarmaAt?.ToUnixTimeMilliseconds() ?? nowMs, m.JoinedAt.ToUnixTimeMilliseconds(), m.LastActiveAt.ToUnixTimeMilliseconds()));
+            "INSERT INTO members (id, handle, display_name, email, voting_right, karma, karma_at, joined_at, last_active_at, handle_skeleton) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            (m, p) => Set(p, m.Id, m.Handle, m.DisplayName, m.Email, m.VotingRight ? 1 : 0, m.Karma, m.KarmaAt?.ToUnixTimeMilliseconds() ?? nowMs, m.JoinedAt.ToUnixTimeMilliseconds(), m.LastActiveAt.ToUnixTimeMilliseconds(), Accounts.NameRules.Skeleton(m.Handle)));
         var roles = organisation.Members.SelectMany(m => Roles(m).Select(r => (m.Id, Role: r))).ToList();
         Bulk(connection, transaction, progress, "roles", roles,
             "INSERT INTO member_roles (member_id, role) VALUES ($1, $2)",

@@ -28,3 +28,8 @@ ALTER TABLE members ADD COLUMN voting_right_reason TEXT;
 -- their email matches them, now or at a later import.
 ALTER TABLE members ADD COLUMN member_number TEXT;
 CREATE UNIQUE INDEX members_member_number ON members (member_number) WHERE member_number IS NOT NULL;
+-- A handle's UTS #39 skeleton (NameRules.Skeleton, the same replacements in the same order):
+-- a new handle whose skeleton an existing one has looks like it, and is refused.
+ALTER TABLE members ADD COLUMN handle_skeleton TEXT;
+UPDATE members SET handle_skeleton = replace(replace(replace(replace(replace(replace(replace(replace(lower(handle), '.', ''), '_', ''), '-', ''), '0', 'o'), '1', 'l'), 'm', 'rn'), 'w', 'vv'), 'd', 'cl');
+CREATE INDEX members_handle_skeleton ON members (handle_skeleton);
