@@ -22,7 +22,7 @@ internal static class DemoSignIn
         using var connection = database.Open();
         var handles = DemoAccounts.All.Select(a => a.Handle).ToArray();
         var rows = connection.Query<(string Handle, string Hash)>(
-            "SELECT m.handle, c.password_hash FROM members m JOIN member_credentials c ON c.member_id = m.id WHERE m.handle IN @handles",
+            $"SELECT m.handle, c.password_hash FROM members m JOIN member_credentials c ON c.member_id = m.id WHERE m.handle {connection.InList("@handles")}",
             new { handles }).ToDictionary(r => r.Handle, r => r.Hash, StringComparer.OrdinalIgnoreCase);
         var hasher = new PasswordHasher<MemberIdentity>();
         return DemoAccounts.All

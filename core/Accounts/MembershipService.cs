@@ -109,7 +109,8 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
             var (votingRight, reason) = (policy.Registration, invitation, entry) switch
             {
                 _ when founder => (true, "The organisation's first member, and its founding admin."),
-                (_, { } i, _) => (true, $"Invited by an admin (invitation {i.Id}{(i.Note.Length > 0 ? $": {i.Note}" : "")})."),
+                // Public, as every voting-right reason is: the admin's note (which may name a person) stays out.
+                (_, { } i, _) => (true, $"Invited by an admin (invitation {i.Id})."),
                 (_, _, { } e) => (e.InGoodStanding,
                     e.InGoodStanding ? "Matched with the membership register, which lists you in good standing."
                                      : "Matched with the membership register, which lists your membership as suspended."),
@@ -141,7 +142,8 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
                 new { id, passwordHash, at }, transaction);
             if (invitation is not null)
             {
-                connection.Execute("UPDATE invitations SET used_by = @id, used_at = @at WHERE id = @Id", new { id, at, invitation.Id }, transaction);
+                // Parameter names differ by more than case: Npgsql matches them case-insensitively.
+                connection.Execute("UPDATE invitations SET used_by = @memberId, used_at = @at WHERE id = @invitationId", new { memberId = id, at, invitationId = invitation.Id }, transaction);
             }
 
             if (entry is not null)

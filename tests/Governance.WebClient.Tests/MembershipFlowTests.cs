@@ -39,7 +39,7 @@ public sealed partial class MembershipFlowTests(WebClientServer server)
             await Expect(status).ToContainTextAsync("Invitation code");
             var code = CodePattern().Match(await status.TextContentAsync() ?? "").Value;
             Assert.NotEmpty(code);
-            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Housing working group" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Housing working group", Exact = true })).ToBeVisibleAsync();
 
             // Without a code the registration is refused at the code's field; with it, the newcomer votes.
             await using var newcomer = await server.NewPageAsync();

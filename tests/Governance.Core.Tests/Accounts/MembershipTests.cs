@@ -50,11 +50,12 @@ public sealed class MembershipTests : IDisposable
         Assert.True(ann.VotingRight);
         Assert.True(engine.Read(e => e.Members.TryGetIndex(ann.Id, out _)));
         Assert.Equal(("invalid_invitation", "invitationCode"), (again.Code, again.Field));
-        Assert.Contains("for the housing group", membership.VotingRightReason(ann.Id), StringComparison.Ordinal);
+        Assert.Equal($"Invited by an admin (invitation {invitation.Id}).", membership.VotingRightReason(ann.Id));
         Assert.Equal(ann.Id, membership.Invitations().Single(i => i.Id == invitation.Id).UsedBy);
         var payload = org.Db.ExecuteScalar<string>("SELECT payload FROM event_log WHERE type = 'member.registered'")!;
         Assert.Contains("\"votingRight\":true", payload, StringComparison.Ordinal);
         Assert.Contains("Invited by an admin", payload, StringComparison.Ordinal);
+        Assert.DoesNotContain("housing group", payload, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -149,7 +149,8 @@ export function MembersAdminPage() {
     <>
       <PageHeading>{a.membersTitle}</PageHeading>
       <p className="lead">{a.membersIntro}</p>
-      {registration ? <RegistrationForm key={registration} current={registration} onDone={() => refetch({ requestPolicy: 'network-only' })} /> : null}
+      {/* Mounted once the policy is known; a save's refetch must not remount it (its status would vanish). */}
+      {registration ? <RegistrationForm current={registration} onDone={() => refetch({ requestPolicy: 'network-only' })} /> : null}
       <Invitations
         rows={data?.invitations ?? []}
         language={language}
