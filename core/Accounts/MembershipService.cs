@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Dapper;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
 
@@ -14,8 +15,10 @@ namespace Governance.Core.Accounts;
 /// events, then applies the voting rights it changed to the live delegation engine. Every grant
 /// and suspension is in the event log with its reason, and the member reads the reason.
 /// </summary>
-public sealed class MembershipService(Database database, TimeProvider clock, EngineHost engine)
+public sealed class MembershipService(Database database, TimeProvider clock, EngineHost engine, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     public const int MaxInvitationDays = 90;
 
     public const int DefaultInvitationDays = 14;
@@ -151,7 +154,7 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
                 connection.Execute("UPDATE registry_entries SET member_id = @id WHERE member_number = @MemberNumber", new { id, entry.MemberNumber }, transaction);
             }
 
-            EventLog.Append(connection, transaction, now, id, "member.registered", new
+            EventLog.Append(connection, transaction, now, id, EventTypes.MemberRegistered, new
             {
                 MemberId = id,
                 Handle = handle,
@@ -169,6 +172,7 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
                     e.AddMember(id, votingRight);
                 }
             });
+            events.Publish(new MemberUpdated(id, now));
             return new MemberIdentity(id, handle, displayName, votingRight, roles);
         });
     }
@@ -198,7 +202,7 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
                 "INSERT INTO invitations (code_hash, note, created_by, created_at, expires_at) VALUES (@hash, @note, @actorId, @at, @expires) RETURNING id",
                 new { hash = AccountStore.Hash(code), note, actorId, at = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() }, t);
             // The note may name a person: the event keeps only the id and the expiry.
-            EventLog.Append(c, t, now, actorId, "invitation.created", new { Invitation = id, ExpiresAt = expires.ToUnixTimeMilliseconds() });
+            EventLog.Append(c, t, now, actorId, EventTypes.InvitationCreated, new { Invitation = id, ExpiresAt = expires.ToUnixTimeMilliseconds() });
             return (code, new InvitationInfo(id, note, actorId, now, expires, null, null, null));
         });
     }
@@ -220,7 +224,7 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
         }
 
         c.Execute("UPDATE invitations SET revoked_at = @at WHERE id = @invitationId", new { invitationId, at = now.ToUnixTimeMilliseconds() }, t);
-        EventLog.Append(c, t, now, actorId, "invitation.revoked", new { Invitation = invitationId });
+        EventLog.Append(c, t, now, actorId, EventTypes.InvitationRevoked, new { Invitation = invitationId });
         return found with { RevokedAt = now };
     });
 
@@ -343,7 +347,7 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
 
             if (changes.Count > 0 || granted.Count > 0 || suspended.Count > 0)
             {
-                EventLog.Append(connection, transaction, now, actorId, "registry.imported", new
+                EventLog.Append(connection, transaction, now, actorId, EventTypes.RegistryImported, new
                 {
                     Lines = rows.Count,
                     result.Added,
@@ -364,20 +368,21 @@ public sealed class MembershipService(Database database, TimeProvider clock, Eng
                     e.SetVotingRight(c.MemberId, c.VotingRight);
                 }
             });
+            foreach (var c in changed)
+            {
+                events.Publish(new MemberUpdated(c.MemberId, now));
+            }
+
             return result;
         });
         return report;
     }
 
     /// <summary>A voting right change with its reason: the member's row, the history for recounts, the public event.</summary>
-    internal static void SetVotingRight(DbConnection c, DbTransaction t, DateTimeOffset now, long? actorId, long memberId, bool votingRight, string reason)
+    internal static void SetVotingRight(DbConnection c, DbTransaction t, DateTimeOffset now, long actorId, long memberId, bool votingRight, string reason)
     {
-        var at = now.ToUnixTimeMilliseconds();
-        c.Execute("UPDATE members SET voting_right = @value, voting_right_reason = @reason WHERE id = @memberId", new { memberId, value = votingRight ? 1 : 0, reason }, t);
-        c.Execute(
-            "INSERT INTO voting_right_changes (member_id, at, old_value, new_value, actor_id, reason) VALUES (@memberId, @at, @old, @value, @actorId, @reason)",
-            new { memberId, at, old = votingRight ? 0 : 1, value = votingRight ? 1 : 0, actorId, reason }, t);
-        EventLog.Append(c, t, now, actorId, votingRight ? "member.voting-right-granted" : "member.voting-right-suspended", new { MemberId = memberId, Reason = reason });
+        MemberStore.SetVotingRight(c, t, memberId, votingRight, votingRight ? 0 : 1, actorId, reason, now.ToUnixTimeMilliseconds());
+        EventLog.Append(c, t, now, actorId, votingRight ? EventTypes.MemberVotingRightGranted : EventTypes.MemberVotingRightSuspended, new { MemberId = memberId, Reason = reason });
     }
 
     private const string InvitationSelect =

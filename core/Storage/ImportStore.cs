@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using Governance.Core.Demo;
+using Governance.Core.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -105,7 +106,7 @@ public static partial class ImportStore
         // actions follow in time order, so the public moderation log tells each proposal's story
         // and a lottery draw's head (the last entry before a period's end) is well defined.
         var seededAt = organisation.Moderations.Count > 0 && organisation.Moderations[0].At < now ? organisation.Moderations[0].At.AddMinutes(-1) : now;
-        EventLog.Append(connection, transaction, seededAt, null, "organisation.seeded", new
+        EventLog.Append(connection, transaction, seededAt, null, EventTypes.OrganisationSeeded, new
         {
             organisation.Name,
             organisation.Seed,
@@ -131,7 +132,7 @@ public static partial class ImportStore
                     votingStartsAt = proposal.VotingStartsAt?.ToUnixTimeMilliseconds(),
                     votingEndsAt = proposal.VotingEndsAt?.ToUnixTimeMilliseconds(),
                 };
-            EventLog.Append(connection, transaction, m.At, m.ModeratorId, $"proposal.{m.Status}", payload);
+            EventLog.Append(connection, transaction, m.At, m.ModeratorId, m.Status == "declined" ? EventTypes.ProposalDeclined : EventTypes.ProposalScheduled, payload);
         }
         if (database.IsPostgres)
         {

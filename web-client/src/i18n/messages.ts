@@ -6,6 +6,7 @@ import { membersDe, membersEn } from './messages.members';
  */
 import { powerDe, powerEn } from './messages.power';
 import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
+import { rulesDe, rulesEn } from './messages.rules';
 
 export const en = {
   power: powerEn,
@@ -59,6 +60,7 @@ export const en = {
     unexpected: (status: number) => `Something went wrong (HTTP ${status}). Please try again.`,
   },
   notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },  ...membersEn,
+  ...rulesEn,
 };
 
 export type Messages = typeof en;
@@ -115,6 +117,7 @@ export const de: Messages = {
     unexpected: (status: number) => `Etwas ist schiefgelaufen (HTTP ${status}). Bitte versuche es erneut.`,
   },
   notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },  ...membersDe,
+  ...rulesDe,
 };
 
 export const dictionaries = { en, de } as const;

@@ -20,7 +20,7 @@ const item = {
 };
 
 const answers = (extra: Record<string, (v: Record<string, unknown>) => unknown> = {}) => ({
-  ModerationAgenda: () => ({ agenda: [item], policy: JSON.stringify({ discussionDays: 7, votingDays: 7 }) }),
+  ModerationAgenda: () => ({ agenda: [item], policyInForce: { discussionDays: 7, votingDays: 7 } }),
   MergeTargets: () => ({ proposals: { __typename: 'ProposalConnection', nodes: [{ __typename: 'Proposal', id: 'P2', title: 'Cheaper buses' }] } }),
   ModerationLog: () => ({
     events: {

@@ -34,7 +34,10 @@ const AgendaQuery = graphql(`
         reason
       }
     }
-    policy
+    policyInForce {
+      discussionDays
+      votingDays
+    }
   }
 `);
 
@@ -238,7 +241,7 @@ export function ModerationPage() {
   // Loaded once for the page, not per item: an item leaving the queue must not cut a request short.
   const [{ data: targets }] = useQuery({ query: MergeTargets, pause: !isModerator, requestPolicy: 'cache-and-network' });
   const agenda: AgendaItem[] = live.data?.agendaChanged ?? data?.agenda ?? [];
-  const policy = data ? (JSON.parse(data.policy) as { discussionDays?: number; votingDays?: number }) : {};
+  const policy = data?.policyInForce;
   const date = useDate();
 
   // Someone else's action changes the queue: the log follows.
@@ -300,7 +303,7 @@ export function ModerationPage() {
                 ))}
               </ol>
               {isModerator ? (
-                <ModeratorActions item={item} others={agenda.filter((o) => o.id !== item.id)} openProposals={targets?.proposals.nodes ?? []} discussionDays={policy.discussionDays ?? 7} votingDays={policy.votingDays ?? 7} onDone={acted} />
+                <ModeratorActions item={item} others={agenda.filter((o) => o.id !== item.id)} openProposals={targets?.proposals.nodes ?? []} discussionDays={policy?.discussionDays ?? 7} votingDays={policy?.votingDays ?? 7} onDone={acted} />
               ) : null}
             </li>
           ))}

@@ -13,7 +13,10 @@ import { formatDate, formatWeight } from '../../components/format';
 import { useThrottled } from '../../components/throttle';
 import { outcomeOf } from './userErrors';
 import { VotePanel } from './VotePanel';
-import { VotePathView } from './VotePathView';
+import { PathEndorsements, VotePathView } from './VotePathView';
+import { AppealPanel } from './AppealPanel';
+import { EndorseButton, EndorsementRule } from '../../components/Endorse';
+import { PolicyPanel } from '../rules/PolicyPanel';
 
 const ProposalQuery = graphql(`
   query ProposalPage($id: ID!) {
@@ -28,6 +31,17 @@ const ProposalQuery = graphql(`
       supporterCount
       mySupport
       myVote
+      appeal {
+        deadline
+        outcome
+        score
+        supporterCount
+        target
+        minimumSupporters
+      }
+      policy {
+        ...PolicyPanel
+      }
       area {
         id
         name
@@ -41,6 +55,7 @@ const ProposalQuery = graphql(`
         status
         at
         reason
+        appealOutcome
         actor {
           id
           handle
@@ -248,7 +263,10 @@ export function ProposalPage({ id }: { id: string }) {
         {t.proposal.byline(author, proposal.area.name)} · {t.proposal.created(formatDate(proposal.createdAt, language))}
         {/* Only the author's edits: a status change (a vote closing) is in the history, not an edit. */}
         {proposal.editedAt ? ` · ${t.proposal.edited(formatDate(proposal.editedAt, language))}` : null}
+        {viewer ? <EndorseButton member={proposal.author} describedBy="author-endorsement-rule" /> : null}
       </p>
+
+      {viewer && !isAuthor ? <EndorsementRule id="author-endorsement-rule" /> : null}
 
       {isAuthor && proposal.status === 'OPEN' ? <AuthorActions proposalId={proposal.id} /> : null}
 
@@ -257,10 +275,11 @@ export function ProposalPage({ id }: { id: string }) {
       <section aria-labelledby="support-heading" className="panel">
         <h2 id="support-heading">{t.proposal.scoreTitle}</h2>
         <p data-testid="proposal-score">{t.proposal.score(proposal.score, proposal.supporterCount)}</p>
+        {proposal.appeal ? <AppealPanel appeal={proposal.appeal} /> : null}
         {viewer ? (
           <SupportPanel
             proposalId={proposal.id}
-            open={proposal.status === 'OPEN'}
+            open={proposal.status === 'OPEN' || proposal.appeal?.outcome === 'PENDING'}
             mine={proposal.mySupport ?? 0}
             allowance={viewer.allowance}
             allowanceLeft={viewer.allowanceLeft}
@@ -292,6 +311,7 @@ export function ProposalPage({ id }: { id: string }) {
         <section aria-labelledby="path-heading" className="panel">
           <h2 id="path-heading">{t.votePath.title}</h2>
           {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} /> : <p>{t.votePath.noPath}</p>}
+          {proposal.whereDoesMyVoteGo ? <PathEndorsements path={proposal.whereDoesMyVoteGo} /> : null}
           <MyWeight areaId={proposal.area.id} areaName={proposal.area.name} refresh={refresh} />
           <p>
             <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
@@ -299,12 +319,14 @@ export function ProposalPage({ id }: { id: string }) {
         </section>
       ) : null}
 
+      <PolicyPanel policy={proposal.policy} lead={t.rules.forProposal} area={proposal.area} />
+
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t.proposal.historyTitle}</h2>
         <ol className="status-history">
           {proposal.statusHistory.map((h, i) => (
             <li key={i}>
-              <strong>{t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
+              <strong>{h.appealOutcome ? t.appeal.history[h.appealOutcome] : t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
               {h.actor ? ` · ${t.proposal.historyBy(`${h.actor.displayName} (@${h.actor.handle})`)}` : null}
               {h.reason ? ` · ${h.reason}` : null}
             </li>
