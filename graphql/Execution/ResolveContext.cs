@@ -74,9 +74,42 @@ public sealed class ResolveContext
 
     public bool HasArgument(string name) => Arguments.ContainsKey(name);
 
-    /// <summary>An argument converted to <typeparamref name="T"/> (Int arrives as int, Float as double, enums as their names).</summary>
-    public T? Argument<T>(string name) =>
-        Arguments.TryGetValue(name, out var value) && value is not null ? ConvertTo<T>(value) : default;
+    /// <summary>
+    /// An argument converted to <typeparamref name="T"/>: scalars (Int arrives as int, Float as
+    /// double), enums to C# enums, and input objects and lists bound to records, classes, arrays
+    /// and lists by <see cref="InputBinder"/> (plan made once per type; a record that does not
+    /// fit throws on first use, naming each field). Default when the argument is absent or null.
+    /// </summary>
+    public T? Argument<T>(string name)
+    {
+        if (!Arguments.TryGetValue(name, out var value) || value is null)
+        {
+            return default;
+        }
+
+        if (value is T typed)
+        {
+            return typed;
+        }
+
+        if (value is IReadOnlyDictionary<string, object?> or IReadOnlyList<object?> && Field.ArgumentsByName.TryGetValue(name, out var definition))
+        {
+            return (T?)InputBinder.PlanFor(definition.Type, typeof(T), $"{Field}({name}:)")(value);
+        }
+
+        return ConvertTo<T>(value);
+    }
+
+    /// <summary>
+    /// The argument <c>input</c> (the Relay mutation convention) bound to <typeparamref name="T"/>;
+    /// throws naming the field when the field has no such argument or the client left it out.
+    /// </summary>
+    public T Input<T>()
+        where T : class =>
+        Argument<T>("input") ?? throw new InvalidOperationException(
+            Field.ArgumentsByName.ContainsKey("input")
+                ? $"{Field} was given no input."
+                : $"{Field} has no argument \"input\"; use Argument<{typeof(T).Name}>(name).");
 
     /// <summary>
     /// The request's data loader under <paramref name="key"/>, created on first use. Loads are

@@ -26,6 +26,18 @@ public sealed partial class SchemaBuilder
             }
         }
 
+        foreach (var (typeName, clrType) in _inputTypes)
+        {
+            if (schema.GetType(typeName) is InputObjectType inputType)
+            {
+                InputBinder.Check(inputType, clrType, errors);
+            }
+            else
+            {
+                errors.Add($"BindInput names \"{typeName}\", which is not an input object type of the schema.");
+            }
+        }
+
         foreach (var typeName in _dictionaryTypes)
         {
             if (schema.GetType(typeName) is ObjectType objectType)

@@ -24,6 +24,7 @@ public sealed partial class SchemaBuilder
     private readonly Dictionary<string, SubscriptionResolver> _subscribers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TypeResolver> _typeResolvers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Type> _clrTypes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _inputTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dictionaryTypes = new(StringComparer.Ordinal);
     private readonly List<string> _registrationErrors = [];
 
@@ -105,6 +106,23 @@ public sealed partial class SchemaBuilder
     }
 
     public SchemaBuilder BindType<T>(string typeName) => BindType(typeName, typeof(T));
+
+    /// <summary>
+    /// Declares that the input object type is read as <paramref name="clrType"/> (with
+    /// <c>ResolveContext.Argument&lt;T&gt;</c> or <c>Input&lt;T&gt;</c>): <see cref="Build"/> then checks
+    /// the fit and names every field that does not fit, instead of the first request finding out.
+    /// </summary>
+    public SchemaBuilder BindInput(string typeName, Type clrType)
+    {
+        if (!_inputTypes.TryAdd(typeName, clrType))
+        {
+            _registrationErrors.Add($"Input type \"{typeName}\" is bound twice.");
+        }
+
+        return this;
+    }
+
+    public SchemaBuilder BindInput<T>(string typeName) => BindInput(typeName, typeof(T));
 
     /// <summary>Binds an object type to dictionaries: each field without a resolver reads its own key; "__typename" resolves abstract types.</summary>
     public SchemaBuilder BindDictionary(string typeName)
