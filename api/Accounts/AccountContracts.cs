@@ -2,7 +2,12 @@ using Governance.Core.Accounts;
 
 namespace Governance.Api.Accounts;
 
-public sealed record RegisterRequest(string? Handle, string? DisplayName, string? Email, string? Password);
+/// <summary>
+/// A registration. <see cref="InvitationCode"/> is needed when the organisation registers by
+/// invitation; <see cref="MemberNumber"/>, with the email the register has, matches the member
+/// with the membership register.
+/// </summary>
+public sealed record RegisterRequest(string? Handle, string? DisplayName, string? Email, string? Password, string? InvitationCode = null, string? MemberNumber = null);
 
 public sealed record SignInRequest(string? HandleOrEmail, string? Password);
 

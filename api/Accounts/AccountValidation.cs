@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Governance.Core.Accounts;
 
 namespace Governance.Api.Accounts;
 
@@ -18,7 +19,11 @@ internal static partial class AccountValidation
     public static Dictionary<string, string[]> Register(RegisterRequest request)
     {
         var errors = new Dictionary<string, string[]>();
-        if (request.Handle is null || !HandlePattern().IsMatch(request.Handle))
+        if (request.Handle is not null && NameRules.ForbiddenInHandle(request.Handle) is { } badInHandle)
+        {
+            errors["handle"] = [$"A handle may not contain {badInHandle}: only lower-case letters, digits, '.', '_' or '-'."];
+        }
+        else if (request.Handle is null || !HandlePattern().IsMatch(request.Handle))
         {
             errors["handle"] = ["A handle is 3 to 30 characters: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit."];
         }
@@ -27,6 +32,10 @@ internal static partial class AccountValidation
         {
             errors["displayName"] = ["A display name is 1 to 100 characters."];
         }
+        else if (NameRules.ForbiddenInDisplayName(request.DisplayName) is { } badInName)
+        {
+            errors["displayName"] = [$"The display name contains {badInName}, which can disguise a name; remove it."];
+        }
 
         if (request.Email is null || request.Email.Length > 254 || !EmailPattern().IsMatch(request.Email))
         {
@@ -34,6 +43,16 @@ internal static partial class AccountValidation
         }
 
         Password("password", request.Password, errors);
+        if (request.InvitationCode is { Length: > 40 })
+        {
+            errors["invitationCode"] = ["An invitation code looks like ABCD-EFGH-JKLM."];
+        }
+
+        if (request.MemberNumber is { Length: > 40 })
+        {
+            errors["memberNumber"] = ["A member number is at most 40 characters."];
+        }
+
         return errors;
     }
 

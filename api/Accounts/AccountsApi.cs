@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Core.Accounts;
-using Governance.Core.Members;
+using Governance.Core.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -27,7 +27,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest request, AccountStore accounts, MemberService members, IPasswordHasher<MemberIdentity> hasher, HttpContext http)
+        RegisterRequest request, AccountStore accounts, MembershipService membership, IPasswordHasher<MemberIdentity> hasher, HttpContext http)
     {
         // Handles are lower-case; "LINUS" is the handle "linus", not a malformed one.
         request = request with { Handle = request.Handle?.Trim().ToLowerInvariant(), Email = request.Email?.Trim() };
@@ -37,17 +37,21 @@ public static class AccountsApi
             return TypedResults.ValidationProblem(errors, title: "The registration is not valid.");
         }
 
-        var (handleTaken, emailTaken) = await accounts.FindConflictsAsync(request.Handle!, request.Email!);
-        if (handleTaken || emailTaken)
+        MemberIdentity member;
+        try
         {
-            return Conflict(handleTaken ? $"The handle '{request.Handle}' is taken." : "That email address is already registered.");
+            member = await membership.RegisterAsync(
+                request.Handle!, request.DisplayName!.Trim(), request.Email!, hasher.HashPassword(null!, request.Password!),
+                new RegistrationClaims(request.InvitationCode, request.MemberNumber));
         }
-
-        // The member joins the live engine too, before anyone can delegate to them or they to anyone.
-        var member = await members.RegisterAsync(request.Handle!, request.DisplayName!.Trim(), request.Email!, hasher.HashPassword(null!, request.Password!));
-        if (member is null)
+        catch (DomainException refused) when (refused.Code is "handle_taken" or "email_taken" or "member_number_taken")
         {
-            return Conflict($"The handle '{request.Handle}' or the email address was taken a moment ago.");
+            return Conflict(refused.Message);
+        }
+        catch (DomainException refused)
+        {
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { [refused.Field ?? "handle"] = [refused.Message] }, title: "The registration is not valid.");
         }
 
         var session = await StartSession(accounts, http, member);

@@ -25,6 +25,7 @@ public static class AuthExtensions
     public static WebApplicationBuilder AddGovernanceAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<MembershipService>();
         builder.Services.AddSingleton<IPasswordHasher<MemberIdentity>, PasswordHasher<MemberIdentity>>();
         builder.Services.AddAuthentication(GovernanceAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, GovernanceAuthenticationHandler>(GovernanceAuthenticationHandler.SchemeName, null);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Governance.Api.Storage;
 using Governance.Core.Demo;
 using Governance.Core.Storage;
 using Spectre.Console;
@@ -50,7 +51,7 @@ internal static class SeedCommand
             .Start(context =>
             {
                 var generate = context.AddTask("generate members", maxValue: members);
-                var organisation = OrganisationGenerator.Generate(members, seed, now, new Progress(generate));
+                var organisation = DemoSignIn.WithPasswords(OrganisationGenerator.Generate(members, seed, now, new Progress(generate)));
                 generate.Value = members;
                 var tasks = new Dictionary<string, ProgressTask>();
                 DemoSeed.Run(database, organisation, now, new ImportReporter(context, tasks));

@@ -6,4 +6,8 @@ using Governance.Core.Proposals;
 namespace Governance.Api.Schema;
 
 /// <summary>The domain's command services the mutations call.</summary>
-public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation, KarmaService Karma, LotteryService Lottery, PolicyService Policies);
+public sealed record DomainServices(ProposalService Proposals, SupportService Support, VoteService Votes, ModerationService Moderation, KarmaService Karma, LotteryService Lottery, PolicyService Policies)
+{
+    /// <summary>Who may vote: registration, invitations, the membership register.</summary>
+    public Governance.Core.Accounts.MembershipService Membership { get; init; } = null!;
+}

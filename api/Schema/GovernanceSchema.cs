@@ -22,6 +22,7 @@ public static class GovernanceSchema
         .AddEvents(services)
         .AddDelegationMutations(services)
         .AddAdminMutations(services, domain)
+        .AddMembership(services, domain)
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
         .AddSubscriptions(services)

@@ -57,7 +57,10 @@ public static class SchemaExtensions
             sp.GetRequiredService<ModerationService>(),
             sp.GetRequiredService<KarmaService>(),
             sp.GetRequiredService<LotteryService>(),
-            sp.GetRequiredService<PolicyService>()));
+            sp.GetRequiredService<PolicyService>())
+        {
+            Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
+        });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
             sp.GetRequiredService<EngineHost>(),

@@ -69,7 +69,7 @@ public static class StorageExtensions
             if (demo.SeedOnEmptyDatabase && connection.ExecuteScalar<long>("SELECT count(*) FROM members") == 0)
             {
                 var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
-                var organisation = OrganisationGenerator.Generate(demo.Members, demo.Seed, now);
+                var organisation = DemoSignIn.WithPasswords(OrganisationGenerator.Generate(demo.Members, demo.Seed, now));
                 if (DemoSeed.TryRun(database, organisation, now) is { } closed)
                 {
                     logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed}), {Closed} ended votes closed", demo.Members, demo.Seed, closed);
@@ -80,6 +80,7 @@ public static class StorageExtensions
                 }
             }
 
+            DemoSignIn.Log(logger, database);
             var loading = Stopwatch.StartNew();
             var members = app.Services.GetRequiredService<EngineHost>().Read(e => e.MemberCount);
             logger.LogInformation("Loaded the delegation engine: {Members} members in {Milliseconds} ms", members, loading.ElapsedMilliseconds);

@@ -7,7 +7,8 @@ using Governance.Core.Storage;
 namespace Governance.Core.Accounts;
 
 /// <summary>
-/// Members' credentials, sessions and personal access tokens. Secrets are generated here and
+/// Members' credentials, sessions and personal access tokens (registering is
+/// <see cref="MembershipService.RegisterAsync"/>, which decides the voting right). Secrets are generated here and
 /// only their SHA-256 is stored; the clear secret is returned once to the caller.
 /// Every change appends its event in the same transaction.
 /// </summary>
@@ -22,49 +23,6 @@ public sealed class AccountStore(Database database, TimeProvider clock)
     private const string IdentityColumns =
         "m.id AS Id, m.handle AS Handle, m.display_name AS DisplayName, m.voting_right AS VotingRight, " +
         "(SELECT string_agg(role, ',') FROM member_roles r WHERE r.member_id = m.id) AS Roles";
-
-    public async Task<(bool HandleTaken, bool EmailTaken)> FindConflictsAsync(string handle, string email)
-    {
-        await using var connection = await database.OpenAsync();
-        var handleTaken = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE handle = @handle", new { handle }) > 0;
-        var emailTaken = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM members WHERE email = @email", new { email }) > 0;
-        return (handleTaken, emailTaken);
-    }
-
-    /// <summary>Creates a member with a password; null when the handle or email was taken meanwhile.</summary>
-    public async Task<MemberIdentity?> RegisterAsync(string handle, string displayName, string email, string passwordHash)
-    {
-        var now = clock.GetUtcNow();
-        var at = now.ToUnixTimeMilliseconds();
-        await using var connection = await database.OpenAsync();
-        await using var transaction = connection.BeginWrite();
-        long id;
-        try
-        {
-            id = await connection.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO members (handle, display_name, email, voting_right, karma, karma_at, joined_at, last_active_at)
-                VALUES (@handle, @displayName, @email, 1, 0, @at, @at, @at)
-                RETURNING id
-                """,
-                new { handle, displayName, email, at },
-                transaction);
-        }
-        catch (DbException ex) when (Database.IsConstraintViolation(ex))
-        {
-            // A unique constraint: a concurrent registration took the handle or email first.
-            return null;
-        }
-
-        await connection.ExecuteAsync("INSERT INTO member_roles (member_id, role) VALUES (@id, 'member')", new { id }, transaction);
-        await connection.ExecuteAsync(
-            "INSERT INTO member_credentials (member_id, password_hash, password_changed_at) VALUES (@id, @passwordHash, @at)",
-            new { id, passwordHash, at },
-            transaction);
-        EventLog.Append(connection, transaction, now, id, EventTypes.MemberRegistered, new { MemberId = id, Handle = handle });
-        await transaction.CommitAsync();
-        return new MemberIdentity(id, handle, displayName, true, ["member"]);
-    }
 
     public async Task<(MemberIdentity Member, Credentials Credentials)?> FindForSignInAsync(string handleOrEmail)
     {

@@ -1,4 +1,6 @@
 using Governance.Core.Clock;
+using Governance.Core.Lottery;
+using Governance.Core.Policies;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Demo;
@@ -6,16 +8,19 @@ namespace Governance.Core.Demo;
 /// <summary>
 /// Seeds a generated organisation: the import, then the closes of the votes whose window
 /// ended before <c>now</c>, through the real close (snapshot, recount, stored result, event),
-/// as the clock would close them after a night offline. The demo's decided proposals then
-/// carry their results, and the tally decides which were accepted.
+/// as the clock would close them after a night offline, and the counterweight lottery of the
+/// last <see cref="PastDraws"/> weeks, so "verify" has a draw to check. The demo's decided
+/// proposals then carry their results, and the tally decides which were accepted.
 /// </summary>
 public static class DemoSeed
 {
+    public const int PastDraws = 2;
+
     /// <returns>How many ended votes were closed.</returns>
     public static int Run(Database database, GeneratedOrganisation organisation, DateTimeOffset now, IProgress<ImportProgress>? progress = null)
     {
         ImportStore.Import(database, organisation, now, progress);
-        return new GovernanceClock(database).CloseEndedVotes(now);
+        return AfterImport(database, now);
     }
 
     /// <summary>
@@ -24,6 +29,27 @@ public static class DemoSeed
     /// </summary>
     public static int? TryRun(Database database, GeneratedOrganisation organisation, DateTimeOffset now)
     {
-        return ImportStore.TryImport(database, organisation, now) ? new GovernanceClock(database).CloseEndedVotes(now) : null;
+        return ImportStore.TryImport(database, organisation, now) ? AfterImport(database, now) : null;
+    }
+
+    private static int AfterImport(Database database, DateTimeOffset now)
+    {
+        var closed = new GovernanceClock(database).CloseEndedVotes(now);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var policy = Transactions.Read(database, c => PolicyService.Resolve(c, null, null, nowMs));
+        var period = LotteryPeriod.Containing(nowMs, policy.LotteryPeriodDays);
+        var past = new List<LotteryPeriod>();
+        for (var i = 0; i < PastDraws; i++)
+        {
+            period = LotteryPeriod.Containing(period.StartMs - 1, policy.LotteryPeriodDays);
+            past.Insert(0, period);
+        }
+
+        foreach (var p in past)
+        {
+            Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, p, now));
+        }
+
+        return closed;
     }
 }

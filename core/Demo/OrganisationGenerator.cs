@@ -11,7 +11,7 @@ namespace Governance.Core.Demo;
 /// practice): 60 % delegate globally, 30 % per area (a few of them as explicit blocks), 5 % on
 /// one proposal, ranked lists of 1–3; about 10 % of members vote.
 /// </summary>
-public static class OrganisationGenerator
+public static partial class OrganisationGenerator
 {
     public static GeneratedOrganisation Generate(int members, int seed, DateTimeOffset now, IProgress<int>? memberProgress = null)
     {
@@ -22,12 +22,27 @@ public static class OrganisationGenerator
 
         var areas = GenerateAreas();
         var memberList = GenerateMembers(members, random, faker, now, memberProgress);
+        var demoAccounts = AssignDemoAccounts(memberList, now);
+        var demoMember = demoAccounts.Single(a => a.Account == DemoAccounts.Member).MemberId;
         var proposals = GenerateProposals(members, random, faker, areas, now);
         var votingProposals = proposals.Where(p => p.Status == "voting" && p.VotingEndsAt > now).Select(p => p.Id).ToArray();
-        var delegations = GenerateDelegations(members, random, areas, votingProposals, now);
+        var delegations = GenerateDelegations(members, random, areas, votingProposals, now, demoMember);
         var supports = GenerateSupports(memberList, random, proposals, now);
         var votes = GenerateVotes(memberList, random, proposals, now);
-        return new GeneratedOrganisation("Demo Pirate Party", seed, areas, memberList, delegations, proposals, supports, votes);
+
+        // The history comes from its own stream: the organisation above is what this seed always gave.
+        var history = new Random(unchecked((seed * 31) + 7));
+        var (endorsements, karmaChanges) = members <= MaxMembersWithKarmaHistory
+            ? GenerateKarmaHistory(memberList, history, demoMember, now)
+            : ([], []);
+        var moderations = GenerateModerations(memberList, proposals, history, now);
+        return new GeneratedOrganisation("Demo Pirate Party", seed, areas, memberList, delegations, proposals, supports, votes)
+        {
+            Endorsements = endorsements,
+            KarmaChanges = karmaChanges,
+            Moderations = moderations,
+            DemoAccounts = demoAccounts,
+        };
     }
 
     private static List<GeneratedArea> GenerateAreas()
@@ -223,10 +238,14 @@ public static class OrganisationGenerator
     /// Power law: a random order of "popularity", and u^4 over it, so the top 1 % of members
     /// attract about a third of all delegation edges.
     /// </summary>
-    private static List<GeneratedDelegation> GenerateDelegations(int members, Random random, List<GeneratedArea> areas, int[] votingProposals, DateTimeOffset now)
+    private static List<GeneratedDelegation> GenerateDelegations(int members, Random random, List<GeneratedArea> areas, int[] votingProposals, DateTimeOffset now, int demoMember)
     {
         var popularity = Enumerable.Range(1, members).ToArray();
         random.Shuffle(popularity);
+
+        // The demo member is the most popular delegate, so signing in as them shows weight carried.
+        var demoAt = Array.IndexOf(popularity, demoMember);
+        (popularity[0], popularity[demoAt]) = (popularity[demoAt], popularity[0]);
         int Popular() => popularity[(int)(members * Math.Pow(random.NextDouble(), 4))];
         int[] Delegates(int member)
         {
@@ -265,6 +284,12 @@ public static class OrganisationGenerator
                 var proposal = votingProposals[random.Next(votingProposals.Length)];
                 delegations.Add(new GeneratedDelegation(member, GeneratedScope.Proposal, null, proposal, Delegates(member), since));
             }
+        }
+
+        // ... and delegates globally themselves, to the next most popular.
+        if (!delegations.Any(d => d.MemberId == demoMember && d.Scope == GeneratedScope.Global))
+        {
+            delegations.Add(new GeneratedDelegation(demoMember, GeneratedScope.Global, null, null, [popularity[1]], now.AddDays(-30)));
         }
 
         return delegations;

@@ -18,6 +18,10 @@ public static class EventTypes
     public const string MemberRolesChanged = "member.roles-changed";
     public const string MemberEndorsed = "member.endorsed";
 
+    public const string InvitationCreated = "invitation.created";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string RegistryImported = "registry.imported";
+
     public const string TokenCreated = "token.created";
     public const string TokenRevoked = "token.revoked";
 
@@ -50,9 +54,9 @@ public static class EventTypes
 
     /// <summary>
     /// Prefixes of the entries private to their actor (and admins): who trusts whom, sign-ins,
-    /// lock-outs, password changes and tokens. Everything else in the log is public.
+    /// lock-outs, password changes, tokens, invitations (their notes may name a person) and register imports. Everything else in the log is public.
     /// </summary>
-    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-"];
+    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-", "invitation.", "registry."];
 
     /// <summary>
     /// Whether an entry about a proposal may have moved the agenda queue or the list that feeds

@@ -7,39 +7,15 @@ using Governance.Core.Storage;
 namespace Governance.Core.Members;
 
 /// <summary>
-/// The commands on membership: joining, the voting right (granted or suspended by admins with a
+/// The commands on membership (joining is <see cref="MembershipService.RegisterAsync"/>, under the registration policy): the voting right (granted or suspended by admins with a
 /// public reason) and roles (member, moderator, admin). The live engine follows each change in
 /// commit order, and subscribers hear of it.
 /// </summary>
-public sealed class MemberService(Database database, TimeProvider clock, EngineHost engine, AccountStore accounts, IDomainEventPublisher? events = null)
+public sealed class MemberService(Database database, TimeProvider clock, EngineHost engine, IDomainEventPublisher? events = null)
 {
     public static readonly IReadOnlyList<string> Roles = ["member", "moderator", "admin"];
 
     private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
-
-    /// <summary>
-    /// Registers a member with a password hash (the api checks the request's form); null when
-    /// the handle or email was taken meanwhile. The new member joins the live engine at once,
-    /// before anyone can delegate to them or they to anyone.
-    /// </summary>
-    public async Task<MemberIdentity?> RegisterAsync(string handle, string displayName, string email, string passwordHash)
-    {
-        var member = await accounts.RegisterAsync(handle, displayName, email, passwordHash);
-        if (member is null)
-        {
-            return null;
-        }
-
-        engine.Apply(e =>
-        {
-            if (!e.Members.TryGetIndex(member.Id, out _))
-            {
-                e.AddMember(member.Id, member.VotingRight);
-            }
-        });
-        events.Publish(new MemberUpdated(member.Id, clock.GetUtcNow()));
-        return member;
-    }
 
     /// <summary>Grants or suspends a member's voting right, recording why; the engine follows at once.</summary>
     public async Task SetVotingRightAsync(long actorId, long memberId, bool votingRight, string reason)

@@ -93,6 +93,11 @@ public sealed class PolicyService(Database database, TimeProvider clock, IDomain
                 throw new DomainException(DomainErrors.InvalidPolicy, $"Unknown policy value(s): {string.Join(", ", unknown)}.");
             }
 
+            if (areaId is not null && changes.ContainsKey("registration"))
+            {
+                throw new DomainException(DomainErrors.InvalidPolicy, "registration is organisation-wide: who may vote cannot differ by area.", "changes");
+            }
+
             var previous = PolicyStore.Latest(c, t, areaId);
             var values = JsonNode.Parse(previous?.ValuesJson ?? (areaId is null ? PolicyValues.Default.ToJson() : "{}"))!.AsObject();
             foreach (var (key, value) in changes)

@@ -53,6 +53,9 @@ public sealed record PolicyValues
     public double SuperDelegateShare { get; init; } = 0.1;
     public VotePrivacy Privacy { get; init; } = VotePrivacy.DelegatesPublic;
 
+    // Who may vote: organisation-wide only. Invite for a real organisation; the demo is open.
+    public Registration Registration { get; init; } = Registration.Invite;
+
     /// <summary>The tally's share of these values (DESIGN §7's "policy").</summary>
     public TallyPolicy Tally => new()
     {
@@ -103,12 +106,13 @@ public sealed record PolicyValues
         Require(Viscosity is > 0 and <= 1, "viscosity must be above 0 and at most 1");
         Require(SuperDelegateShare is >= 0 and <= 1, "superDelegateShare must be between 0 and 100 %");
         Require(Enum.IsDefined(Privacy), "privacy must be public, delegates-public or aggregate");
+        Require(Enum.IsDefined(Registration), "registration must be open, invite or registry");
         return problems;
     }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()) },
+        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()), new JsonStringEnumConverter<Registration>(new KebabNaming()) },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -137,4 +141,20 @@ public enum VotePrivacy
 
     /// <summary>Only the totals are public.</summary>
     Aggregate,
+}
+
+/// <summary>Who gets a voting right on registering (the "registration" policy, organisation-wide).</summary>
+public enum Registration
+{
+    /// <summary>Everyone who registers votes at once: for trials and the demo.</summary>
+    Open,
+
+    /// <summary>Registering needs an invitation code an admin issued; the code carries the admin's approval.</summary>
+    Invite,
+
+    /// <summary>
+    /// Anyone may register, but votes only once matched with the membership register (member
+    /// number and email) or approved by an admin.
+    /// </summary>
+    Registry,
 }

@@ -63,27 +63,25 @@ public static partial class ImportStore
             "INSERT INTO areas (id, slug, name, description, parent_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
             (a, p) => Set(p, a.Id, a.Slug, a.Name, a.Description, a.ParentId, nowMs));
         Bulk(connection, transaction, progress, "members", organisation.Members,
-            "INSERT INTO members (id, handle, display_name, email, voting_right, karma, karma_at, joined_at, last_active_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-            (m, p) => Set(p, m.Id, m.Handle, m.DisplayName, m.Email, m.VotingRight ? 1 : 0, m.Karma, nowMs, m.JoinedAt.ToUnixTimeMilliseconds(), m.LastActiveAt.ToUnixTimeMilliseconds()));
+            "INSERT INTO members (id, handle, display_name, email, voting_right, karma, karma_at, joined_at, last_active_at, handle_skeleton) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            (m, p) => Set(p, m.Id, m.Handle, m.DisplayName, m.Email, m.VotingRight ? 1 : 0, m.Karma, m.KarmaAt?.ToUnixTimeMilliseconds() ?? nowMs, m.JoinedAt.ToUnixTimeMilliseconds(), m.LastActiveAt.ToUnixTimeMilliseconds(), Accounts.NameRules.Skeleton(m.Handle)));
         var roles = organisation.Members.SelectMany(m => Roles(m).Select(r => (m.Id, Role: r))).ToList();
         Bulk(connection, transaction, progress, "roles", roles,
             "INSERT INTO member_roles (member_id, role) VALUES ($1, $2)",
             (r, p) => Set(p, r.Id, r.Role));
+        // The demo registers openly: a newcomer with only the README registers and votes at
+        // once. A real organisation starts with the default, invitations (PolicyValues).
         connection.Execute(
-            "INSERT INTO policies (area_id, version, values_json, effective_from) VALUES (NULL, 1, '{}', @nowMs)",
-            new { nowMs },
+            "INSERT INTO policies (area_id, version, values_json, effective_from) VALUES (NULL, 1, @values, @nowMs)",
+            new { nowMs, values = DemoPolicy },
             transaction);
         Bulk(connection, transaction, progress, "proposals", organisation.Proposals,
             "INSERT INTO proposals (id, author_id, area_id, title, body, status, policy_id, created_at, updated_at, discussion_starts_at, voting_starts_at, voting_ends_at, on_agenda_at) VALUES ($1, $2, $3, $4, $5, $6, 1, $7, $7, $8, $9, $10, $11)",
             (x, p) => Set(p, x.Id, x.AuthorId, x.AreaId, x.Title, x.Body, x.Status, x.CreatedAt.ToUnixTimeMilliseconds(),
                 x.DiscussionStartsAt?.ToUnixTimeMilliseconds(), x.VotingStartsAt?.ToUnixTimeMilliseconds(), x.VotingEndsAt?.ToUnixTimeMilliseconds(), x.OnAgendaAt?.ToUnixTimeMilliseconds()));
-        Bulk(connection, transaction, progress, "status history", organisation.Proposals,
-            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES ($1, $2, $3, $4, 'imported')",
-            // Dated when the proposal entered its status, where the generator knows it; the
-            // author is the actor only of what an author does (the clock and moderators act
-            // unnamed here, as the generator names no moderator).
-            (x, p) => Set(p, x.Id, x.Status, (x.OnAgendaAt ?? (x.Status == "voting" ? x.VotingStartsAt : null) ?? x.CreatedAt).ToUnixTimeMilliseconds(),
-                x.Status is "open" or "withdrawn" ? x.AuthorId : null));
+        Bulk(connection, transaction, progress, "status history", History(organisation, now),
+            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES ($1, $2, $3, $4, $5)",
+            (h, p) => Set(p, h.ProposalId, h.Status, h.At, h.ActorId, h.Reason));
         ImportDelegations(connection, transaction, organisation.Delegations, progress);
         Bulk(connection, transaction, progress, "supports", organisation.Supports,
             "INSERT INTO supports (member_id, proposal_id, points, allocated_at, released_at) VALUES ($1, $2, $3, $4, $5)",
@@ -91,8 +89,24 @@ public static partial class ImportStore
         Bulk(connection, transaction, progress, "votes", organisation.Votes,
             "INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
             (v, p) => Set(p, v.MemberId, v.ProposalId, v.Choice, v.At.ToUnixTimeMilliseconds()));
+        Bulk(connection, transaction, progress, "endorsements", organisation.Endorsements,
+            "INSERT INTO endorsements (endorser_id, endorsed_id, at, karma_awarded) VALUES ($1, $2, $3, $4)",
+            (e, p) => Set(p, e.EndorserId, e.EndorsedId, e.At.ToUnixTimeMilliseconds(), e.Karma));
+        Bulk(connection, transaction, progress, "karma history", organisation.KarmaChanges,
+            "INSERT INTO karma_changes (member_id, at, delta, karma_after, reason) VALUES ($1, $2, $3, $4, $5)",
+            (k, p) => Set(p, k.MemberId, k.At.ToUnixTimeMilliseconds(), k.Delta, k.KarmaAfter, k.Reason));
+        if (organisation.DemoPasswordHash is { } passwordHash)
+        {
+            Bulk(connection, transaction, progress, "demo accounts", organisation.DemoAccounts,
+                "INSERT INTO member_credentials (member_id, password_hash, password_changed_at) VALUES ($1, $2, $3)",
+                (a, p) => Set(p, a.MemberId, passwordHash, nowMs));
+        }
 
-        EventLog.Append(connection, transaction, now, null, EventTypes.OrganisationSeeded, new
+        // The seed is the first entry, dated where the generated history begins; the moderators'
+        // actions follow in time order, so the public moderation log tells each proposal's story
+        // and a lottery draw's head (the last entry before a period's end) is well defined.
+        var seededAt = organisation.Moderations.Count > 0 && organisation.Moderations[0].At < now ? organisation.Moderations[0].At.AddMinutes(-1) : now;
+        EventLog.Append(connection, transaction, seededAt, null, EventTypes.OrganisationSeeded, new
         {
             organisation.Name,
             organisation.Seed,
@@ -102,7 +116,24 @@ public static partial class ImportStore
             Proposals = organisation.Proposals.Count,
             Supports = organisation.Supports.Count,
             Votes = organisation.Votes.Count,
+            Endorsements = organisation.Endorsements.Count,
+            DemoAccounts = organisation.DemoPasswordHash is null ? [] : organisation.DemoAccounts.Select(a => a.Account.Handle).ToArray(),
         });
+        foreach (var m in organisation.Moderations)
+        {
+            var proposal = organisation.Proposals[m.ProposalId - 1];
+            object payload = m.Status == "declined"
+                ? new { proposal = (long)m.ProposalId, reason = m.Reason, abuse = false, penalty = 0.0 }
+                : new
+                {
+                    proposal = (long)m.ProposalId,
+                    reason = m.Reason,
+                    discussionStartsAt = proposal.DiscussionStartsAt?.ToUnixTimeMilliseconds(),
+                    votingStartsAt = proposal.VotingStartsAt?.ToUnixTimeMilliseconds(),
+                    votingEndsAt = proposal.VotingEndsAt?.ToUnixTimeMilliseconds(),
+                };
+            EventLog.Append(connection, transaction, m.At, m.ModeratorId, m.Status == "declined" ? EventTypes.ProposalDeclined : EventTypes.ProposalScheduled, payload);
+        }
         if (database.IsPostgres)
         {
             // The rows came with their ids; identity columns must continue after them, as
@@ -118,6 +149,42 @@ public static partial class ImportStore
         progress?.Report(new ImportProgress("commit", 1, 1));
         database.ClearPool();
         return true;
+    }
+
+    /// <summary>The organisation policy a generated organisation starts with.</summary>
+    public const string DemoPolicy = """{"registration":"open"}""";
+
+    private sealed record HistoryRow(int ProposalId, string Status, long At, int? ActorId, string Reason);
+
+    /// <summary>
+    /// Each proposal's status history: a moderated one from its opening by the author through
+    /// the moderator's action (with its public reason) to where it is now; any other one its
+    /// present status, dated when it entered it where the generator knows that.
+    /// </summary>
+    private static List<HistoryRow> History(GeneratedOrganisation organisation, DateTimeOffset now)
+    {
+        var moderated = organisation.Moderations.ToDictionary(m => m.ProposalId);
+        var rows = new List<HistoryRow>(organisation.Proposals.Count + (2 * moderated.Count));
+        foreach (var x in organisation.Proposals)
+        {
+            if (moderated.TryGetValue(x.Id, out var m))
+            {
+                rows.Add(new HistoryRow(x.Id, "open", x.CreatedAt.ToUnixTimeMilliseconds(), x.AuthorId, "opened"));
+                rows.Add(new HistoryRow(x.Id, m.Status, m.At.ToUnixTimeMilliseconds(), m.ModeratorId, m.Reason));
+                if (x.Status != m.Status)
+                {
+                    rows.Add(new HistoryRow(x.Id, x.Status, Math.Min((x.VotingStartsAt ?? m.At.AddDays(14)).ToUnixTimeMilliseconds(), now.ToUnixTimeMilliseconds()), null, "imported"));
+                }
+
+                continue;
+            }
+
+            // The author is the actor only of what an author does.
+            rows.Add(new HistoryRow(x.Id, x.Status, (x.OnAgendaAt ?? (x.Status == "voting" ? x.VotingStartsAt : null) ?? x.CreatedAt).ToUnixTimeMilliseconds(),
+                x.Status is "open" or "withdrawn" ? x.AuthorId : null, "imported"));
+        }
+
+        return rows;
     }
 
     private static IEnumerable<string> Roles(GeneratedMember member)

@@ -69,7 +69,8 @@ public static class MemberStore
     public static void SetVotingRight(DbConnection connection, DbTransaction transaction, long memberId, bool votingRight, long old, long actorId, string reason, long atMs)
     {
         var value = votingRight ? 1 : 0;
-        connection.Execute("UPDATE members SET voting_right = @value WHERE id = @memberId", new { memberId, value }, transaction);
+        // The reason is also the member's own answer to "why can (not) I vote?" (Viewer.votingRightReason).
+        connection.Execute("UPDATE members SET voting_right = @value, voting_right_reason = @reason WHERE id = @memberId", new { memberId, value, reason }, transaction);
         connection.Execute(
             "INSERT INTO voting_right_changes (member_id, at, old_value, new_value, actor_id, reason) VALUES (@memberId, @atMs, @old, @value, @actorId, @reason)",
             new { memberId, atMs, old, value, actorId, reason },

@@ -19,12 +19,16 @@ public sealed class CliTests : IDisposable
         var seed = await CliProcess.RunAsync(null, "seed", "--members", "200", "--data", folder);
         Assert.True(seed.ExitCode == 0, seed.StdErr);
 
-        long closes;
+        long closes, moderations;
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "governance.db")};Pooling=False"))
         {
-            // The import's one event, then one for each ended vote the seed closed.
+            // The import's event and its moderators' actions, then one for each ended vote the
+            // seed closed and one for each past lottery period it drew.
             closes = connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'vote.closed'");
-            Assert.Equal(1 + closes, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log"));
+            moderations = connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type IN ('proposal.scheduled', 'proposal.declined')");
+            Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'organisation.seeded'"));
+            Assert.Equal(Governance.Core.Demo.DemoSeed.PastDraws, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'lottery.drawn'"));
+            Assert.Equal(1 + moderations + closes + Governance.Core.Demo.DemoSeed.PastDraws, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log"));
         }
 
         // 200 members make 20 proposals; this seed happens to decide none of them (the
@@ -33,7 +37,7 @@ public sealed class CliTests : IDisposable
         var verify = await CliProcess.RunAsync(null, "verify-log", "--data", folder);
 
         Assert.Equal(0, verify.ExitCode);
-        Assert.Contains($"Event log intact: {1 + closes} entries.", verify.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"Event log intact: {1 + moderations + closes + Governance.Core.Demo.DemoSeed.PastDraws} entries.", verify.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

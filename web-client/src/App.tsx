@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { Layout } from './components/Layout';
 import { createGraphQLClient } from './graphql/client';
 import { I18nProvider, useI18n } from './i18n/i18n';
+import { MembersAdminPage } from './pages/admin/MembersAdminPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { proposalRoute } from './pages/proposals/routes';
@@ -31,6 +32,8 @@ function Routes() {
       return <SignInPage key={path} />;
     case '/register':
       return <RegisterPage key={path} />;
+    case '/admin/members':
+      return <MembersAdminPage key={path} />;
     default:
       return proposalRoute(path) ?? powerRoute(path) ?? rulesRoute(path) ?? <NotFoundPage key={path} />;
   }

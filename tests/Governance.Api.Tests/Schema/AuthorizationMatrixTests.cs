@@ -69,7 +69,7 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
     public static TheoryData<string, string, string?> AdminMatrix()
     {
         var data = new TheoryData<string, string, string?>();
-        foreach (var mutation in new[] { "setVotingRight", "createArea", "setMemberRoles", "setPolicy" })
+        foreach (var mutation in new[] { "setVotingRight", "createArea", "setMemberRoles", "setPolicy", "createInvitation", "revokeInvitation", "importRegistry" })
         {
             data.Add(mutation, "anonymous", "UNAUTHENTICATED");
             data.Add(mutation, "member", "FORBIDDEN");
@@ -141,6 +141,10 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             "setVotingRight" => ("mutation($m: ID!) { setVotingRight(input: { member: $m, votingRight: false, reason: \"matrix\" }) { member { id } errors { __typename ... on UserError { code message } } } }", (object)new { m = target }, "member"),
             "createArea" => ("mutation($s: String!) { createArea(input: { slug: $s, name: \"Matrix\" }) { area { id } errors { __typename ... on UserError { code message } } } }", new { s = slug }, "area"),
             "setPolicy" => ("mutation { setPolicy(input: { changes: \"{\\\"discussionDays\\\": 6}\" }) { policy errors { __typename ... on UserError { code message } } } }", new { }, "policy"),
+            "createInvitation" => ("mutation { createInvitation(input: { note: \"matrix\" }) { invitation { id } code errors { __typename ... on UserError { code message } } } }", new { }, "invitation"),
+            "revokeInvitation" => ("mutation($i: ID!) { revokeInvitation(input: { invitation: $i }) { invitation { id } errors { __typename ... on UserError { code message } } } }", new { i = AnInvitation() }, "invitation"),
+            "importRegistry" => ("mutation($c: String!) { importRegistry(input: { csv: $c }) { report { lines } errors { __typename ... on UserError { code message } } } }",
+                new { c = $"member_number,email,name,status\n{slug},{slug}@example.org,Matrix,active\n" }, "report"),
             _ => ("mutation($m: ID!) { setMemberRoles(input: { member: $m, roles: [MEMBER, MODERATOR] }) { member { id } errors { __typename ... on UserError { code message } } } }", new { m = target }, "member"),
         };
 
@@ -160,6 +164,14 @@ public sealed class AuthorizationMatrixTests(MatrixFixture fixture) : IClassFixt
             Assert.Equal(JsonValueKind.Null, payload.GetProperty(result).ValueKind);
             Assert.Equal(events, fixture.App.EventCount());
         }
+    }
+
+    /// <summary>An unused invitation the admin issued, for revokeInvitation to act on.</summary>
+    private string AnInvitation()
+    {
+        var membership = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Governance.Core.Accounts.MembershipService>(fixture.App.Factory.Services);
+        return SchemaFixture.Id("Invitation", membership.CreateInvitation(fixture.Actors["admin"].MemberId!.Value, "to revoke", 7).Invitation.Id);
     }
 
     [Fact]

@@ -16,8 +16,9 @@ public sealed class LotteryTests(SchemaFixture fixture) : IClassFixture<SchemaFi
         var draws = (await fixture.Anonymous.DataAsync("{ lotteryDraws(first: 5) { periodId periodEnd headSeq headHash seed eligible drawn { handle } } }"))
             .GetProperty("lotteryDraws").EnumerateArray().ToList();
 
-        Assert.Equal(0, before);
-        Assert.NotEmpty(draws);
+        // The demo seed drew its past periods; the clock's run adds the ones that ended since.
+        Assert.Equal(Governance.Core.Demo.DemoSeed.PastDraws, before);
+        Assert.True(draws.Count > before);
         var ends = draws.Select(d => d.GetProperty("periodEnd").GetDateTimeOffset()).ToList();
         Assert.Equal(ends.OrderDescending(), ends);
         var lottery = fixture.Factory.Services.GetRequiredService<LotteryService>();

@@ -240,11 +240,10 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         var ann = await fixture.MemberAsync("pm-endorser");
         var target = fixture.DemoMember(9);
         const string Endorse = "mutation($m: ID!) { endorse(input: { member: $m }) { karmaAwarded member { id } errors { __typename ... on UserError { code message } } } }";
-        double Karma()
-        {
-            using var connection = fixture.Database.Open();
-            return connection.ExecuteScalar<double>("SELECT karma FROM members WHERE id = @target", new { target });
-        }
+        // Karma now, decayed from when it last changed: the demo's karma was earned in the past.
+        double Karma() =>
+            Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+                .GetRequiredService<Governance.Core.Karma.KarmaService>(fixture.Factory.Services).Get(target).Karma;
 
         var before = Karma();
         var endorsed = (await ann.DataAsync(Endorse, new { m = SchemaFixture.Id("Member", target) })).GetProperty("endorse");

@@ -108,7 +108,7 @@ public sealed class OrganisationGeneratorTests
     }
 
     [Fact]
-    public void ImportWritesEveryRowAndOneAuditEvent()
+    public void ImportWritesEveryRowTheSeedEventFirstAndTheModeratorsActions()
     {
         using var temp = new TempDatabase();
         var organisation = OrganisationGenerator.Generate(300, seed: 11, Now);
@@ -121,6 +121,9 @@ public sealed class OrganisationGeneratorTests
         Assert.Equal(organisation.Delegations.Sum(d => d.Delegates.Length), connection.ExecuteScalar<int>("SELECT count(*) FROM delegation_delegates"));
         Assert.Equal(organisation.Votes.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM votes"));
         Assert.Equal("organisation.seeded", connection.ExecuteScalar<string>("SELECT type FROM event_log WHERE seq = 1"));
+        Assert.Equal(organisation.Endorsements.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM endorsements"));
+        Assert.Equal(organisation.KarmaChanges.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM karma_changes"));
+        Assert.Equal(organisation.Moderations.Count + 1, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log"));
         Assert.Equal(0, connection.ExecuteScalar<int>("SELECT count(*) FROM pragma_foreign_key_check"));
         Assert.True(EventLog.Verify(temp.Database).Intact);
     }
@@ -222,12 +225,13 @@ public sealed class OrganisationGeneratorTests
     public void ImportIntoANonEmptyDatabaseIsRefusedAndChangesNothing()
     {
         using var temp = new TempDatabase();
-        ImportStore.Import(temp.Database, OrganisationGenerator.Generate(100, seed: 1, Now), Now);
+        var first = OrganisationGenerator.Generate(100, seed: 1, Now);
+        ImportStore.Import(temp.Database, first, Now);
 
         Assert.Throws<StorageException>(() => ImportStore.Import(temp.Database, OrganisationGenerator.Generate(100, seed: 2, Now), Now));
 
         using var connection = temp.Database.Open();
         Assert.Equal(100, connection.ExecuteScalar<int>("SELECT count(*) FROM members"));
-        Assert.Equal(1, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log"));
+        Assert.Equal(1 + first.Moderations.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log"));
     }
 }

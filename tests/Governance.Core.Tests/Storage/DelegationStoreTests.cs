@@ -35,7 +35,7 @@ public sealed class DelegationStoreTests : IDisposable
 
         host = new EngineHost(EngineLoader.Load(temp.Database));
         store = new DelegationService(temp.Database, clock, host);
-        members = new MemberService(temp.Database, clock, host, new AccountStore(temp.Database, clock));
+        members = new MemberService(temp.Database, clock, host);
     }
 
     public void Dispose()

@@ -36,6 +36,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
             ) : null}
+            {state.status === 'signedIn' && state.session.member.roles.includes('admin') ? (
+              <li>
+                <Link href="/admin/members" aria-current={current('/admin/members')}>
+                  {t.admin.nav}
+                </Link>
+              </li>
+            ) : null}
             {state.status === 'signedIn' ? (
               <li>
                 <button

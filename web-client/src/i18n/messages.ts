@@ -5,10 +5,13 @@ import { membersDe, membersEn } from './messages.members';
  * English dictionary, so a German entry that is missing or misspelled is a type error.
  */
 import { powerDe, powerEn } from './messages.power';
+import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
 import { rulesDe, rulesEn } from './messages.rules';
 
 export const en = {
   power: powerEn,
+  admin: adminEn,
+  voting: votingEn,
   appName: 'Governance',
   skipToContent: 'Skip to main content',
   mainNavigation: 'Main',
@@ -64,6 +67,8 @@ export type Messages = typeof en;
 
 export const de: Messages = {
   power: powerDe,
+  admin: adminDe,
+  voting: votingDe,
   appName: 'Governance',
   skipToContent: 'Zum Hauptinhalt springen',
   mainNavigation: 'Hauptnavigation',

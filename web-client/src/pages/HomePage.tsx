@@ -1,8 +1,35 @@
+import { useQuery } from 'urql';
 import { PageHeading } from '../components/PageHeading';
+import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session/session';
 import { ProposalList } from './proposals/ProposalList';
+
+const VotingRightQuery = graphql(`
+  query ViewerVotingRight {
+    viewer {
+      votingRightReason
+      member {
+        id
+        votingRight
+      }
+    }
+  }
+`);
+
+/** Why a signed-in member cannot vote, when they cannot: the server's reason, in their words. */
+function VotingRightNotice() {
+  const { t } = useI18n();
+  const [{ data }] = useQuery({ query: VotingRightQuery, requestPolicy: 'cache-and-network' });
+  const viewer = data?.viewer;
+  if (!viewer || viewer.member.votingRight) return null;
+  return (
+    <p className="notice" data-testid="no-voting-right">
+      {t.voting.noVotingRight(viewer.votingRightReason)}
+    </p>
+  );
+}
 
 export function HomePage() {
   const { t } = useI18n();
@@ -39,6 +66,7 @@ export function HomePage() {
           {t.nav.signOut}
         </button>
       </div>
+      <VotingRightNotice />
       <section aria-labelledby="proposals-heading" className="panel">
         <h2 id="proposals-heading">{t.home.proposalsTitle}</h2>
         <ProposalList />

@@ -8,14 +8,14 @@ import { accountApi } from '../session/api';
 import { focusFirstInvalid, formErrors, type FormErrors } from '../session/problems';
 import { useSession } from '../session/session';
 
-const fieldOrder = ['handle', 'displayName', 'email', 'password'] as const;
+const fieldOrder = ['handle', 'displayName', 'email', 'password', 'invitationCode', 'memberNumber'] as const;
 type FieldName = (typeof fieldOrder)[number];
 
 export function RegisterPage() {
   const { t } = useI18n();
   const { signedIn } = useSession();
   const { navigate } = useRouter();
-  const [values, setValues] = useState<Record<FieldName, string>>({ handle: '', displayName: '', email: '', password: '' });
+  const [values, setValues] = useState<Record<FieldName, string>>({ handle: '', displayName: '', email: '', password: '', invitationCode: '', memberNumber: '' });
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FormErrors>({ fields: {}, form: null });
   const inputs = useRef<Record<string, HTMLInputElement | null>>({});
@@ -30,7 +30,12 @@ export function RegisterPage() {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setBusy(true);
-    const result = await accountApi.register(values);
+    const { invitationCode, memberNumber, ...required } = values;
+    const result = await accountApi.register({
+      ...required,
+      ...(invitationCode.trim() ? { invitationCode } : {}),
+      ...(memberNumber.trim() ? { memberNumber } : {}),
+    });
     setBusy(false);
     if (result.ok) {
       signedIn(result.data);
@@ -60,6 +65,8 @@ export function RegisterPage() {
         <Field {...field('displayName')} label={t.register.displayName} autoComplete="name" />
         <Field {...field('email')} label={t.register.email} type="email" autoComplete="email" />
         <Field {...field('password')} label={t.register.password} hint={t.register.passwordHint} type="password" autoComplete="new-password" />
+        <Field {...field('invitationCode')} label={t.voting.invitationCode} hint={t.voting.invitationCodeHint} autoComplete="off" autoCapitalize="characters" spellCheck={false} />
+        <Field {...field('memberNumber')} label={t.voting.memberNumber} hint={t.voting.memberNumberHint} autoComplete="off" spellCheck={false} />
         <button type="submit" className="button" disabled={busy}>
           {busy ? t.register.submitting : t.register.submit}
         </button>

@@ -58,7 +58,7 @@ export const accountApi = {
   session: () => request<Session>('GET', '/api/account/session'),
   signIn: (handleOrEmail: string, password: string) =>
     request<Session>('POST', '/api/account/sign-in', { handleOrEmail, password }),
-  register: (input: { handle: string; displayName: string; email: string; password: string }) =>
+  register: (input: { handle: string; displayName: string; email: string; password: string; invitationCode?: string; memberNumber?: string }) =>
     request<Session>('POST', '/api/account/register', input),
   signOut: (csrfToken: string) => request<undefined>('POST', '/api/account/sign-out', undefined, csrfToken),
 };
