@@ -16,7 +16,7 @@ describe('proposing', () => {
     await userEvent.click(screen.getByLabelText('Text'));
     await userEvent.paste('## Why\n\n**Shade** <script>window.pwned=1</script>[x](javascript:alert(1)) [ok](https://example.org)');
 
-    expect(within(preview).getByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
+    expect(await within(preview).findByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
     expect(within(preview).getByText('Shade').tagName).toBe('STRONG');
     expect(within(preview).getByRole('link', { name: 'ok' })).toHaveAttribute('href', 'https://example.org');
     expect(preview.innerHTML).not.toMatch(/<script|href="javascript:/i);
