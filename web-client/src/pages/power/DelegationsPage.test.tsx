@@ -120,7 +120,7 @@ describe('DelegationsPage', () => {
     });
     renderSignedIn(<DelegationsPage />, { path: '/delegations?proposal=P5' });
 
-    expect(await screen.findByText('For the proposal “Car-free centre”')).toBeInTheDocument();
+    expect(await screen.findByText(/For the proposal/)).toHaveTextContent('For the proposal “Car-free centre”');
     expect(screen.getByRole('radio', { name: 'One proposal' })).toBeChecked();
     await userEvent.type(screen.getByLabelText('Search members by name'), 'bo');
     await userEvent.click(await screen.findByRole('button', { name: 'Add Bob Builder' }));

@@ -1,3 +1,4 @@
+import { bidi, isolate, personName } from '../../components/isolate';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AreaPicker } from '../../components/AreaPicker';
@@ -244,7 +245,7 @@ function Delegations() {
               onChange={(event) => setProposalId(event.target.value)}
               autoComplete="off"
             />
-            {proposal ? <p>{d.forProposal(proposal.title)}</p> : null}
+            {proposal ? <p>{bidi(d.forProposal(isolate(proposal.title)))}</p> : null}
             {proposalId.trim() && !proposalResult.fetching && (proposalResult.error || (proposalResult.data && !proposalResult.data.proposal)) ? (
               <p className="field-error">{d.unknownProposal}</p>
             ) : null}
@@ -265,7 +266,7 @@ function Delegations() {
       {data?.viewer ? (
         <>
           <WeightPanel
-            areaName={data.concentration?.area.name ?? ''}
+            areaName={isolate(data.concentration?.area.name ?? '')}
             carried={data.viewer.carriedWeight ?? null}
             isSuper={data.viewer.isSuperDelegate}
             eligible={data.concentration?.eligible ?? 0}
@@ -289,14 +290,14 @@ function Delegations() {
                     {data.viewer.delegators.map((row) => (
                       <tr key={`${row.member.id}-${row.scope.kind}-${row.scope.area?.id ?? ''}-${row.scope.proposal?.id ?? ''}`}>
                         <td>
-                          {row.member.displayName} (@{row.member.handle})
+                          {bidi(personName(row.member))}
                         </td>
                         <td>
                           {row.scope.kind === 'GLOBAL'
                             ? d.scopeName.GLOBAL
                             : row.scope.kind === 'AREA'
-                              ? d.scopeName.AREA(row.scope.area?.name ?? '')
-                              : d.scopeName.PROPOSAL(row.scope.proposal?.title ?? '')}
+                              ? bidi(d.scopeName.AREA(isolate(row.scope.area?.name ?? '')))
+                              : bidi(d.scopeName.PROPOSAL(isolate(row.scope.proposal?.title ?? '')))}
                         </td>
                         <td>{d.rank(row.rank)}</td>
                       </tr>
@@ -320,7 +321,7 @@ function WeightPanel({ areaName, carried, isSuper, eligible, share }: { areaName
   return (
     <section className="panel" aria-labelledby="weight-heading">
       <h2 id="weight-heading">{d.weightTitle}</h2>
-      <p data-testid="carried-weight">{carried === null ? d.passesOn(areaName) : d.carried(t.power.formatWeight(carried), areaName)}</p>
+      <p data-testid="carried-weight">{bidi(carried === null ? d.passesOn(areaName) : d.carried(t.power.formatWeight(carried), areaName))}</p>
       {outlook.kind !== 'passesOn' ? <p>{d.threshold(t.power.formatWeight(Math.round(outlook.line * 100) / 100), t.power.percent(share))}</p> : null}
       {outlook.kind === 'super' ? (
         <p className="notice notice-warning" role="status">
@@ -415,7 +416,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
             <ol>
               {current.delegates.map((p) => (
                 <li key={p.id}>
-                  {p.displayName} (@{p.handle})
+                  {bidi(personName(p))}
                 </li>
               ))}
             </ol>
@@ -436,7 +437,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
             {chosen.map((p, i) => (
               <li key={p.id}>
                 <span className="ranked-name">
-                  {d.rank(i + 1)}: {p.displayName} (@{p.handle})
+                  {d.rank(i + 1)}: {bidi(personName(p))}
                 </span>
                 <span className="ranked-actions">
                   <button type="button" className="button button-small button-secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={d.moveUp(p.displayName)}>
@@ -475,7 +476,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
               {results.map((m) => (
                 <li key={m.id}>
                   <span>
-                    {m.displayName} (@{m.handle})
+                    {bidi(personName(m))}
                   </span>
                   <button
                     type="button"
@@ -486,7 +487,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
                       setSearch('');
                     }}
                   >
-                    {d.add(m.displayName)}
+                    {bidi(d.add(isolate(m.displayName)))}
                   </button>
                 </li>
               ))}

@@ -1,3 +1,4 @@
+import { bidi, personName } from '../../components/isolate';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
 import { AreaPicker } from '../../components/AreaPicker';
@@ -173,7 +174,7 @@ function Graph() {
                     .map((n) => (
                       <tr key={n.member.id}>
                         <td>
-                          {n.member.displayName} (@{n.member.handle})
+                          {bidi(personName(n.member))}
                         </td>
                         <td>{t.power.formatWeight(n.weight)}</td>
                         <td>{n.isSuperDelegate ? g.yes : g.no}</td>

@@ -1,3 +1,4 @@
+import { bidi, personName } from '../../components/isolate';
 import { useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useQuery } from 'urql';
@@ -199,7 +200,7 @@ function EndorsementTable({ who, rows }: { who: string; rows: { person: { id: st
           {rows.map((row, i) => (
             <tr key={`${row.person.id}-${i}`}>
               <td>
-                {row.person.displayName} (@{row.person.handle})
+                {bidi(personName(row.person))}
               </td>
               <td>{row.at}</td>
               <td>+{t.power.formatWeight(row.karma)}</td>

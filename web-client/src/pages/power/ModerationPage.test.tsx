@@ -103,7 +103,7 @@ describe('ModerationPage', () => {
     await userEvent.selectOptions(screen.getByLabelText('Merge into'), 'Cheaper buses');
     await userEvent.click(screen.getByRole('button', { name: 'Merge into…' }));
 
-    expect(await screen.findByText('“Free public transport” is merged.')).toBeInTheDocument();
+    expect(await screen.findByText(/is merged\./)).toHaveTextContent('“Free public transport” is merged.');
     expect(requests.find((r) => r.operationName === 'MergeProposal')!.variables).toEqual({ input: { proposal: 'P1', into: 'P2', reason: 'Duplicate' } });
   });
 

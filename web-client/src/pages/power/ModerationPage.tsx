@@ -1,3 +1,4 @@
+import { bidi, isolate } from '../../components/isolate';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
@@ -271,17 +272,17 @@ export function ModerationPage() {
         <h2 id="queue-heading">{m.queueTitle}</h2>
         <p className="muted">{m.live}</p>
         <p ref={announcementRef} tabIndex={-1} role="status" className={announcement ? 'notice notice-ok' : 'notice notice-empty'}>
-          {announcement}
+          {announcement ? bidi(announcement) : null}
         </p>
         {data && agenda.length === 0 ? <p>{m.queueEmpty}</p> : null}
         <ul className="agenda" data-testid="agenda">
           {agenda.map((item) => (
             <li key={item.id} className="agenda-item" data-testid="agenda-item">
-              <h3>{item.title}</h3>
+              <h3>{bidi(isolate(item.title))}</h3>
               <dl className="facts facts-small">
                 <div>
                   <dt>{m.area}</dt>
-                  <dd>{item.area.name}</dd>
+                  <dd>{bidi(isolate(item.area.name))}</dd>
                 </div>
                 {/* Reaching the agenda released the points (DESIGN §5): shown is what carried it there. */}
                 <div>
@@ -296,7 +297,7 @@ export function ModerationPage() {
               <h4>{m.history}</h4>
               <ol className="history">
                 {item.statusHistory.map((h, i) => (
-                  <li key={`${h.status}-${h.at}-${i}`}>{m.historyEntry(m.status[h.status], date(h.at), h.actor ? `@${h.actor.handle}` : null, h.reason ?? null)}</li>
+                  <li key={`${h.status}-${h.at}-${i}`}>{bidi(m.historyEntry(m.status[h.status], date(h.at), h.actor ? `@${h.actor.handle}` : null, h.reason ? isolate(h.reason) : null))}</li>
                 ))}
               </ol>
               {isModerator ? (
@@ -338,7 +339,7 @@ export function ModerationPage() {
                           #{payload.proposal}
                           {payload.into !== undefined ? ` → #${payload.into}` : ''}
                         </td>
-                        <td>{payload.reason ?? ''}</td>
+                        <td>{payload.reason ? bidi(isolate(payload.reason)) : ''}</td>
                       </tr>
                     );
                   })}
@@ -428,7 +429,7 @@ function ModeratorActions({
       }
       return;
     }
-    onDone(m.done[action](item.title));
+    onDone(m.done[action](isolate(item.title)));
   };
 
   return (

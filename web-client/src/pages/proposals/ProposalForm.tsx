@@ -1,3 +1,4 @@
+import { bidi, isolate } from '../../components/isolate';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { AreaSelect } from '../../components/AreaSelect';
@@ -279,10 +280,10 @@ export function EditProposalPage({ id }: { id: string }) {
   if (refusal || !values) {
     return (
       <>
-        <PageHeading>{t.propose.editTitle(proposal.title)}</PageHeading>
+        <PageHeading>{t.propose.editTitle(isolate(proposal.title))}</PageHeading>
         {refusal ? <p role="alert">{refusal}</p> : null}
         <p>
-          <Link href={back}>{proposal.title}</Link>
+          <Link href={back}>{bidi(isolate(proposal.title))}</Link>
         </p>
       </>
     );
@@ -300,7 +301,7 @@ export function EditProposalPage({ id }: { id: string }) {
 
   return (
     <>
-      <PageHeading>{t.propose.editTitle(proposal.title)}</PageHeading>
+      <PageHeading>{t.propose.editTitle(isolate(proposal.title))}</PageHeading>
       <ProposalFields
         values={values}
         onChange={setValues}

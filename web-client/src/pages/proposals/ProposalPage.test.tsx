@@ -15,11 +15,11 @@ describe('the proposal page', () => {
     renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Plant oaks' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
     expect(document.querySelector('.proposal-body img')).toBeNull();
     expect(document.querySelectorAll('[onerror]')).toHaveLength(0);
     expect(screen.getByText(/<img src=x onerror=/)).toBeInTheDocument();
-    expect(screen.getByText(/By Bob Builder \(@bob\) in Housing/)).toBeInTheDocument();
+    expect(document.querySelector('.proposal-meta')).toHaveTextContent(/By Bob Builder \(@bob\) in Housing/);
     expect(screen.getByTestId('proposal-score')).toHaveTextContent('3 points from 2 supporters');
     expect(screen.getByTestId('allowance')).toHaveTextContent('You have 3 of 4 points left; at most 1 on one proposal.');
     expect(screen.getByLabelText('Points')).toHaveAccessibleDescription('You have 3 of 4 points left; at most 1 on one proposal.');
@@ -31,6 +31,34 @@ describe('the proposal page', () => {
     expect(await screen.findByTestId('my-weight')).toHaveTextContent('Weight you carry in Housing if nobody else votes: 2');
     // Not the author: no edit or withdraw.
     expect(screen.queryByRole('button', { name: 'Withdraw proposal' })).toBeNull();
+  });
+
+  it('isolates names, titles, areas and reasons, so a right-to-left override in old data cannot reverse the text around it', async () => {
+    const rlo = '\u202E';
+    const spoof = { __typename: 'Member', id: 'TWVtYmVyOjI', handle: 'bob', displayName: `Bob${rlo}` };
+    answerGraphQL({
+      ProposalPage: () =>
+        proposalData({
+          title: `Oaks${rlo}`,
+          area: { __typename: 'Area', id: 'QXJlYToy', name: `Housing${rlo}` },
+          author: spoof,
+          statusHistory: [{ __typename: 'StatusChange', status: 'OPEN', at: '2026-11-01T10:00:00Z', reason: `Needs work${rlo}`, actor: spoof }],
+        }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.querySelector('bdi')).toHaveTextContent(`Oaks${rlo}`);
+    const isolated = (element: Element | null) => [...(element?.querySelectorAll('bdi') ?? [])].map((b) => b.textContent);
+    expect(isolated(document.querySelector('.proposal-meta'))).toEqual([`Bob${rlo}`, `Housing${rlo}`]);
+    expect(isolated(document.querySelector('.status-history li'))).toEqual([`Bob${rlo}`, `Needs work${rlo}`]);
+    // Every override sits inside a <bdi>: none in the text between them.
+    for (const node of document.querySelectorAll('main, body')) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text.textContent!.includes(rlo)) expect(text.parentElement!.closest('bdi')).not.toBeNull();
+      }
+    }
   });
 
   it('shows the server refusal of a support in an alert that takes focus, and the success as a status', async () => {

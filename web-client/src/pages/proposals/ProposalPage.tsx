@@ -1,8 +1,9 @@
+import { bidi, isolate, personName } from '../../components/isolate';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { LiveStatus, useSocketState } from '../../components/LiveStatus';
-import { Markdown } from '../../components/Markdown';
+import { Markdown, preloadMarkdown } from '../../components/Markdown';
 import { PageHeading } from '../../components/PageHeading';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
@@ -165,7 +166,7 @@ function MyWeight({ areaId, areaName, refresh }: { areaId: string; areaName: str
   return (
     <>
       <p data-testid="my-weight">
-        {viewer.carriedWeight == null ? t.votePath.passesOn(areaName) : t.votePath.weight(formatWeight(viewer.carriedWeight, language), areaName)}
+        {bidi(viewer.carriedWeight == null ? t.votePath.passesOn(areaName) : t.votePath.weight(formatWeight(viewer.carriedWeight, language), areaName))}
       </p>
       {viewer.isSuperDelegate ? <p className="notice">{t.votePath.superDelegate}</p> : null}
     </>
@@ -177,6 +178,7 @@ export function ProposalPage({ id }: { id: string }) {
   const { state } = useSession();
   const signedIn = state.status === 'signedIn';
   const [{ data, error, fetching }, refetch] = useQuery({ query: ProposalQuery, variables: { id } });
+  preloadMarkdown();
   const socket = useSocketState();
   const [refresh, setRefresh] = useState(0);
 
@@ -235,17 +237,17 @@ export function ProposalPage({ id }: { id: string }) {
 
   const viewer = data.viewer;
   const isAuthor = viewer?.member.id === proposal.author.id;
-  const author = `${proposal.author.displayName} (@${proposal.author.handle})`;
+  const author = personName(proposal.author);
 
   return (
     <article className="proposal">
-      <PageHeading>{proposal.title}</PageHeading>
+      <PageHeading>{isolate(proposal.title)}</PageHeading>
       <LiveStatus state={socket} />
       <p className="proposal-meta">
         <span className={`status status-${proposal.status.toLowerCase()}`} data-testid="proposal-status">
           {t.proposalStatus[proposal.status]}
         </span>{' '}
-        {t.proposal.byline(author, proposal.area.name)} · {t.proposal.created(formatDate(proposal.createdAt, language))}
+        {bidi(t.proposal.byline(author, isolate(proposal.area.name)))} · {t.proposal.created(formatDate(proposal.createdAt, language))}
         {/* Only the author's edits: a status change (a vote closing) is in the history, not an edit. */}
         {proposal.editedAt ? ` · ${t.proposal.edited(formatDate(proposal.editedAt, language))}` : null}
       </p>
@@ -292,7 +294,7 @@ export function ProposalPage({ id }: { id: string }) {
         <section aria-labelledby="path-heading" className="panel">
           <h2 id="path-heading">{t.votePath.title}</h2>
           {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} /> : <p>{t.votePath.noPath}</p>}
-          <MyWeight areaId={proposal.area.id} areaName={proposal.area.name} refresh={refresh} />
+          <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} />
           <p>
             <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
           </p>
@@ -305,8 +307,8 @@ export function ProposalPage({ id }: { id: string }) {
           {proposal.statusHistory.map((h, i) => (
             <li key={i}>
               <strong>{t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
-              {h.actor ? ` · ${t.proposal.historyBy(`${h.actor.displayName} (@${h.actor.handle})`)}` : null}
-              {h.reason ? ` · ${h.reason}` : null}
+              {h.actor ? bidi(` · ${t.proposal.historyBy(personName(h.actor))}`) : null}
+              {h.reason ? bidi(` · ${isolate(h.reason)}`) : null}
             </li>
           ))}
         </ol>

@@ -1,3 +1,4 @@
+import { bidi, personName } from '../../components/isolate';
 import type { VotePathOutcome, ScopeKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatWeight } from '../../components/format';
@@ -24,7 +25,7 @@ export interface VotePathData {
  */
 export function VotePathView({ path }: { path: VotePathData }) {
   const { t, language } = useI18n();
-  const name = (p: PersonRef) => `${p.displayName} (@${p.handle})`;
+  const name = (p: PersonRef) => personName(p);
   const undecided = path.outcome === 'DEAD_END' && path.hops.length === 0;
   return (
     <div className="vote-path" data-testid="vote-path" data-outcome={path.outcome}>
@@ -38,17 +39,17 @@ export function VotePathView({ path }: { path: VotePathData }) {
               <span className="vote-path-arrow" aria-hidden="true">
                 →
               </span>{' '}
-              <span className="vote-path-name">{name(hop.to)}</span>{' '}
+              <span className="vote-path-name">{bidi(name(hop.to))}</span>{' '}
               <span className="vote-path-via">({t.votePath.hop(hop.rank, t.votePath.scopes[hop.scope.kind])})</span>
             </li>
           ))}
         </ol>
       ) : null}
       {path.outcome === 'CARRIED' && path.carrier ? (
-        <p data-testid="vote-carrier">{t.votePath.carrier(name(path.carrier), formatWeight(path.arrivingWeight, language))}</p>
+        <p data-testid="vote-carrier">{bidi(t.votePath.carrier(name(path.carrier), formatWeight(path.arrivingWeight, language)))}</p>
       ) : null}
-      {path.outcome === 'DEAD_END' && path.deadEnd && !undecided ? <p>{t.votePath.deadEnd(name(path.deadEnd))}</p> : null}
-      {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{t.votePath.cycle(path.cycle.map(name).join(' → '))}</p> : null}
+      {path.outcome === 'DEAD_END' && path.deadEnd && !undecided ? <p>{bidi(t.votePath.deadEnd(name(path.deadEnd)))}</p> : null}
+      {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{bidi(t.votePath.cycle(path.cycle.map(name).join(' → ')))}</p> : null}
     </div>
   );
 }
