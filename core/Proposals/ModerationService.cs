@@ -13,6 +13,13 @@ namespace Governance.Core.Proposals;
 /// </summary>
 public sealed class ModerationService(Database database, TimeProvider clock)
 {
+    /// <summary>
+    /// The longest reason: enough for a paragraph that explains a decision, short enough that
+    /// the public log and the proposal's history stay readable (a 20,000-character reason once
+    /// squeezed every other column of the log to one character).
+    /// </summary>
+    public const int MaxReasonLength = 1_000;
+
     /// <summary>The agenda queue, oldest first; appealed proposals are flagged MustSchedule.</summary>
     public IReadOnlyList<ProposalView> Queue() => Transactions.Read(database, c =>
         ProposalStore.WithStatus(c, null, ProposalStatus.OnAgenda)
@@ -119,7 +126,12 @@ public sealed class ModerationService(Database database, TimeProvider clock)
 
             if (reason.Length == 0)
             {
-                throw new DomainException(DomainErrors.ReasonRequired, "Every moderator action needs a reason; it is shown publicly with the decision.");
+                throw new DomainException(DomainErrors.ReasonRequired, "Every moderator action needs a reason; it is shown publicly with the decision.", "reason");
+            }
+
+            if (reason.Length > MaxReasonLength)
+            {
+                throw new DomainException(DomainErrors.InvalidInput, $"A reason may have at most {MaxReasonLength} characters (this one has {reason.Length}).", "reason");
             }
 
             var proposal = ProposalService.Load(c, t, proposalId);
