@@ -15,8 +15,8 @@ function loadRenderer(): Promise<Renderer> {
 }
 
 /** Starts loading the renderer now (a page calls it on its first render, before its data arrives). */
-export function preloadMarkdown(): void {
-  void loadRenderer();
+export function preloadMarkdown(): Promise<unknown> {
+  return loadRenderer();
 }
 
 function useRenderer(): Renderer | null {

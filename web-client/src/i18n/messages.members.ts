@@ -48,6 +48,10 @@ export const membersEn = {
     withdrawYes: 'Yes, withdraw it',
     withdrawNo: 'Keep it',
     signInToTakePart: 'Sign in to support this proposal and vote on it.',
+    rework: (date: string) => `A moderator returned this proposal for more work: it cannot go back on the agenda until its author edits it, or until ${date}.`,
+    reworkAuthor: (date: string) =>
+      `A moderator returned your proposal for more work (their reason is in the status history): edit it to let its support carry it back on the agenda; unedited, it can return on ${date} at the earliest.`,
+    mergedInto: 'This proposal was merged into, and its support moved to:',
   },
   support: {
     title: 'My support',
@@ -81,6 +85,7 @@ export const membersEn = {
     passed: 'Passed.',
     failed: 'Not passed.',
     quorumMissed: 'The quorum was not reached.',
+    noVotingRight: 'You have no voting right at the moment, so you cannot vote. Delegations to you are skipped: the members who delegate to you are passed to their next choice.',
   },
   votePath: {
     title: 'Where does my vote go?',
@@ -97,6 +102,7 @@ export const membersEn = {
     carrier: (name: string, weight: string) => `Carried by ${name}, arriving with weight ${weight}.`,
     deadEnd: (name: string) => `The chain ends at ${name}.`,
     undecided: 'You neither vote nor delegate here: your vote counts only if you cast it.',
+    undecidedClosed: 'You neither voted nor delegated on this proposal.',
     cycle: (names: string) => `The circle: ${names}.`,
     noPath: 'Your path is not known yet. Reload the page in a moment.',
     delegateForProposal: 'Delegate for this proposal only',
@@ -175,6 +181,10 @@ export const membersDe: MembersMessages = {
     withdrawYes: 'Ja, zurückziehen',
     withdrawNo: 'Behalten',
     signInToTakePart: 'Melde dich an, um diesen Antrag zu unterstützen und darüber abzustimmen.',
+    rework: (date: string) => `Eine Moderatorin oder ein Moderator hat diesen Antrag zur Überarbeitung zurückgegeben: Er kann erst wieder auf die Tagesordnung, wenn die Autorin oder der Autor ihn bearbeitet, oder ab ${date}.`,
+    reworkAuthor: (date: string) =>
+      `Dein Antrag wurde zur Überarbeitung zurückgegeben (die Begründung steht im Statusverlauf): Bearbeite ihn, damit seine Unterstützung ihn wieder auf die Tagesordnung bringen kann; unbearbeitet frühestens ab ${date}.`,
+    mergedInto: 'Dieser Antrag ging in einem anderen auf, der auch seine Unterstützung erhielt:',
   },
   support: {
     title: 'Meine Unterstützung',
@@ -209,6 +219,7 @@ export const membersDe: MembersMessages = {
     passed: 'Angenommen.',
     failed: 'Nicht angenommen.',
     quorumMissed: 'Das Quorum wurde nicht erreicht.',
+    noVotingRight: 'Du hast zurzeit kein Stimmrecht und kannst daher nicht abstimmen. Delegationen an dich werden übersprungen: Wer an dich delegiert, wird an seine nächste Wahl weitergereicht.',
   },
   votePath: {
     title: 'Wohin geht meine Stimme?',
@@ -225,6 +236,7 @@ export const membersDe: MembersMessages = {
     carrier: (name: string, weight: string) => `Getragen von ${name}, kommt mit Gewicht ${weight} an.`,
     deadEnd: (name: string) => `Die Kette endet bei ${name}.`,
     undecided: 'Du stimmst hier weder ab noch überträgst du: deine Stimme zählt nur, wenn du sie abgibst.',
+    undecidedClosed: 'Du hast über diesen Antrag weder abgestimmt noch deine Stimme übertragen.',
     cycle: (names: string) => `Der Kreis: ${names}.`,
     noPath: 'Dein Weg ist noch nicht bekannt. Lade die Seite gleich neu.',
     delegateForProposal: 'Nur für diesen Antrag übertragen',

@@ -36,6 +36,7 @@ const ViewerDelegations = graphql(`
           id
           handle
           displayName
+          votingRight
         }
       }
       delegators {
@@ -219,6 +220,7 @@ function Delegations() {
       <PageHeading>{d.title}</PageHeading>
       <p className="lead">{d.intro}</p>
       {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      <SkippedDelegates delegations={data?.viewer?.delegations ?? []} />
 
       <section className="panel" aria-labelledby={`${scopeFieldId}-heading`}>
         <h2 id={`${scopeFieldId}-heading`}>{d.scope}</h2>
@@ -311,6 +313,29 @@ function Delegations() {
         </>
       ) : null}
     </>
+  );
+}
+
+/**
+ * DESIGN §3: a delegation to a member without a voting right is skipped as if they were not
+ * on the list. Say so to the member whose list names them, or their vote goes elsewhere
+ * (or nowhere) without their knowing.
+ */
+function SkippedDelegates({ delegations }: { delegations: readonly { id: string; delegates: readonly { id: string; handle: string; displayName: string; votingRight: boolean }[] }[] }) {
+  const { t } = useI18n();
+  const skipped = delegations
+    .flatMap((del) => del.delegates)
+    .filter((p, i, all) => !p.votingRight && all.findIndex((q) => q.id === p.id) === i);
+  if (skipped.length === 0) return null;
+  return (
+    <div className="notice notice-warning" role="status" data-testid="skipped-delegates">
+      <p>{t.power.delegations.skippedTitle}</p>
+      <ul>
+        {skipped.map((p) => (
+          <li key={p.id}>{bidi(t.power.delegations.skipped(personName(p)))}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -61,6 +61,43 @@ describe('the proposal page', () => {
     }
   });
 
+  it('tells a member without a voting right why they cannot vote instead of offering the vote form', async () => {
+    const data = proposalData({ status: 'VOTING' });
+    data.viewer.member = { ...data.viewer.member, votingRight: false };
+    answerGraphQL({ ProposalPage: () => data, MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('no-voting-right')).toHaveTextContent('You have no voting right at the moment, so you cannot vote.');
+    expect(screen.queryByRole('button', { name: 'Cast vote' })).toBeNull();
+    expect(screen.queryByRole('radio')).toBeNull();
+  });
+
+  it('says a returned proposal waits for an edit, and links a merged proposal to where it went', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData({ reworkUntil: '2026-11-20T10:00:00Z' }), MyWeight: weight });
+    const { unmount } = renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('rework-notice')).toHaveTextContent(/returned this proposal for more work: it cannot go back on the agenda until its author edits it/);
+    unmount();
+
+    answerGraphQL({
+      ProposalPage: () => proposalData({ status: 'MERGED', mergedInto: { __typename: 'Proposal', id: 'UHJvcG9zYWw6Mg', title: 'Plant trees' } }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const merged = await screen.findByTestId('merged-into');
+    expect(within(merged).getByRole('link', { name: 'Plant trees' })).toHaveAttribute('href', '/proposals/UHJvcG9zYWw6Mg');
+  });
+
+  it('does not invite a vote or a delegation on a decided proposal', async () => {
+    const path = { __typename: 'VotePath', outcome: 'DEAD_END', arrivingWeight: 0, carrier: null, deadEnd: null, cycle: [], hops: [] };
+    answerGraphQL({
+      ProposalPage: () => proposalData({ status: 'REJECTED', whereDoesMyVoteGo: path, tally: { __typename: 'Tally', yes: 1, no: 2, abstain: 0, quorumReached: true, passed: false } }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('vote-path')).toHaveTextContent('You neither voted nor delegated on this proposal.');
+    expect(screen.queryByText(/counts only if you cast it/)).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Delegate for this proposal only' })).toBeNull();
+  });
+
   it('shows the server refusal of a support in an alert that takes focus, and the success as a status', async () => {
     let refuse = true;
     answerGraphQL({

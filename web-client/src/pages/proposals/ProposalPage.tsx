@@ -25,6 +25,11 @@ const ProposalQuery = graphql(`
       status
       createdAt
       editedAt
+      reworkUntil
+      mergedInto {
+        id
+        title
+      }
       score
       supporterCount
       mySupport
@@ -94,6 +99,7 @@ const ProposalQuery = graphql(`
     viewer {
       member {
         id
+        votingRight
       }
       allowance
       allowanceLeft
@@ -154,6 +160,9 @@ const WithdrawProposalMutation = graphql(`
   }
 `);
 
+/** Statuses in which the proposal's vote is still to come or under way. */
+const undecidedStatuses: string[] = ['OPEN', 'ON_AGENDA', 'SCHEDULED', 'VOTING'];
+
 /** The weight I would carry in the proposal's area: it moves when someone delegates to me. */
 function MyWeight({ areaId, areaName, refresh }: { areaId: string; areaName: string; refresh: number }) {
   const { t, language } = useI18n();
@@ -178,7 +187,7 @@ export function ProposalPage({ id }: { id: string }) {
   const { state } = useSession();
   const signedIn = state.status === 'signedIn';
   const [{ data, error, fetching }, refetch] = useQuery({ query: ProposalQuery, variables: { id } });
-  preloadMarkdown();
+  void preloadMarkdown();
   const socket = useSocketState();
   const [refresh, setRefresh] = useState(0);
 
@@ -252,6 +261,18 @@ export function ProposalPage({ id }: { id: string }) {
         {proposal.editedAt ? ` · ${t.proposal.edited(formatDate(proposal.editedAt, language))}` : null}
       </p>
 
+      {proposal.reworkUntil ? (
+        <p className="notice" data-testid="rework-notice">
+          {isAuthor ? t.proposal.reworkAuthor(formatDate(proposal.reworkUntil, language)) : t.proposal.rework(formatDate(proposal.reworkUntil, language))}
+        </p>
+      ) : null}
+      {proposal.status === 'MERGED' && proposal.mergedInto ? (
+        <p className="notice" data-testid="merged-into">
+          {t.proposal.mergedInto}{' '}
+          <Link href={`/proposals/${encodeURIComponent(proposal.mergedInto.id)}`}>{bidi(isolate(proposal.mergedInto.title))}</Link>
+        </p>
+      ) : null}
+
       {isAuthor && proposal.status === 'OPEN' ? <AuthorActions proposalId={proposal.id} /> : null}
 
       <Markdown text={proposal.body} className="proposal-body" />
@@ -275,7 +296,7 @@ export function ProposalPage({ id }: { id: string }) {
 
       <section aria-labelledby="vote-heading" className="panel">
         <h2 id="vote-heading">{t.vote.title}</h2>
-        {viewer ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} /> : null}
+        {viewer ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} votingRight={viewer.member.votingRight} /> : null}
         {proposal.tally ? (
           <div data-testid="tally">
             <h3>{t.vote.tallyTitle}</h3>
@@ -293,11 +314,14 @@ export function ProposalPage({ id }: { id: string }) {
       {viewer ? (
         <section aria-labelledby="path-heading" className="panel">
           <h2 id="path-heading">{t.votePath.title}</h2>
-          {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} /> : <p>{t.votePath.noPath}</p>}
+          {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} decided={!undecidedStatuses.includes(proposal.status)} /> : <p>{t.votePath.noPath}</p>}
           <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} />
-          <p>
-            <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
-          </p>
+          {/* A delegation for this proposal only matters while its vote is still to come. */}
+          {undecidedStatuses.includes(proposal.status) ? (
+            <p>
+              <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 

@@ -23,14 +23,14 @@ export interface VotePathData {
  * and the scope that sent it there), ending at the voter who carries it, or the reason it
  * reaches nobody.
  */
-export function VotePathView({ path }: { path: VotePathData }) {
+export function VotePathView({ path, decided = false }: { path: VotePathData; decided?: boolean }) {
   const { t, language } = useI18n();
   const name = (p: PersonRef) => personName(p);
   const undecided = path.outcome === 'DEAD_END' && path.hops.length === 0;
   return (
     <div className="vote-path" data-testid="vote-path" data-outcome={path.outcome}>
       {/* A dead end at myself, no hop taken: I simply have not decided. */}
-      <p>{undecided ? t.votePath.undecided : t.votePath.outcomes[path.outcome]}</p>
+      <p>{undecided ? (decided ? t.votePath.undecidedClosed : t.votePath.undecided) : t.votePath.outcomes[path.outcome]}</p>
       {path.hops.length > 0 ? (
         <ol className="vote-path-hops">
           <li className="vote-path-stop">{t.votePath.you}</li>
