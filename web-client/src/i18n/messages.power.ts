@@ -201,6 +201,13 @@ export const powerEn = {
     mergeTarget: 'Merge into',
     mergeNone: 'No open or queued proposal matches.',
     mergeChoose: 'Choose the proposal to merge into.',
+    declineConfirm: (title: string, penalty: number, appealDays: number, factor: number) =>
+      `Decline “${title}”? It leaves the agenda and its support is released. ${penalty > 0 ? `As spam or abuse, its author loses ${penalty} karma. ` : ''}Members can bring it back only by an appeal: ${factor} × the quorum of support within ${appealDays} days. This cannot be undone.`,
+    declineYes: 'Yes, decline it',
+    mergeConfirm: (title: string, into: string) =>
+      `Merge “${title}” into “${into}”? It closes for good, and its support moves to “${into}” where it fits the members' allowances. This cannot be undone.`,
+    mergeYes: 'Yes, merge it',
+    confirmNo: 'Cancel',
     done: {
       schedule: (title: string) => `“${title}” is scheduled.`,
       return: (title: string) => `“${title}” is returned to Open.`,
@@ -421,6 +428,13 @@ export const powerDe: typeof powerEn = {
     mergeTarget: 'Zusammenführen mit',
     mergeNone: 'Kein offener oder angesetzter Antrag passt.',
     mergeChoose: 'Wähle den Antrag, mit dem zusammengeführt wird.',
+    declineConfirm: (title: string, penalty: number, appealDays: number, factor: number) =>
+      `„${title}“ nicht zulassen? Der Antrag verlässt die Tagesordnung, seine Unterstützung wird freigegeben. ${penalty > 0 ? `Als Spam oder Missbrauch verliert die Autor·in ${penalty} Karma. ` : ''}Zurück kommt er nur durch einen Einspruch: ${factor} × das Quorum an Unterstützung binnen ${appealDays} Tagen. Das lässt sich nicht rückgängig machen.`,
+    declineYes: 'Ja, nicht zulassen',
+    mergeConfirm: (title: string, into: string) =>
+      `„${title}“ mit „${into}“ zusammenführen? Der Antrag wird endgültig geschlossen, seine Unterstützung geht an „${into}“, soweit sie in die Kontingente der Mitglieder passt. Das lässt sich nicht rückgängig machen.`,
+    mergeYes: 'Ja, zusammenführen',
+    confirmNo: 'Abbrechen',
     done: {
       schedule: (title: string) => `„${title}“ ist angesetzt.`,
       return: (title: string) => `„${title}“ ist wieder offen.`,
