@@ -1,3 +1,4 @@
+import { transportMessage } from '../../components/transportError';
 import { bidi, isolate, personName } from '../../components/isolate';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
@@ -219,7 +220,7 @@ function Delegations() {
     <>
       <PageHeading>{d.title}</PageHeading>
       <p className="lead">{d.intro}</p>
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
       <SkippedDelegates delegations={data?.viewer?.delegations ?? []} />
 
       <section className="panel" aria-labelledby={`${scopeFieldId}-heading`}>
@@ -410,19 +411,19 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
     event.preventDefault();
     if (chosen.length === 0) return fail(d.needDelegate);
     const result = await delegate({ input: { scope, delegates: chosen.map((c) => c.id) } });
-    const problem = result.error ? { message: result.error.message } : firstUserError(result.data?.delegate.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error) } : firstUserError(result.data?.delegate.errors);
     if (problem) return fail(problem.message);
     succeed(d.saved);
   };
   const onBlock = async () => {
     const result = await block({ input: { scope } });
-    const problem = result.error ? { message: result.error.message } : firstUserError(result.data?.blockDelegation.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error) } : firstUserError(result.data?.blockDelegation.errors);
     if (problem) return fail(problem.message);
     succeed(d.blocked);
   };
   const onRevoke = async () => {
     const result = await revoke({ input: { scope } });
-    const problem = result.error ? { message: result.error.message } : firstUserError(result.data?.revokeDelegation.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error) } : firstUserError(result.data?.revokeDelegation.errors);
     if (problem) return fail(problem.message);
     succeed(result.data?.revokeDelegation.revoked ? d.revoked : d.nothingToRevoke);
   };

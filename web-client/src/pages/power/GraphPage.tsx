@@ -1,3 +1,4 @@
+import { transportMessage } from '../../components/transportError';
 import { bidi, personName } from '../../components/isolate';
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
@@ -85,7 +86,7 @@ function Graph() {
       <PageHeading>{g.title}</PageHeading>
       <p className="lead">{g.intro}</p>
       <AreaPicker value={area ?? graph?.area.id ?? null} onChange={setArea} />
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
       {graph && drawing ? (
         <>
           <ul className="legend" aria-hidden="true">

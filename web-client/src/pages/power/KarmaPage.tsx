@@ -1,3 +1,4 @@
+import { transportMessage } from '../../components/transportError';
 import { bidi, personName } from '../../components/isolate';
 import { useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
@@ -90,7 +91,7 @@ function Karma() {
     <>
       <PageHeading>{k.title}</PageHeading>
       <p className="lead">{k.intro}</p>
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
       {viewer ? (
         <>
           <dl className="facts">

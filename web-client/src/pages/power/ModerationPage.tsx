@@ -1,3 +1,4 @@
+import { transportMessage } from '../../components/transportError';
 import { bidi, isolate } from '../../components/isolate';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
@@ -287,7 +288,7 @@ export function ModerationPage() {
     <>
       <PageHeading>{m.title}</PageHeading>
       <p className="lead">{m.intro}</p>
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{m.queueTitle}</h2>
         <p className="muted">{m.live}</p>
@@ -469,7 +470,7 @@ function ModeratorActions({
             ? await decline({ input: { proposal, reason, abuse } }).then((r) => ({ error: r.error, errors: r.data?.declineProposal.errors }))
             : await merge({ input: { proposal, into: mergeInto, reason } }).then((r) => ({ error: r.error, errors: r.data?.mergeProposal.errors }));
     setBusy(false);
-    const problem = result.error ? { message: result.error.message, field: null } : firstUserError(result.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error), field: null } : firstUserError(result.errors);
     if (problem) {
       if (problem.field === 'reason') {
         setReasonError(problem.message);

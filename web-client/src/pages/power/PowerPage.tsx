@@ -1,3 +1,4 @@
+import { transportMessage } from '../../components/transportError';
 import { bidi, isolate, personName } from '../../components/isolate';
 import { useState } from 'react';
 import { useQuery } from 'urql';
@@ -117,7 +118,7 @@ function PowerBalance() {
       <section className="panel" aria-labelledby="live-heading">
         <h2 id="live-heading">{p.liveTitle}</h2>
         <AreaPicker value={area ?? c?.area.id ?? null} onChange={setArea} />
-        {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+        {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
         {c ? (
           <>
             <dl className="facts">

@@ -98,6 +98,17 @@ describe('the proposal page', () => {
     expect(screen.queryByRole('link', { name: 'Delegate for this proposal only' })).toBeNull();
   });
 
+  it('refuses a fraction of a point with the rule instead of rounding it down', async () => {
+    const requests = answerGraphQL({ ProposalPage: () => proposalData(), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const points = await screen.findByLabelText('Points');
+    await userEvent.clear(points);
+    await userEvent.type(points, '1.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Support' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Support comes in whole points: give 1 to 1.');
+    expect(requests.some((r) => r.operationName === 'Support')).toBe(false);
+  });
+
   it('shows the server refusal of a support in an alert that takes focus, and the success as a status', async () => {
     let refuse = true;
     answerGraphQL({
