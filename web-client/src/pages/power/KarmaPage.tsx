@@ -232,7 +232,8 @@ function ForecastChart({ points }: { points: ForecastPoint[] }) {
       <text className="axis-label" x={2} y={height - 20}>
         0
       </text>
-      <text className="axis-label" x={width - 40} y={height - 4}>
+      {/* Anchored at its end, inside the box: a start 40 px from the edge clipped "Week 12" (and "Woche 12"). */}
+      <text className="axis-label" data-testid="forecast-week-label" x={width - 2} y={height - 4} textAnchor="end">
         {t.power.karma.week} {points.length - 1}
       </text>
       <polyline className="series" points={line} />
