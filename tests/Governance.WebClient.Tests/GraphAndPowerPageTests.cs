@@ -67,7 +67,7 @@ public sealed class GraphAndPowerPageTests(WebClientServer server)
               return [c.length, outside, onEdge, stacked];
             }
             """);
-        Assert.True(layout[0] > 20, $"only {layout[0]} members drawn");
+        Assert.True(layout[0] > 3, $"only {layout[0]} members drawn");
         Assert.Equal([0, 0, 0], layout[1..]);
 
         // Arrows: every delegation line ends in a visible head; labels only for the heaviest.

@@ -1,4 +1,3 @@
-import { isolate } from './isolate';
 import { useId } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
@@ -33,7 +32,7 @@ export function flattenAreas(roots: readonly AreaNode[]): { id: string; name: st
   const out: { id: string; name: string; depth: number; path: string }[] = [];
   const walk = (nodes: readonly AreaNode[], depth: number, prefix: string) => {
     for (const node of nodes) {
-      const path = prefix ? `${prefix} › ${isolate(node.name)}` : isolate(node.name);
+      const path = prefix ? `${prefix} › ${node.name}` : node.name;
       out.push({ id: node.id, name: node.name, depth, path });
       walk(node.children ?? [], depth + 1, path);
     }
