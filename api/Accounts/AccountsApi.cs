@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Governance.Api.Auth;
 using Governance.Core.Accounts;
-using Governance.Core.Delegation;
+using Governance.Core.Members;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
@@ -27,7 +27,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Created<SessionResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        RegisterRequest request, AccountStore accounts, IPasswordHasher<MemberIdentity> hasher, EngineHost engine, HttpContext http)
+        RegisterRequest request, AccountStore accounts, MemberService members, IPasswordHasher<MemberIdentity> hasher, HttpContext http)
     {
         // Handles are lower-case; "LINUS" is the handle "linus", not a malformed one.
         request = request with { Handle = request.Handle?.Trim().ToLowerInvariant(), Email = request.Email?.Trim() };
@@ -43,21 +43,12 @@ public static class AccountsApi
             return Conflict(handleTaken ? $"The handle '{request.Handle}' is taken." : "That email address is already registered.");
         }
 
-        var member = await accounts.RegisterAsync(request.Handle!, request.DisplayName!.Trim(), request.Email!, hasher.HashPassword(null!, request.Password!));
+        // The member joins the live engine too, before anyone can delegate to them or they to anyone.
+        var member = await members.RegisterAsync(request.Handle!, request.DisplayName!.Trim(), request.Email!, hasher.HashPassword(null!, request.Password!));
         if (member is null)
         {
             return Conflict($"The handle '{request.Handle}' or the email address was taken a moment ago.");
         }
-
-        // The live engine was loaded at start-up: a new member must join it before anyone can
-        // delegate to them or they to anyone.
-        engine.Apply(e =>
-        {
-            if (!e.Members.TryGetIndex(member.Id, out _))
-            {
-                e.AddMember(member.Id, member.VotingRight);
-            }
-        });
 
         var session = await StartSession(accounts, http, member);
         return TypedResults.Created("/api/account/session", session);

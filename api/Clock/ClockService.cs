@@ -1,5 +1,6 @@
-using Governance.Core.Clock;
 using Governance.Api.Schema;
+using Governance.Core.Clock;
+using Governance.Core.Events;
 using Governance.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +18,7 @@ internal sealed partial class ClockService(
     ClockLease lease,
     TimeProvider time,
     IOptions<ClockOptions> options,
+    IDomainEventPublisher publisher,
     GovernanceEventBus events,
     ILogger<ClockService> logger) : BackgroundService
 {
@@ -45,7 +47,7 @@ internal sealed partial class ClockService(
                     var at = time.GetUtcNow();
                     foreach (var proposal in report.ChangedProposals)
                     {
-                        events.Publish(new ProposalChanged(proposal) { PublishedAt = at });
+                        publisher.Publish(new ProposalUpdated(proposal, AgendaMayHaveMoved: false, at));
                     }
 
                     events.Publish(new ClockAdvanced(report));

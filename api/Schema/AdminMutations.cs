@@ -32,6 +32,7 @@ internal static class AdminMutations
             if (payload["policy"] is Governance.Core.Policies.PolicyVersion version)
             {
                 payload["policy"] = version.ValuesJson;
+                payload["policyInForce"] = d.Policies.InForce(version.AreaId, version.EffectiveFrom);
                 payload["version"] = version.Version;
             }
 
@@ -55,7 +56,7 @@ internal static class AdminMutations
             var votingRight = (bool)input["votingRight"]!;
             return await MutationGuard.RunAsync("member", async () =>
             {
-                await s.Delegations.SetVotingRightAsync(caller.MemberId!.Value, memberId, votingRight, (string)input["reason"]!);
+                await s.Members.SetVotingRightAsync(caller.MemberId!.Value, memberId, votingRight, (string)input["reason"]!);
                 return await s.Reads.MembersAsync([memberId], c.CancellationToken) is { } found ? found.GetValueOrDefault(memberId) : null;
             });
         })
@@ -102,7 +103,7 @@ internal static class AdminMutations
             var roles = ((IReadOnlyList<object?>)input["roles"]!).Select(r => ((string)r!).ToLowerInvariant()).ToList();
             return await MutationGuard.RunAsync("member", async () =>
             {
-                await s.Roles.SetRolesAsync(caller.MemberId!.Value, memberId, roles);
+                await s.Members.SetRolesAsync(caller.MemberId!.Value, memberId, roles);
                 return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
             });
         })

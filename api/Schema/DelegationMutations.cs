@@ -1,11 +1,14 @@
 using Governance.Core.Delegation;
-using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Types;
 
 namespace Governance.Api.Schema;
 
-/// <summary>delegate, revokeDelegation and blockDelegation: the caller's own delegations, with the delegate scope.</summary>
+/// <summary>
+/// delegate, revokeDelegation and blockDelegation: the caller's own delegations, with the delegate
+/// scope. The rules (1–3 delegates among them), the engine and the subscribers are the
+/// <see cref="Governance.Core.Delegation.DelegationService"/>'s.
+/// </summary>
 internal static class DelegationMutations
 {
     public static SchemaBuilder AddDelegationMutations(this SchemaBuilder builder, SchemaServices s) => builder
@@ -18,11 +21,6 @@ internal static class DelegationMutations
             }
 
             var given = input.GetValueOrDefault("delegates") as IReadOnlyList<object?> ?? [];
-            if (given.Count == 0)
-            {
-                return UserErrors.Payload("delegation", UserErrors.Validation("NO_DELEGATES", "Name 1 to 3 delegates in order of preference; to delegate to nobody, use blockDelegation.", "delegates"));
-            }
-
             var delegates = new List<long>();
             foreach (var id in given.Cast<string>())
             {
@@ -34,7 +32,7 @@ internal static class DelegationMutations
                 delegates.Add(local);
             }
 
-            return await ChangeAsync(s, "delegation", memberId, scope, async () => await s.Delegations.SetAsync(memberId, scope, delegates));
+            return await MutationGuard.RunAsync("delegation", async () => (await s.Delegations.DelegateAsync(memberId, scope, delegates)).Delegation);
         })
         .ResolveAsync("Mutation.blockDelegation", async c =>
         {
@@ -43,7 +41,7 @@ internal static class DelegationMutations
                 return UserErrors.Payload("delegation", refused);
             }
 
-            return await ChangeAsync(s, "delegation", memberId, scope, async () => await s.Delegations.SetAsync(memberId, scope, []));
+            return await MutationGuard.RunAsync("delegation", async () => (await s.Delegations.BlockAsync(memberId, scope)).Delegation);
         })
         .ResolveAsync("Mutation.revokeDelegation", async c =>
         {
@@ -52,7 +50,7 @@ internal static class DelegationMutations
                 return UserErrors.Payload("revoked", refused);
             }
 
-            return await ChangeAsync(s, "revoked", memberId, scope, async () => await s.Delegations.RevokeAsync(memberId, scope));
+            return await MutationGuard.RunAsync("revoked", async () => await s.Delegations.RevokeAsync(memberId, scope));
         })
         .BindDictionary("DelegatePayload")
         .BindDictionary("BlockDelegationPayload")
@@ -79,28 +77,5 @@ internal static class DelegationMutations
 
         scope = parsed.Value;
         return null;
-    }
-
-    /// <summary>Runs the change, then (after its commit) tells subscribers who is concerned.</summary>
-    private static async Task<Dictionary<string, object?>> ChangeAsync(SchemaServices s, string resultField, long memberId, DelegationScope scope, Func<Task<object?>> change)
-    {
-        var before = (await s.Delegations.CurrentForMemberAsync(memberId)).FirstOrDefault(d => d.Scope == scope);
-        var payload = await MutationGuard.RunAsync(resultField, change);
-        if (payload["errors"] is null)
-        {
-            var after = payload[resultField] as DelegationVersion;
-            var unchanged = after is not null && before is not null && after.Id == before.Id;
-            var revokedNothing = payload[resultField] is false;
-            if (!unchanged && !revokedNothing)
-            {
-                var kind = after is null ? DelegationChangeKind.Revoked : after.IsBlock ? DelegationChangeKind.Blocked : DelegationChangeKind.Set;
-                var concerned = new HashSet<long> { memberId };
-                concerned.UnionWith(before?.Delegates ?? []);
-                concerned.UnionWith(after?.Delegates ?? []);
-                s.Events.Publish(new DelegationChanged(kind, memberId, scope, after, concerned, s.Clock.GetUtcNow()));
-            }
-        }
-
-        return payload;
     }
 }

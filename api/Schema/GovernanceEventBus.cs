@@ -59,6 +59,13 @@ public sealed class GovernanceEventBus
     public TimeSpan StateInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
+    /// The clock that paces state subscriptions: real time by default, not the domain clock
+    /// (this paces CPU and sockets, not governance, and a frozen domain clock must not stop
+    /// subscriptions); a test moves it by hand.
+    /// </summary>
+    public TimeProvider PacingClock { get; init; } = TimeProvider.System;
+
+    /// <summary>
     /// <see cref="SubscribeAsync{T}"/> paced by <see cref="StateInterval"/>: an event goes out
     /// at once when the subscriber has been quiet that long; otherwise the next is taken only
     /// once the interval has passed, while coalescing events (<see cref="ICoalescingEvent"/>)
@@ -81,15 +88,14 @@ public sealed class GovernanceEventBus
             long? delivered = null;
             while (true)
             {
-                if (delivered is { } at && interval - System.Diagnostics.Stopwatch.GetElapsedTime(at) is { Ticks: > 0 } wait)
+                if (delivered is { } at && interval - PacingClock.GetElapsedTime(at) is { Ticks: > 0 } wait)
                 {
-                    // Real time, not the domain clock: this paces CPU and sockets, not governance.
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(wait, PacingClock, cancellationToken).ConfigureAwait(false);
                 }
 
                 var message = (T)await subscriber.TakeAsync(cancellationToken).ConfigureAwait(false);
                 yield return message;
-                delivered = System.Diagnostics.Stopwatch.GetTimestamp();
+                delivered = PacingClock.GetTimestamp();
             }
         }
         finally

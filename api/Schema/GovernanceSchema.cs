@@ -17,6 +17,7 @@ public static class GovernanceSchema
         .AddAreas(services)
         .AddProposals(services, domain)
         .AddProposalDomain(services, domain)
+        .AddPolicies(services, domain)
         .AddDelegations(services, domain)
         .AddEvents(services)
         .AddDelegationMutations(services)

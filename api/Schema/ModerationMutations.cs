@@ -45,7 +45,8 @@ internal static class ModerationMutations
         }
 
         var input = ProposalMutations.Input(c);
+        using var held = s.Publisher.Hold();
         var payload = await MutationGuard.RunAsync("proposal", () => Task.FromResult<object?>(action(caller.MemberId!.Value, proposalId, input)));
-        return await ProposalMutations.ProposalPayloadAsync(c, s, payload, agenda: true);
+        return await ProposalMutations.ProposalPayloadAsync(c, s, held, payload);
     }
 }

@@ -5,7 +5,7 @@ namespace Governance.Api.Schema;
 /// <summary>
 /// Published after a command changed a proposal (its support, status, text or votes) committed.
 /// Every subscriber reads the proposal afresh on it; the read is shared: the first one to need
-/// it (or the command, which already read the committed row for its payload) does it for all,
+/// it (or the mutation, which already read the committed row for its payload) does it for all,
 /// so a vote watched by 150 sockets costs one read, not 150. Subscribers behind on the same
 /// proposal coalesce to the newest event (<see cref="ICoalescingEvent"/>).
 /// </summary>
@@ -19,7 +19,7 @@ public sealed record ProposalChanged(long ProposalId) : ICoalescingEvent
 
     object ICoalescingEvent.CoalesceKey => (typeof(ProposalChanged), ProposalId);
 
-    /// <summary>The row as read once after the change committed (by the command, for its payload).</summary>
+    /// <summary>The row as read once after the change committed (by the command's resolver, for its payload).</summary>
     internal ProposalChanged WithRow(ProposalRow? row)
     {
         _row = Task.FromResult(row);

@@ -65,7 +65,7 @@ internal static class ProposalDomainResolvers
     /// </summary>
     private static async Task<Tally?> VisibleTallyAsync(ProposalRow proposal, SchemaServices s, DomainServices d, CancellationToken cancellationToken)
     {
-        if (proposal.Status is not ("accepted" or "rejected"))
+        if (!Governance.Core.Proposals.ProposalStatus.ClosedByVote.Contains(proposal.Status))
         {
             return null;
         }

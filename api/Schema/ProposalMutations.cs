@@ -8,14 +8,15 @@ namespace Governance.Api.Schema;
 
 /// <summary>
 /// propose, withdrawProposal, editProposal, support, withdrawSupport (the propose scope), vote (the vote
-/// scope) and endorse (the delegate scope), always as the caller. The domain services commit; the live engine and the
-/// subscribers hear of it after the commit. Votes commit in groups (<see cref="Governance.Core.Storage.GroupCommitter"/>).
+/// scope) and endorse (the delegate scope), always as the caller. The domain services commit, apply the change to the
+/// live engine and publish it; a resolver checks the caller, binds the input and reads the payload.
 /// </summary>
 internal static class ProposalMutations
 {
     public static SchemaBuilder AddProposalMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .ResolveAsync("Mutation.propose", async c =>
         {
+            using var held = s.Publisher.Hold();
             var input = Input(c);
             var caller = Caller.Of(c);
             if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
@@ -28,15 +29,9 @@ internal static class ProposalMutations
                 return UserErrors.Payload("proposal", UserErrors.NotFound("UNKNOWN_AREA", $"\"{input["area"]}\" is not the id of an area.", "area"));
             }
 
-            var payload = await MutationGuard.RunAsync("proposal", () => s.Engine.SerialiseWriteAsync(() =>
-            {
-                var view = d.Proposals.Propose(caller.MemberId!.Value, areaId, (string)input["title"]!, (string)input["body"]!);
-
-                // Delegations and votes on the new proposal need the engine to know it.
-                s.Engine.Apply(e => e.AddProposal(view.Id, view.AreaId));
-                return Task.FromResult<object?>(view.Id);
-            }));
-            return await ProposalPayloadAsync(c, s, payload);
+            var payload = await MutationGuard.RunAsync("proposal", async () =>
+                (await d.Proposals.ProposeAsync(caller.MemberId!.Value, areaId, (string)input["title"]!, (string)input["body"]!)).Id);
+            return await ProposalPayloadAsync(c, s, held, payload);
         })
         .ResolveAsync("Mutation.withdrawProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) => d.Proposals.Withdraw(me, id).Id))
         .ResolveAsync("Mutation.editProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) =>
@@ -46,6 +41,7 @@ internal static class ProposalMutations
         }))
         .ResolveAsync("Mutation.support", async c =>
         {
+            using var held = s.Publisher.Hold();
             var caller = Caller.Of(c);
             if (RefuseOrProposal(c, TokenScopes.Propose, out var proposalId) is { } refused)
             {
@@ -65,10 +61,11 @@ internal static class ProposalMutations
                 payload["proposal"] = support.ProposalId;
             }
 
-            return await ProposalPayloadAsync(c, s, payload, agenda: true);
+            return await ProposalPayloadAsync(c, s, held, payload);
         })
         .ResolveAsync("Mutation.withdrawSupport", async c =>
         {
+            using var held = s.Publisher.Hold();
             var caller = Caller.Of(c);
             if (RefuseOrProposal(c, TokenScopes.Propose, out var proposalId) is { } refused)
             {
@@ -82,10 +79,11 @@ internal static class ProposalMutations
                 payload["proposal"] = support.ProposalId;
             }
 
-            return await ProposalPayloadAsync(c, s, payload, agenda: true);
+            return await ProposalPayloadAsync(c, s, held, payload);
         })
         .ResolveAsync("Mutation.vote", async c =>
         {
+            using var held = s.Publisher.Hold();
             var caller = Caller.Of(c);
             if (RefuseOrProposal(c, TokenScopes.Vote, out var proposalId) is { } refused)
             {
@@ -96,27 +94,15 @@ internal static class ProposalMutations
             var me = caller.MemberId!.Value;
             var payload = await MutationGuard.RunAsync("proposal", async () =>
             {
-                // Grouped: acknowledged once the vote's group is durable; the engine (and its
-                // live tallies) applies the group's votes in commit order, inside its write gate.
-                if (d.Votes.Grouped)
-                {
-                    await d.Votes.CastGroupedAsync(me, proposalId, choice, () => s.Engine.Apply(e => e.CastVote(proposalId, me, choice)));
-                    return proposalId;
-                }
-
-                return await s.Engine.SerialiseWriteAsync(() =>
-                {
-                    d.Votes.Cast(me, proposalId, choice);
-                    s.Engine.Apply(e => e.CastVote(proposalId, me, choice));
-                    return Task.FromResult<object?>(proposalId);
-                });
+                await d.Votes.CastAsync(me, proposalId, choice);
+                return proposalId;
             });
             if (payload["errors"] is null)
             {
                 payload["choice"] = choice;
             }
 
-            return await ProposalPayloadAsync(c, s, payload);
+            return await ProposalPayloadAsync(c, s, held, payload);
         })
         .ResolveAsync("Mutation.endorse", async c =>
         {
@@ -167,7 +153,7 @@ internal static class ProposalMutations
     }
 
     /// <summary>A command on one proposal that answers with that proposal.</summary>
-    internal static async Task<object?> ProposalCommandAsync(ResolveContext c, SchemaServices s, string scope, Func<long, long, long> command, bool agenda = false)
+    internal static async Task<object?> ProposalCommandAsync(ResolveContext c, SchemaServices s, string scope, Func<long, long, long> command)
     {
         if (RefuseOrProposal(c, scope, out var proposalId) is { } refused)
         {
@@ -175,27 +161,26 @@ internal static class ProposalMutations
         }
 
         var me = Caller.Of(c).MemberId!.Value;
+        using var held = s.Publisher.Hold();
         var payload = await MutationGuard.RunAsync("proposal", () => Task.FromResult<object?>(command(me, proposalId)));
-        return await ProposalPayloadAsync(c, s, payload, agenda);
+        return await ProposalPayloadAsync(c, s, held, payload);
     }
 
     /// <summary>
     /// Turns the proposal id of a successful payload into the proposal as committed (read
-    /// afresh, not from the request's loaders), and tells subscribers.
+    /// afresh, not from the request's loaders), and lets the command's events go to subscribers
+    /// with that row, so that they need not read it again.
     /// </summary>
-    internal static async Task<Dictionary<string, object?>> ProposalPayloadAsync(ResolveContext c, SchemaServices s, Dictionary<string, object?> payload, bool agenda = false)
+    internal static async Task<Dictionary<string, object?>> ProposalPayloadAsync(ResolveContext c, SchemaServices s, GovernanceEventPublisher.Holding held, Dictionary<string, object?> payload)
     {
         if (payload["proposal"] is long id)
         {
             var row = (await s.Reads.ProposalsAsync([id], c.CancellationToken)).GetValueOrDefault(id);
             payload["proposal"] = row;
-            s.Events.Publish(new ProposalChanged(id) { PublishedAt = s.Clock.GetUtcNow() }.WithRow(row));
-            if (agenda)
-            {
-                s.Events.Publish(new AgendaChanged());
-            }
+            held.Release(row);
         }
 
+        held.Release();
         return payload;
     }
 }

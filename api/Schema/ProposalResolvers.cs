@@ -14,8 +14,6 @@ namespace Governance.Api.Schema;
 /// <summary>Proposal and what hangs off it; Query.proposals and Query.proposal. Proposals are public.</summary>
 internal static class ProposalResolvers
 {
-    private static readonly string[] ClosedByVote = ["accepted", "rejected"];
-
     // A closed vote's tally never changes: recount it once (from the engine as it stood at close).
     private static readonly ConcurrentDictionary<(Database, long), Tally?> ClosedTallies = new();
 
@@ -135,7 +133,7 @@ internal static class ProposalResolvers
     /// </summary>
     internal static Tally? RecountAtClose(ProposalRow proposal, SchemaServices s)
     {
-        if (!ClosedByVote.Contains(proposal.Status) || proposal.VotingEndsAt is not { } endedAt)
+        if (!Governance.Core.Proposals.ProposalStatus.ClosedByVote.Contains(proposal.Status) || proposal.VotingEndsAt is not { } endedAt)
         {
             return null;
         }

@@ -1,7 +1,10 @@
 using Governance.Api.Schema.Data;
+using Governance.Core.Areas;
 using Governance.Core.Delegation;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Lottery;
+using Governance.Core.Members;
 using Governance.Core.Policies;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
@@ -21,21 +24,28 @@ public static class SchemaExtensions
         var services = builder.Services;
         services.AddSingleton<SqlStatementCounter>();
         services.AddSingleton<GovernanceReads>();
-        var stateInterval = builder.Configuration.GetValue("Subscriptions:StateIntervalMilliseconds", 100);
-        if (stateInterval is < 0 or > 60_000)
+        services.AddOptions<SubscriptionOptions>().BindConfiguration("Subscriptions")
+            .Validate(o => o.StateIntervalMilliseconds is >= 0 and <= 60_000, "Subscriptions:StateIntervalMilliseconds must be between 0 and 60000.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new GovernanceEventBus
         {
-            throw new InvalidOperationException($"Subscriptions:StateIntervalMilliseconds must be between 0 and 60000; it is {stateInterval}.");
-        }
+            StateInterval = TimeSpan.FromMilliseconds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SubscriptionOptions>>().Value.StateIntervalMilliseconds),
+        });
 
-        services.AddSingleton(new GovernanceEventBus { StateInterval = TimeSpan.FromMilliseconds(stateInterval) });
-        services.AddSingleton<AreaStore>();
-        services.AddSingleton<MemberRoleStore>();
+        // The command services publish what they committed through this, onto the bus.
+        services.AddSingleton<GovernanceEventPublisher>();
+        services.AddSingleton<IDomainEventPublisher>(sp => sp.GetRequiredService<GovernanceEventPublisher>());
+        services.AddSingleton<DelegationService>();
+        services.AddSingleton<AreaService>();
+        services.AddSingleton<MemberService>();
         services.AddSingleton<ProposalService>();
         services.AddSingleton<SupportService>();
         services.AddSingleton(sp => new VoteService(
             sp.GetRequiredService<Database>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.GroupCommit ? sp.GetRequiredService<GroupCommitter>() : null));
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.GroupCommit ? sp.GetRequiredService<GroupCommitter>() : null,
+            sp.GetRequiredService<EngineHost>(),
+            sp.GetRequiredService<IDomainEventPublisher>()));
         services.AddSingleton<ModerationService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
@@ -51,12 +61,13 @@ public static class SchemaExtensions
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
             sp.GetRequiredService<EngineHost>(),
-            sp.GetRequiredService<DelegationStore>(),
-            sp.GetRequiredService<AreaStore>(),
-            sp.GetRequiredService<MemberRoleStore>(),
+            sp.GetRequiredService<DelegationService>(),
+            sp.GetRequiredService<AreaService>(),
+            sp.GetRequiredService<MemberService>(),
             sp.GetRequiredService<Database>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<GovernanceEventBus>()));
+            sp.GetRequiredService<GovernanceEventBus>(),
+            sp.GetRequiredService<GovernanceEventPublisher>()));
         // Tests see what went wrong too; production never shows exception details.
         var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         services.AddSingleton<IGraphQLExecutor>(sp => new GraphQLExecutor(GovernanceSchema.Build(sp.GetRequiredService<SchemaServices>(), sp.GetRequiredService<DomainServices>()), GovernanceSchema.Options(development, sp.GetRequiredService<Governance.GraphQL.Http.GraphQLHttpOptions>().ExecutionTimeout)));

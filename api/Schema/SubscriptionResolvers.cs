@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Governance.Core.Delegation;
+using Governance.Core.Events;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Types;
 

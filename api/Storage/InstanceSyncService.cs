@@ -1,5 +1,6 @@
 using Governance.Api.Schema;
 using Governance.Core.Clock;
+using Governance.Core.Events;
 using Governance.Core.Storage;
 using Npgsql;
 
@@ -16,7 +17,7 @@ namespace Governance.Api.Storage;
 internal sealed partial class InstanceSyncService(
     Database database,
     EngineFollower follower,
-    DelegationStore delegations,
+    IDomainEventPublisher publisher,
     GovernanceEventBus events,
     ILogger<InstanceSyncService> logger) : BackgroundService
 {
@@ -83,9 +84,11 @@ internal sealed partial class InstanceSyncService(
         foreach (var entry in followed)
         {
             clockEntries += entry.ActorId is null ? 1 : 0;
-            foreach (var message in await MessagesAsync(entry))
+
+            // Translated by the follower as the writing instance translated it, and published the same way.
+            foreach (var domainEvent in entry.Events)
             {
-                events.Publish(message);
+                publisher.Publish(domainEvent);
             }
         }
 
@@ -94,39 +97,6 @@ internal sealed partial class InstanceSyncService(
             // The clock ran on another instance: agenda and tally subscribers re-read.
             events.Publish(new ClockAdvanced(new ClockReport(0, 0, 0, 0, 0) { Failures = [] }));
         }
-    }
-
-    /// <summary>The subscription messages an entry made elsewhere means here, as the local mutation would have published.</summary>
-    private async Task<IReadOnlyList<object>> MessagesAsync(FollowedEvent entry)
-    {
-        var payload = entry.Payload;
-        if (entry.Type.StartsWith("delegation.", StringComparison.Ordinal))
-        {
-            var memberId = payload.GetProperty("memberId").GetInt64();
-            var scope = EngineFollower.ParseScope(payload.GetProperty("scope").GetString()!);
-            var history = await delegations.HistoryForMemberAsync(memberId);
-            var after = entry.Type == "delegation.revoked" ? null : history.FirstOrDefault(v => v.Scope == scope && v.ValidTo is null);
-            var beforeId = payload.TryGetProperty(entry.Type == "delegation.revoked" ? "revoked" : "replaces", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.Number
-                ? id.GetInt64()
-                : (long?)null;
-            var before = beforeId is null ? null : history.FirstOrDefault(v => v.Id == beforeId);
-            var kind = after is null ? DelegationChangeKind.Revoked : after.IsBlock ? DelegationChangeKind.Blocked : DelegationChangeKind.Set;
-            var concerned = new HashSet<long> { memberId };
-            concerned.UnionWith(before?.Delegates ?? []);
-            concerned.UnionWith(after?.Delegates ?? []);
-            return [new DelegationChanged(kind, memberId, scope, after, concerned, DateTimeOffset.FromUnixTimeMilliseconds(entry.At))];
-        }
-
-        if (payload.ValueKind == System.Text.Json.JsonValueKind.Object
-            && payload.TryGetProperty("proposal", out var proposal) && proposal.ValueKind == System.Text.Json.JsonValueKind.Number)
-        {
-            // Anything that moves a proposal off or onto the agenda also changes the agenda.
-            var agenda = entry.Type.StartsWith("proposal.", StringComparison.Ordinal) && entry.Type != "proposal.opened";
-            var changed = new ProposalChanged(proposal.GetInt64()) { PublishedAt = DateTimeOffset.FromUnixTimeMilliseconds(entry.At) };
-            return agenda ? [changed, new AgendaChanged()] : [changed];
-        }
-
-        return [];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection that follows other instances' writes; reconnecting")]

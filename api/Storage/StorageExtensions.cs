@@ -11,7 +11,12 @@ public static class StorageExtensions
 {
     public static WebApplicationBuilder AddGovernanceStorage(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>().BindConfiguration("Storage");
+        // The provider and the folder are checked where the database is opened, which names what is wrong in one line.
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration("Storage")
+            .Validate(
+                o => !string.IsNullOrWhiteSpace(o.ConnectionString) || (!string.IsNullOrWhiteSpace(o.DatabaseFileName) && !string.IsNullOrWhiteSpace(o.DataDirectory)),
+                "Without Storage:ConnectionString, Storage:DataDirectory and Storage:DatabaseFileName may not be empty.")
+            .ValidateOnStart();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo")
             .Validate(o => o.Members is >= 10 and <= 5_000_000, "Demo:Members must be between 10 and 5,000,000.")
             .ValidateOnStart();

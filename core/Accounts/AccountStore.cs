@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Security.Cryptography;
 using Dapper;
+using Governance.Core.Events;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Accounts;
@@ -60,7 +61,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             "INSERT INTO member_credentials (member_id, password_hash, password_changed_at) VALUES (@id, @passwordHash, @at)",
             new { id, passwordHash, at },
             transaction);
-        EventLog.Append(connection, transaction, now, id, "member.registered", new { MemberId = id, Handle = handle });
+        EventLog.Append(connection, transaction, now, id, EventTypes.MemberRegistered, new { MemberId = id, Handle = handle });
         await transaction.CommitAsync();
         return new MemberIdentity(id, handle, displayName, true, ["member"]);
     }
@@ -95,7 +96,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
                 "UPDATE member_credentials SET failed_attempts = 0, locked_until = @until WHERE member_id = @memberId",
                 new { memberId, until = lockedUntil.Value.ToUnixTimeMilliseconds() },
                 transaction);
-            EventLog.Append(connection, transaction, now, memberId, "member.locked-out", new { MemberId = memberId, Until = lockedUntil.Value.ToUnixTimeMilliseconds() });
+            EventLog.Append(connection, transaction, now, memberId, EventTypes.MemberLockedOut, new { MemberId = memberId, Until = lockedUntil.Value.ToUnixTimeMilliseconds() });
         }
 
         await transaction.CommitAsync();
@@ -123,7 +124,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             "UPDATE members SET last_active_at = @at WHERE id = @memberId",
             new { memberId, at = now.ToUnixTimeMilliseconds() },
             transaction);
-        EventLog.Append(connection, transaction, now, memberId, "member.signed-in", new { MemberId = memberId });
+        EventLog.Append(connection, transaction, now, memberId, EventTypes.MemberSignedIn, new { MemberId = memberId });
         await transaction.CommitAsync();
         return (sessionId, new SessionInfo(memberId, csrf, expires));
     }
@@ -148,7 +149,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             "UPDATE sessions SET revoked_at = @at WHERE id_hash = @hash AND revoked_at IS NULL",
             new { hash = Hash(sessionId), at = now.ToUnixTimeMilliseconds() },
             transaction);
-        EventLog.Append(connection, transaction, now, memberId, "member.signed-out", new { MemberId = memberId });
+        EventLog.Append(connection, transaction, now, memberId, EventTypes.MemberSignedOut, new { MemberId = memberId });
         await transaction.CommitAsync();
     }
 
@@ -167,7 +168,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             "UPDATE sessions SET revoked_at = @at WHERE member_id = @memberId AND revoked_at IS NULL AND id_hash <> @hash",
             new { memberId, at, hash = Hash(currentSessionId) },
             transaction);
-        EventLog.Append(connection, transaction, now, memberId, "member.password-changed", new { MemberId = memberId });
+        EventLog.Append(connection, transaction, now, memberId, EventTypes.MemberPasswordChanged, new { MemberId = memberId });
         await transaction.CommitAsync();
     }
 
@@ -182,7 +183,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             "INSERT INTO access_tokens (member_id, name, token_hash, scopes, created_at, expires_at) VALUES (@memberId, @name, @hash, @scopes, @at, @expires) RETURNING id",
             new { memberId, name, hash = Hash(token), scopes = string.Join(' ', scopes), at = now.ToUnixTimeMilliseconds(), expires = expiresAt?.ToUnixTimeMilliseconds() },
             transaction);
-        EventLog.Append(connection, transaction, now, memberId, "token.created", new { TokenId = id, Name = name, Scopes = scopes });
+        EventLog.Append(connection, transaction, now, memberId, EventTypes.TokenCreated, new { TokenId = id, Name = name, Scopes = scopes });
         await transaction.CommitAsync();
         return (token, new AccessTokenInfo(id, name, scopes, now, expiresAt, null));
     }
@@ -212,7 +213,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
             return false;
         }
 
-        EventLog.Append(connection, transaction, now, memberId, "token.revoked", new { TokenId = tokenId });
+        EventLog.Append(connection, transaction, now, memberId, EventTypes.TokenRevoked, new { TokenId = tokenId });
         await transaction.CommitAsync();
         return true;
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Lottery;
 using Governance.Core.Policies;
 using Governance.Core.Proposals;
@@ -216,7 +217,7 @@ public sealed class GovernanceClock(Database database)
         }
 
         ProposalStore.ReleaseAll(c, t, id, nowMs);
-        EventLog.Append(c, t, now, null, "proposal.expired", new { proposal = id });
+        EventLog.Append(c, t, now, null, EventTypes.ProposalExpired, new { proposal = id });
         return true;
     }
 
@@ -230,8 +231,11 @@ public sealed class GovernanceClock(Database database)
         }
 
         ProposalStore.Set(c, t, id, "appeal_closed = 1", new { });
+        var (score, supporters) = ProposalStore.Support(c, t, id);
+        ProposalStore.RecordAppealLapsed(c, t, id, nowMs,
+            $"the window closed with {score} point{(score == 1 ? "" : "s")} from {supporters} member{(supporters == 1 ? "" : "s")}, short of the appeal's target");
         var released = ProposalStore.ReleaseAll(c, t, id, nowMs);
-        EventLog.Append(c, t, now, null, "proposal.appeal_closed", new { proposal = id, supportsReleased = released });
+        EventLog.Append(c, t, now, null, EventTypes.ProposalAppealClosed, new { proposal = id, supportsReleased = released });
         return true;
     }
 
@@ -245,7 +249,7 @@ public sealed class GovernanceClock(Database database)
             return false;
         }
 
-        EventLog.Append(c, t, now, null, "vote.opened", new { proposal = id, votingEndsAt = proposal.VotingEndsAt });
+        EventLog.Append(c, t, now, null, EventTypes.VoteOpened, new { proposal = id, votingEndsAt = proposal.VotingEndsAt });
         return true;
     }
 }

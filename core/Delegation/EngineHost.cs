@@ -2,9 +2,9 @@ namespace Governance.Core.Delegation;
 
 /// <summary>
 /// Owns the organisation's live <see cref="DelegationEngine"/> and serialises access to it (the
-/// engine is single-threaded by design). A store commits its database transaction and applies
-/// the change here inside <see cref="SerialiseWriteAsync{T}"/>, so the engine sees changes in
-/// commit order whichever store made them.
+/// engine is single-threaded by design). A command service commits its database transaction and
+/// applies the change here inside <see cref="SerialiseWriteAsync{T}"/>, so the engine sees
+/// changes in commit order whichever service made them.
 /// </summary>
 public sealed class EngineHost(DelegationEngine engine) : IDisposable
 {

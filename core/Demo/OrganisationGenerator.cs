@@ -174,7 +174,7 @@ public static class OrganisationGenerator
                 // when it arrived there (GenerateSupports).
                 proposal = proposal with { OnAgendaAt = now.AddHours(-random.Next(1, 24 * 10)) };
             }
-            else if (status is "accepted" or "rejected" && endedVotes > 0)
+            else if (Proposals.ProposalStatus.ClosedByVote.Contains(status) && endedVotes > 0)
             {
                 // A decided proposal is generated as a vote whose window has ended, with its
                 // ballots; the seed then closes it through the real close (snapshot, recount,

@@ -42,6 +42,13 @@ public static class DomainErrors
     public const string SelfDelegation = "self_delegation";
     public const string DuplicateDelegate = "duplicate_delegate";
     public const string TooManyDelegates = "too_many_delegates";
+    public const string NoDelegates = "no_delegates";
+    public const string InvalidSlug = "invalid_slug";
+    public const string InvalidName = "invalid_name";
+    public const string InvalidDescription = "invalid_description";
+    public const string SlugTaken = "slug_taken";
+    public const string UnknownRole = "unknown_role";
+    public const string LastAdmin = "last_admin";
     public const string UnknownMember = "unknown_member";
     public const string UnknownDelegate = "unknown_delegate";
     public const string UnknownArea = "unknown_area";

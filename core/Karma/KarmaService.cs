@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Lottery;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -11,8 +12,10 @@ namespace Governance.Core.Karma;
 /// early support, lowered by the abuse penalty and the lottery, always within 0 … 50.
 /// Karma is organisation-wide, so it follows the organisation's policy.
 /// </summary>
-public sealed class KarmaService(Database database, TimeProvider clock)
+public sealed class KarmaService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     /// <summary>A member's karma now, with level, allowance, points in use and their lottery chance for the coming draw.</summary>
     public KarmaStatus Get(long memberId) => Transactions.Read(database, c =>
     {
@@ -36,22 +39,45 @@ public sealed class KarmaService(Database database, TimeProvider clock)
             period.End);
     });
 
+    /// <summary>The endorsements a member may still give now, and whom they may not endorse yet.</summary>
+    public EndorsementAllowance Endorsements(long memberId) => Transactions.Read(database, c =>
+    {
+        var now = Millis.Of(clock.GetUtcNow());
+        var policy = PolicyService.Resolve(c, null, null, now);
+        var pairWindow = Millis.Days(policy.EndorsementPairDays);
+        var weekStart = now - (7 * Millis.Day);
+        var given = KarmaStore.EndorsementsGivenSince(c, null, memberId, Math.Min(weekStart, now - pairWindow), KarmaStore.ListLimit);
+        var thisWeek = given.Where(e => e.At > weekStart).ToList();
+        var recent = given.Where(e => e.At > now - pairWindow)
+            .GroupBy(e => e.EndorsedId)
+            .Select(g => g.MaxBy(e => e.At)!)
+            .OrderByDescending(e => e.At)
+            .Select(e => new RecentEndorsement(e.EndorsedId, Millis.At(e.At), Millis.At(e.At + pairWindow)))
+            .ToList();
+        return new EndorsementAllowance(
+            policy.EndorsementsPerWeek,
+            Math.Max(0, policy.EndorsementsPerWeek - thisWeek.Count),
+            thisWeek.Count == 0 ? null : Millis.At(thisWeek.Min(e => e.At) + (7 * Millis.Day)),
+            policy.EndorsementPairDays,
+            recent);
+    });
+
     /// <summary>
     /// "This member shows good judgement": +1 karma to the endorsed, +2 when the endorser is
     /// level ≥ 2. Refused for oneself, beyond 5 in 7 days, or a second time to the same
     /// member within 30 days.
     /// </summary>
-    public EndorsementResult Endorse(long actorId, long endorsedId) => Transactions.Write(database, (c, t) =>
+    public EndorsementResult Endorse(long actorId, long endorsedId) => Published(Transactions.WriteLogged(database, (c, t) =>
     {
         var now = Millis.Of(clock.GetUtcNow());
         var policy = PolicyService.Resolve(c, t, null, now);
         if (actorId == endorsedId)
         {
-            throw new DomainException(DomainErrors.SelfEndorsement, "You cannot endorse yourself.");
+            throw new DomainException(DomainErrors.SelfEndorsement, "You cannot endorse yourself.", "member");
         }
 
         var endorser = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {actorId}.");
-        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {endorsedId}.");
+        _ = MemberStore.Find(c, t, endorsedId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no member {endorsedId}.", "member");
         if (KarmaStore.EndorsementsGivenSince(c, t, actorId, now - (7 * Millis.Day)) >= policy.EndorsementsPerWeek)
         {
             throw new DomainException(DomainErrors.EndorsementLimit,
@@ -61,7 +87,7 @@ public sealed class KarmaService(Database database, TimeProvider clock)
         if (KarmaStore.PairEndorsementsSince(c, t, actorId, endorsedId, now - Millis.Days(policy.EndorsementPairDays)) > 0)
         {
             throw new DomainException(DomainErrors.EndorsementPairLimit,
-                $"You endorsed this member within the last {policy.EndorsementPairDays:0.#} days; one endorsement per member in that time.");
+                $"You endorsed this member within the last {policy.EndorsementPairDays:0.#} days; one endorsement per member in that time.", "member");
         }
 
         var endorserLevel = KarmaRules.Level(KarmaRules.Decay(endorser.Karma, endorser.KarmaAt, now, policy.KarmaHalfLifeDays), policy);
@@ -69,10 +95,18 @@ public sealed class KarmaService(Database database, TimeProvider clock)
         var (applied, after) = Adjust(c, t, endorsedId, amount, now, policy, "endorsement");
         var id = KarmaStore.InsertEndorsement(c, t, actorId, endorsedId, now, applied);
         MemberStore.Touch(c, t, actorId, now);
-        EventLog.Append(c, t, clock.GetUtcNow(), actorId, "member.endorsed",
+        EventLog.Append(c, t, clock.GetUtcNow(), actorId, EventTypes.MemberEndorsed,
             new { endorsement = id, endorser = actorId, endorsed = endorsedId, karma = applied });
         return new EndorsementResult(id, actorId, endorsedId, applied, after);
-    });
+    }));
+
+    /// <summary>Publishes what the committed command logged; returns its outcome.</summary>
+    private T Published<T>((T Result, IReadOnlyList<LoggedEvent> Logged) written)
+    {
+        events.Publish(written.Logged);
+        return written.Result;
+    }
+
 
     /// <summary>The member's karma at <paramref name="atMs"/> (0 for an unknown member).</summary>
     internal static double Now(DbConnection c, DbTransaction? t, long memberId, long atMs, PolicyValues policy)

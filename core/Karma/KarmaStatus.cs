@@ -17,3 +17,18 @@ public sealed record KarmaStatus(
 
 /// <summary>The outcome of an endorsement.</summary>
 public sealed record EndorsementResult(long EndorsementId, long EndorserId, long EndorsedId, double KarmaAwarded, double EndorsedKarma);
+
+/// <summary>
+/// What a member may still endorse (DESIGN §4): the endorsements left of the weekly allowance
+/// (the last 7 days count), when the oldest of those stops counting, and the members endorsed
+/// too recently to endorse again, each with the instant that becomes possible.
+/// </summary>
+public sealed record EndorsementAllowance(
+    int PerWeek,
+    int Left,
+    DateTimeOffset? NextFreeAt,
+    double SameMemberDays,
+    IReadOnlyList<RecentEndorsement> Recent);
+
+/// <summary>A member endorsed within the same-member window, and when they may be endorsed again.</summary>
+public sealed record RecentEndorsement(long MemberId, DateTimeOffset At, DateTimeOffset AgainAt);

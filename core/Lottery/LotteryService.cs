@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -123,7 +124,7 @@ public sealed class LotteryService(Database database, TimeProvider clock)
             KarmaService.Reset(c, t, member, 0, nowMs, policy, ResetReason(period.Id));
         }
 
-        EventLog.Append(c, t, now, null, "lottery.drawn", new
+        EventLog.Append(c, t, now, null, EventTypes.LotteryDrawn, new
         {
             period = period.Id,
             headSeq,

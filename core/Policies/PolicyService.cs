@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Policies;
@@ -15,14 +16,34 @@ public sealed record PolicyVersion(long Id, long? AreaId, int Version, DateTimeO
 /// with the overrides of the area's ancestors, root first, then its own. Proposals freeze
 /// the effective policy when they open, so a change applies only to proposals opened after it.
 /// </summary>
-public sealed class PolicyService(Database database, TimeProvider clock)
+public sealed class PolicyService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     private static readonly HashSet<string> Keys =
         JsonNode.Parse(PolicyValues.Default.ToJson())!.AsObject().Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The policy in force now for an area (null: the organisation's).</summary>
     public PolicyValues Effective(long? areaId = null) =>
         Transactions.Read(database, c => Resolve(c, null, areaId, Millis.Of(clock.GetUtcNow())));
+
+    /// <summary>The rules in force now for an area (null: the organisation's), with where each value comes from.</summary>
+    public PolicyInForce InForce(long? areaId = null, DateTimeOffset? at = null) => Transactions.Read(database, c =>
+    {
+        var atMs = Millis.Of(at ?? clock.GetUtcNow());
+        return new PolicyInForce(areaId, Resolve(c, null, areaId, atMs), Sources(c, null, areaId, atMs));
+    });
+
+    /// <summary>
+    /// The rules a proposal follows: the values it froze when it opened (DESIGN §6), with the
+    /// sources of the versions in force for its area at that instant.
+    /// </summary>
+    public PolicyInForce OfProposal(long proposalId) => Transactions.Read(database, c =>
+    {
+        var proposal = ProposalStore.Find(c, null, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");
+        var values = proposal.PolicyJson is { } json ? PolicyValues.FromJson(json) : Resolve(c, null, proposal.AreaId, proposal.CreatedAt);
+        return new PolicyInForce(proposal.AreaId, values, Sources(c, null, proposal.AreaId, proposal.CreatedAt));
+    });
 
     public IReadOnlyList<PolicyVersion> History(long? areaId = null) =>
         Transactions.Read(database, c => PolicyStore.History(c, areaId).Select(ToVersion).ToList());
@@ -36,7 +57,7 @@ public sealed class PolicyService(Database database, TimeProvider clock)
     public PolicyVersion Set(long actorId, long? areaId, string changesJson, DateTimeOffset? effectiveFrom = null)
     {
         ArgumentNullException.ThrowIfNull(changesJson);
-        return Transactions.Write(database, (c, t) =>
+        var (recorded, logged) = Transactions.WriteLogged(database, (c, t) =>
         {
             var now = Millis.Of(clock.GetUtcNow());
             if (!MemberStore.HasRole(c, t, actorId, "admin"))
@@ -93,10 +114,12 @@ public sealed class PolicyService(Database database, TimeProvider clock)
             // are checked merged with the organisation's values they complete.
             Validate(Merge(c, t, areaId, from, areaId is null ? valuesJson : null, areaId is null ? null : valuesJson));
             var id = PolicyStore.Insert(c, t, areaId, version, valuesJson, from, actorId);
-            EventLog.Append(c, t, clock.GetUtcNow(), actorId, "policy.changed",
+            EventLog.Append(c, t, clock.GetUtcNow(), actorId, EventTypes.PolicyChanged,
                 new { policy = id, area = areaId, version, effectiveFrom = from, changes = JsonNode.Parse(changes.ToJsonString()) });
             return new PolicyVersion(id, areaId, version, Millis.At(from), valuesJson);
         });
+        events.Publish(logged);
+        return recorded;
     }
 
     /// <summary>The effective policy of an area at an instant, inside a command's transaction.</summary>
@@ -121,6 +144,37 @@ public sealed class PolicyService(Database database, TimeProvider clock)
         }
 
         return merged;
+    }
+
+    /// <summary>
+    /// Where each value in force comes from: the organisation, unless an area on the chain
+    /// (root first, the area itself last) overrides it; the last override wins, as in <see cref="Merge"/>.
+    /// </summary>
+    private static List<PolicySource> Sources(DbConnection c, DbTransaction? t, long? areaId, long atMs)
+    {
+        var org = PolicyStore.InForce(c, t, null, atMs);
+        var sources = PolicyValues.ValueKeys.ToDictionary(k => k, k => new PolicySource(k, PolicyOrigin.Organisation, null, org is null ? null : Millis.At(org.EffectiveFrom)), StringComparer.Ordinal);
+        if (areaId is { } area)
+        {
+            foreach (var id in PolicyStore.AreaChain(c, t, area))
+            {
+                if (PolicyStore.InForce(c, t, id, atMs) is not { } version)
+                {
+                    continue;
+                }
+
+                foreach (var (key, value) in JsonNode.Parse(version.ValuesJson)!.AsObject())
+                {
+                    if (value is not null && sources.ContainsKey(key))
+                    {
+                        sources[key] = new PolicySource(key, PolicyOrigin.Area, id, Millis.At(version.EffectiveFrom));
+                    }
+                }
+            }
+        }
+
+        return [.. sources.Values.OrderBy(s => s.Key, StringComparer.Ordinal),
+            new PolicySource(PolicyInForce.MaxDelegatesKey, PolicyOrigin.Fixed, null, null)];
     }
 
     private static void Apply(JsonObject target, string json)

@@ -12,6 +12,10 @@ public sealed record PolicyValues
 {
     public static PolicyValues Default { get; } = new();
 
+    /// <summary>The values' camelCase keys: every settable property (not the derived <see cref="Tally"/>).</summary>
+    public static IReadOnlyList<string> ValueKeys { get; } =
+        [.. typeof(PolicyValues).GetProperties().Where(p => p.CanWrite).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
+
     // §4 karma.
     public double MaxKarma { get; init; } = 50;
     public double[] LevelThresholds { get; init; } = [10, 25, 40];

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -57,7 +58,7 @@ internal static class Agenda
 
         var appeal = proposal.Status == ProposalStatus.Declined;
         var reason = appeal
-            ? $"appeal: support {score} reached {policy.AppealQuorumFactor:0.##} × quorum ({Target(proposal, thresholds, policy):0.##})"
+            ? $"{ProposalStore.AppealUpheldPrefix}support {score} reached {policy.AppealQuorumFactor:0.##} × quorum ({Target(proposal, thresholds, policy):0.##})"
             : $"support {score} from {supporters} members reached the quorum ({thresholds.Quorum:0.##})";
         if (!ProposalStore.Transition(c, t, proposal.Id, proposal.Status, ProposalStatus.OnAgenda, nowMs, null, reason))
         {
@@ -74,7 +75,7 @@ internal static class Agenda
         }
 
         ProposalStore.ReleaseAll(c, t, proposal.Id, nowMs);
-        EventLog.Append(c, t, now, null, "proposal.on_agenda",
+        EventLog.Append(c, t, now, null, EventTypes.ProposalOnAgenda,
             new { proposal = proposal.Id, score, supporters, quorum = thresholds.Quorum, appeal, earlySupporters = rewarded });
         return true;
     }

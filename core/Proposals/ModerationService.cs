@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -11,7 +12,7 @@ namespace Governance.Core.Proposals;
 /// up. Every action needs a moderator and a reason, and the reason is public (status history
 /// and event log). An appealed proposal can only be scheduled.
 /// </summary>
-public sealed class ModerationService(Database database, TimeProvider clock)
+public sealed class ModerationService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
     /// <summary>
     /// The longest reason: enough for a paragraph that explains a decision, short enough that
@@ -19,6 +20,8 @@ public sealed class ModerationService(Database database, TimeProvider clock)
     /// squeezed every other column of the log to one character).
     /// </summary>
     public const int MaxReasonLength = 1_000;
+
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
 
     /// <summary>The agenda queue, oldest first; appealed proposals are flagged MustSchedule.</summary>
     public IReadOnlyList<ProposalView> Queue() => Transactions.Read(database, c =>
@@ -47,7 +50,7 @@ public sealed class ModerationService(Database database, TimeProvider clock)
             ProposalStore.Transition(c, t, proposalId, ProposalStatus.OnAgenda, ProposalStatus.Scheduled, nowMs, actorId, reason);
             ProposalStore.Set(c, t, proposalId, "discussion_starts_at = @start, voting_starts_at = @votingStarts, voting_ends_at = @votingEnds, must_schedule = 0",
                 new { start, votingStarts, votingEnds });
-            EventLog.Append(c, t, now, actorId, "proposal.scheduled",
+            EventLog.Append(c, t, now, actorId, EventTypes.ProposalScheduled,
                 new { proposal = proposalId, reason, discussionStartsAt = start, votingStartsAt = votingStarts, votingEndsAt = votingEnds });
         });
 
@@ -60,7 +63,7 @@ public sealed class ModerationService(Database database, TimeProvider clock)
             ProposalStore.Transition(c, t, proposalId, ProposalStatus.OnAgenda, ProposalStatus.Open, nowMs, actorId, reason);
             ProposalStore.Set(c, t, proposalId, "expires_at = @expires, on_agenda_at = NULL", new { expires = nowMs + Millis.Days(policy.ExpiryDays) });
             var restored = MoveSupport(c, t, proposal, proposalId, nowMs);
-            EventLog.Append(c, t, now, actorId, "proposal.returned", new { proposal = proposalId, reason, supportRestored = restored });
+            EventLog.Append(c, t, now, actorId, EventTypes.ProposalReturned, new { proposal = proposalId, reason, supportRestored = restored });
         });
 
     /// <summary>Merges the proposal into another open or queued one; its support moves there where it fits.</summary>
@@ -85,7 +88,7 @@ public sealed class ModerationService(Database database, TimeProvider clock)
 
             // Support moves only onto an open target: points on the agenda are released anyway.
             var moved = target.Status == ProposalStatus.Open ? MoveSupport(c, t, proposal, intoProposalId, nowMs) : 0;
-            EventLog.Append(c, t, now, actorId, "proposal.merged", new { proposal = proposalId, into = intoProposalId, reason, supportMoved = moved });
+            EventLog.Append(c, t, now, actorId, EventTypes.ProposalMerged, new { proposal = proposalId, into = intoProposalId, reason, supportMoved = moved });
             if (moved > 0)
             {
                 var targetPolicy = ProposalService.PolicyOf(c, t, target);
@@ -111,13 +114,13 @@ public sealed class ModerationService(Database database, TimeProvider clock)
                 penalty = -KarmaService.Adjust(c, t, proposal.AuthorId, -org.AbusePenalty, nowMs, org, $"proposal {proposalId} declined as abuse").Applied;
             }
 
-            EventLog.Append(c, t, now, actorId, "proposal.declined", new { proposal = proposalId, reason, abuse, penalty });
+            EventLog.Append(c, t, now, actorId, EventTypes.ProposalDeclined, new { proposal = proposalId, reason, abuse, penalty });
         });
 
     private ProposalView Act(long actorId, long proposalId, string reason, bool allowMustSchedule, Action<DbConnection, DbTransaction, ProposalRow, DateTimeOffset> action)
     {
         reason = (reason ?? string.Empty).Trim();
-        return Transactions.Write(database, (c, t) =>
+        var (view, logged) = Transactions.WriteLogged(database, (c, t) =>
         {
             if (!MemberStore.HasRole(c, t, actorId, "moderator"))
             {
@@ -150,6 +153,8 @@ public sealed class ModerationService(Database database, TimeProvider clock)
             MemberStore.Touch(c, t, actorId, Millis.Of(now));
             return ProposalService.View(c, t, proposalId)!;
         });
+        events.Publish(logged);
+        return view;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Governance.Core.Delegation;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
 
@@ -9,8 +11,10 @@ namespace Governance.Core.Proposals;
 /// Proposals from anyone (DESIGN §5): open one, withdraw it, read it, rank the Open list. A
 /// proposal freezes the policy in force for its area when it opens (DESIGN §6).
 /// </summary>
-public sealed class ProposalService(Database database, TimeProvider clock)
+public sealed class ProposalService(Database database, TimeProvider clock, EngineHost? engine = null, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     public const int MaxTitleLength = 200;
 
     /// <summary>
@@ -28,6 +32,11 @@ public sealed class ProposalService(Database database, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Opens a proposal, tells the live engine (when there is one) and publishes it. With a
+    /// live engine that others write to, go through <see cref="ProposeAsync"/>, which keeps the
+    /// engine in commit order; this form is for tools and tests that own their engine.
+    /// </summary>
     public ProposalView Propose(long actorId, long areaId, string title, string body)
     {
         title = (title ?? string.Empty).Trim();
@@ -44,7 +53,7 @@ public sealed class ProposalService(Database database, TimeProvider clock)
 
         ArgumentNullException.ThrowIfNull(body);
         CheckBody(body);
-        return Transactions.Write(database, (c, t) =>
+        var (view, logged) = Transactions.WriteLogged(database, (c, t) =>
         {
             var now = clock.GetUtcNow();
             var nowMs = Millis.Of(now);
@@ -61,13 +70,27 @@ public sealed class ProposalService(Database database, TimeProvider clock)
             var id = ProposalStore.Insert(c, t, actorId, areaId, title, body, policyId, policy.ToJson(), nowMs, nowMs + Millis.Days(policy.ExpiryDays));
             ProposalStore.RecordOpened(c, t, id, nowMs, actorId);
             MemberStore.Touch(c, t, actorId, nowMs);
-            EventLog.Append(c, t, now, actorId, "proposal.opened", new { proposal = id, area = areaId, title });
+            EventLog.Append(c, t, now, actorId, EventTypes.ProposalOpened, new { proposal = id, area = areaId, title });
             return View(c, t, id)!;
         });
+
+        // Delegations and votes on the new proposal need the engine to know it.
+        engine?.Apply(e => e.AddProposal(view.Id, view.AreaId));
+        events.Publish(logged);
+        return view;
     }
 
+    /// <summary>
+    /// <see cref="Propose"/> in the engine's write order: the live engine learns the proposal
+    /// in commit order with every other write. The api's way in.
+    /// </summary>
+    public Task<ProposalView> ProposeAsync(long actorId, long areaId, string title, string body) =>
+        engine is null
+            ? Task.FromResult(Propose(actorId, areaId, title, body))
+            : engine.SerialiseWriteAsync(() => Task.FromResult(Propose(actorId, areaId, title, body)));
+
     /// <summary>The author takes an open proposal back; its points are released.</summary>
-    public ProposalView Withdraw(long actorId, long proposalId) => Transactions.Write(database, (c, t) =>
+    public ProposalView Withdraw(long actorId, long proposalId) => Published(Transactions.WriteLogged(database, (c, t) =>
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
@@ -83,9 +106,9 @@ public sealed class ProposalService(Database database, TimeProvider clock)
         }
 
         ProposalStore.ReleaseAll(c, t, proposalId, nowMs);
-        EventLog.Append(c, t, now, actorId, "proposal.withdrawn", new { proposal = proposalId });
+        EventLog.Append(c, t, now, actorId, EventTypes.ProposalWithdrawn, new { proposal = proposalId });
         return View(c, t, proposalId)!;
-    });
+    }));
 
     /// <summary>
     /// The author rewrites an open proposal's title, body or both (null keeps a part as it is).
@@ -112,7 +135,7 @@ public sealed class ProposalService(Database database, TimeProvider clock)
             CheckBody(body);
         }
 
-        return Transactions.Write(database, (c, t) =>
+        return Published(Transactions.WriteLogged(database, (c, t) =>
         {
             var now = clock.GetUtcNow();
             var nowMs = Millis.Of(now);
@@ -138,7 +161,7 @@ public sealed class ProposalService(Database database, TimeProvider clock)
             ProposalStore.Edit(c, t, proposalId, newTitle, newBody, nowMs);
             ProposalStore.RecordEdited(c, t, proposalId, nowMs, actorId);
             MemberStore.Touch(c, t, actorId, nowMs);
-            EventLog.Append(c, t, now, actorId, "proposal.edited", new
+            EventLog.Append(c, t, now, actorId, EventTypes.ProposalEdited, new
             {
                 proposal = proposalId,
                 title = newTitle,
@@ -146,7 +169,7 @@ public sealed class ProposalService(Database database, TimeProvider clock)
                 bodySha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(newBody))),
             });
             return View(c, t, proposalId)!;
-        });
+        }));
     }
 
     public ProposalView Get(long proposalId) =>
@@ -187,12 +210,43 @@ public sealed class ProposalService(Database database, TimeProvider clock)
             .ToList();
     });
 
+    /// <summary>
+    /// The appeal of a proposal that was declined (null for one never declined): pending while
+    /// its window is open, upheld once its support carried it back onto the agenda, lapsed when
+    /// the window closed first. The target is read at the rules of the moment, as support is.
+    /// </summary>
+    public AppealView? Appeal(long proposalId) => Transactions.Read(database, c =>
+    {
+        var proposal = Load(c, null, proposalId);
+        if (proposal.AppealUntil is not { } until)
+        {
+            return null;
+        }
+
+        var nowMs = Millis.Of(clock.GetUtcNow());
+        var outcome = proposal.Status != ProposalStatus.Declined ? AppealOutcome.Upheld
+            : proposal.AppealClosed || until <= nowMs ? AppealOutcome.Lapsed
+            : AppealOutcome.Pending;
+        var policy = PolicyOf(c, null, proposal);
+        var thresholds = Agenda.Thresholds(c, null, nowMs, policy);
+        var (score, supporters) = outcome == AppealOutcome.Pending ? ProposalStore.Support(c, null, proposalId) : (0, 0);
+        return new AppealView(proposalId, Millis.At(until), outcome, score, supporters,
+            policy.AppealQuorumFactor * thresholds.Quorum, (int)Math.Ceiling(thresholds.MinimumSupporters));
+    });
+
     /// <summary>Quorum and minimum supporters an open proposal of this area needs right now.</summary>
     public AgendaThresholds Thresholds(long areaId) => Transactions.Read(database, c =>
     {
         var nowMs = Millis.Of(clock.GetUtcNow());
         return Agenda.Thresholds(c, null, nowMs, PolicyService.Resolve(c, null, areaId, nowMs));
     });
+
+    /// <summary>Publishes what the committed command logged; returns its outcome.</summary>
+    private T Published<T>((T Result, IReadOnlyList<LoggedEvent> Logged) written)
+    {
+        events.Publish(written.Logged);
+        return written.Result;
+    }
 
     internal static ProposalRow Load(DbConnection c, DbTransaction? t, long proposalId) =>
         ProposalStore.Find(c, t, proposalId) ?? throw new DomainException(DomainErrors.NotFound, $"There is no proposal {proposalId}.");

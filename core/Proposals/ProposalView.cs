@@ -39,4 +39,12 @@ public static class ProposalStatus
     public const string Expired = "expired";
     public const string Declined = "declined";
     public const string Merged = "merged";
+
+    /// <summary>The statuses a proposal never leaves: its life is over, nothing more can be done on it (a delegation on it would carry nothing).</summary>
+    public static readonly IReadOnlySet<string> Closed = new HashSet<string>(StringComparer.Ordinal) { Accepted, Rejected, Withdrawn, Expired, Declined, Merged };
+
+    /// <summary>The statuses a vote closed with.</summary>
+    public static readonly IReadOnlySet<string> ClosedByVote = new HashSet<string>(StringComparer.Ordinal) { Accepted, Rejected };
+
+    public static bool IsClosed(string status) => Closed.Contains(status);
 }

@@ -1,4 +1,5 @@
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Karma;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -15,10 +16,12 @@ public sealed record SupportResult(long MemberId, long ProposalId, int Points, i
 /// the write share one IMMEDIATE transaction, so concurrent allocations by one member are
 /// serialised and can never add up beyond the allowance.
 /// </summary>
-public sealed class SupportService(Database database, TimeProvider clock)
+public sealed class SupportService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     /// <summary>Sets the member's points on the proposal to <paramref name="points"/> (1 … cap).</summary>
-    public SupportResult Allocate(long actorId, long proposalId, int points) => Transactions.Write(database, (c, t) =>
+    public SupportResult Allocate(long actorId, long proposalId, int points) => Published(Transactions.WriteLogged(database, (c, t) =>
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
@@ -66,15 +69,15 @@ public sealed class SupportService(Database database, TimeProvider clock)
         var early = (existing is { ReleasedAt: null, Early: true }) || scoreBefore - current < Agenda.Target(proposal, thresholds, policy) / 2;
         ProposalStore.UpsertSupport(c, t, actorId, proposalId, points, nowMs, early);
         MemberStore.Touch(c, t, actorId, nowMs);
-        EventLog.Append(c, t, now, actorId, "support.allocated", new { proposal = proposalId, points });
+        EventLog.Append(c, t, now, actorId, EventTypes.SupportAllocated, new { proposal = proposalId, points });
         Agenda.TryBubble(c, t, proposal, thresholds, policy, now);
         var after = ProposalStore.Find(c, t, proposalId)!;
         return new SupportResult(actorId, proposalId, after.Status == proposal.Status ? points : 0, KarmaStore.AllocatedPoints(c, t, actorId), allowance,
             ProposalStore.Support(c, t, proposalId).Score, after.Status);
-    });
+    }));
 
     /// <summary>Takes the member's points off the proposal; they are free again at once.</summary>
-    public SupportResult Withdraw(long actorId, long proposalId) => Transactions.Write(database, (c, t) =>
+    public SupportResult Withdraw(long actorId, long proposalId) => Published(Transactions.WriteLogged(database, (c, t) =>
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
@@ -85,10 +88,17 @@ public sealed class SupportService(Database database, TimeProvider clock)
             throw new DomainException(DomainErrors.InvalidInput, $"You have no points on proposal {proposalId} to withdraw.");
         }
 
-        EventLog.Append(c, t, now, actorId, "support.withdrawn", new { proposal = proposalId });
+        EventLog.Append(c, t, now, actorId, EventTypes.SupportWithdrawn, new { proposal = proposalId });
         var org = PolicyService.Resolve(c, t, null, nowMs);
         var level = KarmaRules.Level(KarmaRules.Decay(member.Karma, member.KarmaAt, nowMs, org.KarmaHalfLifeDays), org);
         return new SupportResult(actorId, proposalId, 0, KarmaStore.AllocatedPoints(c, t, actorId), KarmaRules.Allowance(level, org),
             ProposalStore.Support(c, t, proposalId).Score, proposal.Status);
-    });
+    }));
+
+    /// <summary>Publishes what the committed command logged; returns its outcome.</summary>
+    private T Published<T>((T Result, IReadOnlyList<LoggedEvent> Logged) written)
+    {
+        events.Publish(written.Logged);
+        return written.Result;
+    }
 }

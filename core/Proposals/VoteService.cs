@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
+using Governance.Core.Events;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
 
@@ -12,13 +13,47 @@ namespace Governance.Core.Proposals;
 /// The provisional tally stays hidden until close; afterwards the result, with its snapshot,
 /// is public, and individual votes as the proposal's privacy policy says.
 /// </summary>
-public sealed class VoteService(Database database, TimeProvider clock, GroupCommitter? committer = null)
+public sealed class VoteService(Database database, TimeProvider clock, GroupCommitter? committer = null, EngineHost? engine = null, IDomainEventPublisher? events = null)
 {
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
     /// <summary>Whether votes go through the group committer (<see cref="CastGroupedAsync"/>).</summary>
     public bool Grouped => committer is not null;
 
-    /// <summary>Casts or changes a vote in a transaction of its own (one fsync per vote).</summary>
-    public void Cast(long actorId, long proposalId, VoteChoice choice) => Transactions.Write(database, (c, t) => CastIn(c, t, actorId, proposalId, choice));
+    /// <summary>
+    /// Casts or changes a vote: through the group committer when there is one, else in a
+    /// transaction of its own; the live engine (and its live tallies) applies it in commit
+    /// order, and subscribers hear of it once it is durable. The api's way in.
+    /// </summary>
+    public async Task CastAsync(long actorId, long proposalId, VoteChoice choice)
+    {
+        if (Grouped)
+        {
+            // Acknowledged once the vote's group is durable; the engine applies the group's votes in commit order, inside its write gate.
+            var logged = await CastGroupedAsync(actorId, proposalId, choice, () => engine?.Apply(e => e.CastVote(proposalId, actorId, choice))).ConfigureAwait(false);
+            events.Publish([logged]);
+            return;
+        }
+
+        var written = engine is null
+            ? CastLogged(actorId, proposalId, choice)
+            : await engine.SerialiseWriteAsync(() =>
+            {
+                var cast = CastLogged(actorId, proposalId, choice);
+                engine.Apply(e => e.CastVote(proposalId, actorId, choice));
+                return Task.FromResult(cast);
+            }).ConfigureAwait(false);
+        events.Publish(written);
+    }
+
+    /// <summary>
+    /// Casts or changes a vote in a transaction of its own (one fsync per vote), for tools and
+    /// tests: neither the live engine nor subscribers hear of it (<see cref="CastAsync"/> does both).
+    /// </summary>
+    public void Cast(long actorId, long proposalId, VoteChoice choice) => CastLogged(actorId, proposalId, choice);
+
+    private IReadOnlyList<LoggedEvent> CastLogged(long actorId, long proposalId, VoteChoice choice) =>
+        Transactions.WriteLogged(database, (c, t) => CastIn(c, t, actorId, proposalId, choice)).Logged;
 
     /// <summary>
     /// Casts or changes a vote through the group committer, acknowledged (the task completes)
@@ -32,7 +67,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     /// <paramref name="afterCommit"/> runs after the commit, in commit order, only for a vote
     /// that was written.
     /// </summary>
-    public async Task CastGroupedAsync(long actorId, long proposalId, VoteChoice choice, Action afterCommit)
+    public async Task<LoggedEvent> CastGroupedAsync(long actorId, long proposalId, VoteChoice choice, Action afterCommit)
     {
         ArgumentNullException.ThrowIfNull(afterCommit);
         if (committer is null)
@@ -47,7 +82,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
             var proposal = Validate(c, null, actorId, proposalId, choice, Millis.Of(clock.GetUtcNow()));
             return ProposalService.PolicyOf(c, null, proposal).Privacy;
         });
-        await committer.RunAsync(
+        return await committer.RunAsync(
             (c, t) =>
             {
                 var now = clock.GetUtcNow();
@@ -58,8 +93,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
                     throw new InvalidOperationException($"Vote of {actorId} on {proposalId} was neither written nor refused.");
                 }
 
-                Record(c, t, actorId, proposalId, choice, privacy, now);
-                return 0;
+                return Record(c, t, actorId, proposalId, choice, privacy, now);
             },
             _ => afterCommit()).ConfigureAwait(false);
     }
@@ -103,10 +137,10 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     /// What follows a written vote: the member was active, and the audit trail records that
     /// they voted; the choice itself only where the proposal's privacy makes every vote public.
     /// </summary>
-    private static void Record(DbConnection c, DbTransaction t, long actorId, long proposalId, VoteChoice choice, VotePrivacy privacy, DateTimeOffset now)
+    private static LoggedEvent Record(DbConnection c, DbTransaction t, long actorId, long proposalId, VoteChoice choice, VotePrivacy privacy, DateTimeOffset now)
     {
         MemberStore.Touch(c, t, actorId, Millis.Of(now));
-        EventLog.Append(c, t, now, actorId, "vote.cast",
+        return EventLog.Append(c, t, now, actorId, EventTypes.VoteCast,
             new { proposal = proposalId, choice = privacy == VotePrivacy.Public ? Text(choice) : null });
     }
 
@@ -190,7 +224,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
 
         VoteStore.InsertResult(c, t, new ResultRow(proposalId, nowMs, passed, root.GetProperty("quorumReached").GetBoolean(),
             root.GetProperty("yes").GetDouble(), root.GetProperty("no").GetDouble(), root.GetProperty("abstain").GetDouble(), snapshot, tallyJson));
-        EventLog.Append(c, t, now, null, "vote.closed", new
+        EventLog.Append(c, t, now, null, EventTypes.VoteClosed, new
         {
             proposal = proposalId,
             status,

@@ -1,18 +1,24 @@
 using System.Text.Json;
 using Dapper;
 using Governance.Core.Delegation;
+using Governance.Core.Events;
 
 namespace Governance.Core.Storage;
 
-/// <summary>An event-log entry another instance wrote, as the follower saw it.</summary>
-public sealed record FollowedEvent(long Seq, long At, long? ActorId, string Type, JsonElement Payload);
+/// <summary>An event-log entry another instance wrote, as the follower saw it, with the domain events it means.</summary>
+public sealed record FollowedEvent(long Seq, long At, long? ActorId, string Type, JsonElement Payload)
+{
+    /// <summary>What the entry means (<see cref="EventTranslator"/>), as the instance that wrote it published it.</summary>
+    public IReadOnlyList<DomainEvent> Events { get; init; } = [];
+}
 
 /// <summary>
 /// Keeps this instance's delegation engine in step with writes made through other instances
 /// sharing one PostgreSQL database, by tailing the event log by sequence number. Each entry
 /// records the instance that wrote it (event_log.origin, PostgreSQL's application_name, not
 /// part of the hash); this instance's own entries were applied when they were made and are
-/// passed over. For another's, the follower re-reads the state the entry names (a member's
+/// passed over. For another's, the follower translates it (<see cref="EventTranslator"/>, as
+/// the writing instance did), re-reads the state each domain event names (a member's
 /// delegation for a scope, a vote, a voting right) and sets it in the engine, under the
 /// engine's write lock: state, not deltas, so reading an entry twice, or after later ones, or
 /// after a missed notification, still leaves the engine equal to a fresh load.
@@ -53,9 +59,14 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
             if (!row.Ours)
             {
                 var payload = JsonDocument.Parse(row.Payload).RootElement.Clone();
+                IReadOnlyList<DomainEvent> events = [];
                 try
                 {
-                    await ApplyAsync(connection, row.Type, row.ActorId, payload);
+                    events = Translate(connection, new LoggedEvent(row.Seq, row.At, row.ActorId, row.Type, row.Payload));
+                    foreach (var domainEvent in events)
+                    {
+                        await ApplyAsync(connection, domainEvent);
+                    }
                 }
                 catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or JsonException or StorageException)
                 {
@@ -64,7 +75,7 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                     engine.Replace(EngineLoader.Load(database));
                 }
 
-                followed.Add(new FollowedEvent(row.Seq, row.At, row.ActorId, row.Type, payload));
+                followed.Add(new FollowedEvent(row.Seq, row.At, row.ActorId, row.Type, payload) { Events = events });
             }
 
             Interlocked.Exchange(ref position, row.Seq);
@@ -73,49 +84,65 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
         return rows.Count;
     }
 
-    private async Task ApplyAsync(System.Data.Common.DbConnection connection, string type, long? actorId, JsonElement payload)
+    /// <summary>The entry's domain events; a delegation entry is read with the member's delegations as they are now.</summary>
+    private static IReadOnlyList<DomainEvent> Translate(System.Data.Common.DbConnection connection, LoggedEvent entry)
     {
-        switch (type)
+        if (entry.Type is not (EventTypes.DelegationSet or EventTypes.DelegationBlocked or EventTypes.DelegationRevoked))
         {
-            case "organisation.seeded":
+            return EventTranslator.Translate(entry);
+        }
+
+        using var payload = JsonDocument.Parse(entry.Payload);
+        return EventTranslator.Translate(entry, DelegationStore.History(connection, payload.RootElement.GetProperty("memberId").GetInt64()));
+    }
+
+    /// <summary>Sets in the engine the state the event names, as read now (state, not deltas).</summary>
+    private async Task ApplyAsync(System.Data.Common.DbConnection connection, DomainEvent domainEvent)
+    {
+        switch (domainEvent)
+        {
+            case OrganisationSeeded:
                 // A whole organisation at once: nothing to follow entry by entry.
-                var fresh = EngineLoader.Load(database);
-                engine.Replace(fresh);
+                engine.Replace(EngineLoader.Load(database));
                 break;
-            case "member.registered":
-            case "member.voting-right-granted":
-            case "member.voting-right-suspended":
-                await SyncMemberAsync(connection, payload.GetProperty("memberId").GetInt64());
+            case MemberUpdated member:
+                await SyncMemberAsync(connection, member.MemberId);
                 break;
-            case "area.created":
-                var areaId = payload.GetProperty("areaId").GetInt64();
-                var parent = payload.GetProperty("parentId").ValueKind == JsonValueKind.Number ? payload.GetProperty("parentId").GetInt64() : (long?)null;
+            case AreaCreated area:
                 engine.Apply(e =>
                 {
-                    if (!e.HasArea(areaId))
+                    if (!e.HasArea(area.AreaId))
                     {
-                        e.AddArea(areaId, parent);
+                        e.AddArea(area.AreaId, area.ParentId);
                     }
                 });
                 break;
-            case "proposal.opened":
-                var proposalId = payload.GetProperty("proposal").GetInt64();
-                var area = payload.GetProperty("area").GetInt64();
+            case ProposalOpened opened:
                 engine.Apply(e =>
                 {
-                    if (!e.HasProposal(proposalId))
+                    if (!e.HasProposal(opened.ProposalId))
                     {
-                        e.AddProposal(proposalId, area);
+                        e.AddProposal(opened.ProposalId, opened.AreaId);
                     }
                 });
                 break;
-            case "delegation.set":
-            case "delegation.blocked":
-            case "delegation.revoked":
-                await SyncDelegationAsync(connection, payload.GetProperty("memberId").GetInt64(), payload.GetProperty("scope").GetString()!);
+            case DelegationChanged delegation:
+                // The delegation now in force for the scope, whichever entry announced it.
+                var current = delegation.Delegation;
+                engine.Apply(e =>
+                {
+                    if (current is null)
+                    {
+                        e.RevokeDelegation(delegation.MemberId, delegation.Scope);
+                    }
+                    else
+                    {
+                        e.SetDelegation(delegation.MemberId, delegation.Scope, current.Delegates.ToArray());
+                    }
+                });
                 break;
-            case "vote.cast" when actorId is long voter:
-                await SyncVoteAsync(connection, voter, payload.GetProperty("proposal").GetInt64());
+            case VoteCast vote:
+                await SyncVoteAsync(connection, vote.MemberId, vote.ProposalId);
                 break;
         }
     }
@@ -141,35 +168,6 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
         });
     }
 
-    private async Task SyncDelegationAsync(System.Data.Common.DbConnection connection, long memberId, string scopeText)
-    {
-        var scope = ParseScope(scopeText);
-        var kind = scopeText.Split(':')[0];
-        var area = scope.Kind == ScopeKind.Area ? scope.Id : (long?)null;
-        var proposal = scope.Kind == ScopeKind.Proposal ? scope.Id : (long?)null;
-        var rows = (await connection.QueryAsync<(long Id, long? Delegate)>(
-            """
-            SELECT d.id, dd.delegate_id
-            FROM delegations d LEFT JOIN delegation_delegates dd ON dd.delegation_id = d.id
-            WHERE d.member_id = @memberId AND d.valid_to IS NULL AND d.scope_kind = @kind
-              AND d.area_id IS NOT DISTINCT FROM @area AND d.proposal_id IS NOT DISTINCT FROM @proposal
-            ORDER BY dd.rank
-            """,
-            new { memberId, kind, area, proposal })).AsList();
-        var delegates = rows.Where(r => r.Delegate is not null).Select(r => r.Delegate!.Value).ToArray();
-        engine.Apply(e =>
-        {
-            if (rows.Count == 0)
-            {
-                e.RevokeDelegation(memberId, scope);
-            }
-            else
-            {
-                e.SetDelegation(memberId, scope, delegates);
-            }
-        });
-    }
-
     private async Task SyncVoteAsync(System.Data.Common.DbConnection connection, long memberId, long proposalId)
     {
         var choice = await connection.ExecuteScalarAsync<string?>(
@@ -184,18 +182,5 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                 }
             });
         }
-    }
-
-    /// <summary>A scope as the event log writes it: global, area:ID or proposal:ID.</summary>
-    public static DelegationScope ParseScope(string text)
-    {
-        var parts = text.Split(':');
-        return parts[0] switch
-        {
-            "global" => DelegationScope.Global,
-            "area" => DelegationScope.ForArea(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
-            "proposal" => DelegationScope.ForProposal(long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture)),
-            _ => throw new StorageException($"Unknown delegation scope '{text}' in the event log."),
-        };
     }
 }

@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Dapper;
+using Governance.Core.Events;
 
 namespace Governance.Core.Storage;
 
@@ -26,8 +28,12 @@ public static class EventLog
 {
     private static readonly byte[] Genesis = new byte[32];
 
-    /// <summary>Appends an entry inside <paramref name="transaction"/>; returns its sequence number.</summary>
-    public static long Append(
+    /// <summary>
+    /// Appends an entry inside <paramref name="transaction"/> and returns it as written. A
+    /// transaction begun by <see cref="Transactions.WriteLogged"/> also collects it, so that
+    /// the command can publish what it logged once it committed.
+    /// </summary>
+    public static LoggedEvent Append(
         DbConnection connection,
         DbTransaction transaction,
         DateTimeOffset at,
@@ -47,7 +53,23 @@ public static class EventLog
             "INSERT INTO event_log (seq, at, actor_id, type, payload, hash) VALUES (@seq, @atMs, @actorId, @type, @canonicalPayload, @hash)",
             new { seq, atMs, actorId, type, canonicalPayload, hash },
             transaction);
-        return seq;
+        var logged = new LoggedEvent(seq, atMs, actorId, type, canonicalPayload);
+        if (Watched.TryGetValue(transaction, out var entries))
+        {
+            entries.Add(logged);
+        }
+
+        return logged;
+    }
+
+    private static readonly ConditionalWeakTable<DbTransaction, List<LoggedEvent>> Watched = new();
+
+    /// <summary>Collects every entry appended inside <paramref name="transaction"/> from now on.</summary>
+    internal static List<LoggedEvent> Watch(DbTransaction transaction)
+    {
+        var entries = new List<LoggedEvent>();
+        Watched.AddOrUpdate(transaction, entries);
+        return entries;
     }
 
     /// <summary>The newest entry's sequence number and hash (zeros for an empty log): the lottery's public input.</summary>

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Dapper;
 using Governance.Core.Demo;
+using Governance.Core.Events;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -91,7 +92,7 @@ public static partial class ImportStore
             "INSERT INTO votes (member_id, proposal_id, choice, cast_at, updated_at) VALUES ($1, $2, $3, $4, $4)",
             (v, p) => Set(p, v.MemberId, v.ProposalId, v.Choice, v.At.ToUnixTimeMilliseconds()));
 
-        EventLog.Append(connection, transaction, now, null, "organisation.seeded", new
+        EventLog.Append(connection, transaction, now, null, EventTypes.OrganisationSeeded, new
         {
             organisation.Name,
             organisation.Seed,

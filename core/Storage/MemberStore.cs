@@ -60,4 +60,19 @@ public static class MemberStore
             "INSERT INTO karma_changes (member_id, at, delta, karma_after, reason) VALUES (@memberId, @atMs, @delta, @karma, @reason)",
             new { memberId, atMs, delta, karma, reason }, transaction);
     }
+
+    /// <summary>The member's voting right (1 or 0), null for no such member.</summary>
+    public static long? VotingRight(DbConnection connection, DbTransaction? transaction, long memberId) =>
+        connection.ExecuteScalar<long?>("SELECT voting_right FROM members WHERE id = @memberId", new { memberId }, transaction);
+
+    /// <summary>Sets the voting right and records the change, who made it and why.</summary>
+    public static void SetVotingRight(DbConnection connection, DbTransaction transaction, long memberId, bool votingRight, long old, long actorId, string reason, long atMs)
+    {
+        var value = votingRight ? 1 : 0;
+        connection.Execute("UPDATE members SET voting_right = @value WHERE id = @memberId", new { memberId, value }, transaction);
+        connection.Execute(
+            "INSERT INTO voting_right_changes (member_id, at, old_value, new_value, actor_id, reason) VALUES (@memberId, @atMs, @old, @value, @actorId, @reason)",
+            new { memberId, atMs, old, value, actorId, reason },
+            transaction);
+    }
 }

@@ -108,6 +108,18 @@ public static class ProposalStore
     /// <summary>The status history's reason for an author's edit: how an edit is told from a status change.</summary>
     public const string EditedReason = "edited by the author";
 
+    /// <summary>How the status history's reason starts when an appeal carried a declined proposal back onto the agenda.</summary>
+    public const string AppealUpheldPrefix = "appeal: ";
+
+    /// <summary>How the status history's reason starts when an appeal window closed and the decline stands.</summary>
+    public const string AppealLapsedPrefix = "appeal lapsed: ";
+
+    /// <summary>A lapsed appeal in the status history: the status stays Declined, the reason says the appeal ended.</summary>
+    public static void RecordAppealLapsed(DbConnection c, DbTransaction t, long id, long atMs, string detail) =>
+        c.Execute(
+            "INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'declined', @atMs, NULL, @reason)",
+            new { id, atMs, reason = AppealLapsedPrefix + detail }, t);
+
     /// <summary>Sets columns of the proposal by name: the caller passes only constant column names.</summary>
     public static void Set(DbConnection c, DbTransaction t, long id, string assignments, object values)
     {

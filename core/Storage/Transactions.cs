@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Governance.Core.Events;
 using Npgsql;
 
 namespace Governance.Core.Storage;
@@ -25,6 +26,22 @@ public static class Transactions
         var result = command(connection, transaction);
         transaction.Commit();
         return result;
+    }
+
+    /// <summary>
+    /// <see cref="Write{T}"/>, also returning the event-log entries the command appended, in
+    /// order, for it to publish after the commit.
+    /// </summary>
+    public static (T Result, IReadOnlyList<LoggedEvent> Logged) WriteLogged<T>(Database database, Func<DbConnection, DbTransaction, T> command)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(command);
+        using var connection = database.Open();
+        using var transaction = connection.BeginWrite();
+        var logged = EventLog.Watch(transaction);
+        var result = command(connection, transaction);
+        transaction.Commit();
+        return (result, logged);
     }
 
     public static T Read<T>(Database database, Func<DbConnection, T> query)

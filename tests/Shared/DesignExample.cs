@@ -1,6 +1,6 @@
 namespace Governance.Tests.Shared;
 
-/// <summary>DESIGN.md §7's worked example, verbatim: a snapshot and the recount it must print.</summary>
+/// <summary>docs/design.md §7's worked example, verbatim: a snapshot and the recount it must print.</summary>
 internal static class DesignExample
 {
     public const string Snapshot = """

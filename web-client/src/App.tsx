@@ -7,6 +7,7 @@ import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { proposalRoute } from './pages/proposals/routes';
 import { powerRoute } from './pages/power/routes';
+import { rulesRoute } from './pages/rules/routes';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
 import { RouterProvider, useRouter } from './router';
@@ -31,7 +32,7 @@ function Routes() {
     case '/register':
       return <RegisterPage key={path} />;
     default:
-      return proposalRoute(path) ?? powerRoute(path) ?? <NotFoundPage key={path} />;
+      return proposalRoute(path) ?? powerRoute(path) ?? rulesRoute(path) ?? <NotFoundPage key={path} />;
   }
 }
 

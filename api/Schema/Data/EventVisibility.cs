@@ -7,7 +7,7 @@ namespace Governance.Api.Schema.Data;
 /// </summary>
 public static class EventVisibility
 {
-    private static readonly string[] PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-"];
+    private static IReadOnlyList<string> PrivatePrefixes => Governance.Core.Events.EventTypes.PrivatePrefixes;
 
     /// <summary>The same rule as <see cref="IsPublic"/>, as SQL over event_log.type (constant text, no input).</summary>
     public static readonly string PublicSql =

@@ -5,7 +5,7 @@ namespace Governance.Core.Tests.Delegation;
 
 public sealed class RecountTests
 {
-    // DESIGN.md §7, verbatim (shared with the api's command-line test).
+    // docs/design.md §7, verbatim (shared with the api's command-line test).
     private const string WorkedExample = DesignExample.Snapshot;
 
     private const string WorkedExampleOutput = DesignExample.Output;

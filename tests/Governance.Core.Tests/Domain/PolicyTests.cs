@@ -1,4 +1,5 @@
 using Governance.Core.Domain;
+using Governance.Core.Policies;
 
 namespace Governance.Core.Tests.Domain;
 
@@ -64,5 +65,33 @@ public sealed class PolicyTests : IDisposable
         Assert.Equal(7, _org.Policies.Effective().VotingDays);
         _org.Clock.AdvanceDays(5);
         Assert.Equal(2, _org.Policies.Effective().VotingDays);
+    }
+
+    [Fact]
+    public void TheRulesInForceNameTheNearestAreaThatOverridesEachValueAndAProposalKeepsTheSourcesOfItsOpening()
+    {
+        var rent = _org.AddArea("rent", _org.Housing);
+        var author = _org.AddMember("author");
+        var before = _org.Proposals.Propose(author, rent, "Before", "b").Id;
+        _org.Clock.AdvanceDays(1);
+        _org.Policies.Set(_org.Admin, null, """{"votingDays": 10}""");
+        _org.Policies.Set(_org.Admin, _org.Housing, """{"votingDays": 3, "majority": 0.6}""");
+        _org.Policies.Set(_org.Admin, rent, """{"majority": 0.7}""");
+
+        var inForce = _org.Policies.InForce(rent);
+        var opened = _org.Policies.OfProposal(before);
+
+        Assert.Equal((3.0, 0.7), (inForce.Values.VotingDays, inForce.Values.Majority));
+        Assert.Equal(new PolicySource("votingDays", PolicyOrigin.Area, _org.Housing, Organisation.Start.AddDays(1)), inForce.SourceOf("votingDays"));
+        Assert.Equal(new PolicySource("majority", PolicyOrigin.Area, rent, Organisation.Start.AddDays(1)), inForce.SourceOf("majority"));
+        Assert.Equal((PolicyOrigin.Organisation, (long?)null), (inForce.SourceOf("viscosity").Origin, inForce.SourceOf("viscosity").AreaId));
+        Assert.Equal(PolicyOrigin.Fixed, inForce.SourceOf("maxDelegates").Origin);
+        Assert.Equal(3, PolicyInForce.MaxDelegates);
+        Assert.Equal(PolicyValues.ValueKeys.Append("maxDelegates").Order(), inForce.Sources.Select(s => s.Key).Order());
+        Assert.Equal(30, inForce.Sources.Count);
+
+        // Opened before any of it: the defaults, from the organisation.
+        Assert.Equal((7.0, 0.5), (opened.Values.VotingDays, opened.Values.Majority));
+        Assert.All(opened.Sources.Where(s => s.Key != "maxDelegates"), s => Assert.Equal(PolicyOrigin.Organisation, s.Origin));
     }
 }

@@ -1,7 +1,9 @@
 using Dapper;
+using Governance.Core.Accounts;
 using Governance.Core.Delegation;
 using Governance.Core.Demo;
 using Governance.Core.Domain;
+using Governance.Core.Members;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Tests.Storage;
@@ -12,7 +14,8 @@ public sealed class DelegationStoreTests : IDisposable
     private readonly TempDatabase temp = new();
     private readonly ManualClock clock = new(T0);
     private readonly EngineHost host;
-    private readonly DelegationStore store;
+    private readonly DelegationService store;
+    private readonly MemberService members;
 
     public DelegationStoreTests()
     {
@@ -31,7 +34,8 @@ public sealed class DelegationStoreTests : IDisposable
         }
 
         host = new EngineHost(EngineLoader.Load(temp.Database));
-        store = new DelegationStore(temp.Database, clock, host);
+        store = new DelegationService(temp.Database, clock, host);
+        members = new MemberService(temp.Database, clock, host, new AccountStore(temp.Database, clock));
     }
 
     public void Dispose()
@@ -132,7 +136,7 @@ public sealed class DelegationStoreTests : IDisposable
         clock.Advance(TimeSpan.FromDays(1));
         await store.RevokeAsync(1, DelegationScope.Global);
         clock.Advance(TimeSpan.FromDays(1));
-        await store.SetVotingRightAsync(1, 4, false, "Membership fee unpaid");
+        await members.SetVotingRightAsync(1, 4, false, "Membership fee unpaid");
 
         long[]? At(double days) => EngineLoader.Load(temp.Database, T0.AddDays(days)).GetDelegation(1, DelegationScope.Global);
         bool VotingRightAt(double days) => EngineLoader.Load(temp.Database, T0.AddDays(days)).HasVotingRight(4);
@@ -148,11 +152,11 @@ public sealed class DelegationStoreTests : IDisposable
     [Fact]
     public async Task VotingRightChangeNeedsAPublicReasonAndIsLogged()
     {
-        var error = await Assert.ThrowsAsync<DomainException>(() => store.SetVotingRightAsync(1, 2, false, " "));
+        var error = await Assert.ThrowsAsync<DomainException>(() => members.SetVotingRightAsync(1, 2, false, " "));
         Assert.Equal("reason_required", error.Code);
         Assert.True(host.Read(e => e.HasVotingRight(2)));
 
-        await store.SetVotingRightAsync(1, 2, false, "Left the party");
+        await members.SetVotingRightAsync(1, 2, false, "Left the party");
 
         using var connection = temp.Database.Open();
         Assert.Equal("member.voting-right-suspended", connection.ExecuteScalar<string>("SELECT type FROM event_log ORDER BY seq DESC LIMIT 1"));
@@ -210,7 +214,7 @@ public sealed class EngineStaysInStepTests
         var voting = OpenThreeVotes(temp.Database, 300);
         using var host = new EngineHost(EngineLoader.Load(temp.Database));
         var clock = new ManualClock(Now);
-        var store = new DelegationStore(temp.Database, clock, host);
+        var store = new DelegationService(temp.Database, clock, host);
         var random = new Random(5);
 
         for (var i = 0; i < 300; i++)
@@ -250,7 +254,7 @@ public sealed class EngineStaysInStepTests
         ImportStore.Import(temp.Database, organisation, Now);
         var voting = OpenThreeVotes(temp.Database, 200);
         using var host = new EngineHost(EngineLoader.Load(temp.Database));
-        var store = new DelegationStore(temp.Database, TimeProvider.System, host);
+        var store = new DelegationService(temp.Database, TimeProvider.System, host);
 
         await Parallel.ForEachAsync(Enumerable.Range(1, 200), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (member, _) =>
         {

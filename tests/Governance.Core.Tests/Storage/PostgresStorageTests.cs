@@ -118,7 +118,7 @@ public sealed class EngineFollowerTests
         var hostA = new Governance.Core.Delegation.EngineHost(EngineLoader.Load(a));
         var hostB = new Governance.Core.Delegation.EngineHost(EngineLoader.Load(b));
         var follower = new EngineFollower(b, hostB, Transactions.Read(b, c => EventLog.Head(c).Seq));
-        var storeA = new DelegationStore(a, TimeProvider.System, hostA);
+        var storeA = new Governance.Core.Delegation.DelegationService(a, TimeProvider.System, hostA);
         var members = organisation.Members.Select(m => m.Id).Where(id => organisation.Members.First(m => m.Id == id).VotingRight).Take(60).ToList();
         var random = new Random(3);
 

@@ -5,6 +5,7 @@ import { membersDe, membersEn } from './messages.members';
  * English dictionary, so a German entry that is missing or misspelled is a type error.
  */
 import { powerDe, powerEn } from './messages.power';
+import { rulesDe, rulesEn } from './messages.rules';
 
 export const en = {
   power: powerEn,
@@ -62,6 +63,7 @@ export const en = {
     unavailable: 'The server is busy or restarting. Please try again in a moment.',
   },
   notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },  ...membersEn,
+  ...rulesEn,
 };
 
 export type Messages = typeof en;
@@ -122,6 +124,7 @@ export const de: Messages = {
     unavailable: 'Der Server ist ausgelastet oder startet neu. Bitte versuche es gleich noch einmal.',
   },
   notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },  ...membersDe,
+  ...rulesDe,
 };
 
 export const dictionaries = { en, de } as const;

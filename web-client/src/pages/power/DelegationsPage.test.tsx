@@ -21,7 +21,7 @@ function page(overrides: { delegations?: unknown[]; carried?: number | null; isS
       isSuperDelegate: overrides.isSuper ?? false,
     },
     concentration: { __typename: 'Concentration', area: { __typename: 'Area', id: 'A1', name: 'Party' }, eligible: overrides.eligible ?? 100 },
-    policy: JSON.stringify({ superDelegateShare: 0.1 }),
+    policyInForce: { superDelegateShare: 0.1, maxDelegates: 3 },
   };
 }
 

@@ -9,6 +9,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
 import { superDelegateOutlook } from '../../components/superDelegate';
 import { firstUserError } from '../../components/userErrors';
+import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { graphql } from '../../gql';
 import { useOnReconnect } from '../../graphql/useReconnected';
 import type { ScopeInput } from '../../gql/graphql';
@@ -69,7 +70,10 @@ const ViewerDelegations = graphql(`
       }
       eligible
     }
-    policy(area: $area)
+    policyInForce(area: $area) {
+      superDelegateShare
+      maxDelegates
+    }
   }
 `);
 
@@ -262,6 +266,7 @@ function Delegations() {
           scope={scope}
           current={current}
           me={data.viewer.member.id}
+          maxDelegates={data.policyInForce.maxDelegates}
           onChanged={() => refetch({ requestPolicy: 'network-only' })}
         />
       ) : null}
@@ -273,7 +278,7 @@ function Delegations() {
             carried={data.viewer.carriedWeight ?? null}
             isSuper={data.viewer.isSuperDelegate}
             eligible={data.concentration?.eligible ?? 0}
-            share={Number((JSON.parse(data.policy) as { superDelegateShare?: number }).superDelegateShare ?? 0.1)}
+            share={data.policyInForce.superDelegateShare}
           />
           <section className="panel" aria-labelledby="delegators-heading">
             <h2 id="delegators-heading">{d.delegatorsTitle}</h2>
@@ -287,6 +292,7 @@ function Delegations() {
                       <th scope="col">{t.power.member}</th>
                       <th scope="col">{d.scopeColumn}</th>
                       <th scope="col">{d.rankColumn}</th>
+                      <th scope="col">{t.endorse.column}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -303,12 +309,16 @@ function Delegations() {
                               : bidi(d.scopeName.PROPOSAL(isolate(row.scope.proposal?.title ?? '')))}
                         </td>
                         <td>{d.rank(row.rank)}</td>
+                        <td>
+                          <EndorseButton member={row.member} describedBy="delegators-endorsement-rule" />
+                        </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
             )}
+            {data.viewer.delegators.length > 0 ? <EndorsementRule id="delegators-endorsement-rule" /> : null}
             <p className="muted">{d.live}</p>
           </section>
         </>
@@ -365,7 +375,19 @@ function WeightPanel({ areaName, carried, isSuper, eligible, share }: { areaName
 
 type Current = { id: string; isBlock: boolean; delegates: Person[] } | null;
 
-function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput; current: Current; me: string; onChanged: () => void }) {
+function DelegationEditor({
+  scope,
+  current,
+  me,
+  maxDelegates,
+  onChanged,
+}: {
+  scope: ScopeInput;
+  current: Current;
+  me: string;
+  maxDelegates: number;
+  onChanged: () => void;
+}) {
   const { t } = useI18n();
   const d = t.power.delegations;
   const [chosen, setChosen] = useState<Person[]>(current && !current.isBlock ? current.delegates : []);
@@ -489,7 +511,7 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
         <div className="field">
           <label htmlFor={searchId}>{d.search}</label>
           <p id={`${searchId}-hint`} className="field-hint">
-            {chosen.length >= 3 ? d.full : d.searchHint}
+            {chosen.length >= maxDelegates ? d.full(maxDelegates) : d.searchHint}
           </p>
           <input id={searchId} type="search" aria-describedby={`${searchId}-hint`} value={search} onChange={(event) => setSearch(event.target.value)} autoComplete="off" />
         </div>
@@ -498,16 +520,18 @@ function DelegationEditor({ scope, current, me, onChanged }: { scope: ScopeInput
             <p role="status" className="muted">
               {d.searchResults(results.length)}
             </p>
+            {results.length > 0 ? <EndorsementRule id={`${searchId}-endorsement-rule`} /> : null}
             <ul className="search-results">
               {results.map((m) => (
                 <li key={m.id}>
                   <span>
                     {bidi(personName(m))}
+                    <EndorseButton member={m} describedBy={`${searchId}-endorsement-rule`} />
                   </span>
                   <button
                     type="button"
                     className="button button-small"
-                    disabled={chosen.length >= 3}
+                    disabled={chosen.length >= maxDelegates}
                     onClick={() => {
                       setChosen([...chosen, { id: m.id, handle: m.handle, displayName: m.displayName }]);
                       setSearch('');

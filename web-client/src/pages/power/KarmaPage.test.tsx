@@ -37,7 +37,7 @@ function karma(draws: unknown[]) {
       endorsementsGiven: [],
       endorsementsReceived: [{ __typename: 'Endorsement', from: member('M8', 'bob', 'Bob'), at: '2026-11-20T10:00:00Z', karmaAwarded: 2 }],
     },
-    policy: JSON.stringify({ karmaHalfLifeDays: 60, levelThresholds: [10, 25, 40] }),
+    policyInForce: { karmaHalfLifeDays: 60, levelThresholds: [10, 25, 40] },
     lotteryDraws: draws,
   };
 }

@@ -43,7 +43,10 @@ const KarmaQuery = graphql(`
         karmaAwarded
       }
     }
-    policy
+    policyInForce {
+      karmaHalfLifeDays
+      levelThresholds
+    }
     lotteryDraws(first: 10) {
       periodId
       periodEnd
@@ -83,7 +86,7 @@ function Karma() {
   const [{ data, error }] = useQuery({ query: KarmaQuery, requestPolicy: 'cache-and-network' });
   const date = (iso: string) => formatDate(iso, language);
   const viewer = data?.viewer;
-  const policy = data ? (JSON.parse(data.policy) as { karmaHalfLifeDays?: number; levelThresholds?: number[] }) : null;
+  const policy = data?.policyInForce;
   const halfLife = policy?.karmaHalfLifeDays ?? 60;
   const forecast = viewer ? decayForecast(viewer.karma, halfLife, policy?.levelThresholds ?? [10, 25, 40], forecastWeeks) : [];
 

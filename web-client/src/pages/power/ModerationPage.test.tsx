@@ -20,7 +20,7 @@ const item = {
 };
 
 const answers = (extra: Record<string, (v: Record<string, unknown>) => unknown> = {}) => ({
-  ModerationAgenda: () => ({ agenda: [item], policy: JSON.stringify({ discussionDays: 7, votingDays: 7 }) }),
+  ModerationAgenda: () => ({ agenda: [item], policyInForce: { discussionDays: 7, votingDays: 7 } }),
   MergeTargets: () => ({ proposals: { __typename: 'ProposalConnection', nodes: [{ __typename: 'Proposal', id: 'P2', title: 'Cheaper buses' }] } }),
   ModerationLog: () => ({
     events: {
@@ -117,7 +117,7 @@ describe('ModerationPage', () => {
   it('asks before declining, spelling out the karma it costs and the appeal, and sends nothing on cancel', async () => {
     const requests = answerGraphQL(
       answers({
-        ModerationAgenda: () => ({ agenda: [item], policy: JSON.stringify({ appealDays: 14, appealQuorumFactor: 2, abusePenalty: 10 }) }),
+        ModerationAgenda: () => ({ agenda: [item], policyInForce: { __typename: 'Policy', discussionDays: 7, votingDays: 7, appealDays: 14, appealQuorumFactor: 2, abusePenalty: 10 } }),
         DeclineProposal: () => ({ declineProposal: { __typename: 'ModerateProposalPayload', proposal: { __typename: 'Proposal', id: 'P1', status: 'DECLINED' }, errors: null } }),
       }),
     );
@@ -168,7 +168,7 @@ describe('ModerationPage', () => {
     const other = { ...item, id: 'P3', title: 'Bike lanes' };
     answerGraphQL(
       answers({
-        ModerationAgenda: () => ({ agenda: [item, other], policy: JSON.stringify({}) }),
+        ModerationAgenda: () => ({ agenda: [item, other], policyInForce: { __typename: 'Policy', discussionDays: 7, votingDays: 7, appealDays: 14, appealQuorumFactor: 2, abusePenalty: 10 } }),
         ScheduleProposal: (v) =>
           (v.input as { proposal: string }).proposal === 'P1'
             ? { scheduleProposal: { __typename: 'ModerateProposalPayload', proposal: null, errors: [{ __typename: 'ValidationError', message: 'The discussion cannot start in the past.', code: 'INVALID_INPUT', field: null }] } }

@@ -37,7 +37,13 @@ const AgendaQuery = graphql(`
         reason
       }
     }
-    policy
+    policyInForce {
+      discussionDays
+      votingDays
+      appealDays
+      appealQuorumFactor
+      abusePenalty
+    }
   }
 `);
 
@@ -256,7 +262,7 @@ export function ModerationPage() {
   // Loaded once for the page, not per item: an item leaving the queue must not cut a request short.
   const [{ data: targets }] = useQuery({ query: MergeTargets, pause: !isModerator, requestPolicy: 'cache-and-network' });
   const agenda: AgendaItem[] = live.data?.agendaChanged ?? data?.agenda ?? [];
-  const policy: ModerationPolicy = data ? (JSON.parse(data.policy) as ModerationPolicy) : {};
+  const policy: ModerationPolicy = data?.policyInForce ?? {};
   const date = useDate();
 
   // Someone else's action changes the queue: the log follows.

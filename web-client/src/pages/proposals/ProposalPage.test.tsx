@@ -56,7 +56,7 @@ describe('the proposal page', () => {
     for (const node of document.querySelectorAll('main, body')) {
       const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
       for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-        if (text.textContent!.includes(rlo)) expect(text.parentElement!.closest('bdi')).not.toBeNull();
+        if (text.textContent!.includes(rlo)) expect(text.parentElement!.closest('bdi'), JSON.stringify(text.textContent)).not.toBeNull();
       }
     }
   });
@@ -262,5 +262,79 @@ describe('the proposal page in German', () => {
     expect(screen.getByRole('radio', { name: 'Enthaltung' })).toBeInTheDocument();
     expect(screen.getByTestId('vote-carrier')).toHaveTextContent('Getragen von Cy Twombly (@cy), kommt mit Gewicht 1 an.');
     expect(screen.getByText('Das Ergebnis wird veröffentlicht, wenn die Abstimmung endet.')).toBeInTheDocument();
+  });
+});
+
+describe('the appeal, endorsing the author, and the rules in force', () => {
+  const appeal = (outcome: string) => ({ __typename: 'Appeal', deadline: '2026-11-20T10:00:00Z', outcome, score: 3, supporterCount: 2, target: 20.8, minimumSupporters: 3 });
+
+  it('takes support for a declined proposal while its appeal is open, and names an appeal’s outcome in the history', async () => {
+    answerGraphQL({
+      ProposalPage: () =>
+        proposalData({
+          status: 'DECLINED',
+          appeal: appeal('PENDING'),
+          statusHistory: [
+            { __typename: 'StatusChange', status: 'DECLINED', at: '2026-11-06T10:00:00Z', reason: 'Not now', appealOutcome: null, actor: null },
+            { __typename: 'StatusChange', status: 'DECLINED', at: '2026-11-20T10:00:00Z', reason: 'appeal lapsed: …', appealOutcome: 'LAPSED', actor: null },
+          ],
+        }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+
+    expect(await screen.findByTestId('appeal-progress')).toHaveTextContent('Appeal support: 3 of 20.8 points, from 2 of at least 3 supporters.');
+    expect(screen.getByRole('button', { name: 'Support' })).toBeEnabled();
+    const history = screen.getAllByRole('listitem').filter((li) => li.closest('.status-history'));
+    expect(history.map((li) => li.querySelector('strong')?.textContent)).toEqual(['Declined', 'Appeal lapsed: the decline stands']);
+  });
+
+  it('has no support form for a declined proposal whose appeal lapsed', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData({ status: 'DECLINED', appeal: appeal('LAPSED') }), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+
+    expect(await screen.findByTestId('appeal')).toHaveTextContent('The appeal window closed');
+    expect(screen.queryByRole('button', { name: 'Support' })).toBeNull();
+  });
+
+  it('shows an endorsement refusal beside the button, in German by its code', async () => {
+    answerGraphQL({
+      ProposalPage: () => proposalData(),
+      MyWeight: weight,
+      EndorsementAllowance: () => ({
+        viewer: {
+          __typename: 'Viewer',
+          member: { __typename: 'Member', id: 'TWVtYmVyOjE' },
+          endorsementAllowance: { __typename: 'EndorsementAllowance', perWeek: 5, left: 0, nextFreeAt: '2026-11-08T10:00:00Z', sameMemberDays: 30, recent: [] },
+        },
+      }),
+      Endorse: () => ({
+        endorse: {
+          __typename: 'EndorsePayload',
+          karmaAwarded: null,
+          member: null,
+          errors: [{ __typename: 'ValidationError', code: 'ENDORSEMENT_LIMIT', field: null, message: 'You have given 5 endorsements in the last 7 days.' }],
+        },
+      }),
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />, { language: 'de' });
+
+    // Stated beside the author line and beside the path.
+    expect(await screen.findAllByText(/Du kannst diese Woche noch 0 Mitglieder empfehlen \(5 in 7 Tagen\), dasselbe Mitglied einmal in 30 Tagen\./)).toHaveLength(2);
+    await userEvent.click(screen.getByRole('button', { name: /^Bob Builder empfehlen/ }));
+    const meta = document.querySelector('.proposal-meta') as HTMLElement;
+    expect(await within(meta).findByRole('alert')).toHaveTextContent('Du hast die Empfehlungen dieser Woche verbraucht.');
+  });
+
+  it('shows the rules the proposal follows and who set each, linked to their explanation', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData(), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+
+    const rules = await screen.findByTestId('rules-in-force');
+    const row = (rule: string) => rules.querySelector(`tr[data-rule="${rule}"]`) as HTMLElement;
+    expect(within(row('viscosity')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 (every hop counts in full)', 'the organisation']);
+    expect(within(row('maxDelegates')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 to 3, in order of preference', 'the product (the same everywhere)']);
+    expect(within(row('viscosity')).getByRole('link', { name: 'Viscosity' })).toHaveAttribute('href', '/rules#viscosity');
+    expect(within(rules).getByRole('link', { name: 'The rules in Housing now' })).toHaveAttribute('href', '/areas/QXJlYToy');
   });
 });

@@ -14,7 +14,10 @@ import { formatDate, formatWeight } from '../../components/format';
 import { useThrottled } from '../../components/throttle';
 import { outcomeOf } from './userErrors';
 import { VotePanel } from './VotePanel';
-import { VotePathView } from './VotePathView';
+import { PathEndorsements, VotePathView } from './VotePathView';
+import { AppealPanel } from './AppealPanel';
+import { EndorseButton, EndorsementRule } from '../../components/Endorse';
+import { PolicyPanel } from '../rules/PolicyPanel';
 
 const ProposalQuery = graphql(`
   query ProposalPage($id: ID!) {
@@ -34,6 +37,17 @@ const ProposalQuery = graphql(`
       supporterCount
       mySupport
       myVote
+      appeal {
+        deadline
+        outcome
+        score
+        supporterCount
+        target
+        minimumSupporters
+      }
+      policy {
+        ...PolicyPanel
+      }
       area {
         id
         name
@@ -47,6 +61,7 @@ const ProposalQuery = graphql(`
         status
         at
         reason
+        appealOutcome
         actor {
           id
           handle
@@ -259,8 +274,10 @@ export function ProposalPage({ id }: { id: string }) {
         {bidi(t.proposal.byline(author, isolate(proposal.area.name)))} · {t.proposal.created(formatDate(proposal.createdAt, language))}
         {/* Only the author's edits: a status change (a vote closing) is in the history, not an edit. */}
         {proposal.editedAt ? ` · ${t.proposal.edited(formatDate(proposal.editedAt, language))}` : null}
+        {viewer ? <EndorseButton member={proposal.author} describedBy="author-endorsement-rule" /> : null}
       </p>
 
+      {viewer && !isAuthor ? <EndorsementRule id="author-endorsement-rule" /> : null}
       {proposal.reworkUntil ? (
         <p className="notice" data-testid="rework-notice">
           {isAuthor ? t.proposal.reworkAuthor(formatDate(proposal.reworkUntil, language)) : t.proposal.rework(formatDate(proposal.reworkUntil, language))}
@@ -280,10 +297,11 @@ export function ProposalPage({ id }: { id: string }) {
       <section aria-labelledby="support-heading" className="panel">
         <h2 id="support-heading">{t.proposal.scoreTitle}</h2>
         <p data-testid="proposal-score">{t.proposal.score(proposal.score, proposal.supporterCount)}</p>
+        {proposal.appeal ? <AppealPanel appeal={proposal.appeal} /> : null}
         {viewer ? (
           <SupportPanel
             proposalId={proposal.id}
-            open={proposal.status === 'OPEN'}
+            open={proposal.status === 'OPEN' || proposal.appeal?.outcome === 'PENDING'}
             mine={proposal.mySupport ?? 0}
             allowance={viewer.allowance}
             allowanceLeft={viewer.allowanceLeft}
@@ -315,6 +333,7 @@ export function ProposalPage({ id }: { id: string }) {
         <section aria-labelledby="path-heading" className="panel">
           <h2 id="path-heading">{t.votePath.title}</h2>
           {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} decided={!undecidedStatuses.includes(proposal.status)} /> : <p>{t.votePath.noPath}</p>}
+          {proposal.whereDoesMyVoteGo ? <PathEndorsements path={proposal.whereDoesMyVoteGo} /> : null}
           <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} />
           {/* A delegation for this proposal only matters while its vote is still to come. */}
           {undecidedStatuses.includes(proposal.status) ? (
@@ -325,12 +344,14 @@ export function ProposalPage({ id }: { id: string }) {
         </section>
       ) : null}
 
+      <PolicyPanel policy={proposal.policy} lead={t.rules.forProposal} area={proposal.area} />
+
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">{t.proposal.historyTitle}</h2>
         <ol className="status-history">
           {proposal.statusHistory.map((h, i) => (
             <li key={i}>
-              <strong>{t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
+              <strong>{h.appealOutcome ? t.appeal.history[h.appealOutcome] : t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
               {h.actor ? bidi(` · ${t.proposal.historyBy(personName(h.actor))}`) : null}
               {h.reason ? bidi(` · ${isolate(h.reason)}`) : null}
             </li>

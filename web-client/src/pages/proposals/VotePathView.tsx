@@ -2,6 +2,7 @@ import { bidi, personName } from '../../components/isolate';
 import type { VotePathOutcome, ScopeKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatWeight } from '../../components/format';
+import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 
 interface PersonRef {
   id: string;
@@ -50,6 +51,30 @@ export function VotePathView({ path, decided = false }: { path: VotePathData; de
       ) : null}
       {path.outcome === 'DEAD_END' && path.deadEnd && !undecided ? <p>{bidi(t.votePath.deadEnd(name(path.deadEnd)))}</p> : null}
       {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{bidi(t.votePath.cycle(path.cycle.map(name).join(' → ')))}</p> : null}
+    </div>
+  );
+}
+
+/**
+ * Endorse the members my vote travels through: one button per delegate on the path, beside
+ * the path rather than in it, with the rule of endorsing stated once.
+ */
+export function PathEndorsements({ path }: { path: VotePathData }) {
+  const { t } = useI18n();
+  const delegates = path.hops.map((hop) => hop.to).filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
+  if (delegates.length === 0) return null;
+  return (
+    <div className="path-endorsements">
+      <h3>{t.endorse.pathTitle}</h3>
+      <EndorsementRule id="path-endorsement-rule" />
+      <ul>
+        {delegates.map((p) => (
+          <li key={p.id}>
+            {bidi(personName(p))}
+            <EndorseButton member={p} describedBy="path-endorsement-rule" />
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -96,7 +96,11 @@ export function proposalData(overrides: Record<string, unknown> = {}) {
       myVote: null,
       area: { __typename: 'Area', id: 'QXJlYToy', name: 'Housing' },
       author: member('TWVtYmVyOjI', 'bob', 'Bob Builder'),
-      statusHistory: [{ __typename: 'StatusChange', status: 'OPEN', at: '2026-11-01T10:00:00Z', reason: null, actor: member('TWVtYmVyOjI', 'bob', 'Bob Builder') }],
+      statusHistory: [
+        { __typename: 'StatusChange', status: 'OPEN', at: '2026-11-01T10:00:00Z', reason: null, appealOutcome: null, actor: member('TWVtYmVyOjI', 'bob', 'Bob Builder') },
+      ],
+      appeal: null,
+      policy: policyData(),
       whereDoesMyVoteGo: {
         __typename: 'VotePath',
         outcome: 'CARRIED',
@@ -124,5 +128,29 @@ export function proposalData(overrides: Record<string, unknown> = {}) {
       allowanceLeft: 3,
       maxPointsPerProposal: 1,
     },
+  };
+}
+
+/** The organisation's default policy as Proposal.policy and Area.policy answer it. */
+export function policyData(overrides: Record<string, unknown> = {}) {
+  const fields = ['agendaQuorumShare', 'minimumSupporters', 'appealQuorumFactor', 'discussionDays', 'votingDays', 'voteQuorumShare', 'majority', 'viscosity', 'superDelegateShare', 'privacy', 'maxDelegates'];
+  return {
+    __typename: 'Policy',
+    agendaQuorumMinimum: 10,
+    agendaQuorumShare: 0.05,
+    minimumSupporters: 3,
+    minimumSupportersShare: 0.01,
+    appealDays: 14,
+    appealQuorumFactor: 2,
+    discussionDays: 7,
+    votingDays: 7,
+    voteQuorumShare: 0.1,
+    majority: 0.5,
+    viscosity: 1,
+    superDelegateShare: 0.1,
+    privacy: 'DELEGATES_PUBLIC',
+    maxDelegates: 3,
+    sources: fields.map((field) => ({ __typename: 'PolicySource', field, origin: field === 'maxDelegates' ? 'FIXED' : 'ORGANISATION', area: null })),
+    ...overrides,
   };
 }

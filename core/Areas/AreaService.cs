@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Governance.Core.Delegation;
+using Governance.Core.Domain;
+using Governance.Core.Events;
+using Governance.Core.Storage;
+
+namespace Governance.Core.Areas;
+
+/// <summary>
+/// The area tree's one command (DESIGN §2, docs/design.md): admins add areas. Areas are only
+/// added: delegations and proposals refer to them for ever, so renaming or moving one would
+/// rewrite history.
+/// </summary>
+public sealed partial class AreaService(Database database, TimeProvider clock, EngineHost engine, IDomainEventPublisher? events = null)
+{
+    private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
+
+    /// <summary>Adds an area under <paramref name="parentId"/> (a root when null); the live engine learns it after commit. Returns its id.</summary>
+    public async Task<long> CreateAsync(long actorId, string slug, string name, string description, long? parentId)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        ArgumentNullException.ThrowIfNull(name);
+        if (!SlugPattern().IsMatch(slug))
+        {
+            throw new DomainException(DomainErrors.InvalidSlug, "A slug is 1 to 50 lower-case letters, digits and dashes, starting with a letter or digit.", "slug");
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        {
+            throw new DomainException(DomainErrors.InvalidName, "An area's name is 1 to 100 characters.", "name");
+        }
+
+        if (description?.Length > 2_000)
+        {
+            throw new DomainException(DomainErrors.InvalidDescription, "An area's description is at most 2,000 characters.", "description");
+        }
+
+        var (id, logged) = await engine.SerialiseWriteAsync(() =>
+        {
+            var now = clock.GetUtcNow();
+            // Synchronous under the lock: see DelegationService.
+            var written = Transactions.WriteLogged(database, (c, t) =>
+            {
+                if (parentId is not null && !AreaStore.Exists(c, t, parentId.Value))
+                {
+                    throw new DomainException(DomainErrors.UnknownArea, $"There is no area {parentId} to add under.", "parent");
+                }
+
+                if (AreaStore.SlugTaken(c, t, slug))
+                {
+                    throw new DomainException(DomainErrors.SlugTaken, $"An area with the slug \"{slug}\" exists already.", "slug");
+                }
+
+                var id = AreaStore.Insert(c, t, slug, name.Trim(), description ?? string.Empty, parentId, Millis.Of(now));
+                EventLog.Append(c, t, now, actorId, EventTypes.AreaCreated, new { AreaId = id, Slug = slug, Name = name.Trim(), ParentId = parentId });
+                return id;
+            });
+            engine.Apply(e => e.AddArea(written.Result, parentId));
+            return Task.FromResult(written);
+        });
+        events.Publish(logged);
+        return id;
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,49}$")]
+    private static partial Regex SlugPattern();
+}

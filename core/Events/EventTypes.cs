@@ -1,0 +1,65 @@
+namespace Governance.Core.Events;
+
+/// <summary>
+/// Every type of event-log entry, named once. The strings are part of the hash-chained log
+/// (and of its public reading), so they never change; a new kind of change adds one here.
+/// </summary>
+public static class EventTypes
+{
+    public const string OrganisationSeeded = "organisation.seeded";
+
+    public const string MemberRegistered = "member.registered";
+    public const string MemberSignedIn = "member.signed-in";
+    public const string MemberSignedOut = "member.signed-out";
+    public const string MemberLockedOut = "member.locked-out";
+    public const string MemberPasswordChanged = "member.password-changed";
+    public const string MemberVotingRightGranted = "member.voting-right-granted";
+    public const string MemberVotingRightSuspended = "member.voting-right-suspended";
+    public const string MemberRolesChanged = "member.roles-changed";
+    public const string MemberEndorsed = "member.endorsed";
+
+    public const string TokenCreated = "token.created";
+    public const string TokenRevoked = "token.revoked";
+
+    public const string AreaCreated = "area.created";
+
+    public const string DelegationSet = "delegation.set";
+    public const string DelegationBlocked = "delegation.blocked";
+    public const string DelegationRevoked = "delegation.revoked";
+
+    public const string ProposalOpened = "proposal.opened";
+    public const string ProposalEdited = "proposal.edited";
+    public const string ProposalWithdrawn = "proposal.withdrawn";
+    public const string ProposalExpired = "proposal.expired";
+    public const string ProposalOnAgenda = "proposal.on_agenda";
+    public const string ProposalScheduled = "proposal.scheduled";
+    public const string ProposalReturned = "proposal.returned";
+    public const string ProposalDeclined = "proposal.declined";
+    public const string ProposalMerged = "proposal.merged";
+    public const string ProposalAppealClosed = "proposal.appeal_closed";
+
+    public const string SupportAllocated = "support.allocated";
+    public const string SupportWithdrawn = "support.withdrawn";
+
+    public const string VoteOpened = "vote.opened";
+    public const string VoteCast = "vote.cast";
+    public const string VoteClosed = "vote.closed";
+
+    public const string PolicyChanged = "policy.changed";
+    public const string LotteryDrawn = "lottery.drawn";
+
+    /// <summary>
+    /// Prefixes of the entries private to their actor (and admins): who trusts whom, sign-ins,
+    /// lock-outs, password changes and tokens. Everything else in the log is public.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-"];
+
+    /// <summary>
+    /// Whether an entry about a proposal may have moved the agenda queue or the list that feeds
+    /// it: support (which can bubble a proposal up) and every moderator or clock step, but not
+    /// opening, editing or withdrawing an open proposal.
+    /// </summary>
+    public static bool MayMoveAgenda(string type) =>
+        type.StartsWith("support.", StringComparison.Ordinal)
+        || (type.StartsWith("proposal.", StringComparison.Ordinal) && type is not (ProposalOpened or ProposalEdited or ProposalWithdrawn));
+}
