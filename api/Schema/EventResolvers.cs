@@ -23,7 +23,7 @@ internal static class EventResolvers
         .Resolve("Event.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<EventRow>().At))
         .ResolveAsync("Event.actor", async c => c.ParentAs<EventRow>().ActorId is { } actor ? await c.Member(s.Reads, actor) : null)
         .ResolveAsync("Event.proposal", c => PayloadProposalAsync(c, s, "proposal"))
-        .ResolveAsync("Event.mergedInto", c => c.ParentAs<EventRow>().Type == "proposal.merged" ? PayloadProposalAsync(c, s, "into") : Task.FromResult<object?>(null))
+        .ResolveAsync("Event.mergedInto", c => c.ParentAs<EventRow>().Type == Governance.Core.Events.EventTypes.ProposalMerged ? PayloadProposalAsync(c, s, "into") : Task.FromResult<object?>(null))
         .Resolve("Event.hash", c => Convert.ToHexStringLower(c.ParentAs<EventRow>().Hash))
         .BindType<Connection<EventRow>>("EventConnection")
         .BindType<Edge<EventRow>>("EventEdge")
