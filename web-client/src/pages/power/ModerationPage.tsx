@@ -353,7 +353,7 @@ export function ModerationPage() {
           <>
             {log.total > entries.length ? <p>{m.logShowing(entries.length, log.total)}</p> : null}
             <div className="table-scroll">
-              <table data-testid="moderation-log">
+              <table className="moderation-log" data-testid="moderation-log">
                 <thead>
                   <tr>
                     <th scope="col">{m.logColumns.when}</th>
