@@ -5,6 +5,7 @@ using Governance.Api.Exports;
 using Governance.Api.Clock;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
+using Governance.Api.Hosting;
 using Governance.Api.OpenApi;
 using Governance.Api.Schema;
 using Governance.Api.Security;
@@ -19,6 +20,7 @@ if (GovernanceCli.IsToolCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(GovernanceCli.ServeArguments(args));
+builder.AddBaseDirectorySettings();
 
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -23,6 +23,30 @@ internal sealed class GovernanceAuthenticationHandler(
 
     public const string SessionCookie = "gov_session";
 
+    /// <summary>
+    /// A cookie scripts may read, present while the browser holds a session cookie: the web
+    /// client sets it at sign-in and drops it at sign-out, and the server puts it in step
+    /// whenever it serves the client's page. The client asks for its session only when there
+    /// may be one, so a signed-out page makes no request that must fail (a 401 in the console
+    /// on every anonymous page). It grants nothing; the session cookie stays HttpOnly.
+    /// </summary>
+    public const string SignedInHintCookie = "gov_signed_in";
+
+    /// <summary>Sets or drops <see cref="SignedInHintCookie"/> on the response.</summary>
+    public static void SetSignedInHint(HttpContext http, bool signedIn)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var options = new CookieOptions { Path = "/", HttpOnly = false, Secure = http.Request.IsHttps, SameSite = SameSiteMode.Strict };
+        if (signedIn)
+        {
+            http.Response.Cookies.Append(SignedInHintCookie, "1", options);
+        }
+        else if (http.Request.Cookies.ContainsKey(SignedInHintCookie))
+        {
+            http.Response.Cookies.Delete(SignedInHintCookie, options);
+        }
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var authorization = Request.Headers.Authorization.ToString();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Governance.Api.Schema.Data;
 using Governance.GraphQL.Errors;
+using Governance.GraphQL.Execution;
 using Governance.GraphQL.Relay;
 using Governance.GraphQL.Types;
 
@@ -21,6 +22,8 @@ internal static class EventResolvers
         .Resolve("Event.seq", c => (int)c.ParentAs<EventRow>().Seq)
         .Resolve("Event.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<EventRow>().At))
         .ResolveAsync("Event.actor", async c => c.ParentAs<EventRow>().ActorId is { } actor ? await c.Member(s.Reads, actor) : null)
+        .ResolveAsync("Event.proposal", c => PayloadProposalAsync(c, s, "proposal"))
+        .ResolveAsync("Event.mergedInto", c => c.ParentAs<EventRow>().Type == Governance.Core.Events.EventTypes.ProposalMerged ? PayloadProposalAsync(c, s, "into") : Task.FromResult<object?>(null))
         .Resolve("Event.hash", c => Convert.ToHexStringLower(c.ParentAs<EventRow>().Hash))
         .BindType<Connection<EventRow>>("EventConnection")
         .BindType<Edge<EventRow>>("EventEdge")
@@ -53,6 +56,18 @@ internal static class EventResolvers
                 new PageInfo(after > 0, rows.Count > first, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
                 (int)total);
         });
+
+    /// <summary>The proposal a payload names under <paramref name="key"/> (a number), loaded with the others of the page.</summary>
+    private static async Task<object?> PayloadProposalAsync(ResolveContext c, SchemaServices s, string key)
+    {
+        using var payload = System.Text.Json.JsonDocument.Parse(c.ParentAs<EventRow>().Payload);
+        return payload.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+            && payload.RootElement.TryGetProperty(key, out var id)
+            && id.ValueKind == System.Text.Json.JsonValueKind.Number
+            && id.TryGetInt64(out var proposalId)
+                ? await c.Proposal(s.Reads, proposalId)
+                : null;
+    }
 
     /// <summary>Whether the caller may see an entry (node(id) asks too).</summary>
     public static bool CanSee(Caller caller, EventRow entry) =>

@@ -29,6 +29,8 @@ internal static class ProposalResolvers
             (await c.StatusHistory(s.Reads, c.ParentAs<ProposalRow>().Id)).LastOrDefault(h => h.Reason == ProposalStore.EditedReason) is { } edit
                 ? DateTimeOffset.FromUnixTimeMilliseconds(edit.At)
                 : (DateTimeOffset?)null)
+        .ResolveAsync("Proposal.mergedInto", async c => c.ParentAs<ProposalRow>().MergedIntoId is { } into ? await c.Proposal(s.Reads, into) : null)
+        .Resolve("Proposal.reworkUntil", c => c.ParentAs<ProposalRow>().Status == "open" ? d.Proposals.ReworkUntil(c.ParentAs<ProposalRow>().Id) : null)
         .ResolveAsync("Proposal.agendaSupport", c => c.AgendaSupport(s.Reads, c.ParentAs<ProposalRow>().Id))
         .BindType<AgendaSupportRow>("AgendaSupport")
         .Resolve("AgendaSupport.score", c => (int)c.ParentAs<AgendaSupportRow>().Score)

@@ -62,6 +62,7 @@ public static class WebClientEndpoints
                 var index = files.GetFileInfo("index.html");
                 context.Response.ContentType = "text/html; charset=utf-8";
                 context.Response.Headers.CacheControl = "no-cache";
+                Auth.GovernanceAuthenticationHandler.SetSignedInHint(context, context.Request.Cookies.ContainsKey(Auth.GovernanceAuthenticationHandler.SessionCookie));
                 await context.Response.SendFileAsync(index, context.RequestAborted);
             })
             .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]))

@@ -42,6 +42,12 @@ public sealed record PolicyValues
     public double ExpiryDays { get; init; } = 30;
     public double AppealDays { get; init; } = 14;
     public double AppealQuorumFactor { get; init; } = 2;
+
+    /// <summary>
+    /// A proposal a moderator returned to Open stays off the agenda until its author edits it,
+    /// or until this many days have passed: the kept support alone must not undo the return.
+    /// </summary>
+    public double ReturnCoolDownDays { get; init; } = 14;
     public double HotGravity { get; init; } = 1.8;
 
     // §5 the vote.
@@ -98,6 +104,7 @@ public sealed record PolicyValues
         Require(ExpiryDays > 0, "expiryDays must be above zero");
         Require(AppealDays >= 0, "appealDays must not be negative");
         Require(AppealQuorumFactor >= 1, "appealQuorumFactor must be at least 1");
+        Require(ReturnCoolDownDays >= 0 && double.IsFinite(ReturnCoolDownDays), "returnCoolDownDays must not be negative");
         Require(HotGravity > 0, "hotGravity must be above zero");
         Require(DiscussionDays >= 0, "discussionDays must not be negative: a discussion window cannot end before it starts");
         Require(VotingDays > 0, "votingDays must be above zero: a voting window must have a length");

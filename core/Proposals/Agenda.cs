@@ -37,6 +37,10 @@ internal static class Agenda
     public static double Target(ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy) =>
         proposal.Status == ProposalStatus.Declined ? policy.AppealQuorumFactor * thresholds.Quorum : thresholds.Quorum;
 
+    /// <summary>Until when a returned, unedited proposal stays off the agenda (ms), or null (see <see cref="AgendaRules.ReworkUntil"/>).</summary>
+    public static long? ReworkUntil(DbConnection c, DbTransaction? t, ProposalRow proposal, PolicyValues policy, long nowMs) =>
+        AgendaRules.ReworkUntil(ProposalStore.LatestStatusChanges(c, t, proposal.Id, 2), policy, nowMs);
+
     public static bool TryBubble(DbConnection c, DbTransaction t, ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy, DateTimeOffset now)
     {
         var (score, supporters) = ProposalStore.Support(c, t, proposal.Id);
@@ -46,6 +50,12 @@ internal static class Agenda
         }
 
         var nowMs = Millis.Of(now);
+        if (proposal.Status == ProposalStatus.Open && ReworkUntil(c, t, proposal, policy, nowMs) is not null)
+        {
+            // Returned for more work: the support it kept must not carry it straight back.
+            return false;
+        }
+
         var appeal = proposal.Status == ProposalStatus.Declined;
         var reason = appeal
             ? $"{ProposalStore.AppealUpheldPrefix}support {score} reached {policy.AppealQuorumFactor:0.##} × quorum ({Target(proposal, thresholds, policy):0.##})"

@@ -19,6 +19,26 @@ public static class AgendaRules
         return Math.Max(policy.MinimumSupporters, policy.MinimumSupportersShare * activeMembers);
     }
 
+    /// <summary>
+    /// Until when (ms) a returned proposal stays off the agenda, or null when nothing holds it
+    /// back. Returned means its latest status change is the moderator's move from OnAgenda back
+    /// to Open; an edit by the author comes after it in the history and lifts the hold, and so
+    /// does the policy's cool-down passing. <paramref name="lastTwo"/> are the proposal's two
+    /// latest status changes, oldest first.
+    /// </summary>
+    public static long? ReworkUntil(IReadOnlyList<(string Status, long At)> lastTwo, PolicyValues policy, long nowMs)
+    {
+        ArgumentNullException.ThrowIfNull(lastTwo);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (lastTwo.Count < 2 || lastTwo[^2].Status != ProposalStatus.OnAgenda || lastTwo[^1].Status != ProposalStatus.Open)
+        {
+            return null;
+        }
+
+        var until = lastTwo[^1].At + Domain.Millis.Days(policy.ReturnCoolDownDays);
+        return until > nowMs ? until : null;
+    }
+
     /// <summary>Hacker News' gravity: score^0.8 / (age in hours + 2)^1.8.</summary>
     public static double Hot(int score, double ageHours, double gravity) =>
         Math.Pow(Math.Max(0, score), 0.8) / Math.Pow(Math.Max(0, ageHours) + 2, gravity);

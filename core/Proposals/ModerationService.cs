@@ -14,6 +14,13 @@ namespace Governance.Core.Proposals;
 /// </summary>
 public sealed class ModerationService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
+    /// <summary>
+    /// The longest reason: enough for a paragraph that explains a decision, short enough that
+    /// the public log and the proposal's history stay readable (a 20,000-character reason once
+    /// squeezed every other column of the log to one character).
+    /// </summary>
+    public const int MaxReasonLength = 1_000;
+
     private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
 
     /// <summary>The agenda queue, oldest first; appealed proposals are flagged MustSchedule.</summary>
@@ -122,7 +129,12 @@ public sealed class ModerationService(Database database, TimeProvider clock, IDo
 
             if (reason.Length == 0)
             {
-                throw new DomainException(DomainErrors.ReasonRequired, "Every moderator action needs a reason; it is shown publicly with the decision.");
+                throw new DomainException(DomainErrors.ReasonRequired, "Every moderator action needs a reason; it is shown publicly with the decision.", "reason");
+            }
+
+            if (reason.Length > MaxReasonLength)
+            {
+                throw new DomainException(DomainErrors.InvalidInput, $"A reason may have at most {MaxReasonLength} characters (this one has {reason.Length}).", "reason");
             }
 
             var proposal = ProposalService.Load(c, t, proposalId);

@@ -18,6 +18,21 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
     public const int MaxTitleLength = 200;
 
     /// <summary>
+    /// The longest text, in characters: a long position paper fits, and even in three-byte
+    /// UTF-8 it stays well inside the API's 1 MiB request limit, so a too-long text gets this
+    /// rule's message rather than a bare 413.
+    /// </summary>
+    public const int MaxBodyLength = 100_000;
+
+    private static void CheckBody(string body)
+    {
+        if (body.Length > MaxBodyLength)
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"A text may have at most {MaxBodyLength} characters (this one has {body.Length}).", "body");
+        }
+    }
+
+    /// <summary>
     /// Opens a proposal, tells the live engine (when there is one) and publishes it. With a
     /// live engine that others write to, go through <see cref="ProposeAsync"/>, which keeps the
     /// engine in commit order; this form is for tools and tests that own their engine.
@@ -37,6 +52,7 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
         }
 
         ArgumentNullException.ThrowIfNull(body);
+        CheckBody(body);
         var (view, logged) = Transactions.WriteLogged(database, (c, t) =>
         {
             var now = clock.GetUtcNow();
@@ -114,6 +130,11 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
             throw new DomainException(DomainErrors.InvalidInput, $"A title must have 1 to {MaxTitleLength} characters (this one has {title.Length}).", "title");
         }
 
+        if (body is not null)
+        {
+            CheckBody(body);
+        }
+
         return Published(Transactions.WriteLogged(database, (c, t) =>
         {
             var now = clock.GetUtcNow();
@@ -156,6 +177,22 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
 
     public IReadOnlyList<StatusChange> History(long proposalId) => Transactions.Read(database, c =>
         ProposalStore.History(c, proposalId).Select(h => new StatusChange(h.Status, Millis.At(h.At), h.ActorId, h.Reason)).ToList());
+
+    /// <summary>
+    /// A proposal a moderator returned and its author has not edited since stays off the
+    /// agenda until this instant (its policy's cool-down); null when nothing holds it back.
+    /// </summary>
+    public DateTimeOffset? ReworkUntil(long proposalId) => Transactions.Read(database, c =>
+    {
+        var proposal = Load(c, null, proposalId);
+        if (proposal.Status != ProposalStatus.Open)
+        {
+            return (DateTimeOffset?)null;
+        }
+
+        var nowMs = Millis.Of(clock.GetUtcNow());
+        return Agenda.ReworkUntil(c, null, proposal, PolicyOf(c, null, proposal), nowMs) is { } until ? Millis.At(until) : null;
+    });
 
     /// <summary>The Open list ranked "hot" (DESIGN §5), optionally for one area.</summary>
     public IReadOnlyList<RankedProposal> Hot(long? areaId = null, int limit = 50) => Transactions.Read(database, c =>

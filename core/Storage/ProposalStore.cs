@@ -194,6 +194,12 @@ public static class ProposalStore
             $"SELECT id FROM proposals WHERE status = @status AND {column} <= @nowMs ORDER BY {column}, id",
             new { status, nowMs }).AsList();
 
+    /// <summary>The proposal's latest status changes (edits included), oldest first.</summary>
+    public static IReadOnlyList<(string Status, long At)> LatestStatusChanges(DbConnection c, DbTransaction? t, long proposalId, int count) =>
+        c.Query<(string, long)>(
+            "SELECT status, at FROM proposal_status_history WHERE proposal_id = @proposalId ORDER BY id DESC LIMIT @count",
+            new { proposalId, count }, t).Reverse().ToList();
+
     public static IReadOnlyList<(string Status, long At, long? ActorId, string? Reason)> History(DbConnection c, long proposalId) =>
         c.Query<(string, long, long?, string?)>(
             "SELECT status, at, actor_id, reason FROM proposal_status_history WHERE proposal_id = @proposalId ORDER BY id",

@@ -44,4 +44,68 @@ public sealed class GraphAndPowerPageTests(WebClientServer server)
 
         Assert.Empty(browser.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task TheGraphFitsItsBoxWithArrowsLabelsForTheHeaviestOnlyAndZooms()
+    {
+        await using var browser = await SignedInAsync(server, "pw-gary", "Gary Graph");
+        var page = browser.Page;
+        await page.SetViewportSizeAsync(1280, 800);
+        await page.GotoAsync("/graph");
+        var graph = page.GetByTestId("delegation-graph");
+        await Expect(graph).ToBeVisibleAsync();
+
+        // Every circle inside the 720 × 480 drawing, none pinned to its border, none stacked on another.
+        var layout = await graph.EvaluateAsync<int[]>("""
+            svg => {
+              const c = [...svg.querySelectorAll('g.node circle')].map(e => ({ x: +e.getAttribute('cx'), y: +e.getAttribute('cy'), r: +e.getAttribute('r') }));
+              const outside = c.filter(n => n.x - n.r < 0 || n.x + n.r > 720 || n.y - n.r < 0 || n.y + n.r > 480).length;
+              const onEdge = c.filter(n => n.x - n.r < 2 || n.x + n.r > 718 || n.y - n.r < 2 || n.y + n.r > 478).length;
+              let stacked = 0;
+              for (let i = 0; i < c.length; i++) for (let j = i + 1; j < c.length; j++)
+                if (Math.hypot(c[i].x - c[j].x, c[i].y - c[j].y) < (c[i].r + c[j].r) * 0.5) stacked++;
+              return [c.length, outside, onEdge, stacked];
+            }
+            """);
+        Assert.True(layout[0] > 3, $"only {layout[0]} members drawn");
+        Assert.Equal([0, 0, 0], layout[1..]);
+
+        // Arrows: every delegation line ends in a visible head; labels only for the heaviest.
+        var edges = await graph.Locator("line.edge").CountAsync();
+        Assert.True(edges > 0, "no delegation drawn");
+        Assert.Equal(edges, await graph.Locator("line.edge[marker-end^='url(#arrow']").CountAsync());
+        var head = await graph.Locator("marker#arrow path").BoundingBoxAsync();
+        Assert.True(head is { Width: > 2, Height: > 2 }, "the arrow head is not drawn");
+        Assert.InRange(await graph.Locator("text.node-label").CountAsync(), 1, 13);
+
+        // Zoom in narrows the view, Show all restores it.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Zoom in" }).ClickAsync();
+        await Expect(graph).Not.ToHaveAttributeAsync("viewBox", "0 0 720 480");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show all" }).ClickAsync();
+        await Expect(graph).ToHaveAttributeAsync("viewBox", "0 0 720 480");
+        await Screenshots.TakeAsync(page, "delegation-graph-1280");
+        await page.SetViewportSizeAsync(375, 800);
+        await AssertNoHorizontalScrollAsync(page, "/graph");
+        await Screenshots.TakeAsync(page, "delegation-graph-375");
+        Assert.Empty(browser.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task ASignedOutFirstLoadFailsNoRequest()
+    {
+        await using var browser = await server.NewPageAsync(1280, 800);
+        var page = browser.Page;
+        var failed = new List<string>();
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                failed.Add($"{response.Status} {response.Url}");
+            }
+        };
+        await page.GotoAsync("/");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Empty(failed);
+    }
 }

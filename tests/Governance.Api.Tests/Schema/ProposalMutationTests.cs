@@ -296,4 +296,50 @@ public sealed class ProposalMutationTests(SchemaFixture fixture) : IClassFixture
         Assert.Equal("MERGED", merged.GetProperty("proposal").GetProperty("status").GetString());
         Assert.Equal(["NOT_IN_QUEUE"], Codes(notQueued));
     }
+
+    [Fact]
+    public async Task ModerationNamesItsProposalsRefusesALongReasonByFieldAndAReturnedProposalSaysItWaitsForAnEdit()
+    {
+        var moderator = await fixture.MemberAsync("pm-moderator-2", "moderator");
+        long[] queued;
+        using (var connection = fixture.Database.Open())
+        {
+            queued = [.. connection.Query<long>("SELECT id FROM proposals WHERE status = 'open' ORDER BY id DESC LIMIT 3")];
+            connection.Execute($"UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now WHERE id {connection.InList("@queued")}", new { queued, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+            foreach (var id in queued)
+            {
+                connection.Execute("INSERT INTO proposal_status_history (proposal_id, status, at, actor_id, reason) VALUES (@id, 'on_agenda', @now, NULL, 'test')", new { id, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+            }
+        }
+
+        const string Return = "mutation($p: ID!, $r: String!) { returnProposal(input: { proposal: $p, reason: $r }) { proposal { status reworkUntil } errors { __typename ... on UserError { code field message } } } }";
+        var events = fixture.EventCount();
+        var tooLong = (await moderator.DataAsync(Return, new { p = P(queued[0]), r = new string('x', 1_001) })).GetProperty("returnProposal");
+        Assert.Equal(events, fixture.EventCount());
+        var error = tooLong.GetProperty("errors")[0];
+        Assert.Equal(("ValidationError", "reason"), (error.GetProperty("__typename").GetString(), error.GetProperty("field").GetString()));
+        Assert.Contains("1000", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        var returned = (await moderator.DataAsync(Return, new { p = P(queued[0]), r = "Needs costs" })).GetProperty("returnProposal").GetProperty("proposal");
+        Assert.Equal("OPEN", returned.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.String, returned.GetProperty("reworkUntil").ValueKind);
+
+        await moderator.DataAsync("mutation($p: ID!, $i: ID!) { mergeProposal(input: { proposal: $p, into: $i, reason: \"Same idea\" }) { errors { __typename } } }", new { p = P(queued[1]), i = P(queued[2]) });
+        var merged = (await fixture.Anonymous.DataAsync("query($p: ID!) { proposal(id: $p) { mergedInto { id title } } }", new { p = P(queued[1]) })).GetProperty("proposal");
+        Assert.Equal(P(queued[2]), merged.GetProperty("mergedInto").GetProperty("id").GetString());
+
+        // The log is oldest first: page to its end.
+        var entries = new List<JsonElement>();
+        string? after = null;
+        do
+        {
+            var page = (await fixture.Anonymous.DataAsync("query($a: String) { events(first: 50, after: $a, types: [\"proposal.merged\"]) { pageInfo { hasNextPage endCursor } nodes { proposal { id title } mergedInto { id } } } }", new { a = after })).GetProperty("events");
+            entries.AddRange(page.GetProperty("nodes").EnumerateArray());
+            after = page.GetProperty("pageInfo").GetProperty("hasNextPage").GetBoolean() ? page.GetProperty("pageInfo").GetProperty("endCursor").GetString() : null;
+        }
+        while (after is not null);
+        var entry = entries.Single(e => e.GetProperty("proposal").GetProperty("id").GetString() == P(queued[1]));
+        Assert.Equal(P(queued[2]), entry.GetProperty("mergedInto").GetProperty("id").GetString());
+        Assert.False(string.IsNullOrEmpty(entry.GetProperty("proposal").GetProperty("title").GetString()));
+    }
 }

@@ -194,6 +194,66 @@ public sealed class ProposalLifeCycleTests : IDisposable
     }
 
     [Fact]
+    public void AReturnedProposalStaysOffTheAgendaUntilItsAuthorEditsIt()
+    {
+        var p = Open();
+        BubbleUp(p);
+        _org.Moderation.Return(_org.Moderator, p, "Needs costings");
+        Assert.NotNull(_org.Proposals.ReworkUntil(p));
+
+        // Its kept support still reaches the quorum, and more arrives: neither the clock's
+        // agenda check nor new support carries it back before an edit.
+        _org.Clock.Advance(TimeSpan.FromMinutes(1));
+        _org.Ticker.RunDue(_org.Clock.GetUtcNow());
+        _org.Support.Allocate(_backers[3], p, 4);
+        Assert.Equal(ProposalStatus.Open, _org.Status(p));
+        Assert.DoesNotContain(_org.Moderation.Queue(), q => q.Id == p);
+
+        _org.Proposals.Edit(_author, p, null, "We should, and here is what it costs.");
+        Assert.Null(_org.Proposals.ReworkUntil(p));
+        _org.Support.Allocate(_backers[4], p, 4);
+        Assert.Equal(ProposalStatus.OnAgenda, _org.Status(p));
+    }
+
+    [Fact]
+    public void AReturnedProposalMayReachTheAgendaAgainAfterThePolicysCoolDown()
+    {
+        var p = Open();
+        BubbleUp(p);
+        _org.Moderation.Return(_org.Moderator, p, "Needs costings");
+        Assert.Equal(Organisation.Start.AddDays(14), _org.Proposals.ReworkUntil(p));
+
+        _org.Clock.AdvanceDays(14);
+        Assert.Null(_org.Proposals.ReworkUntil(p));
+        _org.Ticker.RunDue(_org.Clock.GetUtcNow());
+        Assert.Equal(ProposalStatus.OnAgenda, _org.Status(p));
+    }
+
+    [Fact]
+    public void AModeratorsReasonLongerThanAThousandCharactersIsRefusedNamingTheField()
+    {
+        var p = Open();
+        BubbleUp(p);
+        var error = Refused.With(_org, DomainErrors.InvalidInput, () => _org.Moderation.Return(_org.Moderator, p, new string('x', 1_001)));
+        Assert.Equal("reason", error.Field);
+        Assert.Contains("1000", error.Message, StringComparison.Ordinal);
+        Assert.Equal(ProposalStatus.Open, _org.Moderation.Return(_org.Moderator, p, new string('x', 1_000)).Status);
+    }
+
+    [Fact]
+    public void AProposalTextLongerThanAHundredThousandCharactersIsRefusedNamingTheField()
+    {
+        var error = Assert.Throws<DomainException>(() => _org.Proposals.Propose(_author, _org.Housing, "Long", new string('x', 100_001)));
+        Assert.Equal("body", error.Field);
+        var p = Open();
+        var before = _org.Fingerprint();
+        error = Assert.Throws<DomainException>(() => _org.Proposals.Edit(_author, p, null, new string('x', 100_001)));
+        Assert.Equal("body", error.Field);
+        Assert.Equal(before, _org.Fingerprint());
+        Assert.Equal(100_000, _org.Proposals.Edit(_author, p, null, new string('x', 100_000)).Body.Length);
+    }
+
+    [Fact]
     public void AMergedProposalsSupportMovesToTheProposalItWasMergedInto()
     {
         var target = Open("Social housing");

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { formatDate } from './format';
+import { bidi, isolate } from './isolate';
 import { firstUserError } from './userErrors';
 
 /** What I may still endorse; every Endorse button and note on a page shares this one query (urql's cache). */
@@ -89,7 +90,7 @@ export function EndorseButton({ member, describedBy }: { member: { id: string; d
       return;
     }
     setError(null);
-    setDone(t.endorse.done(member.displayName, result.data?.endorse.karmaAwarded ?? 0));
+    setDone(t.endorse.done(isolate(member.displayName), result.data?.endorse.karmaAwarded ?? 0));
     refetch({ requestPolicy: 'network-only' });
   }
 
@@ -107,7 +108,7 @@ export function EndorseButton({ member, describedBy }: { member: { id: string; d
       </button>
       {recent && !done ? <span className="muted endorse-recent">{t.endorse.recent(formatDate(recent.at, language), formatDate(recent.againAt, language))}</span> : null}
       <span role="status" className="endorse-done">
-        {done}
+        {done ? bidi(done) : null}
       </span>
       {/* Inserted with its text: an alert is announced when it appears, and an empty one would stand beside every button. */}
       {error ? (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { bidi } from './isolate';
 
 /**
  * The page's h1. On every page change it sets the document title and takes focus, so a
@@ -22,7 +23,7 @@ export function PageHeading({ children }: { children: string | ReactNode }) {
 
   return (
     <h1 ref={heading} tabIndex={-1} className="page-heading">
-      {children}
+      {typeof children === 'string' ? bidi(children) : children}
     </h1>
   );
 }

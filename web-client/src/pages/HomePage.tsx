@@ -1,4 +1,5 @@
 import { useQuery } from 'urql';
+import { bidi, isolate } from '../components/isolate';
 import { PageHeading } from '../components/PageHeading';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
@@ -61,7 +62,7 @@ export function HomePage() {
     <>
       <PageHeading>{t.home.title}</PageHeading>
       <div className="signed-in">
-        <p data-testid="signed-in-as">{t.home.signedInAs(member.displayName, member.handle)}</p>
+        <p data-testid="signed-in-as">{bidi(t.home.signedInAs(isolate(member.displayName), member.handle))}</p>
         <button type="button" className="button button-secondary" onClick={() => void signOut()}>
           {t.nav.signOut}
         </button>

@@ -1,5 +1,6 @@
 import type { Messages } from '../i18n/messages';
 import type { ApiResult } from './api';
+import { statusMessage } from '../components/transportError';
 
 /** What a failed request means for a form: messages per field, or one message for the form. */
 export interface FormErrors {
@@ -12,7 +13,7 @@ export function formErrors<T>(result: Exclude<ApiResult<T>, { ok: true }>, t: Me
   const { problem } = result;
   const fields = problem.errors ?? {};
   if (Object.keys(fields).length > 0) return { fields, form: null };
-  return { fields: {}, form: problem.detail ?? problem.title ?? t.errors.unexpected(problem.status) };
+  return { fields: {}, form: problem.detail ?? statusMessage(t, problem.status) };
 }
 
 /** Focuses the first field, in form order, that has an error; returns whether one did. */

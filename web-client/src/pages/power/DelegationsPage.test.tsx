@@ -38,6 +38,27 @@ describe('DelegationsPage', () => {
     expect(screen.getByText(/one more vote delegated to you would make you a super-delegate/)).toBeInTheDocument();
   });
 
+  it('warns that a delegation to a member without a voting right is skipped', async () => {
+    const delegations = [
+      {
+        __typename: 'Delegation',
+        id: 'D1',
+        isBlock: false,
+        scope: { __typename: 'DelegationScope', kind: 'GLOBAL', area: null, proposal: null },
+        delegates: [
+          { ...bob, votingRight: false },
+          { ...cy, votingRight: true },
+        ],
+      },
+    ];
+    answerGraphQL({ DelegationsPage: () => page({ delegations }), AreaTree: areas });
+    renderSignedIn(<DelegationsPage />, { path: '/delegations' });
+    const banner = await screen.findByTestId('skipped-delegates');
+    expect(banner).toHaveTextContent('Your delegation to them is skipped');
+    expect(banner).toHaveTextContent('Bob Builder (@bob) has no voting right.');
+    expect(banner).not.toHaveTextContent('Cy Young');
+  });
+
   it('says nothing of super-delegates far below the line, and says so once flagged', async () => {
     answerGraphQL({ DelegationsPage: () => page({ carried: 2, eligible: 100 }), AreaTree: areas });
     const { unmount } = renderSignedIn(<DelegationsPage />, { path: '/delegations' });
@@ -120,7 +141,7 @@ describe('DelegationsPage', () => {
     });
     renderSignedIn(<DelegationsPage />, { path: '/delegations?proposal=P5' });
 
-    expect(await screen.findByText('For the proposal “Car-free centre”')).toBeInTheDocument();
+    expect(await screen.findByText(/For the proposal/)).toHaveTextContent('For the proposal “Car-free centre”');
     expect(screen.getByRole('radio', { name: 'One proposal' })).toBeChecked();
     await userEvent.type(screen.getByLabelText('Search members by name'), 'bo');
     await userEvent.click(await screen.findByRole('button', { name: 'Add Bob Builder' }));

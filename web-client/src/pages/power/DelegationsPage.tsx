@@ -1,3 +1,5 @@
+import { transportMessage } from '../../components/transportError';
+import { bidi, isolate, personName } from '../../components/isolate';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AreaPicker } from '../../components/AreaPicker';
@@ -36,6 +38,7 @@ const ViewerDelegations = graphql(`
           id
           handle
           displayName
+          votingRight
         }
       }
       delegators {
@@ -221,7 +224,8 @@ function Delegations() {
     <>
       <PageHeading>{d.title}</PageHeading>
       <p className="lead">{d.intro}</p>
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
+      <SkippedDelegates delegations={data?.viewer?.delegations ?? []} />
 
       <section className="panel" aria-labelledby={`${scopeFieldId}-heading`}>
         <h2 id={`${scopeFieldId}-heading`}>{d.scope}</h2>
@@ -248,7 +252,7 @@ function Delegations() {
               onChange={(event) => setProposalId(event.target.value)}
               autoComplete="off"
             />
-            {proposal ? <p>{d.forProposal(proposal.title)}</p> : null}
+            {proposal ? <p>{bidi(d.forProposal(isolate(proposal.title)))}</p> : null}
             {proposalId.trim() && !proposalResult.fetching && (proposalResult.error || (proposalResult.data && !proposalResult.data.proposal)) ? (
               <p className="field-error">{d.unknownProposal}</p>
             ) : null}
@@ -270,7 +274,7 @@ function Delegations() {
       {data?.viewer ? (
         <>
           <WeightPanel
-            areaName={data.concentration?.area.name ?? ''}
+            areaName={isolate(data.concentration?.area.name ?? '')}
             carried={data.viewer.carriedWeight ?? null}
             isSuper={data.viewer.isSuperDelegate}
             eligible={data.concentration?.eligible ?? 0}
@@ -295,14 +299,14 @@ function Delegations() {
                     {data.viewer.delegators.map((row) => (
                       <tr key={`${row.member.id}-${row.scope.kind}-${row.scope.area?.id ?? ''}-${row.scope.proposal?.id ?? ''}`}>
                         <td>
-                          {row.member.displayName} (@{row.member.handle})
+                          {bidi(personName(row.member))}
                         </td>
                         <td>
                           {row.scope.kind === 'GLOBAL'
                             ? d.scopeName.GLOBAL
                             : row.scope.kind === 'AREA'
-                              ? d.scopeName.AREA(row.scope.area?.name ?? '')
-                              : d.scopeName.PROPOSAL(row.scope.proposal?.title ?? '')}
+                              ? bidi(d.scopeName.AREA(isolate(row.scope.area?.name ?? '')))
+                              : bidi(d.scopeName.PROPOSAL(isolate(row.scope.proposal?.title ?? '')))}
                         </td>
                         <td>{d.rank(row.rank)}</td>
                         <td>
@@ -323,6 +327,29 @@ function Delegations() {
   );
 }
 
+/**
+ * DESIGN §3: a delegation to a member without a voting right is skipped as if they were not
+ * on the list. Say so to the member whose list names them, or their vote goes elsewhere
+ * (or nowhere) without their knowing.
+ */
+function SkippedDelegates({ delegations }: { delegations: readonly { id: string; delegates: readonly { id: string; handle: string; displayName: string; votingRight: boolean }[] }[] }) {
+  const { t } = useI18n();
+  const skipped = delegations
+    .flatMap((del) => del.delegates)
+    .filter((p, i, all) => !p.votingRight && all.findIndex((q) => q.id === p.id) === i);
+  if (skipped.length === 0) return null;
+  return (
+    <div className="notice notice-warning" role="status" data-testid="skipped-delegates">
+      <p>{t.power.delegations.skippedTitle}</p>
+      <ul>
+        {skipped.map((p) => (
+          <li key={p.id}>{bidi(t.power.delegations.skipped(personName(p)))}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function WeightPanel({ areaName, carried, isSuper, eligible, share }: { areaName: string; carried: number | null; isSuper: boolean; eligible: number; share: number }) {
   const { t } = useI18n();
   const d = t.power.delegations;
@@ -330,7 +357,7 @@ function WeightPanel({ areaName, carried, isSuper, eligible, share }: { areaName
   return (
     <section className="panel" aria-labelledby="weight-heading">
       <h2 id="weight-heading">{d.weightTitle}</h2>
-      <p data-testid="carried-weight">{carried === null ? d.passesOn(areaName) : d.carried(t.power.formatWeight(carried), areaName)}</p>
+      <p data-testid="carried-weight">{bidi(carried === null ? d.passesOn(areaName) : d.carried(t.power.formatWeight(carried), areaName))}</p>
       {outlook.kind !== 'passesOn' ? <p>{d.threshold(t.power.formatWeight(Math.round(outlook.line * 100) / 100), t.power.percent(share))}</p> : null}
       {outlook.kind === 'super' ? (
         <p className="notice notice-warning" role="status">
@@ -406,19 +433,19 @@ function DelegationEditor({
     event.preventDefault();
     if (chosen.length === 0) return fail(d.needDelegate);
     const result = await delegate({ input: { scope, delegates: chosen.map((c) => c.id) } });
-    const problem = result.error ? { message: result.error.message } : firstUserError(result.data?.delegate.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error) } : firstUserError(result.data?.delegate.errors);
     if (problem) return fail(problem.message);
     succeed(d.saved);
   };
   const onBlock = async () => {
     const result = await block({ input: { scope } });
-    const problem = result.error ? { message: result.error.message } : firstUserError(result.data?.blockDelegation.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error) } : firstUserError(result.data?.blockDelegation.errors);
     if (problem) return fail(problem.message);
     succeed(d.blocked);
   };
   const onRevoke = async () => {
     const result = await revoke({ input: { scope } });
-    const problem = result.error ? { message: result.error.message } : firstUserError(result.data?.revokeDelegation.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error) } : firstUserError(result.data?.revokeDelegation.errors);
     if (problem) return fail(problem.message);
     succeed(result.data?.revokeDelegation.revoked ? d.revoked : d.nothingToRevoke);
   };
@@ -437,7 +464,7 @@ function DelegationEditor({
             <ol>
               {current.delegates.map((p) => (
                 <li key={p.id}>
-                  {p.displayName} (@{p.handle})
+                  {bidi(personName(p))}
                 </li>
               ))}
             </ol>
@@ -458,7 +485,7 @@ function DelegationEditor({
             {chosen.map((p, i) => (
               <li key={p.id}>
                 <span className="ranked-name">
-                  {d.rank(i + 1)}: {p.displayName} (@{p.handle})
+                  {d.rank(i + 1)}: {bidi(personName(p))}
                 </span>
                 <span className="ranked-actions">
                   <button type="button" className="button button-small button-secondary" disabled={i === 0} onClick={() => move(i, -1)} aria-label={d.moveUp(p.displayName)}>
@@ -498,7 +525,7 @@ function DelegationEditor({
               {results.map((m) => (
                 <li key={m.id}>
                   <span>
-                    {m.displayName} (@{m.handle})
+                    {bidi(personName(m))}
                     <EndorseButton member={m} describedBy={`${searchId}-endorsement-rule`} />
                   </span>
                   <button
@@ -510,7 +537,7 @@ function DelegationEditor({
                       setSearch('');
                     }}
                   >
-                    {d.add(m.displayName)}
+                    {bidi(d.add(isolate(m.displayName)))}
                   </button>
                 </li>
               ))}

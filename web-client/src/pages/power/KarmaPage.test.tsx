@@ -56,6 +56,10 @@ describe('KarmaPage', () => {
     const week8 = screen.getAllByRole('row').find((row) => within(row).queryAllByRole('cell')[0]?.textContent === '8')!;
     expect(within(week8).getAllByRole('cell').map((c) => c.textContent)).toEqual(['8', (30 * 2 ** (-56 / 60)).toFixed(1), '1']);
     expect(screen.getByText('No draw has taken place yet.')).toBeInTheDocument();
+    // The week axis label ends inside the chart's box rather than starting 40 px from its edge.
+    const label = screen.getByTestId('forecast-week-label');
+    expect(label).toHaveAttribute('text-anchor', 'end');
+    expect(Number(label.getAttribute('x'))).toBeLessThanOrEqual(320);
   });
 
   it('verifies a published draw in the browser and says whether I was in it', async () => {

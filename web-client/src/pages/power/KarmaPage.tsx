@@ -1,3 +1,5 @@
+import { transportMessage } from '../../components/transportError';
+import { bidi, personName } from '../../components/isolate';
 import { useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useQuery } from 'urql';
@@ -92,7 +94,7 @@ function Karma() {
     <>
       <PageHeading>{k.title}</PageHeading>
       <p className="lead">{k.intro}</p>
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
       {viewer ? (
         <>
           <dl className="facts">
@@ -202,7 +204,7 @@ function EndorsementTable({ who, rows }: { who: string; rows: { person: { id: st
           {rows.map((row, i) => (
             <tr key={`${row.person.id}-${i}`}>
               <td>
-                {row.person.displayName} (@{row.person.handle})
+                {bidi(personName(row.person))}
               </td>
               <td>{row.at}</td>
               <td>+{t.power.formatWeight(row.karma)}</td>
@@ -233,7 +235,8 @@ function ForecastChart({ points }: { points: ForecastPoint[] }) {
       <text className="axis-label" x={2} y={height - 20}>
         0
       </text>
-      <text className="axis-label" x={width - 40} y={height - 4}>
+      {/* Anchored at its end, inside the box: a start 40 px from the edge clipped "Week 12" (and "Woche 12"). */}
+      <text className="axis-label" data-testid="forecast-week-label" x={width - 2} y={height - 4} textAnchor="end">
         {t.power.karma.week} {points.length - 1}
       </text>
       <polyline className="series" points={line} />

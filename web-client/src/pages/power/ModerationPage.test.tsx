@@ -103,8 +103,87 @@ describe('ModerationPage', () => {
     await userEvent.selectOptions(screen.getByLabelText('Merge into'), 'Cheaper buses');
     await userEvent.click(screen.getByRole('button', { name: 'Merge into…' }));
 
-    expect(await screen.findByText('“Free public transport” is merged.')).toBeInTheDocument();
+    // A merge cannot be undone: it asks first, naming both proposals and what happens.
+    const confirm = await screen.findByTestId('moderation-confirm');
+    expect(confirm).toHaveTextContent('Merge “Free public transport” into “Cheaper buses”? It closes for good, and its support moves to “Cheaper buses”');
+    expect(requests.some((r) => r.operationName === 'MergeProposal')).toBe(false);
+    await waitFor(() => expect(within(confirm).getByRole('button', { name: 'Yes, merge it' })).toHaveFocus());
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Yes, merge it' }));
+
+    expect(await screen.findByText(/is merged\./)).toHaveTextContent('“Free public transport” is merged.');
     expect(requests.find((r) => r.operationName === 'MergeProposal')!.variables).toEqual({ input: { proposal: 'P1', into: 'P2', reason: 'Duplicate' } });
+  });
+
+  it('asks before declining, spelling out the karma it costs and the appeal, and sends nothing on cancel', async () => {
+    const requests = answerGraphQL(
+      answers({
+        ModerationAgenda: () => ({ agenda: [item], policyInForce: { __typename: 'Policy', discussionDays: 7, votingDays: 7, appealDays: 14, appealQuorumFactor: 2, abusePenalty: 10 } }),
+        DeclineProposal: () => ({ declineProposal: { __typename: 'ModerateProposalPayload', proposal: { __typename: 'Proposal', id: 'P1', status: 'DECLINED' }, errors: null } }),
+      }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation', roles: ['moderator'] });
+    await userEvent.type(await screen.findByLabelText('Public reason'), 'Advertising');
+    await userEvent.click(screen.getByLabelText('Spam or abuse (costs the author karma)'));
+    await userEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    const confirm = await screen.findByTestId('moderation-confirm');
+    expect(confirm).toHaveTextContent('its author loses 10 karma');
+    expect(confirm).toHaveTextContent('2 × the quorum of support within 14 days. This cannot be undone.');
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByTestId('moderation-confirm')).toBeNull();
+    expect(requests.some((r) => r.operationName === 'DeclineProposal')).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Decline' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Yes, decline it' }));
+    expect(await screen.findByText(/is declined\./)).toBeInTheDocument();
+    expect(requests.find((r) => r.operationName === 'DeclineProposal')!.variables).toEqual({ input: { proposal: 'P1', reason: 'Advertising', abuse: true } });
+  });
+
+  it('names proposals in the log and the queue by title, linked to their pages', async () => {
+    const merged = {
+      __typename: 'Event',
+      id: 'E2',
+      seq: 10,
+      at: '2026-11-03T10:00:00Z',
+      type: 'proposal.merged',
+      actor: { __typename: 'Member', handle: 'mo', displayName: 'Mo' },
+      payload: JSON.stringify({ proposal: 56, into: 53, reason: 'Same idea' }),
+      proposal: { __typename: 'Proposal', id: 'UDU2', title: 'Night buses' },
+      mergedInto: { __typename: 'Proposal', id: 'UDUz', title: 'Cheaper buses' },
+    };
+    answerGraphQL(
+      answers({
+        ModerationLog: () => ({ events: { __typename: 'EventConnection', totalCount: 1, pageInfo: { __typename: 'PageInfo', hasNextPage: false, endCursor: 'c' }, nodes: [merged] } }),
+      }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation' });
+    const log = await screen.findByTestId('moderation-log');
+    expect(within(log).getByRole('link', { name: 'Night buses' })).toHaveAttribute('href', '/proposals/UDU2');
+    expect(within(log).getByRole('link', { name: 'Cheaper buses' })).toHaveAttribute('href', '/proposals/UDUz');
+    expect(log).not.toHaveTextContent('#56');
+    const card = screen.getByTestId('agenda-item');
+    expect(within(card).getByRole('link', { name: 'Free public transport' })).toHaveAttribute('href', '/proposals/P1');
+  });
+
+  it('drops a refusal shown beside one item once another item is acted on', async () => {
+    const other = { ...item, id: 'P3', title: 'Bike lanes' };
+    answerGraphQL(
+      answers({
+        ModerationAgenda: () => ({ agenda: [item, other], policyInForce: { __typename: 'Policy', discussionDays: 7, votingDays: 7, appealDays: 14, appealQuorumFactor: 2, abusePenalty: 10 } }),
+        ScheduleProposal: (v) =>
+          (v.input as { proposal: string }).proposal === 'P1'
+            ? { scheduleProposal: { __typename: 'ModerateProposalPayload', proposal: null, errors: [{ __typename: 'ValidationError', message: 'The discussion cannot start in the past.', code: 'INVALID_INPUT', field: null }] } }
+            : { scheduleProposal: { __typename: 'ModerateProposalPayload', proposal: { __typename: 'Proposal', id: 'P3', status: 'SCHEDULED' }, errors: null } },
+      }),
+    );
+    renderSignedIn(<ModerationPage />, { path: '/moderation', roles: ['moderator'] });
+    const [first, second] = await screen.findAllByTestId('agenda-item');
+    await userEvent.type(within(first!).getByLabelText('Public reason'), 'Ready');
+    await userEvent.click(within(first!).getByRole('button', { name: 'Schedule' }));
+    expect(await within(first!).findByText('The discussion cannot start in the past.')).toBeInTheDocument();
+    await userEvent.type(within(second!).getByLabelText('Public reason'), 'Ready too');
+    await userEvent.click(within(second!).getByRole('button', { name: 'Schedule' }));
+    expect(await screen.findByText(/is scheduled\./)).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('The discussion cannot start in the past.')).toBeNull());
   });
 
   it('follows the log to its end and lists the newest action first', async () => {

@@ -1,3 +1,5 @@
+import { transportMessage } from '../../components/transportError';
+import { bidi, isolate } from '../../components/isolate';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
@@ -10,6 +12,7 @@ import { useOnReconnect } from '../../graphql/useReconnected';
 import type { ProposalStatus } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
+import { Link } from '../../router';
 
 const AgendaQuery = graphql(`
   query ModerationAgenda {
@@ -37,6 +40,9 @@ const AgendaQuery = graphql(`
     policyInForce {
       discussionDays
       votingDays
+      appealDays
+      appealQuorumFactor
+      abusePenalty
     }
   }
 `);
@@ -96,6 +102,14 @@ const ModerationLog = graphql(`
           displayName
         }
         payload
+        proposal {
+          id
+          title
+        }
+        mergedInto {
+          id
+          title
+        }
       }
     }
   }
@@ -189,7 +203,14 @@ interface AgendaItem {
   statusHistory: { status: ProposalStatus; at: string; actor?: { handle: string } | null; reason?: string | null }[];
 }
 
-type LogEntry = { id: string; seq: number; at: string; type: string; actor?: { handle: string; displayName: string } | null; payload: string };
+type ProposalRef = { id: string; title: string } | null | undefined;
+type LogEntry = { id: string; seq: number; at: string; type: string; actor?: { handle: string; displayName: string } | null; payload: string; proposal?: ProposalRef; mergedInto?: ProposalRef };
+
+/** A proposal named by its title, linked to its page; its number when the log names no proposal we can read. */
+function ProposalName({ proposal, fallback }: { proposal: ProposalRef; fallback: number | undefined }) {
+  if (!proposal) return <>{fallback === undefined ? '' : `#${fallback}`}</>;
+  return <Link href={`/proposals/${encodeURIComponent(proposal.id)}`}>{bidi(isolate(proposal.title))}</Link>;
+}
 
 /** How many pages of the log to follow to reach its newest entries (the log is oldest first). */
 const maxLogPages = 40;
@@ -241,7 +262,7 @@ export function ModerationPage() {
   // Loaded once for the page, not per item: an item leaving the queue must not cut a request short.
   const [{ data: targets }] = useQuery({ query: MergeTargets, pause: !isModerator, requestPolicy: 'cache-and-network' });
   const agenda: AgendaItem[] = live.data?.agendaChanged ?? data?.agenda ?? [];
-  const policy = data?.policyInForce;
+  const policy: ModerationPolicy = data?.policyInForce ?? {};
   const date = useDate();
 
   // Someone else's action changes the queue: the log follows.
@@ -257,7 +278,11 @@ export function ModerationPage() {
     refetchAgenda({ requestPolicy: 'network-only' });
     log.reload();
   });
+  // Each action done on the page; every item's form drops its last alert when it moves, so a
+  // refusal of one action does not linger beside later ones.
+  const [actions, setActions] = useState(0);
   const acted = (message: string) => {
+    setActions((n) => n + 1);
     setAnnouncement(message);
     focusAnnouncement();
     refetchAgenda({ requestPolicy: 'network-only' });
@@ -269,22 +294,24 @@ export function ModerationPage() {
     <>
       <PageHeading>{m.title}</PageHeading>
       <p className="lead">{m.intro}</p>
-      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+      {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
       <section className="panel" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{m.queueTitle}</h2>
         <p className="muted">{m.live}</p>
         <p ref={announcementRef} tabIndex={-1} role="status" className={announcement ? 'notice notice-ok' : 'notice notice-empty'}>
-          {announcement}
+          {announcement ? bidi(announcement) : null}
         </p>
         {data && agenda.length === 0 ? <p>{m.queueEmpty}</p> : null}
         <ul className="agenda" data-testid="agenda">
           {agenda.map((item) => (
             <li key={item.id} className="agenda-item" data-testid="agenda-item">
-              <h3>{item.title}</h3>
+              <h3>
+                <Link href={`/proposals/${encodeURIComponent(item.id)}`}>{bidi(isolate(item.title))}</Link>
+              </h3>
               <dl className="facts facts-small">
                 <div>
                   <dt>{m.area}</dt>
-                  <dd>{item.area.name}</dd>
+                  <dd>{bidi(isolate(item.area.name))}</dd>
                 </div>
                 {/* Reaching the agenda released the points (DESIGN §5): shown is what carried it there. */}
                 <div>
@@ -299,11 +326,18 @@ export function ModerationPage() {
               <h4>{m.history}</h4>
               <ol className="history">
                 {item.statusHistory.map((h, i) => (
-                  <li key={`${h.status}-${h.at}-${i}`}>{m.historyEntry(m.status[h.status], date(h.at), h.actor ? `@${h.actor.handle}` : null, h.reason ?? null)}</li>
+                  <li key={`${h.status}-${h.at}-${i}`}>{bidi(m.historyEntry(m.status[h.status], date(h.at), h.actor ? `@${h.actor.handle}` : null, h.reason ? isolate(h.reason) : null))}</li>
                 ))}
               </ol>
               {isModerator ? (
-                <ModeratorActions item={item} others={agenda.filter((o) => o.id !== item.id)} openProposals={targets?.proposals.nodes ?? []} discussionDays={policy?.discussionDays ?? 7} votingDays={policy?.votingDays ?? 7} onDone={acted} />
+                <ModeratorActions
+                  item={item}
+                  others={agenda.filter((o) => o.id !== item.id)}
+                  openProposals={targets?.proposals.nodes ?? []}
+                  policy={policy}
+                  actions={actions}
+                  onDone={acted}
+                />
               ) : null}
             </li>
           ))}
@@ -319,7 +353,7 @@ export function ModerationPage() {
           <>
             {log.total > entries.length ? <p>{m.logShowing(entries.length, log.total)}</p> : null}
             <div className="table-scroll">
-              <table data-testid="moderation-log">
+              <table className="moderation-log" data-testid="moderation-log">
                 <thead>
                   <tr>
                     <th scope="col">{m.logColumns.when}</th>
@@ -338,10 +372,15 @@ export function ModerationPage() {
                         <td>{m.logKinds[e.type] ?? e.type}</td>
                         <td>{e.actor ? `@${e.actor.handle}` : ''}</td>
                         <td>
-                          #{payload.proposal}
-                          {payload.into !== undefined ? ` → #${payload.into}` : ''}
+                          <ProposalName proposal={e.proposal} fallback={payload.proposal} />
+                          {payload.into !== undefined ? (
+                            <>
+                              {' → '}
+                              <ProposalName proposal={e.mergedInto} fallback={payload.into} />
+                            </>
+                          ) : null}
                         </td>
-                        <td>{payload.reason ?? ''}</td>
+                        <td className="reason">{payload.reason ? bidi(isolate(payload.reason)) : ''}</td>
                       </tr>
                     );
                   })}
@@ -357,21 +396,26 @@ export function ModerationPage() {
 
 type Action = 'schedule' | 'return' | 'decline' | 'merge';
 
+/** The policy values the moderators' consequences are told in. */
+type ModerationPolicy = { discussionDays?: number; votingDays?: number; appealDays?: number; appealQuorumFactor?: number; abusePenalty?: number };
+
 function ModeratorActions({
   item,
   others,
   openProposals,
-  discussionDays,
-  votingDays,
+  policy,
+  actions,
   onDone,
 }: {
   item: AgendaItem;
   others: AgendaItem[];
   openProposals: { id: string; title: string }[];
-  discussionDays: number;
-  votingDays: number;
+  policy: ModerationPolicy;
+  actions: number;
   onDone: (message: string) => void;
 }) {
+  const discussionDays = policy.discussionDays ?? 7;
+  const votingDays = policy.votingDays ?? 7;
   const { t } = useI18n();
   const m = t.power.moderation;
   const id = useId();
@@ -390,12 +434,18 @@ function ModeratorActions({
   const [, decline] = useMutation(Decline);
   const [, merge] = useMutation(Merge);
   const [busy, setBusy] = useState(false);
+  // Decline and merge cannot be undone: they ask first, with the consequence spelled out.
+  const [confirming, setConfirming] = useState<'decline' | 'merge' | null>(null);
+  const [confirmRef, focusConfirm] = useFocusAfterRender<HTMLButtonElement>();
+  useEffect(() => {
+    if (actions > 0) setAlert(null);
+  }, [actions]);
 
   const candidates = [...others.map((o) => ({ id: o.id, title: o.title })), ...openProposals]
     .filter((p, i, all) => p.id !== item.id && all.findIndex((q) => q.id === p.id) === i)
     .filter((p) => p.title.toLowerCase().includes(mergeSearch.trim().toLowerCase()));
 
-  const act = async (action: Action) => {
+  const act = async (action: Action, confirmed = false) => {
     setAlert(null);
     // Validated here first (the server checks again): a moderator action always has a reason.
     if (reason.trim() === '') {
@@ -409,6 +459,12 @@ function ModeratorActions({
       mergeRef.current?.focus();
       return;
     }
+    if ((action === 'decline' || action === 'merge') && !confirmed) {
+      setConfirming(action);
+      focusConfirm();
+      return;
+    }
+    setConfirming(null);
     setBusy(true);
     const proposal = item.id;
     const result =
@@ -420,7 +476,7 @@ function ModeratorActions({
             ? await decline({ input: { proposal, reason, abuse } }).then((r) => ({ error: r.error, errors: r.data?.declineProposal.errors }))
             : await merge({ input: { proposal, into: mergeInto, reason } }).then((r) => ({ error: r.error, errors: r.data?.mergeProposal.errors }));
     setBusy(false);
-    const problem = result.error ? { message: result.error.message, field: null } : firstUserError(result.errors);
+    const problem = result.error ? { message: transportMessage(t, result.error), field: null } : firstUserError(result.errors);
     if (problem) {
       if (problem.field === 'reason') {
         setReasonError(problem.message);
@@ -431,7 +487,7 @@ function ModeratorActions({
       }
       return;
     }
-    onDone(m.done[action](item.title));
+    onDone(m.done[action](isolate(item.title)));
   };
 
   return (
@@ -502,6 +558,23 @@ function ModeratorActions({
           {m.merge}
         </button>
       </div>
+      {confirming ? (
+        <div role="group" aria-labelledby={`${id}-confirm`} className="confirm" data-testid="moderation-confirm">
+          <p id={`${id}-confirm`}>
+            {bidi(
+              confirming === 'decline'
+                ? m.declineConfirm(isolate(item.title), abuse ? (policy.abusePenalty ?? 10) : 0, policy.appealDays ?? 14, policy.appealQuorumFactor ?? 2)
+                : m.mergeConfirm(isolate(item.title), isolate(candidates.find((c) => c.id === mergeInto)?.title ?? mergeInto)),
+            )}
+          </p>
+          <button ref={confirmRef} type="button" className="button button-danger" disabled={busy} onClick={() => void act(confirming, true)}>
+            {confirming === 'decline' ? m.declineYes : m.mergeYes}
+          </button>{' '}
+          <button type="button" className="button button-secondary" onClick={() => setConfirming(null)}>
+            {m.confirmNo}
+          </button>
+        </div>
+      ) : null}
     </form>
   );
 }

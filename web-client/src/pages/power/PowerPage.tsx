@@ -1,3 +1,5 @@
+import { transportMessage } from '../../components/transportError';
+import { bidi, isolate, personName } from '../../components/isolate';
 import { useState } from 'react';
 import { useQuery } from 'urql';
 import simulationChart from '../../../../docs/simulation.svg';
@@ -88,7 +90,7 @@ function BarChart({ label, rows }: { label: string; rows: { key: string; name: s
         return (
           <g key={r.key}>
             <text className="bar-label" x={labelWidth - 6} y={y + bar / 2 + 4}>
-              {r.name}
+              {bidi(isolate(r.name))}
             </text>
             <rect className="bar" x={labelWidth} y={y} width={w} height={bar} />
             <text className="bar-value" x={labelWidth + w + 6} y={y + bar / 2 + 4}>
@@ -116,7 +118,7 @@ function PowerBalance() {
       <section className="panel" aria-labelledby="live-heading">
         <h2 id="live-heading">{p.liveTitle}</h2>
         <AreaPicker value={area ?? c?.area.id ?? null} onChange={setArea} />
-        {error ? <p role="alert" className="form-alert">{t.power.loadFailed(error.message)}</p> : null}
+        {error ? <p role="alert" className="form-alert">{t.power.loadFailed(transportMessage(t, error))}</p> : null}
         {c ? (
           <>
             <dl className="facts">
@@ -182,7 +184,7 @@ function PowerBalance() {
                   {c.largest.slice(0, 10).map((s) => (
                     <tr key={s.member.id}>
                       <td>
-                        {s.member.displayName} (@{s.member.handle})
+                        {bidi(personName(s.member))}
                       </td>
                       <td>{w(s.weight)}</td>
                       <td>{t.power.percent(s.share)}</td>
@@ -199,7 +201,7 @@ function PowerBalance() {
               <ul data-testid="super-delegates">
                 {c.superDelegates.map((m) => (
                   <li key={m.id}>
-                    {m.displayName} (@{m.handle})
+                    {bidi(personName(m))}
                   </li>
                 ))}
               </ul>

@@ -16,7 +16,7 @@ describe('proposing', () => {
     await userEvent.click(screen.getByLabelText('Text'));
     await userEvent.paste('## Why\n\n**Shade** <script>window.pwned=1</script>[x](javascript:alert(1)) [ok](https://example.org)');
 
-    expect(within(preview).getByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
+    expect(await within(preview).findByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
     expect(within(preview).getByText('Shade').tagName).toBe('STRONG');
     expect(within(preview).getByRole('link', { name: 'ok' })).toHaveAttribute('href', 'https://example.org');
     expect(preview.innerHTML).not.toMatch(/<script|href="javascript:/i);
@@ -48,6 +48,43 @@ describe('proposing', () => {
     await waitFor(() => expect(title).toHaveFocus());
     expect(title).toHaveAttribute('aria-invalid', 'true');
     expect(title).toHaveAccessibleDescription('1 to 200 characters. A title must have 1 to 200 characters (this one has 0).');
+  });
+
+  it('refuses a title over 200 characters with a message instead of cutting it, and counts down', async () => {
+    const requests = answerGraphQL({ AreaTree: () => ({ areas }) });
+    renderWithClient(<ProposePage />, { path: '/propose' });
+    await screen.findByRole('option', { name: /Housing/ });
+    await userEvent.selectOptions(screen.getByLabelText('Area'), 'QXJlYToy');
+    const title = screen.getByLabelText('Title');
+    await userEvent.click(title);
+    await userEvent.paste('x'.repeat(201));
+    // Nothing is cut off: the field keeps all 201 characters and says by how much it is over.
+    expect(title).toHaveValue('x'.repeat(201));
+    expect(screen.getByText('1 characters over the limit of 200.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Publish proposal' }));
+    await waitFor(() => expect(title).toHaveFocus());
+    expect(title).toHaveAccessibleDescription(/A title may have at most 200 characters; this one has 201\./);
+    expect(requests.filter((r) => r.operationName === 'Propose')).toHaveLength(0);
+    expect(screen.getByText('100,000 of 100,000 characters left.')).toBeInTheDocument();
+  });
+
+  it('says a text too large for the server (413) is too large, not that the connection failed', async () => {
+    answerGraphQL({ AreaTree: () => ({ areas }) });
+    const fetch = globalThis.fetch as unknown as { getMockImplementation: () => (url: string, init: RequestInit) => Promise<Response> };
+    const answer = fetch.getMockImplementation();
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+      const body = JSON.parse(String(init.body)) as { operationName?: string };
+      if (body.operationName === 'Propose')
+        return new Response(JSON.stringify({ type: 'about:blank', title: 'Payload Too Large', status: 413 }), { status: 413, headers: { 'Content-Type': 'application/problem+json' } });
+      return answer(url, init);
+    }));
+    renderWithClient(<ProposePage />, { path: '/propose' });
+    await screen.findByRole('option', { name: /Housing/ });
+    await userEvent.selectOptions(screen.getByLabelText('Area'), 'QXJlYToy');
+    await userEvent.type(screen.getByLabelText('Title'), 'Plant oaks');
+    await userEvent.click(screen.getByRole('button', { name: 'Publish proposal' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('larger than the server accepts');
+    expect(screen.queryByText(/could not be reached/)).toBeNull();
   });
 
   it('opens the new proposal once published', async () => {

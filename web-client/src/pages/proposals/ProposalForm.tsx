@@ -1,3 +1,4 @@
+import { bidi, isolate } from '../../components/isolate';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { AreaSelect } from '../../components/AreaSelect';
@@ -69,6 +70,33 @@ const EditableQuery = graphql(`
 `);
 
 const fieldOrder = ['area', 'title', 'body'] as const;
+
+/** The server's limits (core ProposalService): stated in the form, checked before sending. */
+export const maxTitleLength = 200;
+export const maxBodyLength = 100_000;
+
+/** "n characters left" under a field; past the limit it says by how much, as an error would. */
+function Counter({ id, used, limit }: { id: string; used: number; limit: number }) {
+  const { t, language } = useI18n();
+  const left = limit - used;
+  return (
+    // Seen while typing; the limit itself is in the field's hint, which a screen reader reads.
+    <p id={id} className={left < 0 ? 'field-count field-count-over' : 'field-count'}>
+      {left < 0 ? t.propose.over(formatCount(-left, language), formatCount(limit, language)) : t.propose.left(formatCount(left, language), formatCount(limit, language))}
+    </p>
+  );
+}
+
+const formatCount = (n: number, language: string) => n.toLocaleString(language);
+
+/** The limits checked here first (the server checks again): nothing is sent that must be refused. */
+export function checkLimits(t: { propose: { titleTooLong: (n: number) => string; bodyTooLong: (n: number) => string } }, values: { title: string; body: string }): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const title = values.title.trim().length;
+  if (title > maxTitleLength) fields.title = t.propose.titleTooLong(title);
+  if (values.body.length > maxBodyLength) fields.body = t.propose.bodyTooLong(values.body.length);
+  return fields;
+}
 
 interface Values {
   area: string;
@@ -159,11 +187,11 @@ function ProposalFields({
               inputs.current.title = el;
             }}
             value={values.title}
-            maxLength={200}
             aria-invalid={outcome.fields.title ? true : undefined}
             aria-describedby={describe('title', true)}
             onChange={(e) => onChange({ ...values, title: e.target.value })}
           />
+          <Counter id={`${id}-title-count`} used={values.title.trim().length} limit={maxTitleLength} />
           {error('title')}
         </div>
         <div className={outcome.fields.body ? 'field field-invalid' : 'field'}>
@@ -182,6 +210,7 @@ function ProposalFields({
             aria-describedby={describe('body', true)}
             onChange={(e) => onChange({ ...values, body: e.target.value })}
           />
+          <Counter id={`${id}-body-count`} used={values.body.length} limit={maxBodyLength} />
           {error('body')}
         </div>
         <p className="actions-row">
@@ -221,8 +250,9 @@ export function ProposePage() {
   }
 
   async function submit() {
-    if (!values.area) {
-      setOutcome({ fields: { area: t.propose.areaRequired }, form: null });
+    const refused = { ...(values.area ? {} : { area: t.propose.areaRequired }), ...checkLimits(t, values) };
+    if (Object.keys(refused).length > 0) {
+      setOutcome({ fields: refused, form: null });
       return;
     }
     const result = await propose({ input: { area: values.area, title: values.title, body: values.body } });
@@ -279,10 +309,10 @@ export function EditProposalPage({ id }: { id: string }) {
   if (refusal || !values) {
     return (
       <>
-        <PageHeading>{t.propose.editTitle(proposal.title)}</PageHeading>
+        <PageHeading>{t.propose.editTitle(isolate(proposal.title))}</PageHeading>
         {refusal ? <p role="alert">{refusal}</p> : null}
         <p>
-          <Link href={back}>{proposal.title}</Link>
+          <Link href={back}>{bidi(isolate(proposal.title))}</Link>
         </p>
       </>
     );
@@ -290,6 +320,11 @@ export function EditProposalPage({ id }: { id: string }) {
 
   async function submit() {
     if (!values) return;
+    const refused = checkLimits(t, values);
+    if (Object.keys(refused).length > 0) {
+      setOutcome({ fields: refused, form: null });
+      return;
+    }
     const result = await edit({ input: { proposal: id, title: values.title, body: values.body } });
     if (result.data?.editProposal.proposal) {
       navigate(back);
@@ -300,7 +335,7 @@ export function EditProposalPage({ id }: { id: string }) {
 
   return (
     <>
-      <PageHeading>{t.propose.editTitle(proposal.title)}</PageHeading>
+      <PageHeading>{t.propose.editTitle(isolate(proposal.title))}</PageHeading>
       <ProposalFields
         values={values}
         onChange={setValues}

@@ -1,3 +1,4 @@
+import { bidi, isolate } from '../../components/isolate';
 import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import { AreaSelect } from '../../components/AreaSelect';
@@ -72,13 +73,13 @@ function ProposalPage({
       {nodes.map((p, i) => (
         <li key={p.id} ref={i === 0 ? first : undefined} className="proposal-item">
           <Link href={`/proposals/${encodeURIComponent(p.id)}`} className="proposal-title">
-            {p.title}
+            {bidi(isolate(p.title))}
           </Link>
           <span className="proposal-facts">
             <span className={`status status-${p.status.toLowerCase()}`}>{t.proposalStatus[p.status]}</span>
             <span>{t.proposalList.points(p.score)}</span>
             <span>{t.proposalList.supporters(p.supporterCount)}</span>
-            <span>{p.area.name}</span>
+            <span>{bidi(isolate(p.area.name))}</span>
           </span>
         </li>
       ))}

@@ -15,11 +15,11 @@ describe('the proposal page', () => {
     renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Plant oaks' })).toBeInTheDocument();
-    expect(screen.getByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Why' })).toBeInTheDocument();
     expect(document.querySelector('.proposal-body img')).toBeNull();
     expect(document.querySelectorAll('[onerror]')).toHaveLength(0);
     expect(screen.getByText(/<img src=x onerror=/)).toBeInTheDocument();
-    expect(screen.getByText(/By Bob Builder \(@bob\) in Housing/)).toBeInTheDocument();
+    expect(document.querySelector('.proposal-meta')).toHaveTextContent(/By Bob Builder \(@bob\) in Housing/);
     expect(screen.getByTestId('proposal-score')).toHaveTextContent('3 points from 2 supporters');
     expect(screen.getByTestId('allowance')).toHaveTextContent('You have 3 of 4 points left; at most 1 on one proposal.');
     expect(screen.getByLabelText('Points')).toHaveAccessibleDescription('You have 3 of 4 points left; at most 1 on one proposal.');
@@ -31,6 +31,82 @@ describe('the proposal page', () => {
     expect(await screen.findByTestId('my-weight')).toHaveTextContent('Weight you carry in Housing if nobody else votes: 2');
     // Not the author: no edit or withdraw.
     expect(screen.queryByRole('button', { name: 'Withdraw proposal' })).toBeNull();
+  });
+
+  it('isolates names, titles, areas and reasons, so a right-to-left override in old data cannot reverse the text around it', async () => {
+    const rlo = '\u202E';
+    const spoof = { __typename: 'Member', id: 'TWVtYmVyOjI', handle: 'bob', displayName: `Bob${rlo}` };
+    answerGraphQL({
+      ProposalPage: () =>
+        proposalData({
+          title: `Oaks${rlo}`,
+          area: { __typename: 'Area', id: 'QXJlYToy', name: `Housing${rlo}` },
+          author: spoof,
+          statusHistory: [{ __typename: 'StatusChange', status: 'OPEN', at: '2026-11-01T10:00:00Z', reason: `Needs work${rlo}`, actor: spoof }],
+        }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const heading = await screen.findByRole('heading', { level: 1 });
+    expect(heading.querySelector('bdi')).toHaveTextContent(`Oaks${rlo}`);
+    const isolated = (element: Element | null) => [...(element?.querySelectorAll('bdi') ?? [])].map((b) => b.textContent);
+    expect(isolated(document.querySelector('.proposal-meta'))).toEqual([`Bob${rlo}`, `Housing${rlo}`]);
+    expect(isolated(document.querySelector('.status-history li'))).toEqual([`Bob${rlo}`, `Needs work${rlo}`]);
+    // Every override sits inside a <bdi>: none in the text between them.
+    for (const node of document.querySelectorAll('main, body')) {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (text.textContent!.includes(rlo)) expect(text.parentElement!.closest('bdi'), JSON.stringify(text.textContent)).not.toBeNull();
+      }
+    }
+  });
+
+  it('tells a member without a voting right why they cannot vote instead of offering the vote form', async () => {
+    const data = proposalData({ status: 'VOTING' });
+    data.viewer.member = { ...data.viewer.member, votingRight: false };
+    answerGraphQL({ ProposalPage: () => data, MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('no-voting-right')).toHaveTextContent('You have no voting right at the moment, so you cannot vote.');
+    expect(screen.queryByRole('button', { name: 'Cast vote' })).toBeNull();
+    expect(screen.queryByRole('radio')).toBeNull();
+  });
+
+  it('says a returned proposal waits for an edit, and links a merged proposal to where it went', async () => {
+    answerGraphQL({ ProposalPage: () => proposalData({ reworkUntil: '2026-11-20T10:00:00Z' }), MyWeight: weight });
+    const { unmount } = renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('rework-notice')).toHaveTextContent(/returned this proposal for more work: it cannot go back on the agenda until its author edits it/);
+    unmount();
+
+    answerGraphQL({
+      ProposalPage: () => proposalData({ status: 'MERGED', mergedInto: { __typename: 'Proposal', id: 'UHJvcG9zYWw6Mg', title: 'Plant trees' } }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const merged = await screen.findByTestId('merged-into');
+    expect(within(merged).getByRole('link', { name: 'Plant trees' })).toHaveAttribute('href', '/proposals/UHJvcG9zYWw6Mg');
+  });
+
+  it('does not invite a vote or a delegation on a decided proposal', async () => {
+    const path = { __typename: 'VotePath', outcome: 'DEAD_END', arrivingWeight: 0, carrier: null, deadEnd: null, cycle: [], hops: [] };
+    answerGraphQL({
+      ProposalPage: () => proposalData({ status: 'REJECTED', whereDoesMyVoteGo: path, tally: { __typename: 'Tally', yes: 1, no: 2, abstain: 0, quorumReached: true, passed: false } }),
+      MyWeight: weight,
+    });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    expect(await screen.findByTestId('vote-path')).toHaveTextContent('You neither voted nor delegated on this proposal.');
+    expect(screen.queryByText(/counts only if you cast it/)).toBeNull();
+    expect(screen.queryByRole('link', { name: 'Delegate for this proposal only' })).toBeNull();
+  });
+
+  it('refuses a fraction of a point with the rule instead of rounding it down', async () => {
+    const requests = answerGraphQL({ ProposalPage: () => proposalData(), MyWeight: weight });
+    renderWithClient(<ProposalPage id="UHJvcG9zYWw6MQ" />);
+    const points = await screen.findByLabelText('Points');
+    await userEvent.clear(points);
+    await userEvent.type(points, '1.5');
+    await userEvent.click(screen.getByRole('button', { name: 'Support' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Support comes in whole points: give 1 to 1.');
+    expect(requests.some((r) => r.operationName === 'Support')).toBe(false);
   });
 
   it('shows the server refusal of a support in an alert that takes focus, and the success as a status', async () => {

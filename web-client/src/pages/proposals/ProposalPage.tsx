@@ -1,8 +1,9 @@
+import { bidi, isolate, personName } from '../../components/isolate';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { LiveStatus, useSocketState } from '../../components/LiveStatus';
-import { Markdown } from '../../components/Markdown';
+import { Markdown, preloadMarkdown } from '../../components/Markdown';
 import { PageHeading } from '../../components/PageHeading';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
@@ -27,6 +28,11 @@ const ProposalQuery = graphql(`
       status
       createdAt
       editedAt
+      reworkUntil
+      mergedInto {
+        id
+        title
+      }
       score
       supporterCount
       mySupport
@@ -108,6 +114,7 @@ const ProposalQuery = graphql(`
     viewer {
       member {
         id
+        votingRight
       }
       allowance
       allowanceLeft
@@ -168,6 +175,9 @@ const WithdrawProposalMutation = graphql(`
   }
 `);
 
+/** Statuses in which the proposal's vote is still to come or under way. */
+const undecidedStatuses: string[] = ['OPEN', 'ON_AGENDA', 'SCHEDULED', 'VOTING'];
+
 /** The weight I would carry in the proposal's area: it moves when someone delegates to me. */
 function MyWeight({ areaId, areaName, refresh }: { areaId: string; areaName: string; refresh: number }) {
   const { t, language } = useI18n();
@@ -180,7 +190,7 @@ function MyWeight({ areaId, areaName, refresh }: { areaId: string; areaName: str
   return (
     <>
       <p data-testid="my-weight">
-        {viewer.carriedWeight == null ? t.votePath.passesOn(areaName) : t.votePath.weight(formatWeight(viewer.carriedWeight, language), areaName)}
+        {bidi(viewer.carriedWeight == null ? t.votePath.passesOn(areaName) : t.votePath.weight(formatWeight(viewer.carriedWeight, language), areaName))}
       </p>
       {viewer.isSuperDelegate ? <p className="notice">{t.votePath.superDelegate}</p> : null}
     </>
@@ -192,6 +202,7 @@ export function ProposalPage({ id }: { id: string }) {
   const { state } = useSession();
   const signedIn = state.status === 'signedIn';
   const [{ data, error, fetching }, refetch] = useQuery({ query: ProposalQuery, variables: { id } });
+  void preloadMarkdown();
   const socket = useSocketState();
   const [refresh, setRefresh] = useState(0);
 
@@ -250,23 +261,34 @@ export function ProposalPage({ id }: { id: string }) {
 
   const viewer = data.viewer;
   const isAuthor = viewer?.member.id === proposal.author.id;
-  const author = `${proposal.author.displayName} (@${proposal.author.handle})`;
+  const author = personName(proposal.author);
 
   return (
     <article className="proposal">
-      <PageHeading>{proposal.title}</PageHeading>
+      <PageHeading>{isolate(proposal.title)}</PageHeading>
       <LiveStatus state={socket} />
       <p className="proposal-meta">
         <span className={`status status-${proposal.status.toLowerCase()}`} data-testid="proposal-status">
           {t.proposalStatus[proposal.status]}
         </span>{' '}
-        {t.proposal.byline(author, proposal.area.name)} · {t.proposal.created(formatDate(proposal.createdAt, language))}
+        {bidi(t.proposal.byline(author, isolate(proposal.area.name)))} · {t.proposal.created(formatDate(proposal.createdAt, language))}
         {/* Only the author's edits: a status change (a vote closing) is in the history, not an edit. */}
         {proposal.editedAt ? ` · ${t.proposal.edited(formatDate(proposal.editedAt, language))}` : null}
         {viewer ? <EndorseButton member={proposal.author} describedBy="author-endorsement-rule" /> : null}
       </p>
 
       {viewer && !isAuthor ? <EndorsementRule id="author-endorsement-rule" /> : null}
+      {proposal.reworkUntil ? (
+        <p className="notice" data-testid="rework-notice">
+          {isAuthor ? t.proposal.reworkAuthor(formatDate(proposal.reworkUntil, language)) : t.proposal.rework(formatDate(proposal.reworkUntil, language))}
+        </p>
+      ) : null}
+      {proposal.status === 'MERGED' && proposal.mergedInto ? (
+        <p className="notice" data-testid="merged-into">
+          {t.proposal.mergedInto}{' '}
+          <Link href={`/proposals/${encodeURIComponent(proposal.mergedInto.id)}`}>{bidi(isolate(proposal.mergedInto.title))}</Link>
+        </p>
+      ) : null}
 
       {isAuthor && proposal.status === 'OPEN' ? <AuthorActions proposalId={proposal.id} /> : null}
 
@@ -292,7 +314,7 @@ export function ProposalPage({ id }: { id: string }) {
 
       <section aria-labelledby="vote-heading" className="panel">
         <h2 id="vote-heading">{t.vote.title}</h2>
-        {viewer ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} /> : null}
+        {viewer ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} votingRight={viewer.member.votingRight} /> : null}
         {proposal.tally ? (
           <div data-testid="tally">
             <h3>{t.vote.tallyTitle}</h3>
@@ -310,12 +332,15 @@ export function ProposalPage({ id }: { id: string }) {
       {viewer ? (
         <section aria-labelledby="path-heading" className="panel">
           <h2 id="path-heading">{t.votePath.title}</h2>
-          {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} /> : <p>{t.votePath.noPath}</p>}
+          {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} decided={!undecidedStatuses.includes(proposal.status)} /> : <p>{t.votePath.noPath}</p>}
           {proposal.whereDoesMyVoteGo ? <PathEndorsements path={proposal.whereDoesMyVoteGo} /> : null}
-          <MyWeight areaId={proposal.area.id} areaName={proposal.area.name} refresh={refresh} />
-          <p>
-            <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
-          </p>
+          <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} />
+          {/* A delegation for this proposal only matters while its vote is still to come. */}
+          {undecidedStatuses.includes(proposal.status) ? (
+            <p>
+              <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
+            </p>
+          ) : null}
         </section>
       ) : null}
 
@@ -327,8 +352,8 @@ export function ProposalPage({ id }: { id: string }) {
           {proposal.statusHistory.map((h, i) => (
             <li key={i}>
               <strong>{h.appealOutcome ? t.appeal.history[h.appealOutcome] : t.proposalStatus[h.status]}</strong> · <time dateTime={h.at}>{formatDate(h.at, language)}</time>
-              {h.actor ? ` · ${t.proposal.historyBy(`${h.actor.displayName} (@${h.actor.handle})`)}` : null}
-              {h.reason ? ` · ${h.reason}` : null}
+              {h.actor ? bidi(` · ${t.proposal.historyBy(personName(h.actor))}`) : null}
+              {h.reason ? bidi(` · ${isolate(h.reason)}`) : null}
             </li>
           ))}
         </ol>

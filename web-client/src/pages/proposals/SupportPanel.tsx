@@ -87,7 +87,13 @@ export function SupportPanel({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setDone(null);
-    const result = await support({ input: { proposal: proposalId, points: Number.parseInt(points, 10) || 0 } });
+    // Whole points only: "1.5" once became 1 without a word.
+    if (!/^\d+$/.test(points.trim()) || Number(points) < 1) {
+      setError(t.support.whole(cap));
+      setRefusals((n) => n + 1);
+      return;
+    }
+    const result = await support({ input: { proposal: proposalId, points: Number(points) } });
     const outcome = outcomeOf(t, result.data?.support.errors, result.error);
     const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);

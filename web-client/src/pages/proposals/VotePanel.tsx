@@ -29,7 +29,7 @@ const VoteMutation = graphql(`
 const choices: VoteChoice[] = ['YES', 'NO', 'ABSTAIN'];
 
 /** Yes / No / Abstain while voting is open, changeable until it closes. */
-export function VotePanel({ proposalId, status, myVote }: { proposalId: string; status: ProposalStatus; myVote: VoteChoice | null }) {
+export function VotePanel({ proposalId, status, myVote, votingRight = true }: { proposalId: string; status: ProposalStatus; myVote: VoteChoice | null; votingRight?: boolean }) {
   const { t } = useI18n();
   const name = useId();
   const [choice, setChoice] = useState<VoteChoice | null>(myVote);
@@ -56,6 +56,16 @@ export function VotePanel({ proposalId, status, myVote }: { proposalId: string; 
         <p>{note}</p>
         {myVote ? <p data-testid="my-vote">{t.vote.mine(t.vote.choices[myVote])}</p> : null}
       </>
+    );
+  }
+
+  if (!votingRight) {
+    // DESIGN §3: without a voting right a member neither votes nor carries weight. Say so
+    // before they choose, rather than refuse after they submit.
+    return (
+      <p className="notice" data-testid="no-voting-right">
+        {t.vote.noVotingRight}
+      </p>
     );
   }
 

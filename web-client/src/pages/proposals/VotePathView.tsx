@@ -1,3 +1,4 @@
+import { bidi, personName } from '../../components/isolate';
 import type { VotePathOutcome, ScopeKind } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatWeight } from '../../components/format';
@@ -23,14 +24,14 @@ export interface VotePathData {
  * and the scope that sent it there), ending at the voter who carries it, or the reason it
  * reaches nobody.
  */
-export function VotePathView({ path }: { path: VotePathData }) {
+export function VotePathView({ path, decided = false }: { path: VotePathData; decided?: boolean }) {
   const { t, language } = useI18n();
-  const name = (p: PersonRef) => `${p.displayName} (@${p.handle})`;
+  const name = (p: PersonRef) => personName(p);
   const undecided = path.outcome === 'DEAD_END' && path.hops.length === 0;
   return (
     <div className="vote-path" data-testid="vote-path" data-outcome={path.outcome}>
       {/* A dead end at myself, no hop taken: I simply have not decided. */}
-      <p>{undecided ? t.votePath.undecided : t.votePath.outcomes[path.outcome]}</p>
+      <p>{undecided ? (decided ? t.votePath.undecidedClosed : t.votePath.undecided) : t.votePath.outcomes[path.outcome]}</p>
       {path.hops.length > 0 ? (
         <ol className="vote-path-hops">
           <li className="vote-path-stop">{t.votePath.you}</li>
@@ -39,17 +40,17 @@ export function VotePathView({ path }: { path: VotePathData }) {
               <span className="vote-path-arrow" aria-hidden="true">
                 →
               </span>{' '}
-              <span className="vote-path-name">{name(hop.to)}</span>{' '}
+              <span className="vote-path-name">{bidi(name(hop.to))}</span>{' '}
               <span className="vote-path-via">({t.votePath.hop(hop.rank, t.votePath.scopes[hop.scope.kind])})</span>
             </li>
           ))}
         </ol>
       ) : null}
       {path.outcome === 'CARRIED' && path.carrier ? (
-        <p data-testid="vote-carrier">{t.votePath.carrier(name(path.carrier), formatWeight(path.arrivingWeight, language))}</p>
+        <p data-testid="vote-carrier">{bidi(t.votePath.carrier(name(path.carrier), formatWeight(path.arrivingWeight, language)))}</p>
       ) : null}
-      {path.outcome === 'DEAD_END' && path.deadEnd && !undecided ? <p>{t.votePath.deadEnd(name(path.deadEnd))}</p> : null}
-      {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{t.votePath.cycle(path.cycle.map(name).join(' → '))}</p> : null}
+      {path.outcome === 'DEAD_END' && path.deadEnd && !undecided ? <p>{bidi(t.votePath.deadEnd(name(path.deadEnd)))}</p> : null}
+      {path.outcome === 'CYCLE' && path.cycle.length > 0 ? <p>{bidi(t.votePath.cycle(path.cycle.map(name).join(' → ')))}</p> : null}
     </div>
   );
 }
@@ -69,7 +70,7 @@ export function PathEndorsements({ path }: { path: VotePathData }) {
       <ul>
         {delegates.map((p) => (
           <li key={p.id}>
-            {p.displayName} (@{p.handle})
+            {bidi(personName(p))}
             <EndorseButton member={p} describedBy="path-endorsement-rule" />
           </li>
         ))}

@@ -1,9 +1,11 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import { useI18n } from '../../i18n/i18n';
+import { ProposalPage } from './ProposalPage';
 
-// The proposal page and the editor carry the markdown renderer and sanitiser (marked,
-// DOMPurify: about 28 kB gzipped); they load when first opened, not with the app.
-const ProposalPage = lazy(() => import('./ProposalPage').then((m) => ({ default: m.ProposalPage })));
+// The proposal page comes with the app: loaded lazily, React revealed it at its Suspense
+// fallback throttle (300 ms) at the earliest, and only then started its query. The markdown
+// renderer it needs (marked, DOMPurify) still loads on first use (components/Markdown.tsx).
+// The editor, opened far less often, still loads when first opened.
 const ProposePage = lazy(() => import('./ProposalForm').then((m) => ({ default: m.ProposePage })));
 const EditProposalPage = lazy(() => import('./ProposalForm').then((m) => ({ default: m.EditProposalPage })));
 

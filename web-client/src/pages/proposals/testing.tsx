@@ -88,6 +88,8 @@ export function proposalData(overrides: Record<string, unknown> = {}) {
       status: 'OPEN',
       createdAt: '2026-11-01T10:00:00Z',
       editedAt: null,
+      reworkUntil: null,
+      mergedInto: null,
       score: 3,
       supporterCount: 2,
       mySupport: 0,
@@ -121,7 +123,7 @@ export function proposalData(overrides: Record<string, unknown> = {}) {
     },
     viewer: {
       __typename: 'Viewer',
-      member: { __typename: 'Member', id: 'TWVtYmVyOjE' },
+      member: { __typename: 'Member', id: 'TWVtYmVyOjE', votingRight: true },
       allowance: 4,
       allowanceLeft: 3,
       maxPointsPerProposal: 1,

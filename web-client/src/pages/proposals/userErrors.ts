@@ -1,6 +1,7 @@
 import type { CombinedError } from 'urql';
 import type { UserErrorLike } from '../../components/userErrors';
 import type { Messages } from '../../i18n/messages';
+import { transportMessage } from '../../components/transportError';
 
 export interface MutationOutcome {
   /** Messages for named input fields. */
@@ -10,7 +11,7 @@ export interface MutationOutcome {
 }
 
 export function outcomeOf(t: Messages, errors: readonly UserErrorLike[] | null | undefined, transport?: CombinedError): MutationOutcome {
-  if (transport) return { fields: {}, form: transport.networkError ? t.errors.network : transport.message };
+  if (transport) return { fields: {}, form: transportMessage(t, transport) };
   const fields: Record<string, string> = {};
   const general: string[] = [];
   for (const e of errors ?? []) {

@@ -1,3 +1,4 @@
+import { isolate } from '../../components/isolate';
 import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading';
 import { graphql } from '../../gql';
@@ -45,7 +46,7 @@ export function AreaPage({ id }: { id: string }) {
   }
   return (
     <>
-      <PageHeading>{area.name}</PageHeading>
+      <PageHeading>{isolate(area.name)}</PageHeading>
       {area.parent ? (
         <p>
           <Link href={`/areas/${encodeURIComponent(area.parent.id)}`}>{t.area.parent(area.parent.name)}</Link>
@@ -64,7 +65,7 @@ export function AreaPage({ id }: { id: string }) {
           </ul>
         </section>
       ) : null}
-      <PolicyPanel policy={area.policy} lead={t.rules.forArea(area.name)} />
+      <PolicyPanel policy={area.policy} lead={t.rules.forArea(isolate(area.name))} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { bidi, isolate } from '../../components/isolate';
 import { useId } from 'react';
 import { graphql, getFragmentData, type FragmentType } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
@@ -85,7 +86,7 @@ export function PolicyPanel({
   return (
     <section className="panel" aria-labelledby={headingId} data-testid="rules-in-force">
       <h2 id={headingId}>{r.title}</h2>
-      <p>{lead}</p>
+      <p>{bidi(lead)}</p>
       <div className="table-scroll">
         <table className="rules-table">
           <thead>
@@ -106,7 +107,7 @@ export function PolicyPanel({
                   <td>{value[key]}</td>
                   <td>
                     {source?.origin === 'AREA' && source.area ? (
-                      <Link href={`/areas/${encodeURIComponent(source.area.id)}`}>{r.origin('AREA', source.area.name)}</Link>
+                      <Link href={`/areas/${encodeURIComponent(source.area.id)}`}>{bidi(r.origin('AREA', isolate(source.area.name)))}</Link>
                     ) : (
                       r.origin(source?.origin ?? 'ORGANISATION', null)
                     )}
@@ -119,7 +120,7 @@ export function PolicyPanel({
       </div>
       <p className="actions-row">
         <Link href="/rules">{r.explain}</Link>
-        {area ? <Link href={`/areas/${encodeURIComponent(area.id)}`}>{r.areaNow(area.name)}</Link> : null}
+        {area ? <Link href={`/areas/${encodeURIComponent(area.id)}`}>{bidi(r.areaNow(isolate(area.name)))}</Link> : null}
       </p>
     </section>
   );
