@@ -11,4 +11,11 @@ public sealed record DemoOptions
     public int Members { get; init; } = 2_000;
 
     public int Seed { get; init; } = 20_261_121;
+
+    /// <summary>
+    /// How many of the last weekly lottery periods the seed draws, so "verify" has a draw to
+    /// check (0–52). The clock draws only periods after the last drawn one, so 0 leaves every
+    /// period since the organisation began to the clock.
+    /// </summary>
+    public int PastLotteryDraws { get; init; } = Governance.Core.Demo.DemoSeed.PastDraws;
 }

@@ -19,6 +19,7 @@ public static class StorageExtensions
             .ValidateOnStart();
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo")
             .Validate(o => o.Members is >= 10 and <= 5_000_000, "Demo:Members must be between 10 and 5,000,000.")
+            .Validate(o => o.PastLotteryDraws is >= 0 and <= 52, "Demo:PastLotteryDraws must be between 0 and 52.")
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => Database.FromOptions(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
 
@@ -70,7 +71,7 @@ public static class StorageExtensions
             {
                 var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
                 var organisation = DemoSignIn.WithPasswords(OrganisationGenerator.Generate(demo.Members, demo.Seed, now));
-                if (DemoSeed.TryRun(database, organisation, now) is { } closed)
+                if (DemoSeed.TryRun(database, organisation, now, demo.PastLotteryDraws) is { } closed)
                 {
                     logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed}), {Closed} ended votes closed", demo.Members, demo.Seed, closed);
                 }

@@ -14,6 +14,7 @@ namespace Governance.Core.Demo;
 /// </summary>
 public static class DemoSeed
 {
+    /// <summary>How many past lottery periods the demo draws unless told otherwise.</summary>
     public const int PastDraws = 2;
 
     /// <returns>How many ended votes were closed.</returns>
@@ -27,19 +28,19 @@ public static class DemoSeed
     /// As <see cref="Run"/>, but null, having written nothing, when the database already holds
     /// an organisation (another instance seeded it first).
     /// </summary>
-    public static int? TryRun(Database database, GeneratedOrganisation organisation, DateTimeOffset now)
+    public static int? TryRun(Database database, GeneratedOrganisation organisation, DateTimeOffset now, int pastDraws = PastDraws)
     {
-        return ImportStore.TryImport(database, organisation, now) ? AfterImport(database, now) : null;
+        return ImportStore.TryImport(database, organisation, now) ? AfterImport(database, now, pastDraws) : null;
     }
 
-    private static int AfterImport(Database database, DateTimeOffset now)
+    private static int AfterImport(Database database, DateTimeOffset now, int pastDraws = PastDraws)
     {
         var closed = new GovernanceClock(database).CloseEndedVotes(now);
         var nowMs = now.ToUnixTimeMilliseconds();
         var policy = Transactions.Read(database, c => PolicyService.Resolve(c, null, null, nowMs));
         var period = LotteryPeriod.Containing(nowMs, policy.LotteryPeriodDays);
         var past = new List<LotteryPeriod>();
-        for (var i = 0; i < PastDraws; i++)
+        for (var i = 0; i < pastDraws; i++)
         {
             period = LotteryPeriod.Containing(period.StartMs - 1, policy.LotteryPeriodDays);
             past.Insert(0, period);

@@ -123,8 +123,11 @@ public sealed class KarmaService(Database database, TimeProvider clock, IDomainE
     {
         var before = Now(c, t, memberId, atMs, policy);
         var after = KarmaRules.Clamp(before + delta, policy);
-        MemberStore.SetKarma(c, t, memberId, after, atMs, after - before, reason);
-        return (after - before, after);
+        // Unclamped, the change is exactly delta: (before + delta) - before can differ from it
+        // in the last bit (1.0000000000000004 for a +1), which a client would show.
+        var applied = after == before + delta ? delta : after - before;
+        MemberStore.SetKarma(c, t, memberId, after, atMs, applied, reason);
+        return (applied, after);
     }
 
     /// <summary>Sets karma to a value (the lottery's reset to 0).</summary>

@@ -20,14 +20,15 @@ public sealed class ClockCrashTests(ITestOutputHelper output)
     public async Task TransitionsKilledMidPassCompleteExactlyOnceOnRestart()
     {
         var folder = Directory.CreateTempSubdirectory("governance-clock-crash-").FullName;
-        var settings = new Dictionary<string, string>(CrashRecoveryTests.ServerSettings) { ["Demo:Members"] = "1500", ["Clock:IntervalSeconds"] = "1" };
+        var settings = new Dictionary<string, string>(CrashRecoveryTests.ServerSettings) { ["Demo:Members"] = "1500", ["Clock:IntervalSeconds"] = "1", ["Demo:PastLotteryDraws"] = "0" };
         var database = Path.Combine(folder, "governance.db");
         try
         {
             var seeding = await ServerProcess.StartAsync(folder, settings);
             await seeding.DisposeAsync();
 
-            // Everything falls due an hour ago; the organisation is 200 weeks old, so 200 weekly lottery periods are due.
+            // Everything falls due an hour ago; the organisation is 200 weeks old and (no past draws
+            // seeded) so 200 weekly lottery periods are due.
             var hourAgo = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeMilliseconds();
             int voting, scheduled, open;
             // The seed itself closed the demo's ended votes (DemoSeed); those are not this test's.
