@@ -139,6 +139,13 @@ internal sealed class OperationLimits
             return 0;
         }
 
+        if (field.Name == "__typename")
+        {
+            // Answered from the type, with no resolver (§4.4 of the spec); clients such as urql
+            // add it to every selection set, where counting it would price a list twice over.
+            return 0;
+        }
+
         var definition = _schema.GetFieldDefinition(parentType, field.Name);
         if (definition is null)
         {

@@ -120,6 +120,18 @@ public class LimitTests
     }
 
     [Fact]
+    public void TypenameCostsNothingEvenWhenEveryValueCounts()
+    {
+        var executor = Sized(new ExecutorOptions { LeafFieldCost = 1 });
+
+        // urql and Apollo add __typename to every selection set; it is answered from the type,
+        // without a resolver, so a first-party page must not pay 2,000 for it here.
+        Assert.Equal(
+            executor.MeasureCost(new GraphQLRequest("{ all { name tags } }")),
+            executor.MeasureCost(new GraphQLRequest("{ __typename all { __typename name tags } }")));
+    }
+
+    [Fact]
     public async Task AliasesOfAnExpensiveFieldAddUpPastTheLimitAndTheRefusalNamesTheCost()
     {
         var executor = Sized(new ExecutorOptions { MaxCost = 5_000 });
