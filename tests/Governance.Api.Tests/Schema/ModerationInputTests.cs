@@ -22,7 +22,7 @@ public sealed class ModerationInputTests(SchemaFixture fixture) : IClassFixture<
     private string? LastReason(long id)
     {
         using var connection = fixture.Database.Open();
-        return connection.QuerySingleOrDefault<string>("SELECT reason FROM proposal_status_history WHERE proposal_id = @id ORDER BY at DESC, rowid DESC LIMIT 1", new { id });
+        return connection.QuerySingleOrDefault<string>("SELECT reason FROM proposal_status_history WHERE proposal_id = @id ORDER BY at DESC, id DESC LIMIT 1", new { id });
     }
 
     [Fact]
