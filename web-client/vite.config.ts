@@ -1,5 +1,19 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { existsSync, readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
+
+// codegen's trusted-document manifest (src/gql/persisted-documents.json), emitted as
+// dist/persisted-documents.json: the api reads it at start-up and trusts those hashes.
+const persistedDocuments: Plugin = {
+  name: 'persisted-documents',
+  apply: 'build',
+  generateBundle() {
+    const manifest = new URL('src/gql/persisted-documents.json', import.meta.url);
+    if (existsSync(manifest)) {
+      this.emitFile({ type: 'asset', fileName: 'persisted-documents.json', source: readFileSync(manifest, 'utf8') });
+    }
+  },
+};
 
 // No @vitejs/plugin-react: esbuild's automatic JSX runtime is all React needs here.
 // The built client must satisfy the api's CSP (script-src 'self', style-src 'self'):
@@ -7,6 +21,7 @@ import { defineConfig } from 'vite';
 // polyfill is turned off for that reason.
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
+  plugins: [persistedDocuments],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -81,7 +81,8 @@ public static partial class GraphQLEndpoints
 
         var handler = new GraphQLHttpHandler(executor,
             http.RequestServices.GetRequiredService<GraphQLHttpOptions>(),
-            http.RequestServices.GetRequiredService<TimeProvider>());
+            http.RequestServices.GetRequiredService<TimeProvider>(),
+            http.RequestServices.GetService<PersistedDocuments>());
         var query = request.Query;
         var answer = await handler.HandleAsync(new GraphQLHttpRequest
         {
@@ -170,7 +171,8 @@ public static partial class GraphQLEndpoints
             services.GetRequiredService<TimeProvider>(),
             services.GetService<IGraphQLWebSocketInitHandler>(),
             http,
-            e => LogUnexpectedError(logger, e));
+            e => LogUnexpectedError(logger, e),
+            services.GetService<PersistedDocuments>());
         await session.RunAsync(http.RequestAborted).ConfigureAwait(false);
     }
 

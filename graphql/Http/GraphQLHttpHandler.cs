@@ -18,12 +18,14 @@ public sealed class GraphQLHttpHandler
     private readonly IGraphQLExecutor _executor;
     private readonly GraphQLHttpOptions _options;
     private readonly TimeProvider _time;
+    private readonly PersistedDocuments? _persisted;
 
-    public GraphQLHttpHandler(IGraphQLExecutor executor, GraphQLHttpOptions options, TimeProvider time)
+    public GraphQLHttpHandler(IGraphQLExecutor executor, GraphQLHttpOptions options, TimeProvider time, PersistedDocuments? persisted = null)
     {
         _executor = executor;
         _options = options;
         _time = time;
+        _persisted = persisted;
     }
 
     public async Task<GraphQLHttpResponse> HandleAsync(GraphQLHttpRequest http, object? context, CancellationToken cancellationToken)
@@ -91,6 +93,22 @@ public sealed class GraphQLHttpHandler
         if (parsed.Request is not { } request)
         {
             return GraphQLHttpResponse.FromResult(400, mediaType, ExecutionResult.RequestError([new GraphQLError(parsed.Error!)]));
+        }
+
+        if (_persisted is not null)
+        {
+            var (resolved, persistedError) = _persisted.Resolve(request);
+            if (resolved is null)
+            {
+                return RequestError(mediaType, [persistedError!]);
+            }
+
+            request = resolved;
+        }
+        else if (request.Query is null)
+        {
+            return RequestError(mediaType, [new GraphQLError("PersistedQueryNotSupported",
+                extensions: new Dictionary<string, object?> { ["code"] = PersistedDocuments.NotSupportedCode })]);
         }
 
         var prepared = _executor.Prepare(request);

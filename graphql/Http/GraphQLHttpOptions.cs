@@ -15,6 +15,12 @@ public sealed record GraphQLHttpOptions
     /// <summary>Queries over GET (#sec-GET). Mutations over GET are always refused with 405.</summary>
     public bool AllowGet { get; set; } = true;
 
+    /// <summary>
+    /// Whether a request may name its document by hash (<c>extensions.persistedQuery</c>), and
+    /// whether only the trusted manifest's documents may run. See <see cref="PersistedDocuments"/>.
+    /// </summary>
+    public PersistedDocumentMode PersistedDocuments { get; set; } = PersistedDocumentMode.Automatic;
+
     public GraphQLWebSocketOptions WebSocket { get; set; } = new();
 }
 

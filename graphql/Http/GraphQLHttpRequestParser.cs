@@ -207,7 +207,8 @@ public static class GraphQLHttpRequestParser
                 return RequestParseResult.Fail(Error);
             }
 
-            if (Query is null)
+            // A persisted document is named by extensions.persistedQuery instead of sent.
+            if (Query is null && Extensions?.ContainsKey("persistedQuery") != true)
             {
                 return RequestParseResult.Fail("The \"query\" parameter is required.");
             }

@@ -3,6 +3,7 @@
 // with the governance schema) the step says so and does nothing, so `npm run build` works
 // either way. With the schema but no operations yet, the preset still emits the `graphql()`
 // helper (ignoreNoDocuments).
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
@@ -23,7 +24,13 @@ await generate(
       'src/gql/': {
         preset: 'client',
         config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: 'string' } },
-        presetConfig: { fragmentMasking: { unmaskFunctionName: 'getFragmentData' } },
+        presetConfig: {
+          fragmentMasking: { unmaskFunctionName: 'getFragmentData' },
+          // Trusted documents (issue 20): every operation gets __meta__.hash, the bare hex SHA-256
+          // that APQ's extensions.persistedQuery.sha256Hash carries, and src/gql/persisted-documents.json
+          // maps each hash to its text; the build copies it beside index.html for the server to trust.
+          persistedDocuments: { hashAlgorithm: (text) => createHash('sha256').update(text).digest('hex') },
+        },
       },
     },
   },

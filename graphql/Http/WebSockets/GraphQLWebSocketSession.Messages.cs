@@ -97,6 +97,22 @@ public sealed partial class GraphQLWebSocketSession
         var token = operation.Cancellation.Token;
         try
         {
+            if (_persisted is not null)
+            {
+                var (resolved, refusal) = _persisted.Resolve(request);
+                if (resolved is null)
+                {
+                    if (IsActive(id, operation))
+                    {
+                        await SendAsync(SerializeErrors(id, [refusal!])).ConfigureAwait(false);
+                    }
+
+                    return;
+                }
+
+                request = resolved;
+            }
+
             var prepared = _executor.Prepare(request);
             if (prepared.Operation is not { } prepared1)
             {

@@ -24,6 +24,7 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
     private readonly IGraphQLWebSocketInitHandler? _initHandler;
     private readonly object? _transportContext;
     private readonly Action<Exception>? _onUnexpectedError;
+    private readonly PersistedDocuments? _persisted;
     private readonly ConcurrentDictionary<string, Operation> _operations = new(StringComparer.Ordinal);
 
     // Every operation still running, including those the client completed (already out of
@@ -44,8 +45,10 @@ public sealed partial class GraphQLWebSocketSession : IDisposable
         TimeProvider time,
         IGraphQLWebSocketInitHandler? initHandler = null,
         object? transportContext = null,
-        Action<Exception>? onUnexpectedError = null)
+        Action<Exception>? onUnexpectedError = null,
+        PersistedDocuments? persisted = null)
     {
+        _persisted = persisted;
         _socket = socket;
         _executor = executor;
         _options = options;

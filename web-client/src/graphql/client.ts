@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, type ExecutionResult } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { persistedExchange } from '@urql/exchange-persisted';
 
 /**
  * The GraphQL client: queries and mutations POST to /graphql with the session cookie and the
@@ -104,6 +105,17 @@ function ignoreAbortedRequests(): void {
   });
 }
 
+/** codegen's __meta__.hash: the SHA-256 of the document's text in persisted-documents.json. */
+function documentHash(document: unknown): string | undefined {
+  const meta = (document as { __meta__?: { hash?: unknown } } | null)?.__meta__;
+  return typeof meta?.hash === 'string' ? meta.hash : undefined;
+}
+
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function createGraphQLClient(): Client {
   ignoreAbortedRequests();
   return new Client({
@@ -119,10 +131,24 @@ export function createGraphQLClient(): Client {
     }),
     exchanges: [
       cacheExchange,
+      // Queries and mutations name their document by hash (APQ); a server that does not know the
+      // hash answers PersistedQueryNotFound and the exchange sends the text once more.
+      persistedExchange({
+        enableForMutation: true,
+        preferGetForPersistedQueries: false,
+        generateHash: async (query, document) => documentHash(document) ?? sha256(query),
+      }),
       fetchExchange,
       subscriptionExchange({
-        forwardSubscription(request) {
-          const input = { ...request, query: request.query ?? '' };
+        forwardSubscription(request, operation) {
+          // The socket protocol always carries the text; the hash lets a server that runs only
+          // trusted documents recognise it.
+          const hash = documentHash(operation.query);
+          const input = {
+            ...request,
+            query: request.query ?? '',
+            ...(hash ? { extensions: { ...request.extensions, persistedQuery: { version: 1, sha256Hash: hash } } } : {}),
+          };
           return {
             subscribe(sink) {
               activeSubscriptions++;
