@@ -33,6 +33,15 @@ if [ ! -x /usr/bin/chromium ]; then
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 fi
 
+# docs/api.md's getting-started is run as written: it needs curl.
+if ! command -v curl >/dev/null 2>&1; then
+  echo "== installing curl for the getting-started test"
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl
+fi
+
 log=$(mktemp)
 vitest_json=$(mktemp)
 trap 'rm -f "$log" "$vitest_json"' EXIT
