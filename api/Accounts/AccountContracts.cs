@@ -15,6 +15,9 @@ public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewP
 
 public sealed record MemberSummary(long Id, string Handle, string DisplayName, bool VotingRight, IReadOnlyList<string> Roles)
 {
+    /// <summary>The member's id in the GraphQL API (<c>node(id:)</c>, <c>delegate</c>'s ids), beside the number.</summary>
+    public string GlobalId => Schema.Ids.Of(Schema.Ids.Member, Id);
+
     public static MemberSummary From(MemberIdentity m) => new(m.Id, m.Handle, m.DisplayName, m.VotingRight, m.Roles);
 }
 

@@ -22,6 +22,7 @@ public static class OpenApiExtensions
                 document.Servers = [];
                 return Task.CompletedTask;
             });
+            SecurityDocumentation.Add(options);
         });
         return builder;
     }
