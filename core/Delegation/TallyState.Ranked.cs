@@ -21,12 +21,11 @@ internal sealed partial class TallyState
             var levels = ballot.Levels;
             for (int i = 0; i < c; i++)
             {
-                byte li = levels[i];
-                int row = i * c;
-                for (int j = 0; j < c; j++)
-                {
-                    if (li < levels[j]) d[row + j] += w;
-                }
+                // Branch-free: which pairs a ballot orders is unpredictable, and a mispredicted
+                // branch per cell cost more than the addition. (li − lj) >> 63 is all ones iff li < lj.
+                int li = levels[i];
+                var row = d.AsSpan(i * c, c);
+                for (int j = 0; j < row.Length; j++) row[j] += w & ((long)(li - levels[j]) >> 63);
             }
         }
 
