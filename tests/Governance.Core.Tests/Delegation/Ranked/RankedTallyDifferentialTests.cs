@@ -119,6 +119,27 @@ public class RankedTallyDifferentialTests
         Assert.False(strict.Alternatives[0].Majority);
     }
 
+    [Fact]
+    public void WhereDoesMyVoteGoNamesTheDelegateWhoseRankingCarriesIt()
+    {
+        var engine = new DelegationEngine();
+        foreach (var id in new long[] { 1, 2, 3 }) engine.AddMember(id);
+        engine.AddArea(10, null);
+        engine.AddProposal(100, 10);
+        engine.SetDelegation(1, DelegationScope.Global, [2]);
+        engine.SetDelegation(2, DelegationScope.Global, [3]);
+        engine.CastRankedBallot(100, 3, RankedBallot.FromGroups(2, [[1], [0]]));
+
+        var path = engine.WhereDoesMyVoteGo(100, 1);
+        Assert.Equal(VotePathOutcome.Carried, path.Outcome);
+        Assert.Equal(3, path.CarrierId);
+        Assert.Equal(2, path.Hops.Count);
+
+        // Changing to a yes/no vote drops the ranking: a ballot is one or the other.
+        engine.CastVote(100, 3, VoteChoice.Yes);
+        Assert.Equal(0.0, engine.CountRanked(100, 2, TallyPolicy.Default).Pairwise[1 * 2 + 0]);
+    }
+
     private static int Place(RankedTally tally, int choice) => tally.Order.ToList().IndexOf(choice);
 
     private static RankedBallot RandomBallot(Random random, int c)
