@@ -195,6 +195,7 @@ public sealed partial class DelegationEngine
         var p = ProposalOf(proposalId);
         int m = _members.IndexOf(memberId);
         p.Votes[m] = choice;
+        p.Rankings.Remove(m);
         p.Live?.OnVoteChanged(m, (byte)choice);
     }
 
@@ -202,6 +203,7 @@ public sealed partial class DelegationEngine
     {
         var p = ProposalOf(proposalId);
         int m = _members.IndexOf(memberId);
+        p.Rankings.Remove(m);
         if (p.Votes.Remove(m)) p.Live?.OnVoteChanged(m, 0);
     }
 

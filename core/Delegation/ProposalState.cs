@@ -25,6 +25,9 @@ internal sealed class ProposalState
 
     public Dictionary<int, VoteChoice> Votes { get; } = [];
 
+    /// <summary>Ranked ballots when the proposal stands for an issue (DESIGN §8); each ballot's member is also in <see cref="Votes"/>.</summary>
+    public Dictionary<int, Ranked.RankedBallot> Rankings { get; } = [];
+
     public TallyState? Live { get; set; }
 
     public int DepthOf(int area) => area < AreaDepth.Length ? AreaDepth[area] : -1;

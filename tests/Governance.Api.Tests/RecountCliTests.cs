@@ -24,6 +24,15 @@ public sealed class RecountCliTests
     }
 
     [Fact]
+    public async Task RecountOfAnIssueWithAlternativesPrintsTheMatrixAndTheSchulzeRanking()
+    {
+        var outcome = await CliProcess.RunAsync(RankedExample.Snapshot, "recount", "-");
+
+        Assert.True(outcome.ExitCode == 0, outcome.StdErr);
+        Assert.Equal(RankedExample.Output, outcome.StdOut.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task RecountOfAFileGivesTheSameAsStandardInput()
     {
         var file = Path.GetTempFileName();

@@ -8,7 +8,7 @@ namespace Governance.Core.Delegation.Recount;
 /// The independent recount (DESIGN §7): snapshot JSON in, tally JSON out, through the same
 /// engine the server runs. Anyone can audit a closed vote with it.
 /// </summary>
-public static class Recount
+public static partial class Recount
 {
     /// <summary>
     /// Reads a snapshot from <paramref name="input"/>, prints the tally to <paramref name="stdout"/>
@@ -24,7 +24,7 @@ public static class Recount
         try
         {
             var snapshot = SnapshotReader.Read(ReadUtf8(input));
-            output = Format(snapshot, Tally(snapshot));
+            output = snapshot.Alternatives is null ? Format(snapshot, Tally(snapshot)) : FormatRanked(snapshot, RankedTally(snapshot));
         }
         catch (SnapshotException e)
         {
@@ -106,6 +106,16 @@ public static class Recount
     /// <summary>Loads a snapshot into a fresh engine (member and area ids are their positions) and tallies it.</summary>
     internal static Tally Tally(Snapshot snapshot)
     {
+        var engine = Load(snapshot);
+        return engine.Count(Proposal, snapshot.Policy);
+    }
+
+    // The snapshot's proposal (or issue) in the engine; members and areas are their positions.
+    private const long Proposal = 0;
+
+    /// <summary>A fresh engine holding the snapshot: members, areas, delegations and yes/no votes or ranked ballots.</summary>
+    private static DelegationEngine Load(Snapshot snapshot)
+    {
         var engine = new DelegationEngine(snapshot.MemberIds.Count);
         for (int m = 0; m < snapshot.MemberIds.Count; m++) engine.AddMember(m, snapshot.VotingRights[m]);
 
@@ -113,7 +123,7 @@ public static class Recount
         var added = new bool[snapshot.AreaIds.Length];
         for (int a = 0; a < added.Length; a++) AddArea(a);
 
-        const long proposal = 0;
+        const long proposal = Proposal;
         engine.AddProposal(proposal, snapshot.Area);
 
         // The snapshot is validated and its ids are the engine's indices: load without lookups.
@@ -132,8 +142,16 @@ public static class Recount
             engine.SetValidatedDelegation(d.Member, scope, delegates[..d.Count]);
         }
 
-        foreach (var (member, choice) in snapshot.Votes) engine.CastVote(proposal, member, choice);
-        return engine.Count(proposal, snapshot.Policy);
+        if (snapshot.Rankings is { } rankings)
+        {
+            foreach (var (member, _) in snapshot.Votes) engine.CastRankedBallot(proposal, member, rankings[member]);
+        }
+        else
+        {
+            foreach (var (member, choice) in snapshot.Votes) engine.CastVote(proposal, member, choice);
+        }
+
+        return engine;
 
         void AddArea(int a)
         {

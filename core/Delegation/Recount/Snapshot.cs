@@ -10,7 +10,14 @@ internal sealed record Snapshot(
     bool[] VotingRights,
     List<SnapshotDelegation> Delegations,
     List<(int Member, VoteChoice Choice)> Votes,
-    TallyPolicy Policy);
+    TallyPolicy Policy)
+{
+    /// <summary>The alternatives' ids in ballot order when the snapshot is of an issue (DESIGN §8); null for yes/no.</summary>
+    public string[]? Alternatives { get; init; }
+
+    /// <summary>Each ranking voter's ballot (choice 0 the status quo); null for yes/no.</summary>
+    public Dictionary<int, Ranked.RankedBallot>? Rankings { get; init; }
+}
 
 /// <summary>One delegation line: scope kind, area index for area scope (else -1), up to three delegate indices.</summary>
 internal readonly record struct SnapshotDelegation(int Member, ScopeKind Kind, int Area, int D0, int D1, int D2, int Count);

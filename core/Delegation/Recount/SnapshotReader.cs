@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Governance.Core.Delegation.Ranked;
 
 namespace Governance.Core.Delegation.Recount;
 
@@ -46,6 +47,9 @@ internal static partial class SnapshotReader
         long delegationsAt = -1, votesAt = -1;
         List<SnapshotDelegation>? delegations = null;
         List<(int, VoteChoice)>? votes = null;
+        Dictionary<int, RankedBallot>? rankings = null;
+        string[]? alternatives = null;
+        bool votesReadWithoutAlternatives = false, rankingBeforeAlternatives = false;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -75,8 +79,16 @@ internal static partial class SnapshotReader
                     else delegationsAt = reader.TokenStartIndex;
                     if (members is not null && areas is not null && proposal is not null && areaId is not null)
                     {
-                        if (name == "votes") votes = ReadVotes(ref reader, members);
-                        else delegations = ReadDelegations(ref reader, members, areas);
+                        if (name == "votes")
+                        {
+                            // Alternatives may still follow: a ranking met now is checked again then.
+                            (votes, rankings, rankingBeforeAlternatives) = ReadVotes(ref reader, members, alternatives, provisional: alternatives is null);
+                            votesReadWithoutAlternatives = alternatives is null;
+                        }
+                        else
+                        {
+                            delegations = ReadDelegations(ref reader, members, areas);
+                        }
                     }
                     else
                     {
@@ -86,6 +98,9 @@ internal static partial class SnapshotReader
                     break;
                 case "policy":
                     policy = ReadPolicy(ref reader);
+                    break;
+                case "alternatives":
+                    alternatives = ReadAlternatives(ref reader);
                     break;
                 default:
                     reader.Skip();
@@ -110,13 +125,18 @@ internal static partial class SnapshotReader
             delegations = ReadDelegations(ref later, members, areas);
         }
 
-        if (votes is null)
+        if (votes is null || (votesReadWithoutAlternatives && (alternatives is not null || rankingBeforeAlternatives)))
         {
             var later = new Utf8JsonReader(json[(int)votesAt..], isFinalBlock: true, new JsonReaderState(Options));
             later.Read();
-            votes = ReadVotes(ref later, members);
+            (votes, rankings, _) = ReadVotes(ref later, members, alternatives, provisional: false);
         }
-        return new Snapshot(proposal, area, areas.Ids, areas.Parents, members.Ids, members.Rights, delegations, votes, policy);
+
+        return new Snapshot(proposal, area, areas.Ids, areas.Parents, members.Ids, members.Rights, delegations, votes, policy)
+        {
+            Alternatives = alternatives,
+            Rankings = rankings,
+        };
 
         static SnapshotException Missing(string name) => new($"missing field \"{name}\"");
     }
@@ -368,9 +388,18 @@ internal static partial class SnapshotReader
         return result;
     }
 
-    private static List<(int, VoteChoice)> ReadVotes(ref Utf8JsonReader reader, Members members)
+    /// <summary>
+    /// The votes: a yes/no choice each, or — when the snapshot lists alternatives — a ranking each
+    /// (DESIGN §8). With <paramref name="alternatives"/> null a ranking is refused as one on a
+    /// yes/no vote — unless <paramref name="provisional"/>: alternatives may still follow, so the
+    /// vote is skipped and the caller told to read the votes again at the end.
+    /// </summary>
+    private static (List<(int, VoteChoice)>, Dictionary<int, RankedBallot>?, bool) ReadVotes(
+        ref Utf8JsonReader reader, Members members, string[]? alternatives, bool provisional)
     {
+        bool deferred = false;
         var result = new List<(int, VoteChoice)>();
+        var rankings = alternatives is null ? null : new Dictionary<int, RankedBallot>();
         var votedAt = new int[members.Ids.Count];
         ForEachObject(ref reader, "votes", (ref Utf8JsonReader r, At at) =>
         {
@@ -378,14 +407,33 @@ internal static partial class SnapshotReader
             string? unknownMember = null;
             VoteChoice? choice = null;
             string? badChoice = null;
+            RankedBallot? ranking = null;
+            bool hasChoice = false;
             while (NextProperty(ref r, out string field))
             {
                 if (field == "member")
                 {
                     member = Resolve(ref r, members.Lookup, at.With("member"), out unknownMember);
                 }
+                else if (field == "ranking")
+                {
+                    if (alternatives is null && provisional)
+                    {
+                        deferred = true;
+                        r.Skip();
+                        continue;
+                    }
+
+                    if (alternatives is null)
+                    {
+                        throw new SnapshotException($"{at}.ranking: a ranking on a yes/no vote (the snapshot lists no \"alternatives\")");
+                    }
+
+                    ranking = ReadRanking(ref r, at, alternatives);
+                }
                 else if (field == "choice")
                 {
+                    hasChoice = true;
                     if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("yes"u8)) choice = VoteChoice.Yes;
                     else if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("no"u8)) choice = VoteChoice.No;
                     else if (r.TokenType == JsonTokenType.String && r.ValueTextEquals("abstain"u8)) choice = VoteChoice.Abstain;
@@ -404,14 +452,82 @@ internal static partial class SnapshotReader
                 throw new SnapshotException($"{at}: \"{members.Ids[member]}\" votes twice (also votes[{votedAt[member] - 1}])");
             }
 
+            if (deferred) return;
             votedAt[member] = result.Count + 1;
+            if (rankings is not null)
+            {
+                if (hasChoice) throw new SnapshotException($"{at}.choice: a yes/no choice on an issue with alternatives (rank them with \"ranking\")");
+                if (ranking is null) throw new SnapshotException($"{at}: missing field \"ranking\"");
+                rankings[member] = ranking;
+                result.Add((member, VoteChoice.Abstain));
+                return;
+            }
+
             if (badChoice is not null) throw new SnapshotException($"{at}.choice: bad choice \"{badChoice}\" (expected yes, no or abstain)");
             if (choice is null) throw new SnapshotException($"{at}: missing field \"choice\"");
             result.Add((member, choice.Value));
         });
 
-        return result;
+        return (result, rankings, deferred);
     }
+
+    /// <summary>"alternatives": their ids in ballot order; "statusQuo" is the status quo's own id.</summary>
+    private static string[] ReadAlternatives(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) throw new SnapshotException("\"alternatives\" must be an array");
+        var ids = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            var at = new At("alternatives", ids.Count);
+            string id = String(ref reader, at);
+            if (id == StatusQuo) throw new SnapshotException($"{at}: \"{StatusQuo}\" is the status quo, not an alternative");
+            int twice = ids.IndexOf(id);
+            if (twice >= 0) throw new SnapshotException($"{at}: alternative \"{id}\" is listed twice (also alternatives[{twice}])");
+            ids.Add(id);
+        }
+
+        if (ids.Count == 0) throw new SnapshotException("\"alternatives\" is empty: an issue has at least one alternative");
+        if (ids.Count > 63) throw new SnapshotException($"\"alternatives\" lists {ids.Count}; at most 63");
+        return [.. ids];
+    }
+
+    /// <summary>A ranking: groups of choice ids, best first, ties within a group; unranked ones come last.</summary>
+    private static RankedBallot ReadRanking(ref Utf8JsonReader reader, At at, string[] alternatives)
+    {
+        var ranking = at.With("ranking");
+        if (reader.TokenType != JsonTokenType.StartArray) throw new SnapshotException($"{ranking} must be an array of arrays");
+        var groups = new List<IReadOnlyList<int>>();
+        var placedIn = new Dictionary<int, int>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            int g = groups.Count;
+            if (reader.TokenType != JsonTokenType.StartArray) throw new SnapshotException($"{ranking}[{g}] must be an array");
+            var group = new List<int>();
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                string where = $"{ranking}[{g}][{group.Count}]";
+                if (reader.TokenType != JsonTokenType.String) throw new SnapshotException($"{where} must be a string");
+                string id = reader.GetString()!;
+                int choice = id == StatusQuo ? 0 : Array.IndexOf(alternatives, id) + 1;
+                if (choice == 0 && id != StatusQuo) throw new SnapshotException($"{where}: unknown alternative \"{id}\"");
+                if (placedIn.TryGetValue(choice, out int earlier))
+                {
+                    throw new SnapshotException($"{where}: \"{id}\" is ranked twice (also in {ranking}[{earlier}])");
+                }
+
+                placedIn[choice] = g;
+                group.Add(choice);
+            }
+
+            if (group.Count == 0) throw new SnapshotException($"{ranking}[{g}] is empty");
+            groups.Add(group);
+        }
+
+        return RankedBallot.FromGroups(alternatives.Length + 1, groups);
+    }
+
+    /// <summary>The status quo's id in rankings (DESIGN §8).</summary>
+    internal const string StatusQuo = "statusQuo";
 
     private static TallyPolicy ReadPolicy(ref Utf8JsonReader reader)
     {
@@ -477,6 +593,7 @@ internal static partial class SnapshotReader
             : reader.ValueTextEquals("votingRight"u8) ? "votingRight"
             : reader.ValueTextEquals("choice"u8) ? "choice"
             : reader.ValueTextEquals("parent"u8) ? "parent"
+            : reader.ValueTextEquals("ranking"u8) ? "ranking"
             : reader.GetString()!;
         reader.Read();
         return true;

@@ -126,7 +126,10 @@ public sealed class RecountFuzzTests(ITestOutputHelper output)
         try
         {
             using var tally = JsonDocument.Parse(stdout);
-            return tally.RootElement.TryGetProperty("eligible", out _) && tally.RootElement.TryGetProperty("passed", out _) ? null : $"a tally without eligible/passed: {Clip(stdout)}";
+            // A yes/no tally says whether it passed; a ranked one (DESIGN §8) gives the ranking.
+            var root = tally.RootElement;
+            return root.TryGetProperty("eligible", out _) && (root.TryGetProperty("passed", out _) || root.TryGetProperty("ranking", out _))
+                ? null : $"a tally without eligible and passed or ranking: {Clip(stdout)}";
         }
         catch (JsonException e)
         {
@@ -139,15 +142,18 @@ public sealed class RecountFuzzTests(ITestOutputHelper output)
     {
         var text = random.Next(10) switch
         {
-            0 => DesignExample.Snapshot,
+            0 => random.Chance(50) ? DesignExample.Snapshot : RankedExample.Snapshot,
             < 4 => Generated(random, valid: true),
-            < 7 => GraphQLFuzzGenerator.MutateText(random, random.Chance(30) ? DesignExample.Snapshot : Generated(random, valid: true)),
+            < 7 => GraphQLFuzzGenerator.MutateText(random, random.Chance(30) ? Example(random) : Generated(random, valid: true)),
             < 9 => Generated(random, valid: false),
             _ => GraphQLFuzzGenerator.JsonValue(random, depth: 0),
         };
         var bytes = Encoding.UTF8.GetBytes(text);
         return random.Chance(10) ? GraphQLFuzzGenerator.CorruptUtf8(random, bytes) : random.Chance(3) ? [0xEF, 0xBB, 0xBF, .. bytes] : bytes;
     }
+
+    /// <summary>One of the two worked examples: a yes/no vote (DESIGN §7) or an issue with ranked ballots (§8).</summary>
+    private static string Example(FuzzRandom random) => random.Chance(50) ? DesignExample.Snapshot : RankedExample.Snapshot;
 
     /// <summary>A random organisation's snapshot; with <paramref name="valid"/> false, values of the wrong kind or naming nobody.</summary>
     private static string Generated(FuzzRandom random, bool valid)
