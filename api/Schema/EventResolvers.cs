@@ -30,13 +30,21 @@ internal static class EventResolvers
         .ResolveAsync("Query.events", async c =>
         {
             var caller = Caller.Of(c);
-            var first = c.Argument<int?>("first") ?? ConnectionBuilder.DefaultMaxPageSize;
-            if (first is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+            var (first, last) = (c.Argument<int?>("first"), c.Argument<int?>("last"));
+            if (first is not null && last is not null)
             {
-                throw new GraphQLException($"Argument \"first\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+                throw new GraphQLException("Give \"first\" (a page forwards) or \"last\" (a page backwards), not both.");
+            }
+
+            var size = first ?? last ?? ConnectionBuilder.DefaultMaxPageSize;
+            if (size is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+            {
+                throw new GraphQLException($"Argument \"{(last is not null ? "last" : "first")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
             }
 
             var after = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
+            var before = c.Argument<string>("before") is { } beforeCursor ? DecodeCursor(beforeCursor) : long.MaxValue;
+            var backwards = last is not null;
             var viewer = caller.CanRead ? caller.MemberId : null;
             var everything = caller.IsAdmin;
             // A filter by type, e.g. the public moderation log; null (the argument omitted) is every type.
@@ -48,12 +56,19 @@ internal static class EventResolvers
                 throw new GraphQLException("Argument \"types\" may name at most 50 event types.");
             }
 
-            var rows = await s.Reads.EventsAsync(after, first + 1, viewer, everything, types, c.CancellationToken);
+            // Keyset pages by sequence number: the log only grows, so a cursor never moves. One
+            // more row than asked tells whether there is more in the direction of the walk.
+            var rows = await s.Reads.EventsAsync(after, size + 1, viewer, everything, types, c.CancellationToken, before, backwards);
+            var more = rows.Count > size;
+            var page = backwards ? rows.Skip(Math.Max(0, rows.Count - size)).ToList() : rows.Take(size).ToList();
             var total = await s.Reads.CountEventsAsync(viewer, everything, types, c.CancellationToken);
-            var edges = rows.Take(first).Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
+            var edges = page.Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
             return new Connection<EventRow>(
                 edges,
-                new PageInfo(after > 0, rows.Count > first, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                new PageInfo(
+                    HasPreviousPage: backwards ? more : after > 0,
+                    HasNextPage: backwards ? before != long.MaxValue : more,
+                    edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
                 (int)total);
         });
 

@@ -31,9 +31,9 @@ public sealed class LotteryService(Database database, TimeProvider clock)
             return null;
         }
 
-        var entries = LotteryStore.Entries(c, null, periodId);
+        var (count, drawn) = LotteryStore.Summary(c, null, periodId);
         return new DrawView(draw.PeriodId, Millis.At(draw.PeriodEnd), draw.HeadSeq, Convert.ToHexStringLower(draw.HeadHash),
-            Convert.ToHexStringLower(draw.Seed), entries.Count, entries.Where(e => e.Drawn).Select(e => e.MemberId).ToList());
+            Convert.ToHexStringLower(draw.Seed), (int)count, drawn);
     });
 
     /// <summary>Every member in the draw, by member id: enough, with the seed, to recompute each outcome.</summary>

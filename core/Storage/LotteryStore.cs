@@ -38,6 +38,11 @@ public static class LotteryStore
             """,
             new { periodId }, t).AsList();
 
+    /// <summary>How many members were in a period's draw, and who was drawn: what a draw's summary shows, without reading every entry.</summary>
+    public static (long Count, IReadOnlyList<long> Drawn) Summary(DbConnection c, DbTransaction? t, string periodId) =>
+        (c.ExecuteScalar<long>("SELECT count(*) FROM lottery_entries WHERE period_id = @periodId", new { periodId }, t),
+         c.Query<long>("SELECT member_id FROM lottery_entries WHERE period_id = @periodId AND drawn = 1 ORDER BY member_id", new { periodId }, t).AsList());
+
     /// <summary>The last event-log entry at or before the instant: the public head a period's seed uses.</summary>
     public static (long Seq, byte[] Hash)? HeadAt(DbConnection c, DbTransaction? t, long atMs) =>
         c.QuerySingleOrDefault<(long, byte[])?>(
