@@ -107,7 +107,7 @@ public sealed class BallotsFlowTests(WebClientServer server)
         // Open proposals show their score against the quorum, supporters against the minimum, and the expiry.
         await Expect(page.GetByTestId("score-progress").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ of [\d.,]+ points$"));
         await Expect(page.GetByTestId("supporter-progress").First).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ of \d+ supporters$"));
-        await Expect(page.GetByTestId("proposal-window").First).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("proposal-window").Filter(new() { HasText = "unless it reaches the agenda" }).First).ToContainTextAsync("Expires ");
         await Axe.AssertNoViolationsAsync(page, "the home page with votes open now");
         await Screenshots.TakeAsync(page, "home-vote-now");
         Assert.Empty(dee.Browser.ConsoleErrors);
