@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Governance.Api.Auth;
 using Governance.Api.Schema;
+using Governance.Api.Schema.Data;
 using Governance.Core.Accounts;
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
@@ -63,13 +64,20 @@ public static class ExportsApi
     }
 
     /// <summary>
-    /// Entries after <paramref name="after"/> in order, each with its hash (hex), so an auditor
-    /// can recompute the chain (docs/storage.md) without trusting the server.
+    /// Entries after <paramref name="after"/> in order, each with its hash and its
+    /// predecessor's (hex), so an auditor can recompute the chain (docs/storage.md) without
+    /// trusting the server: `governance verify-log --public`. The caller sees exactly what the
+    /// GraphQL events query shows them; an entry private to someone else keeps only its
+    /// sequence number and hashes, which commit to it without revealing it.
     /// </summary>
     public static async Task EventLogNdjson(Database database, HttpContext http, long after = 0, CancellationToken cancellationToken = default)
     {
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+        var caller = Caller.From(http.User);
         await using var connection = await database.OpenAsync(cancellationToken);
+        var previous = after > 0
+            ? connection.QuerySingleOrDefault<byte[]>("SELECT hash FROM event_log WHERE seq = @after", new { after }) ?? new byte[32]
+            : new byte[32];
         var rows = connection.Query<EventEntry>(
             "SELECT seq AS Seq, at AS At, actor_id AS ActorId, type AS Type, payload AS Payload, hash AS Hash FROM event_log WHERE seq > @after ORDER BY seq",
             new { after },
@@ -84,25 +92,36 @@ public static class ExportsApi
                 {
                     json.WriteStartObject();
                     json.WriteNumber("seq", row.Seq);
-                    json.WriteNumber("at", row.At);
-                    if (row.ActorId is { } actor)
+                    if (EventResolvers.CanSee(caller, new EventRow(row.Seq, row.At, row.ActorId, row.Type, row.Payload, row.Hash)))
                     {
-                        json.WriteNumber("actor", actor);
+                        json.WriteNumber("at", row.At);
+                        if (row.ActorId is { } actor)
+                        {
+                            json.WriteNumber("actor", actor);
+                        }
+                        else
+                        {
+                            json.WriteNull("actor");
+                        }
+
+                        json.WriteString("type", row.Type);
+                        json.WritePropertyName("payload");
+                        json.WriteRawValue(row.Payload);
                     }
                     else
                     {
-                        json.WriteNull("actor");
+                        json.WriteBoolean("hidden", true);
                     }
 
-                    json.WriteString("type", row.Type);
-                    json.WritePropertyName("payload");
-                    json.WriteRawValue(row.Payload);
+                    json.WriteString("prev", Convert.ToHexStringLower(previous));
                     json.WriteString("hash", Convert.ToHexStringLower(row.Hash));
                     json.WriteEndObject();
                 }
 
                 await writer.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()).AsMemory(), cancellationToken);
             }
+
+            previous = row.Hash;
         }
     }
 }

@@ -17,6 +17,8 @@ public static class GovernanceSchema
         .AddAreas(services)
         .AddProposals(services, domain)
         .AddProposalDomain(services, domain)
+        .AddBallots(services, domain)
+        .AddDelegationRoutes(services)
         .AddPolicies(services, domain)
         .AddDelegations(services, domain)
         .AddEvents(services)

@@ -62,8 +62,8 @@ internal static class ProposalResolvers
                 return null;
             }
 
-            // A member who joined after start-up is not yet known to this engine instance.
-            return s.Engine.Read(e => e.Members.TryGetIndex(caller.MemberId!.Value, out _) ? e.WhereDoesMyVoteGo(proposal.Id, caller.MemberId!.Value) : null);
+            // A member who joined after start-up is not yet known to this engine instance (null then).
+            return s.Engine.Read(e => e.Explain(caller.MemberId!.Value, proposal.Id));
         })
         .BindType<SupportRow>("Support")
         .ResolveAsync("Support.member", c => c.Member(s.Reads, c.ParentAs<SupportRow>().MemberId))

@@ -36,6 +36,9 @@ public sealed class GovernanceClock(Database database)
     /// </summary>
     private const string ExpiresAt = "coalesce(expires_at, created_at + 2592000000)";
 
+    /// <summary>When an open proposal expires, by the same rule as the clock's SQL (<see cref="ExpiresAt"/>).</summary>
+    public static long ExpiryOf(long? expiresAt, long createdAt) => expiresAt ?? createdAt + 2_592_000_000;
+
     public ClockReport RunDue(DateTimeOffset now)
     {
         var failures = new List<string>();

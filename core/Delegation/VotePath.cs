@@ -42,6 +42,9 @@ public sealed record VotePath(
     long? DeadEndId,
     IReadOnlyList<long> Cycle)
 {
+    /// <summary>Which of the member's own delegations applies here (<see cref="DelegationEngine.Explain"/>); null from a bare trace.</summary>
+    public DelegationRoute? Route { get; init; }
+
     public override string ToString() => Outcome switch
     {
         VotePathOutcome.VotesDirectly => $"{MemberId} votes directly",

@@ -46,3 +46,6 @@ public static class AgendaRules
 
 /// <summary>The agenda's thresholds at an instant, as a member sees them.</summary>
 public sealed record AgendaThresholds(double Quorum, double MinimumSupporters, int ActiveMembers, long SummedAllowances);
+
+/// <summary>What an open proposal needs to reach the agenda: a score of <see cref="Quorum"/> from at least <see cref="MinimumSupporters"/> members.</summary>
+public sealed record AgendaTarget(double Quorum, int MinimumSupporters);

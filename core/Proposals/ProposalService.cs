@@ -234,6 +234,22 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
             policy.AppealQuorumFactor * thresholds.Quorum, (int)Math.Ceiling(thresholds.MinimumSupporters));
     });
 
+    /// <summary>
+    /// What an open proposal needs to reach the agenda right now (DESIGN §5): its quorum and
+    /// minimum supporters, under the policy it opened with; null once it is no longer open.
+    /// </summary>
+    public AgendaTarget? AgendaTarget(long proposalId) => Transactions.Read(database, c =>
+    {
+        var proposal = Load(c, null, proposalId);
+        if (proposal.Status != ProposalStatus.Open)
+        {
+            return null;
+        }
+
+        var thresholds = Agenda.Thresholds(c, null, Millis.Of(clock.GetUtcNow()), PolicyOf(c, null, proposal));
+        return new AgendaTarget(thresholds.Quorum, (int)Math.Ceiling(thresholds.MinimumSupporters));
+    });
+
     /// <summary>Quorum and minimum supporters an open proposal of this area needs right now.</summary>
     public AgendaThresholds Thresholds(long areaId) => Transactions.Read(database, c =>
     {

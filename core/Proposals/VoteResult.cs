@@ -17,3 +17,9 @@ public sealed record VoteResult(
 
 /// <summary>A vote shown to the public after close, as the proposal's privacy policy allows.</summary>
 public sealed record PublicBallot(long MemberId, string Handle, string Choice, double CarriedWeight);
+
+/// <summary>
+/// A vote one reader may see (<see cref="VoteService.VisibleBallots"/>): <see cref="CarriedWeight"/>
+/// is null while the vote runs; <see cref="CarriesReader"/> when the reader's weight reaches this voter.
+/// </summary>
+public sealed record VisibleBallot(long MemberId, string Handle, string Choice, double? CarriedWeight, bool CarriesReader);

@@ -161,25 +161,49 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
     /// The votes the public may see after close: all (public), those of voters carrying
     /// others' weight (delegates-public), or none (aggregate). Nothing before close.
     /// </summary>
-    public IReadOnlyList<PublicBallot> PublicBallots(long proposalId) => Transactions.Read(database, c =>
+    public IReadOnlyList<PublicBallot> PublicBallots(long proposalId) =>
+        [.. VisibleBallots(proposalId, null).Select(b => new PublicBallot(b.MemberId, b.Handle, b.Choice, b.CarriedWeight ?? 0))];
+
+    /// <summary>
+    /// The ballots one reader may see (DESIGN §3 transparency, §5 privacy), the single rule
+    /// every read path asks. Under <c>aggregate</c>: none, ever. While the vote runs: only the
+    /// ballot of the voter the reader's own weight reaches (<paramref name="readerPath"/>
+    /// carried to someone else), without its weight, since the tally stays hidden until close.
+    /// After close: every ballot (<c>public</c>) or those of voters who carried others'
+    /// weight (<c>delegates-public</c>), with the weight the stored tally gave them.
+    /// </summary>
+    public IReadOnlyList<VisibleBallot> VisibleBallots(long proposalId, VotePath? readerPath) => Transactions.Read(database, c =>
     {
+        var proposal = ProposalService.Load(c, null, proposalId);
+        var privacy = ProposalService.PolicyOf(c, null, proposal).Privacy;
+        if (privacy == VotePrivacy.Aggregate)
+        {
+            return (IReadOnlyList<VisibleBallot>)[];
+        }
+
+        long? carrier = readerPath is { Outcome: VotePathOutcome.Carried, CarrierId: { } id } && id != readerPath.MemberId ? id : null;
         var result = VoteStore.Result(c, proposalId);
         if (result is null)
         {
-            return (IReadOnlyList<PublicBallot>)[];
+            if (proposal.Status != ProposalStatus.Voting || carrier is not { } carrierId)
+            {
+                return [];
+            }
+
+            return VoteStore.Ballot(c, null, carrierId, proposalId) is { } ballot
+                ? [new VisibleBallot(carrierId, ballot.Handle, ballot.Choice, null, CarriesReader: true)]
+                : [];
         }
 
-        var proposal = ProposalService.Load(c, null, proposalId);
-        var privacy = ProposalService.PolicyOf(c, null, proposal).Privacy;
         using var tally = JsonDocument.Parse(result.Tally);
         var weights = tally.RootElement.GetProperty("weights");
-        var ballots = new List<PublicBallot>();
+        var ballots = new List<VisibleBallot>();
         foreach (var (memberId, handle, choice) in VoteStore.Votes(c, null, proposalId))
         {
             var weight = weights.TryGetProperty(handle, out var w) ? w.GetDouble() : 0;
             if (privacy == VotePrivacy.Public || (privacy == VotePrivacy.DelegatesPublic && weight > 1))
             {
-                ballots.Add(new PublicBallot(memberId, handle, choice, weight));
+                ballots.Add(new VisibleBallot(memberId, handle, choice, weight, memberId == carrier));
             }
         }
 

@@ -42,6 +42,12 @@ public static class VoteStore
     public static string? Choice(DbConnection c, DbTransaction? t, long memberId, long proposalId) =>
         c.QuerySingleOrDefault<string>("SELECT choice FROM votes WHERE member_id = @memberId AND proposal_id = @proposalId", new { memberId, proposalId }, t);
 
+    /// <summary>One member's vote on a proposal with their handle, or null when they have not voted.</summary>
+    public static (string Handle, string Choice)? Ballot(DbConnection c, DbTransaction? t, long memberId, long proposalId) =>
+        c.Query<(string, string)>(
+            "SELECT m.handle, v.choice FROM votes v JOIN members m ON m.id = v.member_id WHERE v.member_id = @memberId AND v.proposal_id = @proposalId",
+            new { memberId, proposalId }, t).Select(b => ((string, string)?)b).FirstOrDefault();
+
     public static IReadOnlyList<(long MemberId, string Handle, string Choice)> Votes(DbConnection c, DbTransaction? t, long proposalId) =>
         c.Query<(long, string, string)>(
             "SELECT v.member_id, m.handle, v.choice FROM votes v JOIN members m ON m.id = v.member_id WHERE v.proposal_id = @proposalId ORDER BY m.id",

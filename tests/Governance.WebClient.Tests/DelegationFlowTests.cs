@@ -97,10 +97,25 @@ public sealed class DelegationKeyboardTests(WebClientServer server)
         await areaRadio.FocusAsync();
         await page.Keyboard.PressAsync("Space");
         await Expect(areaRadio).ToBeCheckedAsync();
+        // No area is chosen for the member: nothing can be blocked by accident.
+        var picker = page.GetByLabel("Area", new() { Exact = true });
+        await Expect(picker).ToHaveValueAsync("");
         var block = page.GetByRole(AriaRole.Button, new() { Name = "Block inheritance" });
+        await Expect(block).ToHaveCountAsync(0);
+        await TabToAsync(page, picker);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(picker).Not.ToHaveValueAsync("");
+        var areaName = (await picker.Locator("option:checked").TextContentAsync())!.Split(" › ")[^1];
         await TabToAsync(page, block);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByTestId("current-delegation")).ToContainTextAsync("Blocked: nobody carries your vote here");
+
+        // The block says where it stops the chain, and that the global delegation is not used there.
+        await Expect(page.GetByTestId("delegation-route")).ToHaveTextAsync($"Blocked at {areaName}: your global delegation is not used here.");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "The whole party" }).CheckAsync();
+        await Expect(page.GetByTestId("global-shadowed")).ToContainTextAsync($"{areaName} (blocked)");
+        await Axe.AssertNoViolationsAsync(page, "the delegations page with a block shadowing the global delegation");
+        await Screenshots.TakeAsync(page, "delegations-route-blocked");
 
         // A refused delegation (to oneself is impossible in the list; a proposal id that names nothing is refused).
         await page.GetByRole(AriaRole.Radio, new() { Name = "One proposal" }).CheckAsync();

@@ -116,7 +116,7 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
 
     public async Task<IReadOnlyDictionary<long, ProposalRow>> ProposalsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<ProposalRow>(
-            $"SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt, merged_into_id AS MergedIntoId FROM proposals WHERE id {database.InList("@ids")}",
+            $"SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt, merged_into_id AS MergedIntoId, voting_starts_at AS VotingStartsAt, expires_at AS ExpiresAt FROM proposals WHERE id {database.InList("@ids")}",
             new { ids }, cancellationToken)).ToDictionary(p => p.Id);
 
     public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>

@@ -36,8 +36,9 @@ public sealed class AttackTests : IDisposable
 
         foreach (var (who, token) in new[] { ("another member", snoop.Token), ("anyone", (string?)null) })
         {
-            var seen = await Query(client, token, "query($p: ID!) { proposal(id: $p) { myVote tally { no } } }", new() { ["p"] = proposal });
+            var seen = await Query(client, token, "query($p: ID!) { proposal(id: $p) { myVote tally { no } ballots { nodes { voter { handle } } } } }", new() { ["p"] = proposal });
             Assert.Equal(JsonValueKind.Null, seen.GetProperty("proposal").GetProperty("myVote").ValueKind);
+            Assert.DoesNotContain(seen.GetProperty("proposal").GetProperty("ballots").GetProperty("nodes").EnumerateArray(), b => b.GetProperty("voter").GetProperty("handle").GetString() == "secret.voter");
             Assert.Equal(JsonValueKind.Null, seen.GetProperty("proposal").GetProperty("tally").ValueKind);
 
             // The audit trail says that the voter voted, never how.
@@ -82,7 +83,9 @@ public sealed class AttackTests : IDisposable
                 .Select(f => $"{t.GetProperty("name").GetString()}.{f.GetProperty("name").GetString()}"))
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(["Proposal.myVote", "VotePayload.choice"], choiceFields);
+        // Ballot.choice answers only what VoteService.VisibleBallots allows the caller
+        // (BallotPrivacyTests prove every policy × reader × phase).
+        Assert.Equal(["Ballot.choice", "Proposal.myVote", "VotePayload.choice"], choiceFields);
     }
 
     public static TheoryData<string> ResponseKinds => new()

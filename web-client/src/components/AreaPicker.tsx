@@ -5,9 +5,10 @@ import { AreasQuery, flattenAreas } from './AreaSelect';
 
 /**
  * A labelled select of every area of the tree, each labelled with its path ("Party › Economy"),
- * for pages that always show one area: the first root area when nothing is chosen.
+ * for pages that always show one area: the first root area when nothing is chosen, unless a
+ * placeholder asks the member to choose.
  */
-export function AreaPicker({ value, onChange, label }: { value: string | null; onChange: (id: string) => void; label?: string }) {
+export function AreaPicker({ value, onChange, label, placeholder }: { value: string | null; onChange: (id: string) => void; label?: string; placeholder?: string }) {
   const { t } = useI18n();
   const id = useId();
   const [{ data, error }] = useQuery({ query: AreasQuery });
@@ -15,7 +16,13 @@ export function AreaPicker({ value, onChange, label }: { value: string | null; o
   return (
     <div className="field field-inline">
       <label htmlFor={id}>{label ?? t.power.areaLabel}</label>
-      <select id={id} value={value ?? options[0]?.id ?? ''} onChange={(event) => onChange(event.target.value)}>
+      <select id={id} value={value ?? (placeholder ? '' : options[0]?.id ?? '')} onChange={(event) => onChange(event.target.value)}>
+        {/* With a placeholder nothing is chosen for the member: a default could act where they did not mean to. */}
+        {placeholder ? (
+          <option value="" disabled>
+            {placeholder}
+          </option>
+        ) : null}
         {options.map((option) => (
           <option key={option.id} value={option.id}>
             {option.path}

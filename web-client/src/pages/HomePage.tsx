@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session/session';
 import { ProposalList } from './proposals/ProposalList';
+import { VoteNow } from './VoteNow';
 
 const VotingRightQuery = graphql(`
   query ViewerVotingRight {
@@ -68,6 +69,7 @@ export function HomePage() {
         </button>
       </div>
       <VotingRightNotice />
+      <VoteNow />
       <section aria-labelledby="proposals-heading" className="panel">
         <h2 id="proposals-heading">{t.home.proposalsTitle}</h2>
         <ProposalList />

@@ -3,6 +3,7 @@ import { bidi, isolate, personName } from '../../components/isolate';
 import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { AreaPicker } from '../../components/AreaPicker';
+import { DelegationRouteView } from '../../components/DelegationRouteView';
 import { FormAlert } from '../../components/FormAlert';
 import { useFocusAfterRender } from '../../components/focusAfterRender';
 import { PageHeading } from '../../components/PageHeading';
@@ -29,6 +30,7 @@ const ViewerDelegations = graphql(`
           kind
           area {
             id
+            name
           }
           proposal {
             id
@@ -73,6 +75,36 @@ const ViewerDelegations = graphql(`
     policyInForce(area: $area) {
       superDelegateShare
       maxDelegates
+    }
+  }
+`);
+
+const RouteQuery = graphql(`
+  query DelegationsRoute($area: ID, $proposal: ID) {
+    viewer {
+      delegationRoute(area: $area, proposal: $proposal) {
+        blocked
+        applied {
+          isBlock
+          scope {
+            kind
+            area {
+              id
+              name
+            }
+          }
+        }
+        unused {
+          isBlock
+          scope {
+            kind
+            area {
+              id
+              name
+            }
+          }
+        }
+      }
     }
   }
 `);
@@ -199,8 +231,8 @@ function Delegations() {
   }, [changes.data, refetch]);
   useOnReconnect(() => refetch({ requestPolicy: 'network-only' }));
 
-  const firstArea = data?.concentration?.area.id ?? null;
-  const scopeArea = areaId ?? firstArea;
+  // No default area: "An area" + "Block inheritance" must never block a place the member did not choose.
+  const scopeArea = areaId;
   const scope: ScopeInput | null =
     kind === 'global' ? { global: true } : kind === 'area' ? (scopeArea ? { area: scopeArea } : null) : proposal ? { proposal: proposal.id } : null;
 
@@ -238,7 +270,7 @@ function Delegations() {
             </label>
           ))}
         </fieldset>
-        {kind === 'area' ? <AreaPicker value={scopeArea} onChange={setAreaId} /> : null}
+        {kind === 'area' ? <AreaPicker value={scopeArea} onChange={setAreaId} placeholder={t.route.chooseArea} /> : null}
         {kind === 'proposal' ? (
           <div className="field">
             <label htmlFor={proposalFieldId}>{d.proposalId}</label>
@@ -259,6 +291,15 @@ function Delegations() {
           </div>
         ) : null}
       </section>
+
+      {data?.viewer ? (
+        <RouteHere
+          area={kind === 'area' ? scopeArea : kind === 'global' ? data.concentration?.area.id ?? null : null}
+          proposal={kind === 'proposal' ? proposal?.id ?? null : null}
+          ownAreas={kind === 'global' ? data.viewer.delegations.filter((del) => del.scope.kind === 'AREA') : []}
+          version={data.viewer.delegations.map((del) => del.id).join()}
+        />
+      ) : null}
 
       {scope && data?.viewer ? (
         <DelegationEditor
@@ -324,6 +365,47 @@ function Delegations() {
         </>
       ) : null}
     </>
+  );
+}
+
+/**
+ * What my delegations do at the place chosen (the root area for the global scope): the server's
+ * route, the same sentence the proposal page shows. For the global scope, also where an area's
+ * own delegation or block leaves the global one unused.
+ */
+function RouteHere({
+  area,
+  proposal,
+  ownAreas,
+  version,
+}: {
+  area: string | null;
+  proposal: string | null;
+  ownAreas: readonly { id: string; isBlock: boolean; scope: { area?: { name: string } | null } }[];
+  version: string;
+}) {
+  const { t } = useI18n();
+  const [{ data }, refetch] = useQuery({ query: RouteQuery, variables: { area, proposal }, pause: !area && !proposal });
+  useEffect(() => {
+    if (area || proposal) refetch({ requestPolicy: 'network-only' });
+  }, [version, area, proposal, refetch]);
+  const route = data?.viewer?.delegationRoute;
+  if ((!area && !proposal) || !route) return null;
+  return (
+    <section className="panel" aria-labelledby="route-heading" data-testid="route-here">
+      <h2 id="route-heading">{t.votePath.title}</h2>
+      <DelegationRouteView route={route} />
+      {ownAreas.length > 0 ? (
+        <>
+          <p>{t.route.globalShadowedIn}</p>
+          <ul data-testid="global-shadowed">
+            {ownAreas.map((del) => (
+              <li key={del.id}>{bidi(del.isBlock ? t.route.ownBlock(isolate(del.scope.area?.name ?? '')) : t.route.ownList(isolate(del.scope.area?.name ?? '')))}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
   );
 }
 

@@ -6,6 +6,7 @@ import { graphql } from '../../gql';
 import type { ProposalOrder } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
+import { ProposalWindow, formatCount } from './ProposalWindow';
 
 export const PageSize = 20;
 
@@ -23,6 +24,13 @@ const ProposalsQuery = graphql(`
         status
         score
         supporterCount
+        votingStartsAt
+        votingEndsAt
+        expiresAt
+        agendaTarget {
+          quorum
+          minimumSupporters
+        }
         area {
           id
           name
@@ -48,7 +56,7 @@ function ProposalPage({
   last: boolean;
   onMore: (cursor: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [{ data, fetching, error }] = useQuery({
     query: ProposalsQuery,
     variables: { area: area || null, orderBy, first: PageSize, after },
@@ -77,10 +85,20 @@ function ProposalPage({
           </Link>
           <span className="proposal-facts">
             <span className={`status status-${p.status.toLowerCase()}`}>{t.proposalStatus[p.status]}</span>
-            <span>{t.proposalList.points(p.score)}</span>
-            <span>{t.proposalList.supporters(p.supporterCount)}</span>
+            {p.agendaTarget ? (
+              <>
+                <span data-testid="score-progress">{t.progress.score(p.score, formatCount(p.agendaTarget.quorum, language))}</span>
+                <span data-testid="supporter-progress">{t.progress.supporters(p.supporterCount, p.agendaTarget.minimumSupporters)}</span>
+              </>
+            ) : (
+              <>
+                <span>{t.proposalList.points(p.score)}</span>
+                <span>{t.proposalList.supporters(p.supporterCount)}</span>
+              </>
+            )}
             <span>{bidi(isolate(p.area.name))}</span>
           </span>
+          <ProposalWindow proposal={p} />
         </li>
       ))}
       {last && pageInfo.hasNextPage && pageInfo.endCursor ? (

@@ -14,7 +14,9 @@ import { formatDate, formatWeight } from '../../components/format';
 import { useThrottled } from '../../components/throttle';
 import { outcomeOf } from './userErrors';
 import { VotePanel } from './VotePanel';
+import { BallotsPanel } from './BallotsPanel';
 import { PathEndorsements, VotePathView } from './VotePathView';
+import { DelegationRouteView } from '../../components/DelegationRouteView';
 import { AppealPanel } from './AppealPanel';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { PolicyPanel } from '../rules/PolicyPanel';
@@ -70,6 +72,29 @@ const ProposalQuery = graphql(`
       }
       whereDoesMyVoteGo {
         outcome
+        route {
+          blocked
+          applied {
+            isBlock
+            scope {
+              kind
+              area {
+                id
+                name
+              }
+            }
+          }
+          unused {
+            isBlock
+            scope {
+              kind
+              area {
+                id
+                name
+              }
+            }
+          }
+        }
         arrivingWeight
         carrier {
           id
@@ -179,14 +204,16 @@ const WithdrawProposalMutation = graphql(`
 const undecidedStatuses: string[] = ['OPEN', 'ON_AGENDA', 'SCHEDULED', 'VOTING'];
 
 /** The weight I would carry in the proposal's area: it moves when someone delegates to me. */
-function MyWeight({ areaId, areaName, refresh }: { areaId: string; areaName: string; refresh: number }) {
+function MyWeight({ areaId, areaName, refresh, votesHere }: { areaId: string; areaName: string; refresh: number; votesHere: boolean }) {
   const { t, language } = useI18n();
   const [{ data }, refetch] = useQuery({ query: WeightQuery, variables: { area: areaId } });
   useEffect(() => {
     if (refresh > 0) refetch({ requestPolicy: 'network-only' });
   }, [refresh, refetch]);
   const viewer = data?.viewer;
-  if (!viewer) return null;
+  // "In the area you pass your vote on" beside "you vote yourself" would contradict the path:
+  // on this proposal my own vote counts, whatever I delegated for the area.
+  if (!viewer || (viewer.carriedWeight == null && votesHere)) return null;
   return (
     <>
       <p data-testid="my-weight">
@@ -329,12 +356,17 @@ export function ProposalPage({ id }: { id: string }) {
         ) : null}
       </section>
 
+      <BallotsPanel proposalId={proposal.id} status={proposal.status} refresh={refresh} />
+
       {viewer ? (
         <section aria-labelledby="path-heading" className="panel">
           <h2 id="path-heading">{t.votePath.title}</h2>
           {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} decided={!undecidedStatuses.includes(proposal.status)} /> : <p>{t.votePath.noPath}</p>}
+          {proposal.whereDoesMyVoteGo?.route ? (
+            <DelegationRouteView route={proposal.whereDoesMyVoteGo.route} votedDirectly={proposal.whereDoesMyVoteGo.outcome === 'VOTES_DIRECTLY'} />
+          ) : null}
           {proposal.whereDoesMyVoteGo ? <PathEndorsements path={proposal.whereDoesMyVoteGo} /> : null}
-          <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} />
+          <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} votesHere={proposal.whereDoesMyVoteGo?.outcome === 'VOTES_DIRECTLY'} />
           {/* A delegation for this proposal only matters while its vote is still to come. */}
           {undecidedStatuses.includes(proposal.status) ? (
             <p>
