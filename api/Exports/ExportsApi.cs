@@ -64,10 +64,15 @@ public static class ExportsApi
 
     /// <summary>
     /// Entries after <paramref name="after"/> in order, each with its hash (hex), so an auditor
-    /// can recompute the chain (docs/storage.md) without trusting the server.
+    /// can recompute the chain (docs/storage.md) without trusting the server. A delegation entry
+    /// the caller may not see under the policy delegationVisibility keeps its place in the chain
+    /// (seq, at, type, hash) with actor and payload null and "redacted": true.
     /// </summary>
-    public static async Task EventLogNdjson(Database database, HttpContext http, long after = 0, CancellationToken cancellationToken = default)
+    public static async Task EventLogNdjson(Database database, Governance.Core.Policies.PolicyService policies, HttpContext http, long after = 0, CancellationToken cancellationToken = default)
     {
+        var caller = Caller.From(http.User);
+        var rule = policies.Effective().DelegationVisibility;
+        var reader = caller.CanRead ? caller.MemberId : null;
         http.Response.ContentType = "application/x-ndjson; charset=utf-8";
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = connection.Query<EventEntry>(
@@ -82,10 +87,16 @@ public static class ExportsApi
             {
                 await using (var json = new Utf8JsonWriter(buffer))
                 {
+                    var redacted = Schema.Data.EventVisibility.IsDelegation(row.Type) && !caller.IsAdmin && row.ActorId != reader
+                        && !Governance.Core.Policies.DelegationVisibilityRule.MaySee(rule, reader, row.ActorId ?? 0, Schema.Data.EventVisibility.Delegates(row.Payload));
                     json.WriteStartObject();
                     json.WriteNumber("seq", row.Seq);
                     json.WriteNumber("at", row.At);
-                    if (row.ActorId is { } actor)
+                    if (redacted)
+                    {
+                        json.WriteNull("actor");
+                    }
+                    else if (row.ActorId is { } actor)
                     {
                         json.WriteNumber("actor", actor);
                     }
@@ -96,7 +107,16 @@ public static class ExportsApi
 
                     json.WriteString("type", row.Type);
                     json.WritePropertyName("payload");
-                    json.WriteRawValue(row.Payload);
+                    if (redacted)
+                    {
+                        json.WriteNullValue();
+                        json.WriteBoolean("redacted", true);
+                    }
+                    else
+                    {
+                        json.WriteRawValue(row.Payload);
+                    }
+
                     json.WriteString("hash", Convert.ToHexStringLower(row.Hash));
                     json.WriteEndObject();
                 }

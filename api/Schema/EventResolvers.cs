@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Governance.Api.Schema.Data;
+using Governance.Core.Policies;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Relay;
@@ -10,13 +11,14 @@ namespace Governance.Api.Schema;
 
 /// <summary>
 /// Event and Query.events: the audit trail, oldest first, paged by sequence number (the log
-/// only grows, so offset cursors would shift). Private entries only for their actor and admins.
+/// only grows, so offset cursors would shift). Private entries only for their actor and admins;
+/// delegation entries also as the policy delegationVisibility says.
 /// </summary>
 internal static class EventResolvers
 {
     private const string CursorPrefix = "event:";
 
-    public static SchemaBuilder AddEvents(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddEvents(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .BindType<EventRow>("Event")
         .Resolve("Event.id", c => Ids.Of(Ids.Event, c.ParentAs<EventRow>().Seq))
         .Resolve("Event.seq", c => (int)c.ParentAs<EventRow>().Seq)
@@ -48,8 +50,10 @@ internal static class EventResolvers
                 throw new GraphQLException("Argument \"types\" may name at most 50 event types.");
             }
 
-            var rows = await s.Reads.EventsAsync(after, first + 1, viewer, everything, types, c.CancellationToken);
-            var total = await s.Reads.CountEventsAsync(viewer, everything, types, c.CancellationToken);
+            var rule = d.Policies.Effective().DelegationVisibility;
+            var delegations = (rule.MaySeeAll(viewer), rule == DelegationVisibility.Involved ? viewer : null);
+            var rows = await s.Reads.EventsAsync(after, first + 1, viewer, everything, delegations, types, c.CancellationToken);
+            var total = await s.Reads.CountEventsAsync(viewer, everything, delegations, types, c.CancellationToken);
             var edges = rows.Take(first).Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
             return new Connection<EventRow>(
                 edges,
@@ -70,8 +74,8 @@ internal static class EventResolvers
     }
 
     /// <summary>Whether the caller may see an entry (node(id) asks too).</summary>
-    public static bool CanSee(Caller caller, EventRow entry) =>
-        EventVisibility.IsPublic(entry.Type) || caller.IsAdmin || (caller.CanRead && entry.ActorId == caller.MemberId);
+    public static bool CanSee(Caller caller, EventRow entry, DelegationVisibility rule) =>
+        EventVisibility.MaySee(entry.Type, entry.ActorId, entry.Payload, caller.CanRead ? caller.MemberId : null, caller.IsAdmin, rule);
 
     private static string EncodeCursor(long seq) => Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + seq.ToString(CultureInfo.InvariantCulture)));
 
