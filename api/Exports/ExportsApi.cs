@@ -67,13 +67,15 @@ public static class ExportsApi
     /// Entries after <paramref name="after"/> in order, each with its hash and its
     /// predecessor's (hex), so an auditor can recompute the chain (docs/storage.md) without
     /// trusting the server: `governance verify-log --public`. The caller sees exactly what the
-    /// GraphQL events query shows them; an entry private to someone else keeps only its
-    /// sequence number and hashes, which commit to it without revealing it.
+    /// GraphQL events query shows them (delegation entries under the policy delegationVisibility
+    /// included); any other entry keeps only its sequence number and hashes, which commit to it
+    /// without revealing it.
     /// </summary>
-    public static async Task EventLogNdjson(Database database, HttpContext http, long after = 0, CancellationToken cancellationToken = default)
+    public static async Task EventLogNdjson(Database database, Governance.Core.Policies.PolicyService policies, HttpContext http, long after = 0, CancellationToken cancellationToken = default)
     {
-        http.Response.ContentType = "application/x-ndjson; charset=utf-8";
         var caller = Caller.From(http.User);
+        var rule = policies.Effective().DelegationVisibility;
+        http.Response.ContentType = "application/x-ndjson; charset=utf-8";
         await using var connection = await database.OpenAsync(cancellationToken);
         var previous = after > 0
             ? connection.QuerySingleOrDefault<byte[]>("SELECT hash FROM event_log WHERE seq = @after", new { after }) ?? new byte[32]
@@ -92,7 +94,7 @@ public static class ExportsApi
                 {
                     json.WriteStartObject();
                     json.WriteNumber("seq", row.Seq);
-                    if (EventResolvers.CanSee(caller, new EventRow(row.Seq, row.At, row.ActorId, row.Type, row.Payload, row.Hash)))
+                    if (EventResolvers.CanSee(caller, new EventRow(row.Seq, row.At, row.ActorId, row.Type, row.Payload, row.Hash), rule))
                     {
                         json.WriteNumber("at", row.At);
                         if (row.ActorId is { } actor)

@@ -1,4 +1,5 @@
 using Governance.Core.Delegation;
+using Governance.Core.Policies;
 using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Types;
@@ -6,9 +7,11 @@ using Governance.GraphQL.Types;
 namespace Governance.Api.Schema;
 
 /// <summary>
-/// Delegation, DelegationScope, Delegator, Query.delegationGraph and Query.concentration. A
-/// delegation is seen by its member and by the members it names (Google Votes' rule: "if I
-/// give you my vote, I can see what you do with it"); the area-wide picture by members.
+/// Delegation, DelegationScope, Delegator, Query.delegationGraph and Query.concentration. Who
+/// sees a delegation follows the policy delegationVisibility (public, members or involved), the
+/// same rule node(id), the events query and the event-log export apply. A delegation's member
+/// and its delegates always see it (Google Votes' rule: "if I give you my vote, I can see what
+/// you do with it").
 /// </summary>
 internal static class DelegationResolvers
 {
@@ -27,9 +30,15 @@ internal static class DelegationResolvers
         .ResolveAsync("Delegator.member", c => c.Member(s.Reads, (long)((IReadOnlyDictionary<string, object?>)c.Parent!)["memberId"]!))
         .ResolveAsync("Query.delegationGraph", async c =>
         {
-            MemberResolvers.RequireRead(Caller.Of(c));
+            var (rule, reader) = Visibility(c, d);
             var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
-            return areaId is null ? null : s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicyOf(d, areaId.Value)));
+            if (areaId is null)
+            {
+                return null;
+            }
+
+            var graph = s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicyOf(d, areaId.Value)));
+            return rule.MaySeeAll(reader) ? graph : OnlyMine(graph, reader!.Value);
         })
         .BindType<DelegationGraph>("DelegationGraph")
         .ResolveAsync("DelegationGraph.area", c => c.Area(s.Reads, c.ParentAs<DelegationGraph>().AreaId))
@@ -40,9 +49,17 @@ internal static class DelegationResolvers
         .ResolveAsync("GraphEdge.to", c => c.Member(s.Reads, c.ParentAs<DelegationGraphEdge>().To))
         .ResolveAsync("Query.concentration", async c =>
         {
-            MemberResolvers.RequireRead(Caller.Of(c));
+            var (rule, reader) = Visibility(c, d);
             var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
-            return areaId is null ? null : s.Engine.Read(e => e.Concentration(areaId.Value, TallyPolicyOf(d, areaId.Value)));
+            if (areaId is null)
+            {
+                return null;
+            }
+
+            // Chains and cycles name who delegates to whom along them: under "involved" only the
+            // figures stay (a chain through the caller would still name others' delegations).
+            var report = s.Engine.Read(e => e.Concentration(areaId.Value, TallyPolicyOf(d, areaId.Value)));
+            return rule.MaySeeAll(reader) ? report : report with { LongestChains = [], Cycles = [] };
         })
         .BindType<ConcentrationReport>("Concentration")
         .ResolveAsync("Concentration.area", c => c.Area(s.Reads, c.ParentAs<ConcentrationReport>().AreaId))
@@ -70,7 +87,29 @@ internal static class DelegationResolvers
         };
     }
 
-    /// <summary>Who may see a delegation version: its member, and the members it names.</summary>
-    public static bool CanSee(Caller caller, DelegationVersion delegation) =>
-        caller.CanRead && (delegation.MemberId == caller.MemberId || delegation.Delegates.Contains(caller.MemberId!.Value));
+    /// <summary>The organisation's delegationVisibility, and the caller as a reader (null unless signed in with the read scope).</summary>
+    public static (DelegationVisibility Rule, long? Reader) Visibility(ResolveContext c, DomainServices d)
+    {
+        var caller = Caller.Of(c);
+        var rule = d.Policies.Effective().DelegationVisibility;
+        if (rule != DelegationVisibility.Public)
+        {
+            // Members and involved: anonymous callers see nothing of it, and are told to sign in.
+            MemberResolvers.RequireRead(caller);
+        }
+
+        return (rule, caller.CanRead ? caller.MemberId : null);
+    }
+
+    /// <summary>Who may see a delegation version under the organisation's delegationVisibility.</summary>
+    public static bool CanSee(Caller caller, DelegationVersion delegation, DelegationVisibility rule) =>
+        rule.MaySee(caller.CanRead ? caller.MemberId : null, delegation.MemberId, delegation.Delegates);
+
+    /// <summary>The graph as "involved" shows it to <paramref name="me"/>: my delegations and those naming me, and the members they join.</summary>
+    private static DelegationGraph OnlyMine(DelegationGraph graph, long me)
+    {
+        var edges = graph.Edges.Where(e => e.From == me || e.To == me).ToList();
+        var members = edges.SelectMany(e => new[] { e.From, e.To }).Append(me).ToHashSet();
+        return graph with { Nodes = [.. graph.Nodes.Where(n => members.Contains(n.MemberId))], Edges = edges };
+    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Governance.Api.Schema.Data;
+using Governance.Core.Policies;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Relay;
@@ -10,13 +11,14 @@ namespace Governance.Api.Schema;
 
 /// <summary>
 /// Event and Query.events: the audit trail, oldest first, paged by sequence number (the log
-/// only grows, so offset cursors would shift). Private entries only for their actor and admins.
+/// only grows, so offset cursors would shift). Private entries only for their actor and admins;
+/// delegation entries also as the policy delegationVisibility says.
 /// </summary>
 internal static class EventResolvers
 {
     private const string CursorPrefix = "event:";
 
-    public static SchemaBuilder AddEvents(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddEvents(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .BindType<EventRow>("Event")
         .Resolve("Event.id", c => Ids.Of(Ids.Event, c.ParentAs<EventRow>().Seq))
         .Resolve("Event.seq", c => (int)c.ParentAs<EventRow>().Seq)
@@ -58,10 +60,12 @@ internal static class EventResolvers
 
             // Keyset pages by sequence number: the log only grows, so a cursor never moves. One
             // more row than asked tells whether there is more in the direction of the walk.
-            var rows = await s.Reads.EventsAsync(after, size + 1, viewer, everything, types, c.CancellationToken, before, backwards);
+            var rule = d.Policies.Effective().DelegationVisibility;
+            var delegations = (rule.MaySeeAll(viewer), rule == DelegationVisibility.Involved ? viewer : null);
+            var rows = await s.Reads.EventsAsync(after, size + 1, viewer, everything, delegations, types, c.CancellationToken, before, backwards);
             var more = rows.Count > size;
             var page = backwards ? rows.Skip(Math.Max(0, rows.Count - size)).ToList() : rows.Take(size).ToList();
-            var total = await s.Reads.CountEventsAsync(viewer, everything, types, c.CancellationToken);
+            var total = await s.Reads.CountEventsAsync(viewer, everything, delegations, types, c.CancellationToken);
             var edges = page.Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
             return new Connection<EventRow>(
                 edges,
@@ -85,8 +89,8 @@ internal static class EventResolvers
     }
 
     /// <summary>Whether the caller may see an entry (node(id) asks too).</summary>
-    public static bool CanSee(Caller caller, EventRow entry) =>
-        EventVisibility.IsPublic(entry.Type) || caller.IsAdmin || (caller.CanRead && entry.ActorId == caller.MemberId);
+    public static bool CanSee(Caller caller, EventRow entry, DelegationVisibility rule) =>
+        EventVisibility.MaySee(entry.Type, entry.ActorId, entry.Payload, caller.CanRead ? caller.MemberId : null, caller.IsAdmin, rule);
 
     private static string EncodeCursor(long seq) => Convert.ToBase64String(Encoding.UTF8.GetBytes(CursorPrefix + seq.ToString(CultureInfo.InvariantCulture)));
 

@@ -11,18 +11,18 @@ namespace Governance.Api.Schema;
 /// </summary>
 internal static class NodeResolvers
 {
-    public static SchemaBuilder AddNodes(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddNodes(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .AddNodeResolution(new Dictionary<string, NodeFetcher>
         {
             [Ids.Member] = async (id, c) => Caller.Of(c).CanRead && Parse(id) is { } local ? await c.Member(s.Reads, local) : null,
             [Ids.Area] = async (id, c) => Parse(id) is { } local ? await c.Area(s.Reads, local) : null,
             [Ids.Proposal] = async (id, c) => Parse(id) is { } local ? await c.Proposal(s.Reads, local) : null,
             [Ids.Delegation] = async (id, c) =>
-                Parse(id) is { } local && await s.Reads.DelegationAsync(local, c.CancellationToken) is { } delegation && DelegationResolvers.CanSee(Caller.Of(c), delegation)
+                Parse(id) is { } local && await s.Reads.DelegationAsync(local, c.CancellationToken) is { } delegation && DelegationResolvers.CanSee(Caller.Of(c), delegation, d.Policies.Effective().DelegationVisibility)
                     ? delegation
                     : null,
             [Ids.Event] = async (id, c) =>
-                Parse(id) is { } local && await s.Reads.EventAsync(local, c.CancellationToken) is { } entry && EventResolvers.CanSee(Caller.Of(c), entry)
+                Parse(id) is { } local && await s.Reads.EventAsync(local, c.CancellationToken) is { } entry && EventResolvers.CanSee(Caller.Of(c), entry, d.Policies.Effective().DelegationVisibility)
                     ? entry
                     : null,
         });

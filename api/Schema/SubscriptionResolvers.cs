@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Governance.Core.Delegation;
 using Governance.Core.Events;
+using Governance.Core.Policies;
 using Governance.GraphQL.Errors;
 using Governance.GraphQL.Types;
 
@@ -9,7 +10,7 @@ namespace Governance.Api.Schema;
 /// <summary>Subscription root fields over the event bus, and the DelegationChange event type.</summary>
 internal static class SubscriptionResolvers
 {
-    public static SchemaBuilder AddSubscriptions(this SchemaBuilder builder, SchemaServices s) => builder
+    public static SchemaBuilder AddSubscriptions(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .Subscribe("Subscription.myDelegationsChanged", c =>
         {
             var caller = Caller.Of(c);
@@ -19,14 +20,16 @@ internal static class SubscriptionResolvers
         })
         .Subscribe("Subscription.delegationsChanged", c =>
         {
-            MemberResolvers.RequireRead(Caller.Of(c));
+            // The policy delegationVisibility, as delegationGraph applies it: under "involved" a
+            // member follows only the changes that concern them.
+            var (rule, reader) = DelegationResolvers.Visibility(c, d);
             var given = c.Argument<string>("area");
             if (!Ids.TryLocal(given, Ids.Area, out var areaId))
             {
                 throw new GraphQLException($"\"{given}\" is not the id of an area.");
             }
 
-            return InAreaAsync(s, areaId, c.CancellationToken);
+            return InAreaAsync(s, areaId, rule.MaySeeAll(reader) ? null : reader, c.CancellationToken);
         })
         .BindType<DelegationChanged>("DelegationChange")
         .ResolveAsync("DelegationChange.member", c => c.Member(s.Reads, c.ParentAs<DelegationChanged>().MemberId))
@@ -36,7 +39,8 @@ internal static class SubscriptionResolvers
     /// Changes that apply in the area: global ones and those on the area or one of its
     /// ancestors — exactly the delegations the area's graph inherits.
     /// </summary>
-    private static async IAsyncEnumerable<DelegationChanged> InAreaAsync(SchemaServices s, long areaId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="concerning">Only the changes that concern this member; every change when null.</param>
+    private static async IAsyncEnumerable<DelegationChanged> InAreaAsync(SchemaServices s, long areaId, long? concerning, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var parents = (await s.Reads.AreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.ParentId);
         if (!parents.ContainsKey(areaId))
@@ -50,7 +54,8 @@ internal static class SubscriptionResolvers
         }
 
         await foreach (var change in s.Events.SubscribeAsync<DelegationChanged>(
-            e => e.Scope.Kind == ScopeKind.Global || (e.Scope.Kind == ScopeKind.Area && chain.Contains(e.Scope.Id)),
+            e => (e.Scope.Kind == ScopeKind.Global || (e.Scope.Kind == ScopeKind.Area && chain.Contains(e.Scope.Id)))
+                && (concerning is null || e.Concerned.Contains(concerning.Value)),
             cancellationToken))
         {
             yield return change;

@@ -17,8 +17,12 @@ public static class StorageUnavailable
     /// <summary>Seconds a client should wait: long enough for an operator's alert to be seen, short enough not to lose a voter.</summary>
     public const int RetryAfterSeconds = 30;
 
-    /// <summary>What to tell the caller when <paramref name="exception"/> is such a failure; null for any other exception.</summary>
-    public static string? Reason(Exception? exception) => StorageFaults.Reason(exception);
+    /// <summary>
+    /// What to tell the caller when <paramref name="exception"/> is such a failure; null for any
+    /// other exception. Recognising one also empties the connection pools, so that the next
+    /// request opens afresh once the disk is back (<see cref="StorageFaults.Recover"/>).
+    /// </summary>
+    public static string? Reason(Exception? exception) => StorageFaults.Recover(exception);
 
     public static string Message(string reason) =>
         $"The service cannot store changes right now: {reason}. Nothing was changed; try again in {RetryAfterSeconds} seconds.";

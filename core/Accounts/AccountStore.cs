@@ -200,7 +200,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
                     "UPDATE access_tokens SET last_used_at = @now WHERE id = @TokenId AND (last_used_at IS NULL OR last_used_at < @now - 60000)",
                     new { now, row.TokenId });
             }
-            catch (Exception e) when (StorageFaults.Reason(e) is not null)
+            catch (Exception e) when (StorageFaults.Recover(e) is not null)
             {
                 // Disk full, read-only or failing: bookkeeping must not turn a read into a 503.
                 // A write the request itself makes still fails, and answers 503 (docs/reliability.md).

@@ -98,6 +98,11 @@ public sealed class PolicyService(Database database, TimeProvider clock, IDomain
                 throw new DomainException(DomainErrors.InvalidPolicy, "registration is organisation-wide: who may vote cannot differ by area.", "changes");
             }
 
+            if (areaId is not null && changes.ContainsKey("delegationVisibility"))
+            {
+                throw new DomainException(DomainErrors.InvalidPolicy, "delegationVisibility is organisation-wide: a delegation spans areas (a global one covers them all).", "changes");
+            }
+
             var previous = PolicyStore.Latest(c, t, areaId);
             var values = JsonNode.Parse(previous?.ValuesJson ?? (areaId is null ? PolicyValues.Default.ToJson() : "{}"))!.AsObject();
             foreach (var (key, value) in changes)

@@ -62,6 +62,9 @@ public sealed record PolicyValues
     // Who may vote: organisation-wide only. Invite for a real organisation; the demo is open.
     public Registration Registration { get; init; } = Registration.Invite;
 
+    /// <summary>Who sees who delegates to whom; organisation-wide only (<see cref="Policies.DelegationVisibility"/>).</summary>
+    public DelegationVisibility DelegationVisibility { get; init; } = DelegationVisibility.Members;
+
     /// <summary>The tally's share of these values (DESIGN §7's "policy").</summary>
     public TallyPolicy Tally => new()
     {
@@ -114,12 +117,13 @@ public sealed record PolicyValues
         Require(SuperDelegateShare is >= 0 and <= 1, "superDelegateShare must be between 0 and 100 %");
         Require(Enum.IsDefined(Privacy), "privacy must be public, delegates-public or aggregate");
         Require(Enum.IsDefined(Registration), "registration must be open, invite or registry");
+        Require(Enum.IsDefined(DelegationVisibility), "delegationVisibility must be public, members or involved");
         return problems;
     }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()), new JsonStringEnumConverter<Registration>(new KebabNaming()) },
+        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()), new JsonStringEnumConverter<Registration>(new KebabNaming()), new JsonStringEnumConverter<DelegationVisibility>(new KebabNaming()) },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -154,10 +154,18 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// FULL: a commit is synced before it is acknowledged. Only the power-cut harness
+    /// (tests/powercut) turns it OFF, to prove it catches a server that forgets to sync; the
+    /// variable's name says what it costs.
+    /// </summary>
+    private static readonly string Synchronous =
+        Environment.GetEnvironmentVariable("GOVERNANCE_UNSAFE_SQLITE_SYNCHRONOUS_OFF") == "1" ? "OFF" : "FULL";
+
     private static void Configure(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 10000;";
+        command.CommandText = $"PRAGMA synchronous = {Synchronous}; PRAGMA busy_timeout = 10000;";
         command.ExecuteNonQuery();
     }
 

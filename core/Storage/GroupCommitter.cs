@@ -75,6 +75,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                 {
                     connection ??= database.Open();
                     var open = connection;
+                    storageFaulted = false;
                     if (serialise is null)
                     {
                         CommitGroup(open, batch);
@@ -82,6 +83,14 @@ public sealed class GroupCommitter : IAsyncDisposable
                     else
                     {
                         serialise(() => CommitGroup(open, batch));
+                    }
+
+                    if (storageFaulted)
+                    {
+                        // The writer's own connection may be one SQLite opened read-only while
+                        // the folder was: open afresh for the next group (issue 21).
+                        connection.Dispose();
+                        connection = null;
                     }
                 }
                 catch (Exception ex)
@@ -115,7 +124,7 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             foreach (var work in batch)
             {
-                work.Fail(ex);
+                Fail(work, ex);
             }
 
             return;
@@ -135,7 +144,7 @@ public sealed class GroupCommitter : IAsyncDisposable
                 {
                     transaction.Rollback("command");
                     transaction.Release("command");
-                    work.Fail(ex);
+                    Fail(work, ex);
                 }
             }
 
@@ -147,7 +156,7 @@ public sealed class GroupCommitter : IAsyncDisposable
             {
                 foreach (var work in batch.Where(w => !w.Failed))
                 {
-                    work.Fail(ex);
+                    Fail(work, ex);
                 }
 
                 return;
@@ -160,6 +169,15 @@ public sealed class GroupCommitter : IAsyncDisposable
         {
             work.Acknowledge();
         }
+    }
+
+    private bool storageFaulted;
+
+    /// <summary>Fails a command, noting whether the database (not the command) was at fault.</summary>
+    private void Fail(IWork work, Exception exception)
+    {
+        storageFaulted |= StorageFaults.Recover(exception) is not null;
+        work.Fail(exception);
     }
 
     private bool WaitForWork()

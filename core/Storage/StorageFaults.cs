@@ -45,4 +45,23 @@ public static class StorageFaults
 
         return null;
     }
+
+    /// <summary>
+    /// <see cref="Reason"/>, and when it is such a failure, drops every pooled connection so that
+    /// the next command opens afresh. A connection SQLite opened while the folder was read-only
+    /// stays read-only for life (SQLite falls back silently), and a pool keeps it: writes failed
+    /// for minutes after the folder was writable again (issue 21). Connections in use are closed
+    /// instead of pooled when returned; opening one costs well under a millisecond.
+    /// </summary>
+    public static string? Recover(Exception? exception)
+    {
+        var reason = Reason(exception);
+        if (reason is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        return reason;
+    }
 }

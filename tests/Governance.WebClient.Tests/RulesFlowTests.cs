@@ -141,6 +141,8 @@ public sealed class RulesFlowTests(WebClientServer server)
         await Expect(Cell(rules, "majority", 0)).ToHaveTextAsync("more yes than no");
         await Expect(Cell(rules, "majority", 1)).ToHaveTextAsync("the organisation");
         await Expect(Cell(rules, "privacy", 0)).ToHaveTextAsync("public for members who carry others’ votes");
+        await Expect(Cell(rules, "delegationVisibility", 0)).ToHaveTextAsync("every signed-in member");
+        await Expect(Cell(rules, "delegationVisibility", 1)).ToHaveTextAsync("the organisation");
         await Expect(Cell(rules, "maxDelegates", 0)).ToHaveTextAsync("1 to 3, in order of preference");
         await Expect(Cell(rules, "maxDelegates", 1)).ToHaveTextAsync("the product (the same everywhere)");
         await Expect(Cell(rules, "agendaQuorum", 0)).ToHaveTextAsync("5% of active members’ support points, at least 10");
@@ -162,6 +164,7 @@ public sealed class RulesFlowTests(WebClientServer server)
         await Expect(regeln.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Geltende Regeln");
         await Expect(Row(regeln, "viscosity")).ToContainTextAsync("0,8 je Schritt");
         await Expect(Row(regeln, "viscosity")).ToContainTextAsync("dem Bereich Rules corner");
+        await Expect(Cell(regeln, "delegationVisibility", 0)).ToHaveTextAsync("alle angemeldeten Mitglieder");
         await Axe.AssertNoViolationsAsync(page, "an area's rules in German");
         await regeln.GetByRole(AriaRole.Link, new() { Name = "Was diese Regeln bedeuten" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Die Regeln, erklärt");

@@ -196,18 +196,19 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
     /// <paramref name="afterSeq"/>; one more than asked for tells whether a next page exists.
     /// </summary>
     /// <param name="types">Only entries of these types; every type when null.</param>
+    /// <param name="delegations">Delegation entries beyond the viewer's own: all, or those naming this member as a delegate (see <see cref="EventVisibility.DelegationSql"/>).</param>
     /// <param name="beforeSeq">Only entries before this sequence number (a <c>before</c> cursor).</param>
     /// <param name="fromTheEnd">The last <paramref name="take"/> of the range (a <c>last</c> page), still returned oldest first.</param>
-    public async Task<List<EventRow>> EventsAsync(long afterSeq, int take, long? viewerId, bool everything, IReadOnlyList<string>? types, CancellationToken cancellationToken,
+    public async Task<List<EventRow>> EventsAsync(long afterSeq, int take, long? viewerId, bool everything, (bool All, long? Of) delegations, IReadOnlyList<string>? types, CancellationToken cancellationToken,
         long beforeSeq = long.MaxValue, bool fromTheEnd = false)
     {
         var rows = await QueryAsync<EventRow>(
             $"""
             SELECT seq, at, actor_id AS ActorId, type, payload, hash FROM event_log
-            WHERE seq > @afterSeq AND seq < @beforeSeq AND (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
+            WHERE seq > @afterSeq AND seq < @beforeSeq AND (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId) OR {EventVisibility.DelegationSql(database.IsPostgres)})
               AND (@filtered = 0 OR type {database.InList("@types")})
             ORDER BY seq {(fromTheEnd ? "DESC" : "ASC")} LIMIT @take
-            """, new { afterSeq, beforeSeq, take, viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types?.ToArray() ?? [] }, cancellationToken);
+            """, new { afterSeq, beforeSeq, take, viewerId, everything = everything ? 1 : 0, delegationsAll = delegations.All ? 1 : 0, delegationsOf = delegations.Of, filtered = types is null ? 0 : 1, types = types?.ToArray() ?? [] }, cancellationToken);
         if (fromTheEnd)
         {
             rows.Reverse();
@@ -216,14 +217,14 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
         return rows;
     }
 
-    public async Task<long> CountEventsAsync(long? viewerId, bool everything, IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
+    public async Task<long> CountEventsAsync(long? viewerId, bool everything, (bool All, long? Of) delegations, IReadOnlyList<string>? types, CancellationToken cancellationToken) =>
         (await QueryAsync<long>(
             $"""
             SELECT count(*) FROM event_log
-            WHERE (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId))
+            WHERE (@everything = 1 OR {EventVisibility.PublicSql} OR (@viewerId IS NOT NULL AND actor_id = @viewerId) OR {EventVisibility.DelegationSql(database.IsPostgres)})
               AND (@filtered = 0 OR type {database.InList("@types")})
             """,
-            new { viewerId, everything = everything ? 1 : 0, filtered = types is null ? 0 : 1, types = types?.ToArray() ?? [] }, cancellationToken)).Single();
+            new { viewerId, everything = everything ? 1 : 0, delegationsAll = delegations.All ? 1 : 0, delegationsOf = delegations.Of, filtered = types is null ? 0 : 1, types = types?.ToArray() ?? [] }, cancellationToken)).Single();
 
     /// <summary>The latest 50 endorsements a member gave (<paramref name="given"/>) or received, newest first.</summary>
     public Task<List<EndorsementRow>> EndorsementsAsync(long memberId, bool given, CancellationToken cancellationToken) =>

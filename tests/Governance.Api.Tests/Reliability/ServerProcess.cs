@@ -45,28 +45,40 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server on a free port and waits until /health answers.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? readyWithin = null)
+    public static async Task<ServerProcess> StartAsync(string dataFolder, IReadOnlyDictionary<string, string>? settings = null, TimeSpan? readyWithin = null, string? runAs = null)
     {
-        var server = Launch(dataFolder, settings);
+        var server = Launch(dataFolder, settings, runAs);
         await server.WaitUntilReadyAsync(readyWithin ?? TimeSpan.FromMinutes(3));
         return server;
     }
 
     /// <summary>Starts the server without waiting for it: for a kill during start-up (the clock's catch-up pass).</summary>
-    public static ServerProcess Launch(string dataFolder, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="runAs">A user to run the server as (setpriv, which execs: the process is still the server's); the test must run as root.</param>
+    public static ServerProcess Launch(string dataFolder, IReadOnlyDictionary<string, string>? settings = null, string? runAs = null)
     {
         var port = FreePort();
         // GOVERNANCE_SERVER_CPUS (say "0") pins the server to those cores with taskset, which
         // execs dotnet in its own process: a long run can keep its load generator off them.
         var cpus = Environment.GetEnvironmentVariable("GOVERNANCE_SERVER_CPUS");
-        var start = new ProcessStartInfo(string.IsNullOrEmpty(cpus) ? "dotnet" : "taskset")
+        var start = new ProcessStartInfo(runAs is not null ? "setpriv" : string.IsNullOrEmpty(cpus) ? "dotnet" : "taskset")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        if (!string.IsNullOrEmpty(cpus))
+        if (runAs is not null)
+        {
+            foreach (var argument in new[] { "--reuid", runAs, "--regid", runAs, "--init-groups", "dotnet" })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            // The user's own home may not exist: dotnet and ASP.NET keep their files in the data folder.
+            start.Environment["HOME"] = dataFolder;
+            start.Environment["DOTNET_CLI_HOME"] = dataFolder;
+        }
+        if (!string.IsNullOrEmpty(cpus) && runAs is null)
         {
             start.ArgumentList.Add("--cpu-list");
             start.ArgumentList.Add(cpus);

@@ -271,7 +271,18 @@ internal sealed class WriteLoad
             new() { ["a"] = areas[random.Next(areas.Count)], ["t"] = title, ["b"] = "Written by the load test." }, "propose");
     }
 
-    private void Count(string outcome) => Outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+    /// <summary>When the last 503 (storage unavailable) was answered, as a <see cref="System.Diagnostics.Stopwatch"/> timestamp; 0 if none.</summary>
+    public long LastUnavailableAt;
+
+    private void Count(string outcome)
+    {
+        if (outcome == "503")
+        {
+            Interlocked.Exchange(ref LastUnavailableAt, System.Diagnostics.Stopwatch.GetTimestamp());
+        }
+
+        Outcomes.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+    }
 
     /// <summary>
     /// Reads every client's state back and returns each difference from what was acknowledged

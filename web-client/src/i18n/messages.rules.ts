@@ -6,6 +6,7 @@
 type Origin = 'ORGANISATION' | 'AREA' | 'FIXED';
 type AppealOutcome = 'PENDING' | 'UPHELD' | 'LAPSED';
 type Privacy = 'PUBLIC' | 'DELEGATES_PUBLIC' | 'AGGREGATE';
+type DelegationVisibility = 'PUBLIC' | 'MEMBERS' | 'INVOLVED';
 
 /** The values the rules panel shows, in its order, and the anchors of the explanation page. */
 export const ruleKeys = [
@@ -19,6 +20,7 @@ export const ruleKeys = [
   'viscosity',
   'superDelegateShare',
   'privacy',
+  'delegationVisibility',
   'maxDelegates',
 ] as const;
 export type RuleKey = (typeof ruleKeys)[number];
@@ -75,6 +77,7 @@ export const rulesEn = {
       viscosity: 'Viscosity',
       superDelegateShare: 'Super-delegate share',
       privacy: 'Vote privacy',
+      delegationVisibility: 'Who sees delegations',
       maxDelegates: 'Delegates per delegation',
     } satisfies Record<RuleKey, string>,
     values: {
@@ -86,6 +89,11 @@ export const rulesEn = {
       majority: (share: number) => (share === 0.5 ? 'more yes than no' : `yes above ${percent(share, 'en')} of yes and no`),
       viscosity: (v: number) => (v === 1 ? '1 (every hop counts in full)' : `${number(v, 'en')} per hop`),
       privacy: { PUBLIC: 'every vote is public', DELEGATES_PUBLIC: 'public for members who carry others’ votes', AGGREGATE: 'only the totals are public' } satisfies Record<Privacy, string>,
+      delegationVisibility: {
+        PUBLIC: 'everyone, signed in or not',
+        MEMBERS: 'every signed-in member',
+        INVOLVED: 'only the member who delegates and the delegates',
+      } satisfies Record<DelegationVisibility, string>,
       maxDelegates: (n: number) => `1 to ${n}, in order of preference`,
     },
   },
@@ -108,6 +116,8 @@ export const rulesEn = {
       superDelegateShare: 'A member who carries at least this share of an area’s votes is flagged publicly as a super-delegate.',
       privacy:
         'Who sees a vote: everyone’s, only the votes of members who carry others’ weight (so those who delegate can see what happens with their vote), or only the totals.',
+      delegationVisibility:
+        'Who can see that a member delegates to whom: in the delegation graph, in the audit log and in its export. A delegation’s member and its delegates always see it. The organisation sets this for all areas alike.',
       maxDelegates: 'A delegation names one to this many members, in order of preference: if your first choice does not vote, your vote goes to the next. This is the same everywhere.',
     } satisfies Record<RuleKey, string>,
     origins: 'Who sets a value',
@@ -171,6 +181,7 @@ export const rulesDe: RulesMessages = {
       viscosity: 'Viskosität',
       superDelegateShare: 'Anteil für Super-Delegierte',
       privacy: 'Sichtbarkeit der Stimmen',
+      delegationVisibility: 'Wer Übertragungen sieht',
       maxDelegates: 'Delegierte je Übertragung',
     },
     values: {
@@ -182,6 +193,11 @@ export const rulesDe: RulesMessages = {
       majority: (share: number) => (share === 0.5 ? 'mehr Ja als Nein' : `Ja über ${percent(share, 'de')} von Ja und Nein`),
       viscosity: (v: number) => (v === 1 ? '1 (jeder Schritt zählt voll)' : `${number(v, 'de')} je Schritt`),
       privacy: { PUBLIC: 'jede Stimme ist öffentlich', DELEGATES_PUBLIC: 'öffentlich für Mitglieder, die Stimmen anderer tragen', AGGREGATE: 'nur die Summen sind öffentlich' },
+      delegationVisibility: {
+        PUBLIC: 'alle, angemeldet oder nicht',
+        MEMBERS: 'alle angemeldeten Mitglieder',
+        INVOLVED: 'nur das übertragende Mitglied und die Delegierten',
+      },
       maxDelegates: (n: number) => `1 bis ${n}, in der Reihenfolge der Vorliebe`,
     },
   },
@@ -204,6 +220,8 @@ export const rulesDe: RulesMessages = {
       superDelegateShare: 'Ein Mitglied, das mindestens diesen Anteil der Stimmen eines Bereichs trägt, wird öffentlich als Super-Delegierte*r markiert.',
       privacy:
         'Wer eine Stimme sieht: alle Stimmen, nur die Stimmen von Mitgliedern, die Gewicht anderer tragen (so sehen Übertragende, was mit ihrer Stimme geschieht), oder nur die Summen.',
+      delegationVisibility:
+        'Wer sehen kann, wer wem seine Stimme überträgt: im Übertragungsgraphen, im Protokoll und in seinem Export. Das übertragende Mitglied und seine Delegierten sehen die Übertragung immer. Die Organisation legt das für alle Bereiche gleich fest.',
       maxDelegates: 'Eine Übertragung nennt ein bis so viele Mitglieder, in der Reihenfolge der Vorliebe: stimmt deine erste Wahl nicht ab, geht deine Stimme an die nächste. Das ist überall gleich.',
     },
     origins: 'Wer einen Wert festlegt',

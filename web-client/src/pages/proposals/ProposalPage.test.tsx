@@ -334,6 +334,7 @@ describe('the appeal, endorsing the author, and the rules in force', () => {
     const row = (rule: string) => rules.querySelector(`tr[data-rule="${rule}"]`) as HTMLElement;
     expect(within(row('viscosity')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 (every hop counts in full)', 'the organisation']);
     expect(within(row('maxDelegates')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['1 to 3, in order of preference', 'the product (the same everywhere)']);
+    expect(within(row('delegationVisibility')).getAllByRole('cell').map((c) => c.textContent)).toEqual(['every signed-in member', 'the organisation']);
     expect(within(row('viscosity')).getByRole('link', { name: 'Viscosity' })).toHaveAttribute('href', '/rules#viscosity');
     expect(within(rules).getByRole('link', { name: 'The rules in Housing now' })).toHaveAttribute('href', '/areas/QXJlYToy');
   });

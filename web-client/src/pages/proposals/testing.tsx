@@ -149,6 +149,7 @@ export function policyData(overrides: Record<string, unknown> = {}) {
     viscosity: 1,
     superDelegateShare: 0.1,
     privacy: 'DELEGATES_PUBLIC',
+    delegationVisibility: 'MEMBERS',
     maxDelegates: 3,
     sources: fields.map((field) => ({ __typename: 'PolicySource', field, origin: field === 'maxDelegates' ? 'FIXED' : 'ORGANISATION', area: null })),
     ...overrides,

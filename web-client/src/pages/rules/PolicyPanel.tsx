@@ -21,6 +21,7 @@ export const PolicyPanelFragment = graphql(`
     viscosity
     superDelegateShare
     privacy
+    delegationVisibility
     maxDelegates
     sources {
       field
@@ -45,13 +46,14 @@ const sourceField: Record<RuleKey, string> = {
   viscosity: 'viscosity',
   superDelegateShare: 'superDelegateShare',
   privacy: 'privacy',
+  delegationVisibility: 'delegationVisibility',
   maxDelegates: 'maxDelegates',
 };
 
 /**
  * "Rules in force" on a proposal or an area (DESIGN §6): quorum, minimum supporters, the
  * appeal, the vote's windows, quorum and majority, viscosity, the super-delegate share,
- * privacy and the delegates per delegation, each with who set it, linked to the page that
+ * privacy, who sees delegations and the delegates per delegation, each with who set it, linked to the page that
  * explains them.
  */
 export function PolicyPanel({
@@ -80,6 +82,7 @@ export function PolicyPanel({
     viscosity: v.viscosity(policy.viscosity),
     superDelegateShare: v.share(policy.superDelegateShare),
     privacy: v.privacy[policy.privacy],
+    delegationVisibility: v.delegationVisibility[policy.delegationVisibility],
     maxDelegates: v.maxDelegates(policy.maxDelegates),
   };
   const sources = new Map(policy.sources.map((s) => [s.field, s]));
