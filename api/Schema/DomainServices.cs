@@ -10,4 +10,7 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 {
     /// <summary>Who may vote: registration, invitations, the membership register.</summary>
     public Governance.Core.Accounts.MembershipService Membership { get; init; } = null!;
+
+    /// <summary>The member's own account: password, sessions, tokens, language.</summary>
+    public Governance.Core.Accounts.AccountService Accounts { get; init; } = null!;
 }

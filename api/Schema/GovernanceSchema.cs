@@ -23,6 +23,7 @@ public static class GovernanceSchema
         .AddDelegationMutations(services)
         .AddAdminMutations(services, domain)
         .AddMembership(services, domain)
+        .AddAccounts(domain)
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
         .AddSubscriptions(services)

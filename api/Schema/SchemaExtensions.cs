@@ -60,6 +60,7 @@ public static class SchemaExtensions
             sp.GetRequiredService<PolicyService>())
         {
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
+            Accounts = sp.GetRequiredService<Governance.Core.Accounts.AccountService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
