@@ -29,6 +29,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<IPasswordHasher<MemberIdentity>, PasswordHasher<MemberIdentity>>();
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SignInGuard>();
         builder.Services.AddAuthentication(GovernanceAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, GovernanceAuthenticationHandler>(GovernanceAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

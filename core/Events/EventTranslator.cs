@@ -36,6 +36,8 @@ public static class EventTranslator
                 return [new MemberUpdated(payload.GetProperty("endorsed").GetInt64(), at)];
             case EventTypes.AreaCreated:
                 return [new AreaCreated(payload.GetProperty("areaId").GetInt64(), Number(payload, "parentId"), at)];
+            case EventTypes.MemberSignInFailed:
+                return [new SignInFailuresPiledUp(payload.GetProperty("memberId").GetInt64(), payload.GetProperty("failures").GetInt64(), payload.GetProperty("clients").GetInt64(), at)];
             case EventTypes.PolicyChanged:
                 return [new PolicyChanged(Number(payload, "area"), at)];
             case EventTypes.ProposalOpened:

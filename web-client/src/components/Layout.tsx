@@ -36,6 +36,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
             ) : null}
+            {state.status === 'signedIn' ? (
+              <li>
+                <Link href="/account" aria-current={current('/account')}>
+                  {t.account.nav}
+                </Link>
+              </li>
+            ) : null}
             {state.status === 'signedIn' && state.session.member.roles.includes('admin') ? (
               <li>
                 <Link href="/admin/members" aria-current={current('/admin/members')}>

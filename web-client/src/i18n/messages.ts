@@ -7,10 +7,12 @@ import { membersDe, membersEn } from './messages.members';
 import { powerDe, powerEn } from './messages.power';
 import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
 import { rulesDe, rulesEn } from './messages.rules';
+import { accountDe, accountEn } from './messages.account';
 
 export const en = {
   power: powerEn,
   admin: adminEn,
+  account: accountEn,
   voting: votingEn,
   appName: 'Governance',
   skipToContent: 'Skip to main content',
@@ -74,6 +76,7 @@ export type Messages = typeof en;
 export const de: Messages = {
   power: powerDe,
   admin: adminDe,
+  account: accountDe,
   voting: votingDe,
   appName: 'Governance',
   skipToContent: 'Zum Hauptinhalt springen',
