@@ -24,6 +24,7 @@ public static class GovernanceSchema
         .AddAdminMutations(services, domain)
         .AddMembership(services, domain)
         .AddAccounts(domain)
+        .AddAreaMutations(services)
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
         .AddSubscriptions(services)

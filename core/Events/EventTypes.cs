@@ -34,6 +34,9 @@ public static class EventTypes
     public const string TokenRevoked = "token.revoked";
 
     public const string AreaCreated = "area.created";
+    public const string AreaRenamed = "area.renamed";
+    public const string AreaArchived = "area.archived";
+    public const string AreaRestored = "area.restored";
 
     public const string DelegationSet = "delegation.set";
     public const string DelegationBlocked = "delegation.blocked";

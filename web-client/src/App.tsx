@@ -5,6 +5,7 @@ import { createGraphQLClient } from './graphql/client';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { MembersAdminPage } from './pages/admin/MembersAdminPage';
 import { AccountPage } from './pages/account/AccountPage';
+import { AreasAdminPage } from './pages/admin/areas/AreasAdminPage';
 import { useStoredLanguage } from './pages/account/useStoredLanguage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -37,6 +38,8 @@ function Routes() {
       return <RegisterPage key={path} />;
     case '/account':
       return <AccountPage key={path} />;
+    case '/admin/areas':
+      return <AreasAdminPage key={path} />;
     case '/admin/members':
       return <MembersAdminPage key={path} />;
     default:

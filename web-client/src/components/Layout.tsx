@@ -50,6 +50,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
             ) : null}
+            {state.status === 'signedIn' && state.session.member.roles.includes('admin') ? (
+              <li>
+                <Link href="/admin/areas" aria-current={current('/admin/areas')}>
+                  {t.adminAreas.nav}
+                </Link>
+              </li>
+            ) : null}
             {state.status === 'signedIn' ? (
               <li>
                 <button

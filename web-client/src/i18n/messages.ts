@@ -8,11 +8,13 @@ import { powerDe, powerEn } from './messages.power';
 import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
 import { rulesDe, rulesEn } from './messages.rules';
 import { accountDe, accountEn } from './messages.account';
+import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
 
 export const en = {
   power: powerEn,
   admin: adminEn,
   account: accountEn,
+  adminAreas: adminAreasEn,
   voting: votingEn,
   appName: 'Governance',
   skipToContent: 'Skip to main content',
@@ -77,6 +79,7 @@ export const de: Messages = {
   power: powerDe,
   admin: adminDe,
   account: accountDe,
+  adminAreas: adminAreasDe,
   voting: votingDe,
   appName: 'Governance',
   skipToContent: 'Zum Hauptinhalt springen',

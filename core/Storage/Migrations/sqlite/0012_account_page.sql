@@ -13,3 +13,6 @@ CREATE TABLE sign_in_failures (
 );
 CREATE INDEX sign_in_failures_client ON sign_in_failures (client, at);
 CREATE INDEX sign_in_failures_member ON sign_in_failures (member_id, at);
+
+-- Admins archive an area rather than delete it: it takes no new proposals, its history stays.
+ALTER TABLE areas ADD COLUMN archived_at INTEGER;
