@@ -22,6 +22,7 @@ public static class AccountsApi
         group.MapPost("/sign-out", SignOut).RequireAuthorization(Policies.Session);
         group.MapPost("/password", ChangePassword).RequireAuthorization(Policies.Session);
         group.MapGet("/session", CurrentSession).RequireAuthorization(Policies.Session);
+        group.MapGet("/export", Export).RequireAuthorization(Policies.Session);
 
         return group;
     }
@@ -126,6 +127,13 @@ public static class AccountsApi
         await accounts.ChangePasswordAsync(user.MemberId(), hasher.HashPassword(null!, request.NewPassword!), sessionId);
         return TypedResults.NoContent();
     }
+
+    /// <summary>Everything stored about the signed-in member, as a JSON download (data protection: the right of access).</summary>
+    public static FileContentHttpResult Export(MemberDataService data, ClaimsPrincipal user, TimeProvider clock) =>
+        TypedResults.File(
+            System.Text.Encoding.UTF8.GetBytes(data.Export(user.MemberId())),
+            "application/json",
+            $"governance-{user.Identity!.Name}-{clock.GetUtcNow():yyyy-MM-dd}.json");
 
     public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult>> CurrentSession(AccountStore accounts, HttpContext http)
     {

@@ -30,6 +30,7 @@ public static class AuthExtensions
         builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         builder.Services.AddSingleton<AccountService>();
         builder.Services.AddSingleton<SignInGuard>();
+        builder.Services.AddSingleton<MemberDataService>();
         builder.Services.AddAuthentication(GovernanceAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, GovernanceAuthenticationHandler>(GovernanceAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

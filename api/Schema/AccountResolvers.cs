@@ -80,6 +80,27 @@ internal static class AccountResolvers
                 return SetLanguagePayload.Refused(UserErrors.From(error));
             }
         })
+        .ResolveAsync("Mutation.eraseMyAccount", async c =>
+        {
+            var input = c.Input<EraseMyAccountInput>();
+            var caller = Caller.Of(c);
+            if (!caller.IsAuthenticated || !caller.IsSession)
+            {
+                return EraseMyAccountPayload.Refused(UserErrors.NotAuthorized(
+                    caller.IsAuthenticated ? "SESSION_REQUIRED" : "UNAUTHENTICATED", "Erasing an account needs its member signed in with a session."));
+            }
+
+            try
+            {
+                return new EraseMyAccountPayload(await d.MemberData.EraseAsync(caller.MemberId!.Value, input.Password), null);
+            }
+            catch (DomainException error)
+            {
+                return EraseMyAccountPayload.Refused(UserErrors.From(error));
+            }
+        })
+        .BindInput<EraseMyAccountInput>("EraseMyAccountInput")
+        .BindType<EraseMyAccountPayload>("EraseMyAccountPayload")
         .BindInput<ChangePasswordInput>("ChangePasswordInput")
         .BindInput<RevokeSessionInput>("RevokeSessionInput")
         .BindInput<CreateAccessTokenInput>("CreateAccessTokenInput")
@@ -123,6 +144,13 @@ internal static class AccountResolvers
     }
 
     internal sealed record ChangePasswordInput(string CurrentPassword, string NewPassword);
+
+    internal sealed record EraseMyAccountInput(string Password);
+
+    internal sealed record EraseMyAccountPayload(string? Pseudonym, IReadOnlyList<UserErrorValue>? Errors)
+    {
+        public static EraseMyAccountPayload Refused(UserErrorValue error) => new(null, [error]);
+    }
 
     internal sealed record RevokeSessionInput(string Session);
 

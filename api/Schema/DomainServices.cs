@@ -13,4 +13,7 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 
     /// <summary>The member's own account: password, sessions, tokens, language.</summary>
     public Governance.Core.Accounts.AccountService Accounts { get; init; } = null!;
+
+    /// <summary>The member's own data: export and erasure.</summary>
+    public Governance.Core.Accounts.MemberDataService MemberData { get; init; } = null!;
 }

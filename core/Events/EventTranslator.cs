@@ -31,6 +31,7 @@ public static class EventTranslator
             case EventTypes.MemberVotingRightGranted:
             case EventTypes.MemberVotingRightSuspended:
             case EventTypes.MemberRolesChanged:
+            case EventTypes.MemberErased:
                 return [new MemberUpdated(payload.GetProperty("memberId").GetInt64(), at)];
             case EventTypes.MemberEndorsed:
                 return [new MemberUpdated(payload.GetProperty("endorsed").GetInt64(), at)];

@@ -15,6 +15,9 @@ public static class EventTypes
     public const string MemberPasswordChanged = "member.password-changed";
     public const string MemberPreferencesChanged = "member.preferences-changed";
 
+    /// <summary>A member erased their account: handle, name and email pseudonymised, credentials gone; public acts stay under the pseudonym.</summary>
+    public const string MemberErased = "member.erased";
+
     /// <summary>
     /// Failed sign-ins piled up on an account (appended when they reach 5, 10, 20, … within the
     /// back-off window, not on every failure: an attacker must not grow the log at will). The

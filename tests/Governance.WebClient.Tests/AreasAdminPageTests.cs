@@ -28,7 +28,7 @@ public sealed class AreasAdminPageTests(WebClientServer server)
         await page.GetByLabel("Slug (in addresses: a–z, 0–9 and dashes)").FillAsync("allotments");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add area" }).ClickAsync();
         var tree = page.GetByTestId("area-tree");
-        await Expect(tree.GetByText("Allotments", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByText("“Allotments” is added.")).ToBeVisibleAsync();
 
         await tree.GetByRole(AriaRole.Button, new() { Name = "Rename “Allotments”" }).ClickAsync();
         await page.GetByLabel("New name").FillAsync("Allotments and gardens");

@@ -49,6 +49,13 @@ export const accountEn = {
   languageSaved: 'Your language is saved.',
   revoke: 'Revoke',
   signOut: 'Sign out',
+  dataTitle: 'Your data',
+  dataIntro: 'Download everything stored about you, as JSON. Erasing your account revokes your delegations and releases your support; your handle, name and email become a pseudonym, and your past public acts (proposals, votes, endorsements) stay under it. This cannot be undone.',
+  download: 'Download my data (JSON)',
+  erasePassword: 'Your password, to confirm',
+  eraseConfirm: 'I understand that erasing my account cannot be undone.',
+  erase: 'Erase my account',
+  eraseNeedsConfirm: 'Tick the box to confirm first.',
 };
 
 export const accountDe: typeof accountEn = {
@@ -98,4 +105,11 @@ export const accountDe: typeof accountEn = {
   languageSaved: 'Deine Sprache ist gespeichert.',
   revoke: 'Widerrufen',
   signOut: 'Abmelden',
+  dataTitle: 'Deine Daten',
+  dataIntro: 'Lade alles herunter, was über dich gespeichert ist, als JSON. Wenn du dein Konto löschst, werden deine Delegationen widerrufen und deine Unterstützung freigegeben; Handle, Name und E-Mail werden zu einem Pseudonym, und deine früheren öffentlichen Handlungen (Vorschläge, Stimmen, Empfehlungen) bleiben unter diesem. Das lässt sich nicht rückgängig machen.',
+  download: 'Meine Daten herunterladen (JSON)',
+  erasePassword: 'Dein Passwort, zur Bestätigung',
+  eraseConfirm: 'Mir ist klar, dass das Löschen meines Kontos nicht rückgängig zu machen ist.',
+  erase: 'Mein Konto löschen',
+  eraseNeedsConfirm: 'Setze zuerst das Häkchen zur Bestätigung.',
 };

@@ -4,6 +4,7 @@ import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
 import { useSession } from '../../session/session';
+import { DataSection } from './DataSection';
 import { LanguageSection } from './LanguageSection';
 import { PasswordSection } from './PasswordSection';
 import { SessionsSection } from './SessionsSection';
@@ -64,6 +65,7 @@ export function AccountPage() {
           <TokensSection rows={viewer.accessTokens} onDone={reload} />
           {/* Keyed by the stored value: a save's refetch must not reset the choice being made. */}
           <LanguageSection key={viewer.handle} stored={viewer.language ?? null} onDone={reload} />
+          <DataSection />
         </>
       ) : (
         <p role="status">{t.loading}</p>
