@@ -38,7 +38,7 @@ public sealed class AreasAdminPageTests(WebClientServer server)
         await tree.GetByRole(AriaRole.Button, new() { Name = "Policy of “Allotments and gardens”" }).ClickAsync();
         var editor = page.GetByTestId("policy-editor");
         await Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Policy: Allotments and gardens");
-        await editor.GetByLabel("Days a vote is open").FillAsync("10");
+        await editor.GetByLabel("Days a vote is open", new() { Exact = true }).FillAsync("10");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
         await Expect(editor.GetByText("Saved as version 1.")).ToBeVisibleAsync();
         // The rules in force now name the area as the source of the vote's length.

@@ -5,6 +5,7 @@ export const adminAreasEn = {
   intro:
     'The area tree and the rules per area. An area inherits each value from its parent and, at the top, from the organisation, unless it overrides it; the rules in force show where each value comes from. Every change goes through the GraphQL mutations third-party clients use, and is in the public log.',
   notAdmin: 'Only admins can see this page.',
+  short: { policy: 'Policy', rename: 'Rename', archive: 'Archive', restore: 'Restore' },
   treeTitle: 'Area tree',
   archived: 'archived',
   rename: (name: string) => `Rename “${name}”`,
@@ -50,6 +51,7 @@ export const adminAreasDe: typeof adminAreasEn = {
   intro:
     'Der Bereichsbaum und die Regeln je Bereich. Ein Bereich erbt jeden Wert von seinem übergeordneten Bereich und ganz oben von der Organisation, außer er überschreibt ihn; die geltenden Regeln zeigen, woher jeder Wert kommt. Jede Änderung läuft über dieselben GraphQL-Mutationen wie bei Programmen anderer Anbieter und steht im öffentlichen Protokoll.',
   notAdmin: 'Nur Admins können diese Seite sehen.',
+  short: { policy: 'Regeln', rename: 'Umbenennen', archive: 'Archivieren', restore: 'Wiederherstellen' },
   treeTitle: 'Bereichsbaum',
   archived: 'archiviert',
   rename: (name: string) => `„${name}“ umbenennen`,

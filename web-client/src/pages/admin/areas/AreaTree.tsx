@@ -64,22 +64,29 @@ export function AreaTree({
           type="button"
           className="button button-secondary"
           aria-pressed={selected === area.id}
+          aria-label={a.editPolicy(area.name)}
           onClick={() => onSelect(area)}
         >
-          {a.editPolicy(area.name)}
+          {a.short.policy}
         </button>
         <button
           type="button"
           className="button button-secondary"
+          aria-label={a.rename(area.name)}
           onClick={() => {
             setRenaming(area.id);
             setName(area.name);
           }}
         >
-          {a.rename(area.name)}
+          {a.short.rename}
         </button>
-        <button type="button" className="button button-secondary" onClick={() => void toggleArchive(area)}>
-          {area.archived ? a.restore(area.name) : a.archive(area.name)}
+        <button
+          type="button"
+          className="button button-secondary"
+          aria-label={area.archived ? a.restore(area.name) : a.archive(area.name)}
+          onClick={() => void toggleArchive(area)}
+        >
+          {area.archived ? a.short.restore : a.short.archive}
         </button>
       </div>
       {renaming === area.id ? (
