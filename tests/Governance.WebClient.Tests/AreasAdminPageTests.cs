@@ -37,7 +37,7 @@ public sealed class AreasAdminPageTests(WebClientServer server)
 
         await tree.GetByRole(AriaRole.Button, new() { Name = "Policy of “Allotments and gardens”" }).ClickAsync();
         var editor = page.GetByTestId("policy-editor");
-        await Expect(editor.GetByRole(AriaRole.Heading, new() { Level = 2 })).ToHaveTextAsync("Policy: Allotments and gardens");
+        await Expect(editor.GetByRole(AriaRole.Heading, new() { Name = "Policy: Allotments and gardens" })).ToBeVisibleAsync();
         await editor.GetByLabel("Days a vote is open", new() { Exact = true }).FillAsync("10");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save policy" }).ClickAsync();
         await Expect(editor.GetByText("Saved as version 1.")).ToBeVisibleAsync();
