@@ -22,6 +22,7 @@ public static class AccountsApi
         group.MapPost("/sign-out", SignOut).RequireAuthorization(Policies.Session);
         group.MapPost("/password", ChangePassword).RequireAuthorization(Policies.Session);
         group.MapGet("/session", CurrentSession).RequireAuthorization(Policies.Session);
+        group.MapGet("/export", Export).RequireAuthorization(Policies.Session);
 
         return group;
     }
@@ -59,7 +60,7 @@ public static class AccountsApi
     }
 
     public static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> SignIn(
-        SignInRequest request, AccountStore accounts, IPasswordHasher<MemberIdentity> hasher, TimeProvider clock, HttpContext http)
+        SignInRequest request, AccountStore accounts, SignInGuard guard, IPasswordHasher<MemberIdentity> hasher, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.HandleOrEmail) || string.IsNullOrEmpty(request.Password))
         {
@@ -68,25 +69,29 @@ public static class AccountsApi
                 title: "The sign-in is not valid.");
         }
 
+        // Per-client and per-account back-off (SignInGuard): a client without failures is never
+        // held back, so a stranger hammering a public handle cannot lock its owner out.
+        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var found = await accounts.FindForSignInAsync(request.HandleOrEmail.Trim());
+        var wait = guard.WaitFor(found?.Member.Id, client);
+        if (wait > TimeSpan.Zero)
+        {
+            return Wait(http, wait);
+        }
+
         if (found is null)
         {
             hasher.VerifyHashedPassword(null!, DummyHash, request.Password);
-            return WrongCredentials();
+            return WrongCredentials(guard.RecordFailure(null, client));
         }
 
         var (member, credentials) = found.Value;
-        if (credentials.LockedUntil is { } until && until > clock.GetUtcNow())
-        {
-            return Locked(until);
-        }
-
         if (hasher.VerifyHashedPassword(member, credentials.PasswordHash, request.Password) == PasswordVerificationResult.Failed)
         {
-            var lockedUntil = await accounts.RecordFailedSignInAsync(member.Id);
-            return lockedUntil is { } l ? Locked(l) : WrongCredentials();
+            return WrongCredentials(guard.RecordFailure(member.Id, client));
         }
 
+        guard.RecordSuccess(member.Id, client);
         return TypedResults.Ok(await StartSession(accounts, http, member));
     }
 
@@ -123,6 +128,13 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Everything stored about the signed-in member, as a JSON download (data protection: the right of access).</summary>
+    public static FileContentHttpResult Export(MemberDataService data, ClaimsPrincipal user, TimeProvider clock) =>
+        TypedResults.File(
+            System.Text.Encoding.UTF8.GetBytes(data.Export(user.MemberId())),
+            "application/json",
+            $"governance-{user.Identity!.Name}-{clock.GetUtcNow():yyyy-MM-dd}.json");
+
     public static async Task<Results<Ok<SessionResponse>, UnauthorizedHttpResult>> CurrentSession(AccountStore accounts, HttpContext http)
     {
         var sessionId = http.Request.Cookies[GovernanceAuthenticationHandler.SessionCookie];
@@ -134,7 +146,7 @@ public static class AccountsApi
 
     private static async Task<SessionResponse> StartSession(AccountStore accounts, HttpContext http, MemberIdentity member)
     {
-        var (sessionId, session) = await accounts.StartSessionAsync(member.Id);
+        var (sessionId, session) = await accounts.StartSessionAsync(member.Id, http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null);
         var options = CookieOptions(http);
         options.Expires = session.ExpiresAt;
         http.Response.Cookies.Append(GovernanceAuthenticationHandler.SessionCookie, sessionId, options);
@@ -153,12 +165,25 @@ public static class AccountsApi
     private static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already registered", detail: detail);
 
-    private static ProblemHttpResult WrongCredentials() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed", detail: "The handle, email address or password is wrong.");
-
-    private static ProblemHttpResult Locked(DateTimeOffset until) =>
+    /// <summary>A wrong password; when this client now has to wait before the next try, the detail says how long.</summary>
+    private static ProblemHttpResult WrongCredentials(TimeSpan wait) =>
         TypedResults.Problem(
+            statusCode: StatusCodes.Status401Unauthorized,
+            title: "Sign-in failed",
+            detail: "The handle, email address or password is wrong." + (wait > TimeSpan.Zero ? $" After several failures, wait {Seconds(wait)} seconds before the next try." : string.Empty),
+            extensions: wait > TimeSpan.Zero ? new Dictionary<string, object?> { ["retryAfterSeconds"] = Seconds(wait) } : null);
+
+    /// <summary>This client failed too often: 429 with the wait, in words, in Retry-After and as retryAfterSeconds.</summary>
+    private static ProblemHttpResult Wait(HttpContext http, TimeSpan wait)
+    {
+        var seconds = Seconds(wait);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
             statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Account locked",
-            detail: $"Too many failed sign-ins; try again after {until:u}.");
+            title: "Too many failed sign-ins",
+            detail: $"Too many failed sign-ins from here: wait {seconds} seconds, then try again. Other devices are not held back.",
+            extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = seconds });
+    }
+
+    private static long Seconds(TimeSpan wait) => (long)Math.Ceiling(wait.TotalSeconds);
 }

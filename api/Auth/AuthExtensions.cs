@@ -27,6 +27,10 @@ public static class AuthExtensions
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<MembershipService>();
         builder.Services.AddSingleton<IPasswordHasher<MemberIdentity>, PasswordHasher<MemberIdentity>>();
+        builder.Services.AddSingleton<IPasswordHashing, IdentityPasswordHashing>();
+        builder.Services.AddSingleton<AccountService>();
+        builder.Services.AddSingleton<SignInGuard>();
+        builder.Services.AddSingleton<MemberDataService>();
         builder.Services.AddAuthentication(GovernanceAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, GovernanceAuthenticationHandler>(GovernanceAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

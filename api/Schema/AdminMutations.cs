@@ -27,8 +27,21 @@ internal static class AdminMutations
                 areaId = local;
             }
 
+            if (PolicyChanges(input) is not { } changes)
+            {
+                return UserErrors.Payload("policy", UserErrors.Validation("NO_CHANGES", "Give the values to change (values), those to inherit again (inherit), or changes as JSON.", "values"));
+            }
+
             var payload = await MutationGuard.RunAsync("policy", () => Task.FromResult<object?>(
-                d.Policies.Set(caller.MemberId!.Value, areaId, (string)input["changes"]!, input.GetValueOrDefault("effectiveFrom") as DateTimeOffset?)));
+                d.Policies.Set(caller.MemberId!.Value, areaId, changes, input.GetValueOrDefault("effectiveFrom") as DateTimeOffset?)));
+            if (payload["errors"] is UserErrorValue[] errors && input.GetValueOrDefault("values") is not null)
+            {
+                // A value out of range is refused as "<name> must be …": name the typed field it came from.
+                payload["errors"] = errors.Select(e => e.Field is null && System.Text.RegularExpressions.Regex.Match(e.Message, "^(?:The policy is refused: )?([a-z][A-Za-z]+) ") is { Success: true } named
+                    ? UserErrors.Validation(e.Code, e.Message, "values." + named.Groups[1].Value)
+                    : e).ToArray();
+            }
+
             if (payload["policy"] is Governance.Core.Policies.PolicyVersion version)
             {
                 payload["policy"] = version.ValuesJson;
@@ -110,6 +123,51 @@ internal static class AdminMutations
         .BindDictionary("SetVotingRightPayload")
         .BindDictionary("CreateAreaPayload")
         .BindDictionary("SetMemberRolesPayload");
+
+    /// <summary>
+    /// The changes as PolicyService reads them: the JSON of <c>changes</c>, then the typed
+    /// <c>values</c> (enums in the policy's kebab-case), then each <c>inherit</c> name as null.
+    /// Null when nothing is to change; a malformed <c>changes</c> is left for the service to refuse.
+    /// </summary>
+    private static string? PolicyChanges(IReadOnlyDictionary<string, object?> input)
+    {
+        var json = input.GetValueOrDefault("changes") as string;
+        var values = input.GetValueOrDefault("values") as IReadOnlyDictionary<string, object?>;
+        var inherit = input.GetValueOrDefault("inherit") as IReadOnlyList<object?>;
+        if (values is null && inherit is null)
+        {
+            return json;
+        }
+
+        System.Text.Json.Nodes.JsonObject merged;
+        try
+        {
+            merged = json is null ? [] : System.Text.Json.Nodes.JsonNode.Parse(json) as System.Text.Json.Nodes.JsonObject ?? [];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return json;
+        }
+
+        foreach (var (key, value) in values ?? new Dictionary<string, object?>())
+        {
+            merged[key] = value switch
+            {
+                null => null,
+                string name => System.Text.Json.Nodes.JsonValue.Create(name.ToLowerInvariant().Replace('_', '-')),
+                IReadOnlyList<object?> list => new System.Text.Json.Nodes.JsonArray([.. list.Select(v => System.Text.Json.Nodes.JsonValue.Create(Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture)))]),
+                int number => System.Text.Json.Nodes.JsonValue.Create(number),
+                _ => System.Text.Json.Nodes.JsonValue.Create(Convert.ToDouble(value, System.Globalization.CultureInfo.InvariantCulture)),
+            };
+        }
+
+        foreach (var name in inherit ?? [])
+        {
+            merged[(string)name!] = null;
+        }
+
+        return merged.Count == 0 ? null : merged.ToJsonString();
+    }
 
     private static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
 }

@@ -10,4 +10,10 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 {
     /// <summary>Who may vote: registration, invitations, the membership register.</summary>
     public Governance.Core.Accounts.MembershipService Membership { get; init; } = null!;
+
+    /// <summary>The member's own account: password, sessions, tokens, language.</summary>
+    public Governance.Core.Accounts.AccountService Accounts { get; init; } = null!;
+
+    /// <summary>The member's own data: export and erasure.</summary>
+    public Governance.Core.Accounts.MemberDataService MemberData { get; init; } = null!;
 }

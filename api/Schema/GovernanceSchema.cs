@@ -25,6 +25,8 @@ public static class GovernanceSchema
         .AddDelegationMutations(services)
         .AddAdminMutations(services, domain)
         .AddMembership(services, domain)
+        .AddAccounts(domain)
+        .AddAreaMutations(services)
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
         .AddSubscriptions(services, domain)

@@ -60,6 +60,8 @@ public static class SchemaExtensions
             sp.GetRequiredService<PolicyService>())
         {
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
+            Accounts = sp.GetRequiredService<Governance.Core.Accounts.AccountService>(),
+            MemberData = sp.GetRequiredService<Governance.Core.Accounts.MemberDataService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),

@@ -65,8 +65,10 @@ public sealed class AccountStore(Database database, TimeProvider clock)
     /// Starts a new session (a fresh random id every time, so a planted cookie is never
     /// adopted: no session fixation) and clears the failure count. Returns the clear id.
     /// </summary>
-    public async Task<(string SessionId, SessionInfo Session)> StartSessionAsync(long memberId)
+    public async Task<(string SessionId, SessionInfo Session)> StartSessionAsync(long memberId, string? userAgent = null)
     {
+        // Kept to tell sessions apart on the account page; a header is the client's to choose, so bounded.
+        userAgent = userAgent is { Length: > 300 } ? userAgent[..300] : userAgent;
         var now = clock.GetUtcNow();
         var sessionId = NewSecret("gov_s_");
         var csrf = NewSecret(string.Empty);
@@ -74,8 +76,8 @@ public sealed class AccountStore(Database database, TimeProvider clock)
         await using var connection = await database.OpenAsync();
         await using var transaction = connection.BeginWrite();
         await connection.ExecuteAsync(
-            "INSERT INTO sessions (id_hash, member_id, csrf_token, created_at, expires_at) VALUES (@hash, @memberId, @csrf, @at, @expires)",
-            new { hash = Hash(sessionId), memberId, csrf, at = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds() },
+            "INSERT INTO sessions (id_hash, member_id, csrf_token, created_at, expires_at, user_agent) VALUES (@hash, @memberId, @csrf, @at, @expires, @userAgent)",
+            new { hash = Hash(sessionId), memberId, csrf, at = now.ToUnixTimeMilliseconds(), expires = expires.ToUnixTimeMilliseconds(), userAgent },
             transaction);
         await connection.ExecuteAsync(
             "UPDATE member_credentials SET failed_attempts = 0, locked_until = NULL WHERE member_id = @memberId; " +
@@ -212,7 +214,7 @@ public sealed class AccountStore(Database database, TimeProvider clock)
 
     internal static byte[] Hash(string secret) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(secret));
 
-    private static string NewSecret(string prefix) =>
+    internal static string NewSecret(string prefix) =>
         prefix + Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     private static string Base64UrlEncode(byte[] bytes) =>

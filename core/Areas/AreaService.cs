@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Dapper;
 using Governance.Core.Delegation;
 using Governance.Core.Domain;
 using Governance.Core.Events;
@@ -60,6 +61,67 @@ public sealed partial class AreaService(Database database, TimeProvider clock, E
         });
         events.Publish(logged);
         return id;
+    }
+
+    /// <summary>
+    /// Renames an area (and rewrites its description when one is given). Its id and slug stay,
+    /// so delegations and proposals keep pointing at it; the event keeps the old name.
+    /// </summary>
+    public void Rename(long actorId, long areaId, string? name, string? description)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100)
+        {
+            throw new DomainException(DomainErrors.InvalidName, "An area's name is 1 to 100 characters.", "name");
+        }
+
+        if (description?.Length > 2_000)
+        {
+            throw new DomainException(DomainErrors.InvalidDescription, "An area's description is at most 2,000 characters.", "description");
+        }
+
+        Command(actorId, areaId, (c, t, now) =>
+        {
+            var old = c.QuerySingle<string>("SELECT name FROM areas WHERE id = @areaId", new { areaId }, t);
+            AreaStore.Rename(c, t, areaId, name, description);
+            EventLog.Append(c, t, now, actorId, EventTypes.AreaRenamed, new { AreaId = areaId, Name = name, OldName = old });
+        });
+    }
+
+    /// <summary>
+    /// Archives an area (or restores it): an archived area and its sub-areas take no new
+    /// proposals; what happened in them stays, delegations and all.
+    /// </summary>
+    public void SetArchived(long actorId, long areaId, bool archived) => Command(actorId, areaId, (c, t, now) =>
+    {
+        var current = c.QuerySingle<long?>("SELECT archived_at FROM areas WHERE id = @areaId", new { areaId }, t);
+        if ((current is not null) == archived)
+        {
+            throw new DomainException("unchanged", archived ? "The area is archived already." : "The area is not archived.", "area");
+        }
+
+        AreaStore.SetArchived(c, t, areaId, archived ? Millis.Of(now) : null);
+        EventLog.Append(c, t, now, actorId, archived ? EventTypes.AreaArchived : EventTypes.AreaRestored, new { AreaId = areaId });
+    });
+
+    private void Command(long actorId, long areaId, Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, DateTimeOffset> command)
+    {
+        var (_, logged) = Transactions.WriteLogged(database, (c, t) =>
+        {
+            if (!MemberStore.HasRole(c, t, actorId, "admin"))
+            {
+                throw new DomainException(DomainErrors.NotAllowed, "Only an admin can change an area.");
+            }
+
+            if (!AreaStore.Exists(c, t, areaId))
+            {
+                throw new DomainException(DomainErrors.UnknownArea, "There is no such area.", "area");
+            }
+
+            command(c, t, clock.GetUtcNow());
+            return 0;
+        });
+        events.Publish(logged);
     }
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,49}$")]

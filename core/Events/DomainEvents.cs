@@ -55,6 +55,15 @@ public sealed record MemberUpdated(long MemberId, DateTimeOffset At) : DomainEve
 /// <summary>An area was added to the tree.</summary>
 public sealed record AreaCreated(long AreaId, long? ParentId, DateTimeOffset At) : DomainEvent(At);
 
+/// <summary>
+/// Failed sign-ins on a member's account piled up (<see cref="Failures"/> within the back-off
+/// window, from <see cref="Clients"/> clients): the member should hear of it.
+/// </summary>
+public sealed record SignInFailuresPiledUp(long MemberId, long Failures, long Clients, DateTimeOffset At) : DomainEvent(At);
+
+/// <summary>An area was renamed, archived or restored.</summary>
+public sealed record AreaChanged(long AreaId, DateTimeOffset At) : DomainEvent(At);
+
 /// <summary>A policy version was recorded for the organisation (null) or an area.</summary>
 public sealed record PolicyChanged(long? AreaId, DateTimeOffset At) : DomainEvent(At);
 

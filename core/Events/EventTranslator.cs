@@ -31,11 +31,18 @@ public static class EventTranslator
             case EventTypes.MemberVotingRightGranted:
             case EventTypes.MemberVotingRightSuspended:
             case EventTypes.MemberRolesChanged:
+            case EventTypes.MemberErased:
                 return [new MemberUpdated(payload.GetProperty("memberId").GetInt64(), at)];
             case EventTypes.MemberEndorsed:
                 return [new MemberUpdated(payload.GetProperty("endorsed").GetInt64(), at)];
             case EventTypes.AreaCreated:
                 return [new AreaCreated(payload.GetProperty("areaId").GetInt64(), Number(payload, "parentId"), at)];
+            case EventTypes.MemberSignInFailed:
+                return [new SignInFailuresPiledUp(payload.GetProperty("memberId").GetInt64(), payload.GetProperty("failures").GetInt64(), payload.GetProperty("clients").GetInt64(), at)];
+            case EventTypes.AreaRenamed:
+            case EventTypes.AreaArchived:
+            case EventTypes.AreaRestored:
+                return [new AreaChanged(payload.GetProperty("areaId").GetInt64(), at)];
             case EventTypes.PolicyChanged:
                 return [new PolicyChanged(Number(payload, "area"), at)];
             case EventTypes.ProposalOpened:

@@ -13,6 +13,17 @@ public static class EventTypes
     public const string MemberSignedOut = "member.signed-out";
     public const string MemberLockedOut = "member.locked-out";
     public const string MemberPasswordChanged = "member.password-changed";
+    public const string MemberPreferencesChanged = "member.preferences-changed";
+
+    /// <summary>A member erased their account: handle, name and email pseudonymised, credentials gone; public acts stay under the pseudonym.</summary>
+    public const string MemberErased = "member.erased";
+
+    /// <summary>
+    /// Failed sign-ins piled up on an account (appended when they reach 5, 10, 20, … within the
+    /// back-off window, not on every failure: an attacker must not grow the log at will). The
+    /// domain event <see cref="SignInFailuresPiledUp"/> lets the notifications tell the member.
+    /// </summary>
+    public const string MemberSignInFailed = "member.sign-in-failed";
     public const string MemberVotingRightGranted = "member.voting-right-granted";
     public const string MemberVotingRightSuspended = "member.voting-right-suspended";
     public const string MemberRolesChanged = "member.roles-changed";
@@ -26,6 +37,9 @@ public static class EventTypes
     public const string TokenRevoked = "token.revoked";
 
     public const string AreaCreated = "area.created";
+    public const string AreaRenamed = "area.renamed";
+    public const string AreaArchived = "area.archived";
+    public const string AreaRestored = "area.restored";
 
     public const string DelegationSet = "delegation.set";
     public const string DelegationBlocked = "delegation.blocked";
@@ -56,7 +70,7 @@ public static class EventTypes
     /// Prefixes of the entries private to their actor (and admins): who trusts whom, sign-ins,
     /// lock-outs, password changes, tokens, invitations (their notes may name a person) and register imports. Everything else in the log is public.
     /// </summary>
-    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-", "invitation.", "registry."];
+    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-", "member.preferences-", "member.sign-in-", "invitation.", "registry."];
 
     /// <summary>
     /// Whether an entry about a proposal may have moved the agenda queue or the list that feeds

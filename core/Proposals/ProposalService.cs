@@ -63,6 +63,11 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
                 throw new DomainException(DomainErrors.NotFound, "There is no such area.");
             }
 
+            if (AreaStore.ArchivedInChain(c, t, areaId) is { } archived)
+            {
+                throw new DomainException("area_archived", $"The area “{archived.Name}” is archived: it takes no new proposals.", "area");
+            }
+
             var policy = PolicyService.Resolve(c, t, areaId, nowMs);
             var policyId = PolicyStore.AreaChain(c, t, areaId).Reverse()
                 .Select(a => PolicyStore.InForce(c, t, a, nowMs)?.Id).FirstOrDefault(id => id is not null)

@@ -4,6 +4,9 @@ import { Layout } from './components/Layout';
 import { createGraphQLClient } from './graphql/client';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { MembersAdminPage } from './pages/admin/MembersAdminPage';
+import { AccountPage } from './pages/account/AccountPage';
+import { AreasAdminPage } from './pages/admin/areas/AreasAdminPage';
+import { useStoredLanguage } from './pages/account/useStoredLanguage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { proposalRoute } from './pages/proposals/routes';
@@ -18,6 +21,7 @@ function Routes() {
   const { path } = useRouter();
   const { state } = useSession();
   const { t } = useI18n();
+  useStoredLanguage();
   if (state.status === 'loading') {
     return (
       <p role="status" className="loading">
@@ -32,6 +36,10 @@ function Routes() {
       return <SignInPage key={path} />;
     case '/register':
       return <RegisterPage key={path} />;
+    case '/account':
+      return <AccountPage key={path} />;
+    case '/admin/areas':
+      return <AreasAdminPage key={path} />;
     case '/admin/members':
       return <MembersAdminPage key={path} />;
     default:

@@ -96,7 +96,7 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             """, new { memberId }, cancellationToken)).SingleOrDefault();
 
     public Task<List<AreaRow>> AreasAsync(CancellationToken cancellationToken) =>
-        QueryAsync<AreaRow>("SELECT id, slug, name, description, parent_id AS ParentId FROM areas ORDER BY name, id", null, cancellationToken);
+        QueryAsync<AreaRow>("SELECT id, slug, name, description, parent_id AS ParentId, archived_at AS ArchivedAt FROM areas ORDER BY name, id", null, cancellationToken);
 
     /// <summary>
     /// Every proposal matching the filter with its score (unreleased support points): ordering

@@ -7,7 +7,7 @@ public sealed record MemberRow(long Id, string Handle, string DisplayName, long 
 
 public sealed record ViewerRow(long Id, string Handle, string DisplayName, string? Email, double Karma, long KarmaAt, long Allocated);
 
-public sealed record AreaRow(long Id, string Slug, string Name, string Description, long? ParentId);
+public sealed record AreaRow(long Id, string Slug, string Name, string Description, long? ParentId, long? ArchivedAt = null);
 
 public sealed record ProposalRow(long Id, long AuthorId, long AreaId, string Title, string Body, string Status, long CreatedAt, long UpdatedAt, long? VotingEndsAt, long? MergedIntoId, long? VotingStartsAt, long? ExpiresAt);
 

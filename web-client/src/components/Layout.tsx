@@ -36,10 +36,24 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               </li>
             ) : null}
+            {state.status === 'signedIn' ? (
+              <li>
+                <Link href="/account" aria-current={current('/account')}>
+                  {t.account.nav}
+                </Link>
+              </li>
+            ) : null}
             {state.status === 'signedIn' && state.session.member.roles.includes('admin') ? (
               <li>
                 <Link href="/admin/members" aria-current={current('/admin/members')}>
                   {t.admin.nav}
+                </Link>
+              </li>
+            ) : null}
+            {state.status === 'signedIn' && state.session.member.roles.includes('admin') ? (
+              <li>
+                <Link href="/admin/areas" aria-current={current('/admin/areas')}>
+                  {t.adminAreas.nav}
                 </Link>
               </li>
             ) : null}

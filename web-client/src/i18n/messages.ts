@@ -8,10 +8,14 @@ import { powerDe, powerEn } from './messages.power';
 import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
 import { rulesDe, rulesEn } from './messages.rules';
 import { ballotsDe, ballotsEn } from './messages.ballots';
+import { accountDe, accountEn } from './messages.account';
+import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
 
 export const en = {
   power: powerEn,
   admin: adminEn,
+  account: accountEn,
+  adminAreas: adminAreasEn,
   voting: votingEn,
   appName: 'Governance',
   skipToContent: 'Skip to main content',
@@ -76,6 +80,8 @@ export type Messages = typeof en;
 export const de: Messages = {
   power: powerDe,
   admin: adminDe,
+  account: accountDe,
+  adminAreas: adminAreasDe,
   voting: votingDe,
   appName: 'Governance',
   skipToContent: 'Zum Hauptinhalt springen',
