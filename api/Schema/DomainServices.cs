@@ -10,4 +10,7 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 {
     /// <summary>Who may vote: registration, invitations, the membership register.</summary>
     public Governance.Core.Accounts.MembershipService Membership { get; init; } = null!;
+
+    /// <summary>The viewer's notifications and their settings (issue 16).</summary>
+    public Governance.Core.Notifications.NotificationService Notifications { get; init; } = null!;
 }

@@ -26,6 +26,7 @@ public static class GovernanceSchema
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
         .AddSubscriptions(services)
+        .AddNotifications(services, domain)
         .BindType<ValidationError>("ValidationError")
         .BindType<NotAuthorizedError>("NotAuthorizedError")
         .BindType<NotFoundError>("NotFoundError")

@@ -60,6 +60,7 @@ public static class SchemaExtensions
             sp.GetRequiredService<PolicyService>())
         {
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
+            Notifications = sp.GetRequiredService<Governance.Core.Notifications.NotificationService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
