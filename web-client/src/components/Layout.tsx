@@ -4,6 +4,7 @@ import { Link, useRouter } from '../router';
 import { useSession } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PowerNavItems } from './PowerNav';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 /** Landmarks (banner, navigation, main, contentinfo) and a skip link to the main content. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -41,6 +42,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/admin/members" aria-current={current('/admin/members')}>
                   {t.admin.nav}
                 </Link>
+              </li>
+            ) : null}
+            {state.status === 'signedIn' ? (
+              <li>
+                <NotificationBell />
               </li>
             ) : null}
             {state.status === 'signedIn' ? (
