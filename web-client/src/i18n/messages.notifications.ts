@@ -77,7 +77,7 @@ export const notificationsEn = {
     noEmail: 'You have no email address on your account, so a digest cannot reach you; email notifications still show in the app.',
     kind: 'Notification',
     saved: (kind: string, delivery: string) => `${kind}: ${delivery}.`,
-    deliveries: { OFF: 'Off', APP: 'In the app', EMAIL: 'Daily email digest' } satisfies Record<DeliveryName, string>,
+    deliveries: { OFF: 'Off', APP: 'In the app', EMAIL: 'In the app and the daily email' } satisfies Record<DeliveryName, string>,
     kinds: {
       DELEGATION_RECEIVED: 'Someone delegates to me, changes or takes back their delegation',
       DELEGATE_VOTED: 'My delegate voted',
@@ -142,7 +142,7 @@ export const notificationsDe: typeof notificationsEn = {
     noEmail: 'Dein Konto hat keine E-Mail-Adresse, daher kann dich keine Zusammenfassung erreichen; E-Mail-Benachrichtigungen erscheinen trotzdem in der App.',
     kind: 'Benachrichtigung',
     saved: (kind: string, delivery: string) => `${kind}: ${delivery}.`,
-    deliveries: { OFF: 'Aus', APP: 'In der App', EMAIL: 'Tägliche E-Mail' },
+    deliveries: { OFF: 'Aus', APP: 'In der App', EMAIL: 'In der App und in der täglichen E-Mail' },
     kinds: {
       DELEGATION_RECEIVED: 'Jemand überträgt mir die Stimme, ändert oder widerruft die Delegation',
       DELEGATE_VOTED: 'Meine Delegierte hat abgestimmt',

@@ -20,6 +20,13 @@ export const NotificationAdded = graphql(`
   }
 `);
 
+const readEvent = 'governance:notifications-read';
+
+/** Tells the bell the member read some: it counts again (the page and the bell hold separate queries). */
+export function announceRead(): void {
+  window.dispatchEvent(new Event(readEvent));
+}
+
 /** The header's bell: a link to /notifications with the unread count, kept live by notificationAdded. */
 export function NotificationBell() {
   const { t } = useI18n();
@@ -35,6 +42,11 @@ export function NotificationBell() {
   useEffect(() => {
     refetch({ requestPolicy: 'network-only' });
   }, [path, refetch]);
+  useEffect(() => {
+    const recount = () => refetch({ requestPolicy: 'network-only' });
+    window.addEventListener(readEvent, recount);
+    return () => window.removeEventListener(readEvent, recount);
+  }, [refetch]);
 
   return (
     <Link href="/notifications" className="bell" aria-label={t.notifications.bell(unread)} aria-current={path === '/notifications' ? 'page' : undefined}>

@@ -6,7 +6,7 @@ import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session/session';
-import { NotificationAdded } from './NotificationBell';
+import { announceRead, NotificationAdded } from './NotificationBell';
 import { NotificationItem } from './NotificationItem';
 
 const PageQuery = graphql(`
@@ -84,6 +84,7 @@ function Notifications() {
       if (payload && !payload.errors) {
         setAnnouncement('all' in input ? m.allRead : m.markedRead);
         setGeneration((g) => g + 1);
+        announceRead();
       } else {
         setAnnouncement(payload?.errors?.[0]?.message ?? result.error?.message ?? null);
       }
@@ -102,7 +103,7 @@ function Notifications() {
       </p>
       {unread > 0 ? (
         <p>
-          <button type="button" disabled={fetching} onClick={() => void mark({ all: true })}>
+          <button type="button" className="button" disabled={fetching} onClick={() => void mark({ all: true })}>
             {m.markAllRead}
           </button>
         </p>
