@@ -11,13 +11,13 @@ namespace Governance.Core.Notifications;
 /// the log from its stored progress, so every command and the clock alike notify, on whichever
 /// instance they ran, and nothing is lost across a restart. It runs after the commands
 /// committed, never inside their transactions, and writes a large fan-out in chunks of
-/// <see cref="ChunkSize"/>, each its own short transaction (no advisory lock on PostgreSQL), so
+/// <see cref="ChunkSize"/> rows, each its own short transaction (no advisory lock on PostgreSQL), so
 /// writers are never held up for the length of a fan-out. The time-based reminders (a vote
 /// closes in 24 h, a delegate has not voted 48 h before the close) come from <see cref="Sweep"/>.
 /// </summary>
 public sealed class NotificationFeed(Database database, TimeProvider clock)
 {
-    public const int ChunkSize = 5_000;
+    public const int ChunkSize = 2_000;
 
     /// <summary>Raised after notifications were written (by the feed, the sweep or a sign-in failure), for subscriptions to look.</summary>
     public event Action? Written;

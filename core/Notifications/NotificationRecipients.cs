@@ -39,7 +39,7 @@ public static class NotificationRecipients
             case EventTypes.DelegationRevoked:
                 return DelegationNews(c, entry.Type, payload, entry.At);
             case EventTypes.VoteCast when entry.ActorId is long voter && proposal is long voted:
-                return DelegateVoted(c, voter, voted);
+                return DelegateVoted(c, voter, voted, entry.At);
             case EventTypes.MemberVotingRightSuspended:
                 var lost = payload.GetProperty("memberId").GetInt64();
                 return [new PlannedNotification(NotificationKinds.DelegateLostRight, null, lost, Detail(new { reason = Text(payload, "reason") }), Delegators(c, lost))];
@@ -124,13 +124,12 @@ public static class NotificationRecipients
         return planned;
     }
 
-    private static List<PlannedNotification> DelegateVoted(DbConnection c, long voter, long proposal)
+    private static List<PlannedNotification> DelegateVoted(DbConnection c, long voter, long proposal, long atMs)
     {
-        // A changed vote is not news to the delegators: they heard when the delegate first voted.
-        var told = c.ExecuteScalar<long>(
-            "SELECT count(*) FROM notifications WHERE proposal_id = @proposal AND kind = @kind AND subject_id = @voter",
-            new { proposal, kind = NotificationKinds.DelegateVoted, voter });
-        if (told > 0)
+        // A changed vote is not news to the delegators: they heard when the delegate first
+        // voted. The vote row keeps when it was first cast, so no search of the notifications.
+        var firstCast = c.ExecuteScalar<long?>("SELECT cast_at FROM votes WHERE proposal_id = @proposal AND member_id = @voter", new { proposal, voter });
+        if (firstCast is long cast && cast < atMs)
         {
             return [];
         }
