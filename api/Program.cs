@@ -5,6 +5,7 @@ using Governance.Api.Exports;
 using Governance.Api.Clock;
 using Governance.Api.GraphQL;
 using Governance.Api.Health;
+using Governance.Api.Notifications;
 using Governance.Api.Hosting;
 using Governance.Api.OpenApi;
 using Governance.Api.Schema;
@@ -32,6 +33,7 @@ builder.AddGovernanceOpenApi();
 builder.AddGraphQLTransport();
 builder.AddGovernanceSchema();
 builder.AddGovernanceClock();
+builder.AddGovernanceNotifications();
 
 var app = builder.Build();
 

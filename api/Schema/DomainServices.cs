@@ -16,4 +16,6 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 
     /// <summary>The member's own data: export and erasure.</summary>
     public Governance.Core.Accounts.MemberDataService MemberData { get; init; } = null!;
+    /// <summary>The viewer's notifications and their settings (issue 16).</summary>
+    public Governance.Core.Notifications.NotificationService Notifications { get; init; } = null!;
 }

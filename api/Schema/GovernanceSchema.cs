@@ -30,6 +30,7 @@ public static class GovernanceSchema
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
         .AddSubscriptions(services, domain)
+        .AddNotifications(services, domain)
         .BindType<ValidationError>("ValidationError")
         .BindType<NotAuthorizedError>("NotAuthorizedError")
         .BindType<NotFoundError>("NotFoundError")

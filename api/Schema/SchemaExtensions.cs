@@ -62,6 +62,7 @@ public static class SchemaExtensions
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
             Accounts = sp.GetRequiredService<Governance.Core.Accounts.AccountService>(),
             MemberData = sp.GetRequiredService<Governance.Core.Accounts.MemberDataService>(),
+            Notifications = sp.GetRequiredService<Governance.Core.Notifications.NotificationService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),

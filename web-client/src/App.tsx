@@ -12,6 +12,7 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { proposalRoute } from './pages/proposals/routes';
 import { powerRoute } from './pages/power/routes';
 import { rulesRoute } from './pages/rules/routes';
+import { notificationsRoute } from './notifications/routes';
 import { RegisterPage } from './pages/RegisterPage';
 import { SignInPage } from './pages/SignInPage';
 import { RouterProvider, useRouter } from './router';
@@ -43,7 +44,7 @@ function Routes() {
     case '/admin/members':
       return <MembersAdminPage key={path} />;
     default:
-      return proposalRoute(path) ?? powerRoute(path) ?? rulesRoute(path) ?? <NotFoundPage key={path} />;
+      return proposalRoute(path) ?? powerRoute(path) ?? rulesRoute(path) ?? notificationsRoute(path) ?? <NotFoundPage key={path} />;
   }
 }
 

@@ -4,6 +4,7 @@ import { Link, useRouter } from '../router';
 import { useSession } from '../session/session';
 import { LanguageSwitch } from './LanguageSwitch';
 import { PowerNavItems } from './PowerNav';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 /** Landmarks (banner, navigation, main, contentinfo) and a skip link to the main content. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -55,6 +56,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <Link href="/admin/areas" aria-current={current('/admin/areas')}>
                   {t.adminAreas.nav}
                 </Link>
+              </li>
+            ) : null}
+            {state.status === 'signedIn' ? (
+              <li>
+                <NotificationBell />
               </li>
             ) : null}
             {state.status === 'signedIn' ? (

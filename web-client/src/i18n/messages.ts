@@ -10,6 +10,7 @@ import { rulesDe, rulesEn } from './messages.rules';
 import { ballotsDe, ballotsEn } from './messages.ballots';
 import { accountDe, accountEn } from './messages.account';
 import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
+import { notificationsDe, notificationsEn } from './messages.notifications';
 
 export const en = {
   power: powerEn,
@@ -73,6 +74,7 @@ export const en = {
   notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },  ...membersEn,
   ...rulesEn,
   ...ballotsEn,
+  ...notificationsEn,
 };
 
 export type Messages = typeof en;
@@ -139,6 +141,7 @@ export const de: Messages = {
   notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },  ...membersDe,
   ...rulesDe,
   ...ballotsDe,
+  ...notificationsDe,
 };
 
 export const dictionaries = { en, de } as const;

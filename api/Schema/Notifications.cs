@@ -1,0 +1,171 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Governance.Core.Accounts;
+using Governance.Core.Domain;
+using Governance.Core.Events;
+using Governance.Core.Notifications;
+using Governance.GraphQL.Errors;
+using Governance.GraphQL.Execution;
+using Governance.GraphQL.Relay;
+using Governance.GraphQL.Types;
+
+namespace Governance.Api.Schema;
+
+/// <summary>What the notification feed wrote: the notifications with ids in (AfterId, UpToId], for whoever they are.</summary>
+public sealed record NotificationsWritten(long AfterId, long UpToId);
+
+/// <summary>
+/// The viewer's notifications (issue 16): the connection with its unread count, the per-kind
+/// settings, markNotificationsRead and setNotificationDelivery with typed errors, and the
+/// notificationAdded subscription. The notifications themselves come from the feed in core.
+/// </summary>
+internal static class Notifications
+{
+    private const string IdType = "Notification";
+    private const int MaxPage = 50;
+
+    public static SchemaBuilder AddNotifications(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
+        .ResolveAsync("Viewer.notifications", c =>
+        {
+            var me = Me(c);
+            var first = c.Argument<int?>("first") ?? 20;
+            if (first is < 0 or > MaxPage)
+            {
+                throw new GraphQLException($"Argument \"first\" must be between 0 and {MaxPage}.");
+            }
+
+            var before = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
+            var rows = d.Notifications.Page(me, before, first + 1);
+            var (total, unread) = d.Notifications.Counts(me);
+            var edges = rows.Take(first).Select(r => new Edge<NotificationRow>(r, Ids.Of(IdType, r.Id))).ToList();
+            return Task.FromResult<object?>(new NotificationConnection(
+                edges,
+                new PageInfo(before > 0, rows.Count > first, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                (int)total,
+                (int)unread));
+        })
+        .Resolve("Viewer.unreadNotificationCount", c => (int)d.Notifications.Counts(Me(c)).Unread)
+        .Resolve("Viewer.notificationSettings", c => d.Notifications.Settings(Me(c)))
+        .BindType<NotificationConnection>("NotificationConnection")
+        .BindType<Edge<NotificationRow>>("NotificationEdge")
+        .BindType<NotificationSetting>("NotificationSetting")
+        .Resolve("NotificationSetting.kind", c => c.ParentAs<NotificationSetting>().Kind.ToUpperInvariant())
+        .Resolve("NotificationSetting.delivery", c => c.ParentAs<NotificationSetting>().Delivery.ToUpperInvariant())
+        .BindType<NotificationRow>("Notification")
+        .Resolve("Notification.id", c => Ids.Of(IdType, c.ParentAs<NotificationRow>().Id))
+        .Resolve("Notification.kind", c => c.ParentAs<NotificationRow>().Kind.ToUpperInvariant())
+        .Resolve("Notification.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<NotificationRow>().CreatedAt))
+        .Resolve("Notification.read", c => c.ParentAs<NotificationRow>().ReadAt is not null)
+        .Resolve("Notification.readAt", c => c.ParentAs<NotificationRow>().ReadAt is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null)
+        .ResolveAsync("Notification.summary", async c =>
+        {
+            var row = c.ParentAs<NotificationRow>();
+            var member = row.SubjectId is long m ? await c.Member(s.Reads, m) : null;
+            var proposal = row.ProposalId is long p ? await c.Proposal(s.Reads, p) : null;
+            return NotificationText.Summary(row, member?.Handle, proposal?.Title);
+        })
+        .ResolveAsync("Notification.proposal", async c => c.ParentAs<NotificationRow>().ProposalId is long p ? await c.Proposal(s.Reads, p) : null)
+        .ResolveAsync("Notification.member", async c => c.ParentAs<NotificationRow>().SubjectId is long m ? await c.Member(s.Reads, m) : null)
+        .ResolveAsync("Notification.mergedInto", async c => Detail(c, "into") is JsonElement { ValueKind: JsonValueKind.Number } into ? await c.Proposal(s.Reads, into.GetInt64()) : null)
+        .Resolve("Notification.delegation", c => Detail(c, "change") is JsonElement { ValueKind: JsonValueKind.String } change ? change.GetString()!.ToUpperInvariant() : null)
+        .Resolve("Notification.scope", c => Detail(c, "scope") is JsonElement { ValueKind: JsonValueKind.String } scope ? Scopes.ToGraph(EventTranslator.ParseScope(scope.GetString()!)) : null)
+        .Resolve("Notification.rank", c => Detail(c, "rank") is JsonElement { ValueKind: JsonValueKind.Number } rank ? rank.GetInt32() : (int?)null)
+        .Resolve("Notification.weight", c => Detail(c, "weight") is JsonElement { ValueKind: JsonValueKind.Number } weight ? weight.GetInt32() : (int?)null)
+        .Resolve("Notification.reason", c => Detail(c, "reason") is JsonElement { ValueKind: JsonValueKind.String } reason ? reason.GetString() : null)
+        .Resolve("Notification.votingEndsAt", c => Detail(c, "votingEndsAt") is JsonElement { ValueKind: JsonValueKind.Number } ends ? DateTimeOffset.FromUnixTimeMilliseconds(ends.GetInt64()) : (DateTimeOffset?)null)
+        .ResolveAsync("Mutation.markNotificationsRead", async c =>
+        {
+            var input = c.Input<MarkNotificationsReadInput>();
+            var caller = Caller.Of(c);
+            if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
+            {
+                return MarkNotificationsReadPayload.Refused(refused);
+            }
+
+            var all = input.All ?? false;
+            if (all == (input.Ids is not null))
+            {
+                return MarkNotificationsReadPayload.Refused(UserErrors.Validation("INVALID_INPUT", "Give either ids or all: true, not both or neither.", input.Ids is null ? "ids" : "all"));
+            }
+
+            var ids = new List<long>();
+            foreach (var id in input.Ids ?? [])
+            {
+                if (!Ids.TryLocal(id, IdType, out var local))
+                {
+                    return MarkNotificationsReadPayload.Refused(UserErrors.NotFound("UNKNOWN_NOTIFICATION", $"\"{id}\" is not the id of a notification.", "ids"));
+                }
+
+                ids.Add(local);
+            }
+
+            var me = caller.MemberId!.Value;
+            var outcome = await MutationGuard.RunAsync("notifications", () => Task.FromResult<object?>(d.Notifications.MarkRead(me, all ? null : ids)));
+            return outcome["notifications"] is IReadOnlyList<NotificationRow> rows
+                ? new MarkNotificationsReadPayload(rows, (int)d.Notifications.Counts(me).Unread, null)
+                : new MarkNotificationsReadPayload(null, null, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+        })
+        .ResolveAsync("Mutation.setNotificationDelivery", async c =>
+        {
+            var input = c.Input<SetNotificationDeliveryInput>();
+            var caller = Caller.Of(c);
+            if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
+            {
+                return new SetNotificationDeliveryPayload(null, [refused]);
+            }
+
+            var me = caller.MemberId!.Value;
+            var outcome = await MutationGuard.RunAsync("settings", () => Task.FromResult<object?>(
+                d.Notifications.SetDelivery(me, input.Kind.ToLowerInvariant(), input.Delivery.ToLowerInvariant())));
+            return new SetNotificationDeliveryPayload((IReadOnlyList<NotificationSetting>?)outcome["settings"], (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+        })
+        .BindInput<MarkNotificationsReadInput>("MarkNotificationsReadInput")
+        .BindInput<SetNotificationDeliveryInput>("SetNotificationDeliveryInput")
+        .BindType<MarkNotificationsReadPayload>("MarkNotificationsReadPayload")
+        .BindType<SetNotificationDeliveryPayload>("SetNotificationDeliveryPayload")
+        .Subscribe("Subscription.notificationAdded", c => AddedAsync(s, d, Me(c), c.CancellationToken));
+
+    /// <summary>Each batch the feed wrote, read for this member only: one indexed query per batch and subscriber.</summary>
+    private static async IAsyncEnumerable<object?> AddedAsync(SchemaServices s, DomainServices d, long me, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in s.Events.SubscribeAsync<NotificationsWritten>(_ => true, cancellationToken))
+        {
+            foreach (var row in d.Notifications.Between(me, batch.AfterId, batch.UpToId))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    private static long Me(ResolveContext c)
+    {
+        var caller = Caller.Of(c);
+        MemberResolvers.RequireRead(caller);
+        return caller.MemberId!.Value;
+    }
+
+    private static JsonElement? Detail(ResolveContext c, string property)
+    {
+        using var document = JsonDocument.Parse(c.ParentAs<NotificationRow>().Detail);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(property, out var value) ? value.Clone() : null;
+    }
+
+    private static long DecodeCursor(string cursor) =>
+        Ids.TryLocal(cursor, IdType, out var id) ? id : throw new GraphQLException($"\"{cursor}\" is not a cursor of this connection.");
+
+    internal sealed record NotificationConnection(IReadOnlyList<Edge<NotificationRow>> Edges, PageInfo PageInfo, int TotalCount, int UnreadCount)
+    {
+        public IEnumerable<NotificationRow> Nodes => Edges.Select(e => e.Node);
+    }
+
+    internal sealed record MarkNotificationsReadInput(IReadOnlyList<string>? Ids, bool? All);
+
+    internal sealed record SetNotificationDeliveryInput(string Kind, string Delivery);
+
+    internal sealed record MarkNotificationsReadPayload(IReadOnlyList<NotificationRow>? Notifications, int? UnreadCount, IReadOnlyList<UserErrorValue>? Errors)
+    {
+        public static MarkNotificationsReadPayload Refused(UserErrorValue error) => new(null, null, [error]);
+    }
+
+    internal sealed record SetNotificationDeliveryPayload(IReadOnlyList<NotificationSetting>? Settings, IReadOnlyList<UserErrorValue>? Errors);
+}

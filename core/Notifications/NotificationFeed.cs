@@ -1,0 +1,162 @@
+using System.Data.Common;
+using Dapper;
+using Governance.Core.Domain;
+using Governance.Core.Events;
+using Governance.Core.Storage;
+
+namespace Governance.Core.Notifications;
+
+/// <summary>
+/// Turns the event log into notifications, the one place they are made (issue 16): it follows
+/// the log from its stored progress, so every command and the clock alike notify, on whichever
+/// instance they ran, and nothing is lost across a restart. It runs after the commands
+/// committed, never inside their transactions, and writes a large fan-out in chunks of
+/// <see cref="ChunkSize"/> rows, each its own short transaction (no advisory lock on PostgreSQL), so
+/// writers are never held up for the length of a fan-out. The time-based reminders (a vote
+/// closes in 24 h, a delegate has not voted 48 h before the close) come from <see cref="Sweep"/>.
+/// </summary>
+public sealed class NotificationFeed(Database database, TimeProvider clock)
+{
+    public const int ChunkSize = 2_000;
+
+    /// <summary>Raised after notifications were written (by the feed, the sweep or a sign-in failure), for subscriptions to look.</summary>
+    public event Action? Written;
+
+    /// <summary>Reads up to <paramref name="maxEntries"/> log entries past the progress and writes what they mean; returns the rows written.</summary>
+    public int CatchUp(int maxEntries = 1_000)
+    {
+        using var connection = database.Open();
+        var from = NotificationStore.Progress(connection, null);
+        var entries = connection.Query<LoggedEvent>(
+            "SELECT seq AS Seq, at AS At, actor_id AS ActorId, type AS Type, payload AS Payload FROM event_log WHERE seq > @from ORDER BY seq LIMIT @maxEntries",
+            new { from, maxEntries }).AsList();
+        var written = 0;
+        foreach (var entry in entries)
+        {
+            var planned = NotificationRecipients.Plan(connection, entry);
+            if (planned.Count > 0)
+            {
+                // Progress after each entry that notified: a restart in between repeats at most one fan-out.
+                written += Write(connection, planned, entry.Seq, entry.At);
+                SetProgress(connection, entry.Seq);
+            }
+        }
+
+        if (entries.Count > 0)
+        {
+            SetProgress(connection, entries[^1].Seq);
+        }
+
+        if (written > 0)
+        {
+            Written?.Invoke();
+        }
+
+        return written;
+    }
+
+    /// <summary>Catches up until the log is read to its head.</summary>
+    public int CatchUpAll()
+    {
+        var total = 0;
+        while (true)
+        {
+            using (var connection = database.Open())
+            {
+                if (NotificationStore.Progress(connection, null) >= EventLog.Head(connection).Seq)
+                {
+                    return total;
+                }
+            }
+
+            total += CatchUp();
+        }
+    }
+
+    /// <summary>
+    /// The reminders due at <paramref name="now"/>, each once per proposal: a vote closes within
+    /// 24 hours (to members with a voting right who have not voted), and within 48 hours neither
+    /// a member nor their first delegate has voted (to that member).
+    /// </summary>
+    public int Sweep(DateTimeOffset now)
+    {
+        var nowMs = Millis.Of(now);
+        using var connection = database.Open();
+        var closing = connection.Query<(long Id, long EndsAt)>(
+            "SELECT id, voting_ends_at FROM proposals WHERE status = 'voting' AND voting_ends_at > @nowMs AND voting_ends_at <= @until ORDER BY id",
+            new { nowMs, until = nowMs + Millis.Days(2) }).AsList();
+        var written = 0;
+        foreach (var (proposal, endsAt) in closing)
+        {
+            if (endsAt - nowMs <= Millis.Days(1) && Remind(connection, proposal, NotificationKinds.VoteClosing, nowMs))
+            {
+                var voters = NotificationRecipients.Voters(connection, proposal);
+                written += Write(connection, [new PlannedNotification(NotificationKinds.VoteClosing, proposal, null,
+                    NotificationRecipients.Detail(new { votingEndsAt = endsAt }), voters)], null, nowMs);
+            }
+
+            if (Remind(connection, proposal, NotificationKinds.DelegateNotVoted, nowMs))
+            {
+                var planned = NotificationRecipients.Unvoiced(connection, proposal)
+                    .GroupBy(u => u.Delegate)
+                    .Select(g => new PlannedNotification(NotificationKinds.DelegateNotVoted, proposal, g.Key,
+                        NotificationRecipients.Detail(new { votingEndsAt = endsAt }), g.Select(u => u.Member).ToList()))
+                    .ToList();
+                written += Write(connection, planned, null, nowMs);
+            }
+        }
+
+        if (written > 0)
+        {
+            Written?.Invoke();
+        }
+
+        return written;
+    }
+
+    /// <summary>Writes one notification now, outside the log (a sign-in failure); the member's setting for the kind applies.</summary>
+    public int WriteNow(PlannedNotification planned)
+    {
+        ArgumentNullException.ThrowIfNull(planned);
+        using var connection = database.Open();
+        var written = Write(connection, [planned], null, Millis.Of(clock.GetUtcNow()));
+        if (written > 0)
+        {
+            Written?.Invoke();
+        }
+
+        return written;
+    }
+
+    private static void SetProgress(DbConnection connection, long seq)
+    {
+        using var transaction = connection.BeginTransaction();
+        NotificationStore.SetProgress(connection, transaction, seq);
+        transaction.Commit();
+    }
+
+    private static bool Remind(DbConnection connection, long proposal, string kind, long nowMs)
+    {
+        using var transaction = connection.BeginTransaction();
+        var first = NotificationStore.TryRemind(connection, transaction, proposal, kind, nowMs);
+        transaction.Commit();
+        return first;
+    }
+
+    private static int Write(DbConnection connection, IReadOnlyList<PlannedNotification> planned, long? seq, long atMs)
+    {
+        var written = 0;
+        foreach (var notification in planned)
+        {
+            var modes = NotificationStore.Modes(connection, null, notification.Kind);
+            foreach (var chunk in notification.Recipients.Chunk(ChunkSize))
+            {
+                using var transaction = connection.BeginTransaction();
+                written += NotificationStore.Insert(connection, transaction, notification, chunk, modes, seq, atMs);
+                transaction.Commit();
+            }
+        }
+
+        return written;
+    }
+}

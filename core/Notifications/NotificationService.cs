@@ -1,0 +1,106 @@
+using Governance.Core.Domain;
+using Governance.Core.Storage;
+
+namespace Governance.Core.Notifications;
+
+/// <summary>A member's delivery for one kind.</summary>
+public sealed record NotificationSetting(string Kind, string Delivery);
+
+/// <summary>
+/// A member's notifications: reading them, marking them read, the per-kind settings, and
+/// <see cref="SignInFailed"/> for the accounts code to call. What notifications exist is the
+/// <see cref="NotificationFeed"/>'s business, not the callers'.
+/// </summary>
+public sealed class NotificationService(Database database, TimeProvider clock, NotificationFeed feed)
+{
+    /// <summary>Most notifications one markRead names.</summary>
+    public const int MaxIdsPerCall = 100;
+
+    /// <summary>A member's notifications, newest first, older than <paramref name="beforeId"/> (0: from the newest).</summary>
+    public IReadOnlyList<NotificationRow> Page(long memberId, long beforeId, int limit) =>
+        Transactions.Read(database, c => NotificationStore.Page(c, memberId, beforeId, limit));
+
+    public (long Total, long Unread) Counts(long memberId) =>
+        Transactions.Read(database, c => NotificationStore.Counts(c, memberId));
+
+    /// <summary>A member's notifications written after <paramref name="afterId"/> up to <paramref name="upToId"/>, oldest first.</summary>
+    public IReadOnlyList<NotificationRow> Between(long memberId, long afterId, long upToId) =>
+        Transactions.Read(database, c => NotificationStore.Between(c, memberId, afterId, upToId));
+
+    public long MaxId() => Transactions.Read(database, c => NotificationStore.MaxId(c, null));
+
+    /// <summary>
+    /// Marks the member's notifications <paramref name="ids"/> read (null: all of them). An id
+    /// that is not one of the member's refuses the whole call, naming the field: nothing changes.
+    /// </summary>
+    /// <returns>The notifications named (all: none), as they are now.</returns>
+    public IReadOnlyList<NotificationRow> MarkRead(long memberId, IReadOnlyCollection<long>? ids)
+    {
+        if (ids is { Count: 0 })
+        {
+            throw new DomainException(DomainErrors.InvalidInput, "Name at least one notification, or ask for all.", "ids");
+        }
+
+        if (ids is { Count: > MaxIdsPerCall })
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"Name at most {MaxIdsPerCall} notifications at once, or ask for all.", "ids");
+        }
+
+        var distinct = ids?.Distinct().ToList();
+        return Transactions.Write(database, (c, t) =>
+        {
+            var now = Millis.Of(clock.GetUtcNow());
+            if (distinct is null)
+            {
+                NotificationStore.MarkRead(c, t, memberId, null, now);
+                return (IReadOnlyList<NotificationRow>)[];
+            }
+
+            var mine = NotificationStore.ByIds(c, t, memberId, distinct);
+            if (mine.Count != distinct.Count)
+            {
+                throw new DomainException(DomainErrors.NotFound, "Some of these are not your notifications.", "ids");
+            }
+
+            NotificationStore.MarkRead(c, t, memberId, distinct, now);
+            return NotificationStore.ByIds(c, t, memberId, distinct);
+        });
+    }
+
+    /// <summary>Every kind with the member's delivery for it (the default where they set none).</summary>
+    public IReadOnlyList<NotificationSetting> Settings(long memberId)
+    {
+        var set = Transactions.Read(database, c => NotificationStore.Settings(c, null, memberId));
+        return NotificationKinds.All.Select(k => new NotificationSetting(k, set.GetValueOrDefault(k, NotificationDelivery.Default))).ToList();
+    }
+
+    /// <summary>Sets how the member wants one kind: off, app or email (the app and the daily digest).</summary>
+    public IReadOnlyList<NotificationSetting> SetDelivery(long memberId, string kind, string delivery)
+    {
+        if (!NotificationKinds.IsKnown(kind))
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"\"{kind}\" is not a kind of notification.", "kind");
+        }
+
+        if (!NotificationDelivery.IsKnown(delivery))
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"\"{delivery}\" is not a delivery: off, app or email.", "delivery");
+        }
+
+        Transactions.Write(database, (c, t) =>
+        {
+            NotificationStore.SetSetting(c, t, memberId, kind, delivery);
+            return 0;
+        });
+        return Settings(memberId);
+    }
+
+    /// <summary>
+    /// Tells a member someone failed to sign in to their account (the accounts code calls this
+    /// on a wrong password for a known member). <paramref name="attempts"/> is how many failed
+    /// in a row; <paramref name="lockedOut"/> whether the account is now locked.
+    /// </summary>
+    public int SignInFailed(long memberId, int attempts = 1, bool lockedOut = false) =>
+        feed.WriteNow(new PlannedNotification(NotificationKinds.SignInFailed, null, null,
+            NotificationRecipients.Detail(new { attempts, lockedOut }), [memberId]));
+}

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.WebClient.Tests;
+
+/// <summary>Issue 16 in the browser: the bell counts live, the notifications page reads and marks them, the settings turn a kind off.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NotificationFlowTests(WebClientServer server)
+{
+    private const string DelegateToMe = "Someone delegates to me, changes or takes back their delegation";
+
+    [Fact]
+    public async Task TheBellCountsADelegationLiveTheMemberReadsItAndTurnsTheKindOff()
+    {
+        await using var bob = await Member.RegisterAsync(server, "pw-bell-bob", "Bob Bell");
+        await using var ann = await Member.RegisterAsync(server, "pw-bell-ann", "Ann Bell");
+        var page = bob.Page;
+        await page.GotoAsync("/");
+        var bell = page.GetByRole(AriaRole.Link, new() { Name = "Notifications", Exact = true });
+        await Expect(bell).ToBeVisibleAsync();
+
+        // Ann delegates to Bob: his bell counts it without a reload (notificationAdded).
+        await ann.GraphQLAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }", new { d = new[] { bob.Id } });
+        var unreadBell = page.GetByRole(AriaRole.Link, new() { Name = "Notifications, 1 unread" });
+        await Expect(unreadBell).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Axe.AssertNoViolationsAsync(page, "the header with an unread notification");
+
+        await unreadBell.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notifications");
+        var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "@pw-bell-ann delegated to you (everywhere)" });
+        await Expect(item).ToContainTextAsync("You now carry 2 votes, your own included.");
+        await Expect(item).ToContainTextAsync("Unread:");
+        await Axe.AssertNoViolationsAsync(page, "the notifications page");
+        await Screenshots.TakeAsync(page, "notifications");
+
+        await item.GetByRole(AriaRole.Button, new() { Name = "Mark read" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Marked as read." })).ToBeVisibleAsync();
+        await Expect(item).Not.ToContainTextAsync("Unread:");
+        await Expect(bell).ToBeVisibleAsync();
+
+        // Off for delegations: Ann's revocation is not written.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notification settings" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notification settings");
+        var group = page.GetByRole(AriaRole.Group, new() { Name = DelegateToMe });
+        await Expect(group.GetByLabel("In the app", new() { Exact = true })).ToBeCheckedAsync();
+        await group.GetByLabel("Off").CheckAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = $"{DelegateToMe}: Off." })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, "the notification settings");
+        await ann.GraphQLAsync("mutation { revokeDelegation(input: { scope: { global: true } }) { revoked } }");
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = DelegateToMe }).GetByLabel("Off")).ToBeCheckedAsync();
+        await page.WaitForTimeoutAsync(2_000);
+        var count = await bob.GraphQLAsync("{ viewer { unreadNotificationCount notifications { totalCount } } }");
+        Assert.Equal(0, count.GetProperty("viewer").GetProperty("unreadNotificationCount").GetInt32());
+        Assert.Equal(1, count.GetProperty("viewer").GetProperty("notifications").GetProperty("totalCount").GetInt32());
+        Assert.Empty(bob.Browser.ConsoleErrors);
+    }
+}
