@@ -15,7 +15,7 @@ namespace Governance.Core.Notifications;
 /// writers are never held up for the length of a fan-out. The time-based reminders (a vote
 /// closes in 24 h, a delegate has not voted 48 h before the close) come from <see cref="Sweep"/>.
 /// </summary>
-public sealed class NotificationFeed(Database database, TimeProvider clock)
+public sealed class NotificationFeed(Database database)
 {
     public const int ChunkSize = 2_000;
 
@@ -106,20 +106,6 @@ public sealed class NotificationFeed(Database database, TimeProvider clock)
             }
         }
 
-        if (written > 0)
-        {
-            Written?.Invoke();
-        }
-
-        return written;
-    }
-
-    /// <summary>Writes one notification now, outside the log (a sign-in failure); the member's setting for the kind applies.</summary>
-    public int WriteNow(PlannedNotification planned)
-    {
-        ArgumentNullException.ThrowIfNull(planned);
-        using var connection = database.Open();
-        var written = Write(connection, [planned], null, Millis.Of(clock.GetUtcNow()));
         if (written > 0)
         {
             Written?.Invoke();

@@ -61,6 +61,11 @@ public static class NotificationRecipients
                 return [new PlannedNotification(NotificationKinds.ProposalEdited, p, entry.ActorId, Detail(new { }), holders)];
             case EventTypes.VoteOpened when proposal is long p:
                 return [new PlannedNotification(NotificationKinds.VoteOpened, p, null, Detail(new { votingEndsAt = Number(payload, "votingEndsAt") }), Voters(c, p))];
+            case EventTypes.MemberSignInFailed:
+                // Appended by the sign-in guard when an account's failures pile up (5, 10, 20, …).
+                return [new PlannedNotification(NotificationKinds.SignInFailed, null, null,
+                    Detail(new { attempts = Number(payload, "failures"), clients = Number(payload, "clients"), lockedOut = false }),
+                    [payload.GetProperty("memberId").GetInt64()])];
             case EventTypes.LotteryDrawn:
                 var drawn = payload.GetProperty("drawn").EnumerateArray().Select(e => e.GetInt64()).ToList();
                 return drawn.Count == 0 ? [] : [new PlannedNotification(NotificationKinds.LotteryDrawn, null, null, Detail(new { period = Text(payload, "period") }), drawn)];

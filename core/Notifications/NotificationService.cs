@@ -7,11 +7,11 @@ namespace Governance.Core.Notifications;
 public sealed record NotificationSetting(string Kind, string Delivery);
 
 /// <summary>
-/// A member's notifications: reading them, marking them read, the per-kind settings, and
-/// <see cref="SignInFailed"/> for the accounts code to call. What notifications exist is the
-/// <see cref="NotificationFeed"/>'s business, not the callers'.
+/// A member's notifications: reading them, marking them read, and the per-kind settings. What
+/// notifications exist is the <see cref="NotificationFeed"/>'s business, read off the event log
+/// (sign-in failures included: the sign-in guard's member.sign-in-failed), not the callers'.
 /// </summary>
-public sealed class NotificationService(Database database, TimeProvider clock, NotificationFeed feed)
+public sealed class NotificationService(Database database, TimeProvider clock)
 {
     /// <summary>Most notifications one markRead names.</summary>
     public const int MaxIdsPerCall = 100;
@@ -94,13 +94,4 @@ public sealed class NotificationService(Database database, TimeProvider clock, N
         });
         return Settings(memberId);
     }
-
-    /// <summary>
-    /// Tells a member someone failed to sign in to their account (the accounts code calls this
-    /// on a wrong password for a known member). <paramref name="attempts"/> is how many failed
-    /// in a row; <paramref name="lockedOut"/> whether the account is now locked.
-    /// </summary>
-    public int SignInFailed(long memberId, int attempts = 1, bool lockedOut = false) =>
-        feed.WriteNow(new PlannedNotification(NotificationKinds.SignInFailed, null, null,
-            NotificationRecipients.Detail(new { attempts, lockedOut }), [memberId]));
 }

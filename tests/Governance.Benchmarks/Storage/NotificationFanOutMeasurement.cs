@@ -26,7 +26,7 @@ internal static class NotificationFanOutMeasurement
             var seeding = Stopwatch.StartNew();
             Seed(database, members, delegators, runs);
             Console.WriteLine($"{members:N0} members, {delegators:N0} delegating to member 1, {runs} proposals in voting; seeded in {seeding.Elapsed.TotalSeconds:F1} s");
-            var feed = new NotificationFeed(database, TimeProvider.System);
+            var feed = new NotificationFeed(database);
             feed.CatchUpAll();
 
             for (var run = 1; run <= runs; run++)
