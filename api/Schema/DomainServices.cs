@@ -10,4 +10,10 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 {
     /// <summary>Who may vote: registration, invitations, the membership register.</summary>
     public Governance.Core.Accounts.MembershipService Membership { get; init; } = null!;
+
+    /// <summary>A proposal's discussion (issue 17).</summary>
+    public Governance.Core.Comments.CommentService Comments { get; init; } = null!;
+
+    /// <summary>Reports and hiding (issue 17).</summary>
+    public Governance.Core.Comments.ReportService Reports { get; init; } = null!;
 }

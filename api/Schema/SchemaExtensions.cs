@@ -47,6 +47,8 @@ public static class SchemaExtensions
             sp.GetRequiredService<EngineHost>(),
             sp.GetRequiredService<IDomainEventPublisher>()));
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<Governance.Core.Comments.CommentService>();
+        services.AddSingleton<Governance.Core.Comments.ReportService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
         services.AddSingleton<PolicyService>();
@@ -60,6 +62,8 @@ public static class SchemaExtensions
             sp.GetRequiredService<PolicyService>())
         {
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
+            Comments = sp.GetRequiredService<Governance.Core.Comments.CommentService>(),
+            Reports = sp.GetRequiredService<Governance.Core.Comments.ReportService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),

@@ -7,9 +7,11 @@ import { membersDe, membersEn } from './messages.members';
 import { powerDe, powerEn } from './messages.power';
 import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
 import { rulesDe, rulesEn } from './messages.rules';
+import { deliberationDe, deliberationEn } from './messages.deliberation';
 
 export const en = {
   power: powerEn,
+  deliberation: deliberationEn,
   admin: adminEn,
   voting: votingEn,
   appName: 'Governance',
@@ -73,6 +75,7 @@ export type Messages = typeof en;
 
 export const de: Messages = {
   power: powerDe,
+  deliberation: deliberationDe,
   admin: adminDe,
   voting: votingDe,
   appName: 'Governance',
