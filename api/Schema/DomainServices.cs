@@ -16,4 +16,7 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 
     /// <summary>Reports and hiding (issue 17).</summary>
     public Governance.Core.Comments.ReportService Reports { get; init; } = null!;
+
+    /// <summary>Suggestions and opinions (issue 17).</summary>
+    public Governance.Core.Comments.SuggestionService Suggestions { get; init; } = null!;
 }

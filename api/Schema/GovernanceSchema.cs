@@ -28,6 +28,7 @@ public static class GovernanceSchema
         .AddComments(services, domain)
         .AddVersions(services)
         .AddReports(services, domain)
+        .AddSuggestions(services, domain)
         .AddSubscriptions(services)
         .BindType<ValidationError>("ValidationError")
         .BindType<NotAuthorizedError>("NotAuthorizedError")

@@ -49,6 +49,7 @@ public static class SchemaExtensions
         services.AddSingleton<ModerationService>();
         services.AddSingleton<Governance.Core.Comments.CommentService>();
         services.AddSingleton<Governance.Core.Comments.ReportService>();
+        services.AddSingleton<Governance.Core.Comments.SuggestionService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
         services.AddSingleton<PolicyService>();
@@ -64,6 +65,7 @@ public static class SchemaExtensions
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
             Comments = sp.GetRequiredService<Governance.Core.Comments.CommentService>(),
             Reports = sp.GetRequiredService<Governance.Core.Comments.ReportService>(),
+            Suggestions = sp.GetRequiredService<Governance.Core.Comments.SuggestionService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),

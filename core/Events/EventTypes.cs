@@ -47,6 +47,10 @@ public static class EventTypes
     public const string CommentDeleted = "comment.deleted";
     public const string CommentEndorsed = "comment.endorsed";
 
+    public const string SuggestionMade = "suggestion.made";
+    public const string SuggestionOpinion = "suggestion.opinion";
+    public const string SuggestionAnswered = "suggestion.answered";
+
     public const string ContentReported = "content.reported";
     public const string ContentHidden = "content.hidden";
     public const string ContentRestored = "content.restored";

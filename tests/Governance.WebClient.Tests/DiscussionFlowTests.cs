@@ -46,7 +46,7 @@ public sealed class DiscussionFlowTests(WebClientServer server)
         await seenByAda.GetByRole(AriaRole.Button, new() { Name = "Useful" }).ClickAsync();
         await Expect(seenByAda).ToContainTextAsync("1 member finds this useful");
         await seenByAda.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
-        var reply = adaDiscussion.GetByLabel("Your reply to Ben Critic");
+        var reply = adaDiscussion.GetByLabel("Your reply to");
         await Expect(reply).ToBeFocusedAsync();
         await reply.FillAsync("The city's cycling budget: see the second paragraph.");
         await adaDiscussion.GetByRole(AriaRole.Button, new() { Name = "Post reply" }).ClickAsync();

@@ -80,3 +80,26 @@ CREATE TABLE hidden_content (
     restored_at  INTEGER,
     PRIMARY KEY (target_kind, target_id)
 );
+
+-- Suggestions (LiquidFeedback's model): a concrete change to a proposal's text, weighed by
+-- members' opinions (2 must, 1 should, -1 should not, -2 must not) and, after an edit, judged
+-- fulfilled or not.
+CREATE TABLE suggestions (
+    id              INTEGER PRIMARY KEY,
+    proposal_id     INTEGER NOT NULL REFERENCES proposals (id),
+    author_id       INTEGER NOT NULL REFERENCES members (id),
+    body            TEXT    NOT NULL CHECK (length(body) <= 2000),
+    created_at      INTEGER NOT NULL,
+    created_version INTEGER NOT NULL,
+    answered_at     INTEGER
+);
+CREATE INDEX suggestions_proposal ON suggestions (proposal_id);
+
+CREATE TABLE suggestion_opinions (
+    suggestion_id INTEGER NOT NULL REFERENCES suggestions (id),
+    member_id     INTEGER NOT NULL REFERENCES members (id),
+    degree        INTEGER NOT NULL CHECK (degree IN (-2, -1, 1, 2)),
+    fulfilled     INTEGER CHECK (fulfilled IN (0, 1)),
+    at            INTEGER NOT NULL,
+    PRIMARY KEY (suggestion_id, member_id)
+);

@@ -3,6 +3,7 @@ import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { Discussion } from './Discussion';
 import { Versions } from './Versions';
+import { Suggestions } from './Suggestions';
 
 interface Tab {
   key: string;
@@ -18,6 +19,7 @@ export function DeliberationTabs({ proposalId, viewerId }: { proposalId: string;
   const { t } = useI18n();
   const tabs: Tab[] = [
     { key: 'discussion', label: t.deliberation.discussionTab(0), panel: () => <Discussion proposalId={proposalId} viewerId={viewerId} /> },
+    { key: 'suggestions', label: t.deliberation.suggestions.title, panel: () => <Suggestions proposalId={proposalId} viewerId={viewerId} /> },
     { key: 'versions', label: t.deliberation.versionsTab(0), panel: () => <Versions proposalId={proposalId} /> },
   ];
   const [selected, setSelected] = useState(tabs[0]!.key);
