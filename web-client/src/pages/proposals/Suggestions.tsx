@@ -112,6 +112,8 @@ export function Suggestions({ proposalId, viewerId }: { proposalId: string; view
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // The choice shows at once; the server's answer (and a refusal) follows.
+  const [chosen, setChosen] = useState<Record<string, OpinionDegree>>({});
   const [, suggest] = useMutation(SuggestMutation);
   const [, opine] = useMutation(GiveOpinionMutation);
   const [, answer] = useMutation(MarkAnsweredMutation);
@@ -179,8 +181,9 @@ export function Suggestions({ proposalId, viewerId }: { proposalId: string; view
                     <input
                       type="radio"
                       name={`${x.id}-degree`}
-                      checked={x.myOpinion === d}
-                      onChange={() => void run(opine({ input: { suggestion: x.id, degree: d, fulfilled: x.editedSince ? (x.myFulfilled ?? null) : null } }), (r) => (r as { giveOpinion?: { errors?: { message?: string }[] | null } })?.giveOpinion?.errors)}
+                      checked={(chosen[x.id] ?? x.myOpinion) === d}
+                      onChange={() => setChosen((c) => ({ ...c, [x.id]: d }))}
+                      onClick={() => void run(opine({ input: { suggestion: x.id, degree: d, fulfilled: x.editedSince ? (x.myFulfilled ?? null) : null } }), (r) => (r as { giveOpinion?: { errors?: { message?: string }[] | null } })?.giveOpinion?.errors)}
                     />{' '}
                     {s.degrees[d]}
                   </label>
