@@ -18,4 +18,12 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
     public Governance.Core.Accounts.MemberDataService MemberData { get; init; } = null!;
     /// <summary>The viewer's notifications and their settings (issue 16).</summary>
     public Governance.Core.Notifications.NotificationService Notifications { get; init; } = null!;
+    /// <summary>A proposal's discussion (issue 17).</summary>
+    public Governance.Core.Comments.CommentService Comments { get; init; } = null!;
+
+    /// <summary>Reports and hiding (issue 17).</summary>
+    public Governance.Core.Comments.ReportService Reports { get; init; } = null!;
+
+    /// <summary>Suggestions and opinions (issue 17).</summary>
+    public Governance.Core.Comments.SuggestionService Suggestions { get; init; } = null!;
 }

@@ -50,6 +50,9 @@ public sealed class GovernanceEventPublisher(GovernanceEventBus bus) : IDomainEv
             case ProposalOpened opened:
                 yield return new ProposalChanged(opened.ProposalId) { PublishedAt = opened.At };
                 break;
+            case CommentChanged comment:
+                yield return comment;
+                break;
             case VoteCast vote:
                 yield return new ProposalChanged(vote.ProposalId) { PublishedAt = vote.At };
                 break;

@@ -13,6 +13,8 @@ public static class Ids
     public const string Event = "Event";
     public const string Invitation = "Invitation";
     public const string AccessToken = "AccessToken";
+    public const string Comment = "Comment";
+    public const string Suggestion = "Suggestion";
 
     public static string Of(string type, long id) => GlobalId.Encode(type, id.ToString(CultureInfo.InvariantCulture));
 

@@ -21,6 +21,7 @@ internal static class NodeResolvers
                 Parse(id) is { } local && await s.Reads.DelegationAsync(local, c.CancellationToken) is { } delegation && DelegationResolvers.CanSee(Caller.Of(c), delegation, d.Policies.Effective().DelegationVisibility)
                     ? delegation
                     : null,
+            [Ids.Comment] = async (id, c) => Parse(id) is { } local ? await c.Comment(s, local) : null,
             [Ids.Event] = async (id, c) =>
                 Parse(id) is { } local && await s.Reads.EventAsync(local, c.CancellationToken) is { } entry && EventResolvers.CanSee(Caller.Of(c), entry, d.Policies.Effective().DelegationVisibility)
                     ? entry

@@ -47,6 +47,9 @@ public static class SchemaExtensions
             sp.GetRequiredService<EngineHost>(),
             sp.GetRequiredService<IDomainEventPublisher>()));
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<Governance.Core.Comments.CommentService>();
+        services.AddSingleton<Governance.Core.Comments.ReportService>();
+        services.AddSingleton<Governance.Core.Comments.SuggestionService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
         services.AddSingleton<PolicyService>();
@@ -63,6 +66,9 @@ public static class SchemaExtensions
             Accounts = sp.GetRequiredService<Governance.Core.Accounts.AccountService>(),
             MemberData = sp.GetRequiredService<Governance.Core.Accounts.MemberDataService>(),
             Notifications = sp.GetRequiredService<Governance.Core.Notifications.NotificationService>(),
+            Comments = sp.GetRequiredService<Governance.Core.Comments.CommentService>(),
+            Reports = sp.GetRequiredService<Governance.Core.Comments.ReportService>(),
+            Suggestions = sp.GetRequiredService<Governance.Core.Comments.SuggestionService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),

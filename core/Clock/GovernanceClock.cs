@@ -49,6 +49,11 @@ public sealed class GovernanceClock(Database database)
         var opened = Each(ProposalStatus.Scheduled, "voting_starts_at", nowMs, failures, changed, (c, t, id) => OpenVoting(c, t, id, now));
         var closed = CloseVotes(now, failures, changed);
         var promoted = Promote(now, failures, changed);
+        _ = Attempt(failures, "reconfirmation", () =>
+        {
+            changed.AddRange(Reconfirmation.ReleaseDue(database, now));
+            return true;
+        }, out _);
         var draws = 0;
         foreach (var period in Transactions.Read(database, c => LotteryService.Due(c, nowMs)))
         {

@@ -36,6 +36,7 @@ public static class DemoSeed
     private static int AfterImport(Database database, DateTimeOffset now, int pastDraws = PastDraws)
     {
         var closed = new GovernanceClock(database).CloseEndedVotes(now);
+        DemoComments.Seed(database, now);
         var nowMs = now.ToUnixTimeMilliseconds();
         var policy = Transactions.Read(database, c => PolicyService.Resolve(c, null, null, nowMs));
         var period = LotteryPeriod.Containing(nowMs, policy.LotteryPeriodDays);

@@ -54,4 +54,8 @@ public static class DomainErrors
     public const string UnknownArea = "unknown_area";
     public const string UnknownProposal = "unknown_proposal";
     public const string ProposalClosed = "proposal_closed";
+    public const string CommentsClosed = "comments_closed";
+    public const string CommentDeleted = "comment_deleted";
+    public const string AlreadyReported = "already_reported";
+    public const string AlreadyAppealed = "already_appealed";
 }

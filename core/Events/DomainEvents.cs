@@ -69,3 +69,14 @@ public sealed record PolicyChanged(long? AreaId, DateTimeOffset At) : DomainEven
 
 /// <summary>A whole organisation was imported at once: nothing to follow change by change.</summary>
 public sealed record OrganisationSeeded(DateTimeOffset At) : DomainEvent(At);
+
+public enum CommentChangeKind
+{
+    Posted,
+    Edited,
+    Deleted,
+    Endorsed,
+}
+
+/// <summary>A comment on a proposal was posted, edited, deleted or endorsed: its watchers read the discussion again.</summary>
+public sealed record CommentChanged(CommentChangeKind Kind, long ProposalId, long CommentId, DateTimeOffset At) : DomainEvent(At);

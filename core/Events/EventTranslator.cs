@@ -49,6 +49,12 @@ public static class EventTranslator
                 return [new ProposalOpened(payload.GetProperty("proposal").GetInt64(), payload.GetProperty("area").GetInt64(), at)];
             case EventTypes.VoteCast when entry.ActorId is long voter:
                 return [new VoteCast(payload.GetProperty("proposal").GetInt64(), voter, at)];
+            case EventTypes.CommentPosted:
+            case EventTypes.CommentEdited:
+            case EventTypes.CommentDeleted:
+            case EventTypes.CommentEndorsed:
+                // Not a change of the proposal: its page need not be read again for a comment.
+                return [new CommentChanged(CommentKind(entry.Type), payload.GetProperty("proposal").GetInt64(), payload.GetProperty("comment").GetInt64(), at)];
             case EventTypes.DelegationSet:
             case EventTypes.DelegationBlocked:
             case EventTypes.DelegationRevoked:
@@ -115,6 +121,14 @@ public static class EventTranslator
         var before = beforeId is null ? null : versions.FirstOrDefault(v => v.Id == beforeId);
         return DelegationChanged.Of(memberId, scope, before, after, at);
     }
+
+    private static CommentChangeKind CommentKind(string type) => type switch
+    {
+        EventTypes.CommentPosted => CommentChangeKind.Posted,
+        EventTypes.CommentEdited => CommentChangeKind.Edited,
+        EventTypes.CommentDeleted => CommentChangeKind.Deleted,
+        _ => CommentChangeKind.Endorsed,
+    };
 
     private static long? Number(JsonElement payload, string property) =>
         payload.ValueKind == JsonValueKind.Object && payload.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number

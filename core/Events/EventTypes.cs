@@ -56,8 +56,24 @@ public static class EventTypes
     public const string ProposalMerged = "proposal.merged";
     public const string ProposalAppealClosed = "proposal.appeal_closed";
 
+    public const string CommentPosted = "comment.posted";
+    public const string CommentEdited = "comment.edited";
+    public const string CommentDeleted = "comment.deleted";
+    public const string CommentEndorsed = "comment.endorsed";
+
+    public const string SuggestionMade = "suggestion.made";
+    public const string SuggestionOpinion = "suggestion.opinion";
+    public const string SuggestionAnswered = "suggestion.answered";
+
+    public const string ContentReported = "content.reported";
+    public const string ContentHidden = "content.hidden";
+    public const string ContentRestored = "content.restored";
+    public const string ContentHideUpheld = "content.hide-upheld";
+    public const string ContentAppealed = "content.appealed";
+
     public const string SupportAllocated = "support.allocated";
     public const string SupportWithdrawn = "support.withdrawn";
+    public const string SupportReleasedUnconfirmed = "support.released-unconfirmed";
 
     public const string VoteOpened = "vote.opened";
     public const string VoteCast = "vote.cast";

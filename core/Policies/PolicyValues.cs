@@ -50,6 +50,22 @@ public sealed record PolicyValues
     public double ReturnCoolDownDays { get; init; } = 14;
     public double HotGravity { get; init; } = 1.8;
 
+    /// <summary>
+    /// What an author's edit does to the support given to the earlier text: Keep it, or
+    /// Reconfirm (each supporter confirms by supporting again; points not confirmed within
+    /// <see cref="ReconfirmDays"/> of the edit are released).
+    /// </summary>
+    public SupportAfterEdit SupportAfterEdit { get; init; } = SupportAfterEdit.Keep;
+
+    /// <summary>Under Reconfirm: the days a supporter has to confirm after an edit.</summary>
+    public double ReconfirmDays { get; init; } = 7;
+
+    /// <summary>Reports from members of level 1 or more that hide a proposal or comment until a moderator decides.</summary>
+    public int AutoHideReports { get; init; } = 5;
+
+    /// <summary>Days after a proposal closes (decided, withdrawn, expired, declined, merged) that members may still comment on it.</summary>
+    public double CommentDaysAfterClose { get; init; } = 7;
+
     // §5 the vote.
     public double DiscussionDays { get; init; } = 7;
     public double VotingDays { get; init; } = 7;
@@ -106,6 +122,10 @@ public sealed record PolicyValues
         Require(ActiveDays > 0, "activeDays must be above zero");
         Require(ExpiryDays > 0, "expiryDays must be above zero");
         Require(AppealDays >= 0, "appealDays must not be negative");
+        Require(CommentDaysAfterClose >= 0, "commentDaysAfterClose must not be negative");
+        Require(Enum.IsDefined(SupportAfterEdit), "supportAfterEdit must be keep or reconfirm");
+        Require(ReconfirmDays > 0, "reconfirmDays must be positive");
+        Require(AutoHideReports >= 1, "autoHideReports must be at least 1");
         Require(AppealQuorumFactor >= 1, "appealQuorumFactor must be at least 1");
         Require(ReturnCoolDownDays >= 0 && double.IsFinite(ReturnCoolDownDays), "returnCoolDownDays must not be negative");
         Require(HotGravity > 0, "hotGravity must be above zero");
@@ -123,7 +143,7 @@ public sealed record PolicyValues
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()), new JsonStringEnumConverter<Registration>(new KebabNaming()), new JsonStringEnumConverter<DelegationVisibility>(new KebabNaming()) },
+        Converters = { new JsonStringEnumConverter<VotePrivacy>(new KebabNaming()), new JsonStringEnumConverter<Registration>(new KebabNaming()), new JsonStringEnumConverter<DelegationVisibility>(new KebabNaming()), new JsonStringEnumConverter<SupportAfterEdit>(new KebabNaming()) },
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -168,4 +188,14 @@ public enum Registration
     /// number and email) or approved by an admin.
     /// </summary>
     Registry,
+}
+
+/// <summary>What an edit does to the support given to the earlier text (issue 17).</summary>
+public enum SupportAfterEdit
+{
+    /// <summary>Support stays; supporters are told the text changed.</summary>
+    Keep,
+
+    /// <summary>Supporters must confirm; unconfirmed points are released after the policy's reconfirmDays.</summary>
+    Reconfirm,
 }

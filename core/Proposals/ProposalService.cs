@@ -163,6 +163,8 @@ public sealed class ProposalService(Database database, TimeProvider clock, Engin
                 return View(c, t, proposal);
             }
 
+            // The text it replaces stays readable (Proposal.versions), and supports name the version they were given to.
+            ProposalVersionStore.Keep(c, t, proposal, nowMs);
             ProposalStore.Edit(c, t, proposalId, newTitle, newBody, nowMs);
             ProposalStore.RecordEdited(c, t, proposalId, nowMs, actorId);
             MemberStore.Touch(c, t, actorId, nowMs);

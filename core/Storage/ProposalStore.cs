@@ -172,10 +172,11 @@ public static class ProposalStore
     public static void UpsertSupport(DbConnection c, DbTransaction t, long memberId, long proposalId, int points, long atMs, bool early) =>
         c.Execute(
             """
-            INSERT INTO supports (member_id, proposal_id, points, allocated_at, released_at, early)
-            VALUES (@memberId, @proposalId, @points, @atMs, NULL, CASE WHEN @early THEN 1 ELSE 0 END)
+            INSERT INTO supports (member_id, proposal_id, points, allocated_at, released_at, early, version)
+            VALUES (@memberId, @proposalId, @points, @atMs, NULL, CASE WHEN @early THEN 1 ELSE 0 END,
+                    (SELECT count(*) + 1 FROM proposal_versions WHERE proposal_id = @proposalId))
             ON CONFLICT (member_id, proposal_id) DO UPDATE SET
-                points = excluded.points, allocated_at = excluded.allocated_at, released_at = NULL, early = excluded.early
+                points = excluded.points, allocated_at = excluded.allocated_at, released_at = NULL, early = excluded.early, version = excluded.version
             """,
             new { memberId, proposalId, points, atMs, early }, t);
 

@@ -11,9 +11,11 @@ import { ballotsDe, ballotsEn } from './messages.ballots';
 import { accountDe, accountEn } from './messages.account';
 import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
 import { notificationsDe, notificationsEn } from './messages.notifications';
+import { deliberationDe, deliberationEn } from './messages.deliberation';
 
 export const en = {
   power: powerEn,
+  deliberation: deliberationEn,
   admin: adminEn,
   account: accountEn,
   adminAreas: adminAreasEn,
@@ -81,6 +83,7 @@ export type Messages = typeof en;
 
 export const de: Messages = {
   power: powerDe,
+  deliberation: deliberationDe,
   admin: adminDe,
   account: accountDe,
   adminAreas: adminAreasDe,

@@ -56,7 +56,7 @@ describe('ModerationPage', () => {
     expect(await screen.findByRole('cell', { name: 'Off topic' })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Schedule' })).not.toBeInTheDocument();
     expect(requests.find((r) => r.operationName === 'ModerationLog')!.variables).toEqual({
-      types: ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined'],
+      types: ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined', 'content.hidden', 'content.restored', 'content.hide-upheld', 'content.appealed'],
       after: null,
     });
   });

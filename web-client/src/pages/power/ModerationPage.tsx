@@ -3,6 +3,7 @@ import { bidi, isolate } from '../../components/isolate';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
 import { useClient, useMutation, useQuery, useSubscription } from 'urql';
+import { ReportQueue } from './ReportQueue';
 import { FormAlert } from '../../components/FormAlert';
 import { useFocusAfterRender } from '../../components/focusAfterRender';
 import { PageHeading } from '../../components/PageHeading';
@@ -192,7 +193,7 @@ const Merge = graphql(`
   }
 `);
 
-export const moderationKinds = ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined'];
+export const moderationKinds = ['proposal.scheduled', 'proposal.returned', 'proposal.merged', 'proposal.declined', 'content.hidden', 'content.restored', 'content.hide-upheld', 'content.appealed'];
 
 interface AgendaItem {
   id: string;
@@ -343,6 +344,8 @@ export function ModerationPage() {
           ))}
         </ul>
       </section>
+
+      {isModerator ? <ReportQueue onDecided={log.reload} /> : null}
 
       <section className="panel" aria-labelledby="log-heading">
         <h2 id="log-heading">{m.logTitle}</h2>

@@ -20,6 +20,8 @@ import { DelegationRouteView } from '../../components/DelegationRouteView';
 import { AppealPanel } from './AppealPanel';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { PolicyPanel } from '../rules/PolicyPanel';
+import { DeliberationTabs } from './DeliberationTabs';
+import { EarlierVersionNotice } from './EarlierVersionNotice';
 
 const ProposalQuery = graphql(`
   query ProposalPage($id: ID!) {
@@ -325,6 +327,7 @@ export function ProposalPage({ id }: { id: string }) {
         <h2 id="support-heading">{t.proposal.scoreTitle}</h2>
         <p data-testid="proposal-score">{t.proposal.score(proposal.score, proposal.supporterCount)}</p>
         {proposal.appeal ? <AppealPanel appeal={proposal.appeal} /> : null}
+        {viewer ? <EarlierVersionNotice proposalId={proposal.id} refreshKey={`${proposal.mySupport ?? 0}:${proposal.editedAt ?? ''}`} /> : null}
         {viewer ? (
           <SupportPanel
             proposalId={proposal.id}
@@ -375,6 +378,8 @@ export function ProposalPage({ id }: { id: string }) {
           ) : null}
         </section>
       ) : null}
+
+      <DeliberationTabs proposalId={proposal.id} viewerId={viewer?.member.id ?? null} />
 
       <PolicyPanel policy={proposal.policy} lead={t.rules.forProposal} area={proposal.area} />
 

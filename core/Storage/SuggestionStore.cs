@@ -1,0 +1,90 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Governance.Core.Storage;
+
+/// <summary>A suggestion with its opinions counted (LiquidFeedback's model).</summary>
+public sealed record SuggestionRow(
+    long Id,
+    long ProposalId,
+    long AuthorId,
+    string Body,
+    long CreatedAt,
+    int CreatedVersion,
+    long? AnsweredAt,
+    int Must,
+    int Should,
+    int ShouldNot,
+    int MustNot,
+    int Fulfilled,
+    int NotFulfilled)
+{
+    public SuggestionRow()
+        : this(0, 0, 0, string.Empty, 0, 1, null, 0, 0, 0, 0, 0, 0)
+    {
+    }
+
+    /// <summary>The rank: must counts 2, should 1, should not −1, must not −2.</summary>
+    public int Weight => (2 * Must) + Should - ShouldNot - (2 * MustNot);
+}
+
+/// <summary>A member's opinion on a suggestion: degree 2 must, 1 should, −1 should not, −2 must not; fulfilled once given after an edit.</summary>
+public sealed record OpinionRow(int Degree, bool? Fulfilled)
+{
+    public OpinionRow()
+        : this(0, null)
+    {
+    }
+}
+
+/// <summary>The SQL of suggestions and the opinions on them.</summary>
+public static class SuggestionStore
+{
+    private const string Select = """
+        SELECT s.id AS Id, s.proposal_id AS ProposalId, s.author_id AS AuthorId, s.body AS Body, s.created_at AS CreatedAt,
+               s.created_version AS CreatedVersion, s.answered_at AS AnsweredAt,
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.degree = 2) AS Must,
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.degree = 1) AS Should,
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.degree = -1) AS ShouldNot,
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.degree = -2) AS MustNot,
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.fulfilled = 1) AS Fulfilled,
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.fulfilled = 0) AS NotFulfilled
+        FROM suggestions s
+        """;
+
+    public static SuggestionRow? Find(DbConnection c, DbTransaction? t, long id) =>
+        c.QuerySingleOrDefault<SuggestionRow>($"{Select} WHERE s.id = @id", new { id }, t);
+
+    /// <summary>A proposal's suggestions, ranked by weight (ties: oldest first).</summary>
+    public static IReadOnlyList<SuggestionRow> OfProposal(DbConnection c, long proposalId) =>
+        c.Query<SuggestionRow>($"{Select} WHERE s.proposal_id = @proposalId ORDER BY s.id", new { proposalId })
+            .OrderByDescending(s => s.Weight).ThenBy(s => s.Id).ToList();
+
+    public static long Insert(DbConnection c, DbTransaction t, long proposalId, long authorId, string body, int version, long at) =>
+        c.ExecuteScalar<long>(
+            "INSERT INTO suggestions (proposal_id, author_id, body, created_at, created_version) VALUES (@proposalId, @authorId, @body, @at, @version) RETURNING id",
+            new { proposalId, authorId, body, at, version }, t);
+
+    public static void SetOpinion(DbConnection c, DbTransaction t, long suggestionId, long memberId, int? degree, bool? fulfilled, long at)
+    {
+        if (degree is null)
+        {
+            c.Execute("DELETE FROM suggestion_opinions WHERE suggestion_id = @suggestionId AND member_id = @memberId", new { suggestionId, memberId }, t);
+            return;
+        }
+
+        c.Execute(
+            """
+            INSERT INTO suggestion_opinions (suggestion_id, member_id, degree, fulfilled, at) VALUES (@suggestionId, @memberId, @degree, @f, @at)
+            ON CONFLICT (suggestion_id, member_id) DO UPDATE SET degree = excluded.degree, fulfilled = excluded.fulfilled, at = excluded.at
+            """,
+            new { suggestionId, memberId, degree, f = fulfilled is { } v ? (v ? 1 : 0) : (int?)null, at }, t);
+    }
+
+    public static OpinionRow? Opinion(DbConnection c, long suggestionId, long memberId) =>
+        c.QuerySingleOrDefault<OpinionRow>(
+            "SELECT degree AS Degree, fulfilled AS Fulfilled FROM suggestion_opinions WHERE suggestion_id = @suggestionId AND member_id = @memberId", new { suggestionId, memberId });
+
+    public static void SetAnswered(DbConnection c, DbTransaction t, long id, long? at) =>
+        c.Execute("UPDATE suggestions SET answered_at = @at WHERE id = @id", new { id, at }, t);
+}
