@@ -25,9 +25,8 @@ internal static class DelegationRouteResolvers
                 return await c.Proposal(s.Reads, proposalId) is { } proposal ? s.Engine.Read(e => e.Route(me, proposal.AreaId, proposalId)) : null;
             }
 
-            var areaId = await AreaResolvers.AreaArgumentOrNullAsync(c, s, "area")
-                ?? throw new GraphQLException("Give the area or the proposal whose delegation route you want.");
-            return s.Engine.Read(e => e.Route(me, areaId));
+            // Neither given: the organisation-wide view, the first root area (as carriedWeight).
+            return await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area") is { } areaId ? s.Engine.Read(e => e.Route(me, areaId)) : null;
         })
         .BindType<DelegationRoute>("DelegationRoute")
         .BindType<DelegationStep>("DelegationStep")

@@ -37,6 +37,7 @@ public sealed class EmptyResultsTests(EmptyResultsTests.EmptyDatabase empty, Emp
         ["policyInForce"] = "",
         ["lotteryDraws"] = "(first: 10)",
         ["invitations"] = "",
+        ["reportQueue"] = "",
     };
 
     public static TheoryData<string, bool> Cases()

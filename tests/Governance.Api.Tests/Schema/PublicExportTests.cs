@@ -24,6 +24,12 @@ public sealed class PublicExportTests(SchemaFixture fixture) : IClassFixture<Sch
         var ann = await fixture.MemberAsync("px-ann");
         var bob = await fixture.MemberAsync("px-bob");
         var cat = await fixture.MemberAsync("px-cat");
+        // Delegations seen only by those they concern (delegationVisibility: involved), so that
+        // Ann's is private to Cat; under the default (members) every member would see it.
+        var admin = await fixture.MemberAsync("px-admin", "admin");
+        var set = (await admin.DataAsync(
+            "mutation { setPolicy(input: { changes: \"{\\\"delegationVisibility\\\":\\\"involved\\\"}\" }) { policyInForce { delegationVisibility } } }")).GetProperty("setPolicy");
+        Assert.Equal("INVOLVED", set.GetProperty("policyInForce").GetProperty("delegationVisibility").GetString());
         await ann.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
             new { d = new[] { SchemaFixture.Id("Member", bob.MemberId!.Value) } });
 
