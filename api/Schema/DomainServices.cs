@@ -10,4 +10,7 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 {
     /// <summary>Who may vote: registration, invitations, the membership register.</summary>
     public Governance.Core.Accounts.MembershipService Membership { get; init; } = null!;
+
+    /// <summary>Issues with alternatives and ranked ballots (DESIGN §8).</summary>
+    public IssueService Issues { get; init; } = null!;
 }

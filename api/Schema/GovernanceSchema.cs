@@ -25,6 +25,7 @@ public static class GovernanceSchema
         .AddMembership(services, domain)
         .AddProposalMutations(services, domain)
         .AddModerationMutations(services, domain)
+        .AddIssues(services, domain)
         .AddSubscriptions(services)
         .BindType<ValidationError>("ValidationError")
         .BindType<NotAuthorizedError>("NotAuthorizedError")

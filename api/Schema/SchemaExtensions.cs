@@ -47,6 +47,7 @@ public static class SchemaExtensions
             sp.GetRequiredService<EngineHost>(),
             sp.GetRequiredService<IDomainEventPublisher>()));
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<IssueService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
         services.AddSingleton<PolicyService>();
@@ -60,6 +61,7 @@ public static class SchemaExtensions
             sp.GetRequiredService<PolicyService>())
         {
             Membership = sp.GetRequiredService<Governance.Core.Accounts.MembershipService>(),
+            Issues = sp.GetRequiredService<IssueService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),
