@@ -7,6 +7,7 @@ import { membersDe, membersEn } from './messages.members';
 import { powerDe, powerEn } from './messages.power';
 import { adminDe, adminEn, votingDe, votingEn } from './messages.admin';
 import { rulesDe, rulesEn } from './messages.rules';
+import { issuesDe, issuesEn } from './messages.issues';
 
 export const en = {
   power: powerEn,
@@ -67,6 +68,7 @@ export const en = {
   },
   notFound: { title: 'Page not found', body: 'There is no page at this address.', back: 'Go to the home page' },  ...membersEn,
   ...rulesEn,
+  ...issuesEn,
 };
 
 export type Messages = typeof en;
@@ -130,6 +132,7 @@ export const de: Messages = {
   },
   notFound: { title: 'Seite nicht gefunden', body: 'Unter dieser Adresse gibt es keine Seite.', back: 'Zur Startseite' },  ...membersDe,
   ...rulesDe,
+  ...issuesDe,
 };
 
 export const dictionaries = { en, de } as const;
