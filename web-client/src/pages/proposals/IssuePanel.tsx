@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from "react";
-import { useMutation, useQuery } from "urql";
-import { FormAlert } from "../../components/FormAlert";
-import { graphql } from "../../gql";
-import { useI18n } from "../../i18n/i18n";
-import { outcomeOf } from "./userErrors";
-import { RankingBallot } from "./RankingBallot";
-import { IssueResultView } from "./IssueResult";
+import { useState, type FormEvent } from 'react';
+import { useMutation, useQuery } from 'urql';
+import { FormAlert } from '../../components/FormAlert';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/i18n';
+import { outcomeOf } from './userErrors';
+import { RankingBallot } from './RankingBallot';
+import { IssueResultView } from './IssueResult';
 
 const IssueQuery = graphql(`
   query IssuePanel($id: ID!) {
@@ -95,73 +95,48 @@ const SupportAlternativeMutation = graphql(`
 `);
 
 /** The issue a proposal leads (DESIGN §8): its alternatives, the ranked ballot and the Schulze result. */
-export function IssuePanel({
-  proposalId,
-  signedIn,
-}: {
-  proposalId: string;
-  signedIn: boolean;
-}) {
+export function IssuePanel({ proposalId, signedIn }: { proposalId: string; signedIn: boolean }) {
   const { t } = useI18n();
   const [{ data }, refetch] = useQuery({
     query: IssueQuery,
     variables: { id: proposalId },
-    requestPolicy: "cache-and-network",
+    requestPolicy: 'cache-and-network',
   });
   const [, support] = useMutation(SupportAlternativeMutation);
   const [error, setError] = useState<string | null>(null);
   const issue = data?.proposal?.issue;
   if (!issue) return null;
-  const names = new Map<string, string>(
-    issue.choices.map((c) => [c.key, c.title ?? t.issue.statusQuo]),
-  );
-  names.set("statusQuo", t.issue.statusQuo);
+  const names = new Map<string, string>(issue.choices.map((c) => [c.key, c.title ?? t.issue.statusQuo]));
+  names.set('statusQuo', t.issue.statusQuo);
   for (const a of issue.alternatives) names.set(a.key, a.title);
   const nameOf = (key: string) => names.get(key) ?? key;
-  const reload = () => refetch({ requestPolicy: "network-only" });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
 
   async function supportIt(id: string) {
     const result = await support({ input: { alternative: id } });
-    setError(
-      outcomeOf(t, result.data?.supportAlternative.errors, result.error).form ??
-        (result.data?.supportAlternative.errors?.[0]?.message || null),
-    );
+    setError(outcomeOf(t, result.data?.supportAlternative.errors, result.error).form ?? (result.data?.supportAlternative.errors?.[0]?.message || null));
     reload();
   }
 
   return (
-    <section
-      aria-labelledby="issue-heading"
-      className="panel"
-      data-testid="issue"
-    >
+    <section aria-labelledby="issue-heading" className="panel" data-testid="issue">
       <h2 id="issue-heading">{t.issue.title}</h2>
       <p>{t.issue.intro(issue.ballotThreshold)}</p>
       <FormAlert message={error} />
       {issue.alternatives.length === 0 ? <p>{t.issue.none}</p> : null}
       <ul className="alternatives">
         {issue.alternatives.map((a) => (
-          <li
-            key={a.id}
-            className="alternative"
-            data-testid={`alternative-${a.key}`}
-          >
+          <li key={a.id} className="alternative" data-testid={`alternative-${a.key}`}>
             <h3>{a.title}</h3>
             <p className="alternative-body">{a.body}</p>
             <p>
-              {t.issue.supporters(a.supporters)} ·{" "}
-              {a.onBallot ? t.issue.onBallot : t.issue.notOnBallot}
+              {t.issue.supporters(a.supporters)} · {a.onBallot ? t.issue.onBallot : t.issue.notOnBallot}
             </p>
             {signedIn && issue.discussionOpen ? (
               a.supportedByMe ? (
                 <p>{t.issue.supported}</p>
               ) : (
-                <button
-                  type="button"
-                  className="button"
-                  onClick={() => void supportIt(a.id)}
-                  aria-label={`${t.issue.support}: ${a.title}`}
-                >
+                <button type="button" className="button" onClick={() => void supportIt(a.id)} aria-label={`${t.issue.support}: ${a.title}`}>
                   {t.issue.support}
                 </button>
               )
@@ -169,35 +144,19 @@ export function IssuePanel({
           </li>
         ))}
       </ul>
-      {signedIn && issue.discussionOpen ? (
-        <AddAlternative issueId={issue.id} onAdded={reload} />
+      {signedIn && issue.discussionOpen ? <AddAlternative issueId={issue.id} onAdded={reload} /> : null}
+      {signedIn && issue.ranked && data?.proposal?.status === 'VOTING' ? (
+        <RankingBallot issueId={issue.id} choices={issue.choices.map((c) => c.key)} mine={issue.myRanking ?? null} nameOf={nameOf} onSaved={reload} />
       ) : null}
-      {signedIn && issue.ranked && data?.proposal?.status === "VOTING" ? (
-        <RankingBallot
-          issueId={issue.id}
-          choices={issue.choices.map((c) => c.key)}
-          mine={issue.myRanking ?? null}
-          nameOf={nameOf}
-          onSaved={reload}
-        />
-      ) : null}
-      {issue.result ? (
-        <IssueResultView result={issue.result} nameOf={nameOf} />
-      ) : null}
+      {issue.result ? <IssueResultView result={issue.result} nameOf={nameOf} /> : null}
     </section>
   );
 }
 
-function AddAlternative({
-  issueId,
-  onAdded,
-}: {
-  issueId: string;
-  onAdded: () => void;
-}) {
+function AddAlternative({ issueId, onAdded }: { issueId: string; onAdded: () => void }) {
   const { t } = useI18n();
-  const [title, setTitle] = useState("");
-  const [body, setBody] = useState("");
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [{ fetching }, add] = useMutation(AddAlternativeMutation);
@@ -206,45 +165,28 @@ function AddAlternative({
     event.preventDefault();
     setDone(null);
     const result = await add({ input: { issue: issueId, title, body } });
-    const outcome = outcomeOf(
-      t,
-      result.data?.addAlternative.errors,
-      result.error,
-    );
-    const message =
-      outcome.form ?? (Object.values(outcome.fields).join(" ") || null);
+    const outcome = outcomeOf(t, result.data?.addAlternative.errors, result.error);
+    const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);
     if (!message) {
-      setTitle("");
-      setBody("");
+      setTitle('');
+      setBody('');
       setDone(t.issue.added);
       onAdded();
     }
   }
 
   return (
-    <form
-      className="alternative-form"
-      noValidate
-      onSubmit={(e) => void submit(e)}
-    >
+    <form className="alternative-form" noValidate onSubmit={(e) => void submit(e)}>
       <h3>{t.issue.addTitle}</h3>
       <FormAlert message={error} />
       <label>
         {t.issue.altTitle}
-        <input
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          maxLength={200}
-        />
+        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
       </label>
       <label>
         {t.issue.altBody}
-        <textarea
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-          rows={4}
-        />
+        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
       </label>
       <button type="submit" className="button" disabled={fetching}>
         {t.issue.add}

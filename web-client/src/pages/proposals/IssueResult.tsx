@@ -1,5 +1,5 @@
-import { formatWeight } from "../../components/format";
-import { useI18n } from "../../i18n/i18n";
+import { formatWeight } from '../../components/format';
+import { useI18n } from '../../i18n/i18n';
 
 type Cell = { row: string; column: string; weight: number };
 type Result = {
@@ -10,17 +10,7 @@ type Result = {
   strongestPaths: Cell[];
 };
 
-function Matrix({
-  caption,
-  cells,
-  order,
-  nameOf,
-}: {
-  caption: string;
-  cells: Cell[];
-  order: string[];
-  nameOf: (key: string) => string;
-}) {
+function Matrix({ caption, cells, order, nameOf }: { caption: string; cells: Cell[]; order: string[]; nameOf: (key: string) => string }) {
   const { language } = useI18n();
   const at = new Map(cells.map((c) => [`${c.row}\u0000${c.column}`, c.weight]));
   return (
@@ -41,11 +31,7 @@ function Matrix({
           <tr key={r}>
             <th scope="row">{nameOf(r)}</th>
             {order.map((c) => (
-              <td key={c}>
-                {r === c
-                  ? "—"
-                  : formatWeight(at.get(`${r}\u0000${c}`) ?? 0, language)}
-              </td>
+              <td key={c}>{r === c ? '—' : formatWeight(at.get(`${r}\u0000${c}`) ?? 0, language)}</td>
             ))}
           </tr>
         ))}
@@ -55,22 +41,12 @@ function Matrix({
 }
 
 /** A closed ranked issue: the winner, the Schulze ranking, the pairwise matrix and the strongest paths. */
-export function IssueResultView({
-  result,
-  nameOf,
-}: {
-  result: Result;
-  nameOf: (key: string) => string;
-}) {
+export function IssueResultView({ result, nameOf }: { result: Result; nameOf: (key: string) => string }) {
   const { t } = useI18n();
   return (
     <div data-testid="issue-result">
       <h3>{t.issue.resultTitle}</h3>
-      <p data-testid="issue-winner">
-        {result.winner
-          ? t.issue.winner(nameOf(result.winner))
-          : t.issue.statusQuoStays}
-      </p>
+      <p data-testid="issue-winner">{result.winner ? t.issue.winner(nameOf(result.winner)) : t.issue.statusQuoStays}</p>
       {!result.quorumReached ? <p>{t.vote.quorumMissed}</p> : null}
       <h4>{t.issue.ranking}</h4>
       <ol>
@@ -79,19 +55,9 @@ export function IssueResultView({
         ))}
       </ol>
       <h4>{t.issue.pairwise}</h4>
-      <Matrix
-        caption={t.issue.pairwiseCaption}
-        cells={result.pairwise}
-        order={result.ranking}
-        nameOf={nameOf}
-      />
+      <Matrix caption={t.issue.pairwiseCaption} cells={result.pairwise} order={result.ranking} nameOf={nameOf} />
       <h4>{t.issue.strongest}</h4>
-      <Matrix
-        caption={t.issue.strongestCaption}
-        cells={result.strongestPaths}
-        order={result.ranking}
-        nameOf={nameOf}
-      />
+      <Matrix caption={t.issue.strongestCaption} cells={result.strongestPaths} order={result.ranking} nameOf={nameOf} />
     </div>
   );
 }

@@ -1,9 +1,9 @@
-import { useState } from "react";
-import { useMutation } from "urql";
-import { FormAlert } from "../../components/FormAlert";
-import { graphql } from "../../gql";
-import { useI18n } from "../../i18n/i18n";
-import { outcomeOf } from "./userErrors";
+import { useState } from 'react';
+import { useMutation } from 'urql';
+import { FormAlert } from '../../components/FormAlert';
+import { graphql } from '../../gql';
+import { useI18n } from '../../i18n/i18n';
+import { outcomeOf } from './userErrors';
 
 const CastRankedBallotMutation = graphql(`
   mutation CastRankedBallot($input: CastRankedBallotInput!) {
@@ -27,18 +27,13 @@ const CastRankedBallotMutation = graphql(`
 /** A ranked choice: tied with the one above it, or a rank of its own. */
 type Row = { key: string; tied: boolean };
 
-function rowsOf(
-  choices: string[],
-  mine: string[][] | null,
-): { ranked: Row[]; unranked: string[] } {
+function rowsOf(choices: string[], mine: string[][] | null): { ranked: Row[]; unranked: string[] } {
   if (!mine)
     return {
       ranked: choices.map((key) => ({ key, tied: false })),
       unranked: [],
     };
-  const ranked = mine.flatMap((group) =>
-    group.map((key, i) => ({ key, tied: i > 0 })),
-  );
+  const ranked = mine.flatMap((group) => group.map((key, i) => ({ key, tied: i > 0 })));
   const seen = new Set(ranked.map((r) => r.key));
   return { ranked, unranked: choices.filter((c) => !seen.has(c)) };
 }
@@ -87,16 +82,11 @@ export function RankingBallot({
     const next = ranked.map((r, k) => (k === i ? b : k === j ? a : r));
     setRanked(next.map((r, k) => (k === 0 ? { ...r, tied: false } : r)));
   };
-  const toggleTie = (i: number) =>
-    setRanked(ranked.map((r, k) => (k === i ? { ...r, tied: !r.tied } : r)));
+  const toggleTie = (i: number) => setRanked(ranked.map((r, k) => (k === i ? { ...r, tied: !r.tied } : r)));
   const exclude = (i: number) => {
     const row = ranked[i];
     if (!row) return;
-    setRanked(
-      ranked
-        .filter((_, k) => k !== i)
-        .map((r, k) => (k === 0 ? { ...r, tied: false } : r)),
-    );
+    setRanked(ranked.filter((_, k) => k !== i).map((r, k) => (k === 0 ? { ...r, tied: false } : r)));
     setUnranked([...unranked, row.key]);
   };
   const include = (key: string) => {
@@ -109,13 +99,8 @@ export function RankingBallot({
     const result = await cast({
       input: { issue: issueId, ranking: groupsOf(ranked) },
     });
-    const outcome = outcomeOf(
-      t,
-      result.data?.castRankedBallot.errors,
-      result.error,
-    );
-    const message =
-      outcome.form ?? (Object.values(outcome.fields).join(" ") || null);
+    const outcome = outcomeOf(t, result.data?.castRankedBallot.errors, result.error);
+    const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);
     if (!message) {
       setDone(t.issue.saved);
@@ -134,46 +119,19 @@ export function RankingBallot({
           if (!row.tied || i === 0) rank += 1;
           const name = nameOf(row.key);
           return (
-            <li
-              key={row.key}
-              data-testid={`rank-${row.key}`}
-              className={row.tied ? "ranking-row tied" : "ranking-row"}
-            >
-              <span className="ranking-place">{t.issue.rank(rank)}</span>{" "}
-              <span className="ranking-name">{name}</span>
+            <li key={row.key} data-testid={`rank-${row.key}`} className={row.tied ? 'ranking-row tied' : 'ranking-row'}>
+              <span className="ranking-place">{t.issue.rank(rank)}</span> <span className="ranking-name">{name}</span>
               <span className="ranking-actions">
-                <button
-                  type="button"
-                  onClick={() => move(i, -1)}
-                  disabled={i === 0}
-                  aria-label={t.issue.up(name)}
-                >
+                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t.issue.up(name)}>
                   ↑
                 </button>
-                <button
-                  type="button"
-                  onClick={() => move(i, 1)}
-                  disabled={i === ranked.length - 1}
-                  aria-label={t.issue.down(name)}
-                >
+                <button type="button" onClick={() => move(i, 1)} disabled={i === ranked.length - 1} aria-label={t.issue.down(name)}>
                   ↓
                 </button>
-                <button
-                  type="button"
-                  onClick={() => toggleTie(i)}
-                  disabled={i === 0}
-                  aria-pressed={row.tied}
-                  aria-label={
-                    row.tied ? t.issue.untie(name) : t.issue.tie(name)
-                  }
-                >
+                <button type="button" onClick={() => toggleTie(i)} disabled={i === 0} aria-pressed={row.tied} aria-label={row.tied ? t.issue.untie(name) : t.issue.tie(name)}>
                   =
                 </button>
-                <button
-                  type="button"
-                  onClick={() => exclude(i)}
-                  aria-label={t.issue.exclude(name)}
-                >
+                <button type="button" onClick={() => exclude(i)} aria-label={t.issue.exclude(name)}>
                   ×
                 </button>
               </span>
@@ -187,12 +145,8 @@ export function RankingBallot({
           <ul>
             {unranked.map((key) => (
               <li key={key}>
-                {nameOf(key)}{" "}
-                <button
-                  type="button"
-                  onClick={() => include(key)}
-                  aria-label={t.issue.include(nameOf(key))}
-                >
+                {nameOf(key)}{' '}
+                <button type="button" onClick={() => include(key)} aria-label={t.issue.include(nameOf(key))}>
                   +
                 </button>
               </li>
@@ -200,12 +154,7 @@ export function RankingBallot({
           </ul>
         </div>
       ) : null}
-      <button
-        type="button"
-        className="button"
-        disabled={fetching || ranked.length === 0}
-        onClick={() => void submit()}
-      >
+      <button type="button" className="button" disabled={fetching || ranked.length === 0} onClick={() => void submit()}>
         {mine ? t.issue.change : t.issue.cast}
       </button>
       <p role="status" className="done">
