@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { Field } from '../../components/Field';
 import { useMutation, useQuery } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { graphql } from '../../gql';
@@ -160,6 +161,7 @@ function AddAlternative({ issueId, onAdded }: { issueId: string; onAdded: () => 
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [{ fetching }, add] = useMutation(AddAlternativeMutation);
+  const bodyId = useId();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -180,14 +182,11 @@ function AddAlternative({ issueId, onAdded }: { issueId: string; onAdded: () => 
     <form className="alternative-form" noValidate onSubmit={(e) => void submit(e)}>
       <h3>{t.issue.addTitle}</h3>
       <FormAlert message={error} />
-      <label>
-        {t.issue.altTitle}
-        <input value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
-      </label>
-      <label>
-        {t.issue.altBody}
-        <textarea value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
-      </label>
+      <Field label={t.issue.altTitle} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} />
+      <div className="field">
+        <label htmlFor={bodyId}>{t.issue.altBody}</label>
+        <textarea id={bodyId} value={body} onChange={(e) => setBody(e.target.value)} rows={4} />
+      </div>
       <button type="submit" className="button" disabled={fetching}>
         {t.issue.add}
       </button>

@@ -114,14 +114,14 @@ export function RankingBallot({
       <h3>{t.issue.ballotTitle}</h3>
       <p>{t.issue.ballotHelp}</p>
       <FormAlert message={error} />
-      <ol className="ranking" aria-label={t.issue.ballotTitle}>
+      <ol className="ranking" aria-label={t.issue.ballotTitle} style={{ listStyle: 'none', paddingLeft: 0 }}>
         {ranked.map((row, i) => {
           if (!row.tied || i === 0) rank += 1;
           const name = nameOf(row.key);
           return (
             <li key={row.key} data-testid={`rank-${row.key}`} className={row.tied ? 'ranking-row tied' : 'ranking-row'}>
               <span className="ranking-place">{t.issue.rank(rank)}</span> <span className="ranking-name">{name}</span>
-              <span className="ranking-actions">
+              <span className="ranking-actions" style={{ marginLeft: '0.75em', whiteSpace: 'nowrap' }}>
                 <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t.issue.up(name)}>
                   ↑
                 </button>
