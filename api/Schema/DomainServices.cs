@@ -26,4 +26,6 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
 
     /// <summary>Suggestions and opinions (issue 17).</summary>
     public Governance.Core.Comments.SuggestionService Suggestions { get; init; } = null!;
+    /// <summary>Issues with alternatives and ranked ballots (DESIGN §8).</summary>
+    public IssueService Issues { get; init; } = null!;
 }

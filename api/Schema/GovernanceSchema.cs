@@ -33,6 +33,7 @@ public static class GovernanceSchema
         .AddVersions(services)
         .AddReports(services, domain)
         .AddSuggestions(services, domain)
+        .AddIssues(services, domain)
         .AddSubscriptions(services, domain)
         .AddNotifications(services, domain)
         .BindType<ValidationError>("ValidationError")

@@ -85,11 +85,15 @@ internal static class ProposalDomainResolvers
             root.GetProperty("voters").GetInt32(),
             root.GetProperty("represented").GetInt32(),
             root.GetProperty("unrepresented").GetInt32(),
-            root.GetProperty("yes").GetDouble(),
-            root.GetProperty("no").GetDouble(),
-            root.GetProperty("abstain").GetDouble(),
+            // A ranked issue's tally (DESIGN §8) has no yes/no: its ballots count as taking part
+            // (participation), and it passed when the issue's own proposal won (Issue.result has the rest).
+            root.TryGetProperty("yes", out var yes) ? yes.GetDouble() : 0,
+            root.TryGetProperty("no", out var no) ? no.GetDouble() : 0,
+            root.TryGetProperty("abstain", out var abstain) ? abstain.GetDouble() : root.GetProperty("participation").GetDouble(),
             root.GetProperty("quorumReached").GetBoolean(),
-            root.GetProperty("passed").GetBoolean(),
+            root.TryGetProperty("passed", out var passed)
+                ? passed.GetBoolean()
+                : root.GetProperty("winner").ValueKind == JsonValueKind.String && root.GetProperty("winner").GetString() == Governance.Core.Proposals.IssueService.ProposalKey(proposal.Id),
             [],
             superDelegates);
     }

@@ -50,6 +50,7 @@ public static class SchemaExtensions
         services.AddSingleton<Governance.Core.Comments.CommentService>();
         services.AddSingleton<Governance.Core.Comments.ReportService>();
         services.AddSingleton<Governance.Core.Comments.SuggestionService>();
+        services.AddSingleton<IssueService>();
         services.AddSingleton<KarmaService>();
         services.AddSingleton<LotteryService>();
         services.AddSingleton<PolicyService>();
@@ -69,6 +70,7 @@ public static class SchemaExtensions
             Comments = sp.GetRequiredService<Governance.Core.Comments.CommentService>(),
             Reports = sp.GetRequiredService<Governance.Core.Comments.ReportService>(),
             Suggestions = sp.GetRequiredService<Governance.Core.Comments.SuggestionService>(),
+            Issues = sp.GetRequiredService<IssueService>(),
         });
         services.AddSingleton(sp => new SchemaServices(
             sp.GetRequiredService<GovernanceReads>(),

@@ -78,6 +78,10 @@ public static class EventTypes
     public const string VoteOpened = "vote.opened";
     public const string VoteCast = "vote.cast";
     public const string VoteClosed = "vote.closed";
+    public const string RankedBallotCast = "vote.ranked-ballot-cast";
+
+    public const string IssueAlternativeAdded = "issue.alternative-added";
+    public const string IssueAlternativeSupported = "issue.alternative-supported";
 
     public const string PolicyChanged = "policy.changed";
     public const string LotteryDrawn = "lottery.drawn";

@@ -130,6 +130,11 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
             throw new DomainException(DomainErrors.InvalidInput, "A vote is yes, no or abstain.");
         }
 
+        if (IssueService.IsRanked(c, t, proposal))
+        {
+            throw new DomainException(DomainErrors.InvalidInput, "This issue has alternatives on its ballot: rank them (castRankedBallot) instead of voting yes or no.", "choice");
+        }
+
         return proposal;
     }
 
@@ -225,6 +230,12 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
         }
 
         var policy = ProposalService.PolicyOf(c, t, proposal);
+        var choices = IssueService.Choices(c, t, proposal);
+        if (choices.Count > 2)
+        {
+            return CloseRanked(c, t, proposal, policy, choices, now);
+        }
+
         var snapshot = VoteSnapshot.Build(c, t, proposal, policy, proposal.VotingEndsAt ?? Millis.Of(now));
         using var output = new StringWriter();
         using var errors = new StringWriter();
@@ -255,6 +266,50 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
             yes = root.GetProperty("yes").GetDouble(),
             no = root.GetProperty("no").GetDouble(),
             abstain = root.GetProperty("abstain").GetDouble(),
+            snapshotSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(snapshot))),
+        });
+        return true;
+    }
+
+    /// <summary>
+    /// Closes an issue with alternatives on its ballot (DESIGN §8): the ranked snapshot, the same
+    /// recount anyone can re-run, Schulze against the status quo. The issue's proposal is Accepted
+    /// when it wins, else Rejected (the status quo stays, or an alternative won: the tally names it).
+    /// </summary>
+    private static bool CloseRanked(DbConnection c, DbTransaction t, ProposalRow proposal, PolicyValues policy, IReadOnlyList<IssueChoiceView> choices, DateTimeOffset now)
+    {
+        var snapshot = VoteSnapshot.Build(c, t, proposal, policy, proposal.VotingEndsAt ?? Millis.Of(now), [.. choices.Skip(1).Select(x => x.Key)]);
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+        if (Delegation.Recount.Recount.Run(new StringReader(snapshot), output, errors) != 0)
+        {
+            throw new InvalidOperationException($"The ranked snapshot of issue {proposal.Id} was refused by the recount: {errors.ToString().Trim()}");
+        }
+
+        var tallyJson = output.ToString();
+        using var tally = JsonDocument.Parse(tallyJson);
+        var root = tally.RootElement;
+        var winner = root.GetProperty("winner") is { ValueKind: JsonValueKind.String } w ? w.GetString() : null;
+        var quorum = root.GetProperty("quorumReached").GetBoolean();
+        var passed = winner == IssueService.ProposalKey(proposal.Id);
+        var status = passed ? ProposalStatus.Accepted : ProposalStatus.Rejected;
+        var winnerTitle = choices.FirstOrDefault(x => x.Key == winner)?.Title;
+        var reason = winner is null
+            ? "ranked vote: the status quo stays" + (quorum ? string.Empty : "; quorum not reached")
+            : $"ranked vote: \"{winnerTitle}\" ({winner}) wins by Schulze";
+        var nowMs = Millis.Of(now);
+        if (!ProposalStore.Transition(c, t, proposal.Id, ProposalStatus.Voting, status, nowMs, null, reason))
+        {
+            return false;
+        }
+
+        VoteStore.InsertResult(c, t, new ResultRow(proposal.Id, nowMs, passed, quorum, 0, 0, 0, snapshot, tallyJson));
+        EventLog.Append(c, t, now, null, EventTypes.VoteClosed, new
+        {
+            proposal = proposal.Id,
+            status,
+            winner,
+            ranking = root.GetProperty("ranking").EnumerateArray().Select(e => e.GetString()).ToArray(),
             snapshotSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(snapshot))),
         });
         return true;

@@ -15,7 +15,7 @@ namespace Governance.Core.Proposals;
 /// </summary>
 internal static class VoteSnapshot
 {
-    public static string Build(DbConnection c, DbTransaction? t, ProposalRow proposal, PolicyValues policy, long atMs)
+    public static string Build(DbConnection c, DbTransaction? t, ProposalRow proposal, PolicyValues policy, long atMs, IReadOnlyList<string>? alternatives = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -77,16 +77,41 @@ internal static class VoteSnapshot
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("votes");
-            foreach (var (_, handle, choice) in VoteStore.Votes(c, t, proposal.Id))
+            if (alternatives is not null)
             {
-                json.WriteStartObject();
-                json.WriteString("member", handle);
-                json.WriteString("choice", choice);
-                json.WriteEndObject();
-            }
+                // An issue (DESIGN §8): its choices in ballot order, then a ranking per ballot.
+                json.WriteStartArray("alternatives");
+                foreach (var key in alternatives)
+                {
+                    json.WriteStringValue(key);
+                }
 
-            json.WriteEndArray();
+                json.WriteEndArray();
+                json.WriteStartArray("votes");
+                foreach (var (_, handle, ranking) in IssueStore.Ballots(c, t, proposal.Id))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("member", handle);
+                    json.WritePropertyName("ranking");
+                    json.WriteRawValue(ranking);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteStartArray("votes");
+                foreach (var (_, handle, choice) in VoteStore.Votes(c, t, proposal.Id))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("member", handle);
+                    json.WriteString("choice", choice);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
             json.WriteStartObject("policy");
             json.WriteNumber("viscosity", policy.Viscosity);
             json.WriteNumber("superDelegateShare", policy.SuperDelegateShare);

@@ -12,6 +12,7 @@ import { accountDe, accountEn } from './messages.account';
 import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
 import { notificationsDe, notificationsEn } from './messages.notifications';
 import { deliberationDe, deliberationEn } from './messages.deliberation';
+import { issuesDe, issuesEn } from './messages.issues';
 
 export const en = {
   power: powerEn,
@@ -77,6 +78,7 @@ export const en = {
   ...rulesEn,
   ...ballotsEn,
   ...notificationsEn,
+  ...issuesEn,
 };
 
 export type Messages = typeof en;
@@ -145,6 +147,7 @@ export const de: Messages = {
   ...rulesDe,
   ...ballotsDe,
   ...notificationsDe,
+  ...issuesDe,
 };
 
 export const dictionaries = { en, de } as const;

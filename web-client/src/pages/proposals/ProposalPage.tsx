@@ -18,6 +18,7 @@ import { BallotsPanel } from './BallotsPanel';
 import { PathEndorsements, VotePathView } from './VotePathView';
 import { DelegationRouteView } from '../../components/DelegationRouteView';
 import { AppealPanel } from './AppealPanel';
+import { IssuePanel } from './IssuePanel';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { PolicyPanel } from '../rules/PolicyPanel';
 import { DeliberationTabs } from './DeliberationTabs';
@@ -41,6 +42,10 @@ const ProposalQuery = graphql(`
       supporterCount
       mySupport
       myVote
+      issue {
+        id
+        ranked
+      }
       appeal {
         deadline
         outcome
@@ -342,10 +347,12 @@ export function ProposalPage({ id }: { id: string }) {
         )}
       </section>
 
+      {proposal.issue ? <IssuePanel proposalId={proposal.id} signedIn={Boolean(viewer)} /> : null}
+
       <section aria-labelledby="vote-heading" className="panel">
         <h2 id="vote-heading">{t.vote.title}</h2>
-        {viewer ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} votingRight={viewer.member.votingRight} /> : null}
-        {proposal.tally ? (
+        {viewer && !proposal.issue?.ranked ? <VotePanel proposalId={proposal.id} status={proposal.status} myVote={proposal.myVote ?? null} votingRight={viewer.member.votingRight} /> : null}
+        {proposal.tally && !proposal.issue?.ranked ? (
           <div data-testid="tally">
             <h3>{t.vote.tallyTitle}</h3>
             <p>{t.vote.tally(proposal.tally.yes, proposal.tally.no, proposal.tally.abstain)}</p>
@@ -353,6 +360,8 @@ export function ProposalPage({ id }: { id: string }) {
           </div>
         ) : ['SCHEDULED', 'VOTING'].includes(proposal.status) ? (
           <p>{t.vote.tallyHidden}</p>
+        ) : proposal.issue?.ranked ? (
+          <p>{t.issue.rankedVote}</p>
         ) : ['ACCEPTED', 'REJECTED'].includes(proposal.status) ? (
           // Decided before results were stored (an import): say so rather than nothing.
           <p>{t.vote.tallyMissing}</p>

@@ -1,0 +1,85 @@
+using Dapper;
+using Governance.Core.Clock;
+using Governance.Core.Storage;
+using Governance.GraphQL.Relay;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Governance.WebClient.Tests.PowerPages;
+using static Microsoft.Playwright.Assertions;
+
+namespace Governance.WebClient.Tests;
+
+/// <summary>
+/// Issue 18 in the browser: during the discussion a member adds an alternative and supports it,
+/// in voting ranks it above the proposal with the keyboard, and after the close reads the
+/// Schulze result with its pairwise matrix. Axe-clean at each step.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class IssueFlowTests(WebClientServer server)
+{
+    private void Sql(string sql, object parameters)
+    {
+        using var connection = server.Services.GetRequiredService<Database>().Open();
+        connection.Execute(sql, parameters);
+    }
+
+    [Fact]
+    public async Task AMemberAddsAnAlternativeRanksItWithTheKeyboardAndReadsTheResult()
+    {
+        await using var browser = await SignedInAsync(server, "pw-issue", "Ida Issue");
+        var page = browser.Page;
+        var area = (await GraphQLAsync(page, "{ areas { id } }")).GetProperty("areas")[0].GetProperty("id").GetString();
+        var proposal = (await GraphQLAsync(page, "mutation($a: ID!) { propose(input: { area: $a, title: \"Build a bike shed\", body: \"Wooden, by the gate.\" }) { proposal { id } } }", new { a = area }))
+            .GetProperty("propose").GetProperty("proposal").GetProperty("id").GetString()!;
+        GlobalId.TryDecode(proposal, out _, out var local);
+        var id = long.Parse(local, System.Globalization.CultureInfo.InvariantCulture);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // Scheduled (the moderators' part is ModerationFlowTests'), discussion open, a vote quorum of 0 so that one ballot decides.
+        Sql(
+            """
+            UPDATE proposals SET status = 'scheduled', on_agenda_at = @now, discussion_starts_at = @now - 60000, voting_starts_at = @now + 3600000, voting_ends_at = @now + 7200000,
+                policy_json = COALESCE(json_set(policy_json, '$.votequorumshare', 0.0), '{"votequorumshare": 0.0}') WHERE id = @id
+            """,
+            new { id, now });
+
+        await page.GotoAsync($"/proposals/{Uri.EscapeDataString(proposal)}");
+        var issue = page.GetByTestId("issue");
+        await Expect(issue.GetByRole(AriaRole.Heading, new() { Name = "Alternatives" })).ToBeVisibleAsync();
+        await issue.GetByLabel("Title").FillAsync("Build a bike shelter of steel");
+        await issue.GetByLabel("Text").FillAsync("Steel lasts longer.");
+        await issue.GetByRole(AriaRole.Button, new() { Name = "Add alternative" }).PressAsync("Enter");
+        var alternative = issue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Build a bike shelter of steel" });
+        await Expect(alternative).ToContainTextAsync("0 supporters");
+        await Axe.AssertNoViolationsAsync(page, "issue in discussion");
+
+        Sql("UPDATE issues SET ballot_threshold = 1 WHERE proposal_id = @id", new { id });
+        await alternative.GetByRole(AriaRole.Button, new() { Name = "Support: Build a bike shelter of steel" }).PressAsync("Enter");
+        await Expect(alternative).ToContainTextAsync("1 supporter · On the ballot");
+
+        Sql("UPDATE proposals SET status = 'voting', voting_starts_at = @start WHERE id = @id", new { id, start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1000 });
+        await page.ReloadAsync();
+        var ballot = page.GetByTestId("ranking-ballot");
+        await Expect(ballot).ToBeVisibleAsync();
+        // The ballot starts in ballot order: status quo, the proposal, the alternative. Keyboard only:
+        // the alternative up twice, then the status quo (now second) below the proposal.
+        await ballot.GetByRole(AriaRole.Button, new() { Name = "Move Build a bike shelter of steel up" }).PressAsync("Enter");
+        await ballot.GetByRole(AriaRole.Button, new() { Name = "Move Build a bike shelter of steel up" }).PressAsync("Enter");
+        await ballot.GetByRole(AriaRole.Button, new() { Name = "Move Status quo (keep things as they are) down" }).PressAsync("Enter");
+        var places = ballot.Locator(".ranking-name");
+        await Expect(places).ToHaveTextAsync(["Build a bike shelter of steel", "Build a bike shed", "Status quo (keep things as they are)"]);
+        await Axe.AssertNoViolationsAsync(page, "ranking ballot");
+        await ballot.GetByRole(AriaRole.Button, new() { Name = "Cast ranked ballot" }).PressAsync("Enter");
+        await Expect(ballot.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your ranking is saved.");
+
+        Sql("UPDATE proposals SET voting_ends_at = @end WHERE id = @id", new { id, end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1 });
+        Assert.Equal(1, new GovernanceClock(server.Services.GetRequiredService<Database>()).CloseEndedVotes(DateTimeOffset.UtcNow));
+        await page.ReloadAsync();
+        var result = page.GetByTestId("issue-result");
+        await Expect(result.GetByTestId("issue-winner")).ToHaveTextAsync("Winner: Build a bike shelter of steel");
+        var pairwise = result.GetByRole(AriaRole.Table, new() { Name = "Weight of the ballots preferring the row to the column" });
+        await Expect(pairwise.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Build a bike shelter of steel—11");
+        await Expect(result.GetByRole(AriaRole.Table, new() { Name = "Strength of the strongest path from the row to the column" })).ToBeVisibleAsync();
+        await Axe.AssertNoViolationsAsync(page, "issue result");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "i18b-issue-result.png"), FullPage = true });
+    }
+}
