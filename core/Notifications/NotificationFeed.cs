@@ -17,7 +17,7 @@ namespace Governance.Core.Notifications;
 /// </summary>
 public sealed class NotificationFeed(Database database)
 {
-    public const int ChunkSize = 2_000;
+    public const int ChunkSize = 500;
 
     /// <summary>Raised after notifications were written (by the feed, the sweep or a sign-in failure), for subscriptions to look.</summary>
     public event Action? Written;
@@ -30,21 +30,32 @@ public sealed class NotificationFeed(Database database)
         var entries = connection.Query<LoggedEvent>(
             "SELECT seq AS Seq, at AS At, actor_id AS ActorId, type AS Type, payload AS Payload FROM event_log WHERE seq > @from ORDER BY seq LIMIT @maxEntries",
             new { from, maxEntries }).AsList();
+        // Entries' notifications are gathered and written together, ChunkSize rows a
+        // transaction, the progress in the last one: a burst of votes makes a few write
+        // transactions, not two per vote, so the feed does not crowd out the commands it follows.
+        // A crash between two transactions of one flush repeats at most that flush.
         var written = 0;
+        var pending = new List<(PlannedNotification Planned, long? Seq, long At)>();
+        var pendingRows = 0;
         foreach (var entry in entries)
         {
-            var planned = NotificationRecipients.Plan(connection, entry);
-            if (planned.Count > 0)
+            foreach (var planned in NotificationRecipients.Plan(connection, entry))
             {
-                // Progress after each entry that notified: a restart in between repeats at most one fan-out.
-                written += Write(connection, planned, entry.Seq, entry.At);
-                SetProgress(connection, entry.Seq);
+                pending.Add((planned, entry.Seq, entry.At));
+                pendingRows += planned.Recipients.Count;
+            }
+
+            if (pendingRows >= ChunkSize)
+            {
+                written += Write(connection, pending, entry.Seq);
+                pending.Clear();
+                pendingRows = 0;
             }
         }
 
         if (entries.Count > 0)
         {
-            SetProgress(connection, entries[^1].Seq);
+            written += Write(connection, pending, entries[^1].Seq);
         }
 
         if (written > 0)
@@ -91,8 +102,8 @@ public sealed class NotificationFeed(Database database)
             if (endsAt - nowMs <= Millis.Days(1) && Remind(connection, proposal, NotificationKinds.VoteClosing, nowMs))
             {
                 var voters = NotificationRecipients.Voters(connection, proposal);
-                written += Write(connection, [new PlannedNotification(NotificationKinds.VoteClosing, proposal, null,
-                    NotificationRecipients.Detail(new { votingEndsAt = endsAt }), voters)], null, nowMs);
+                written += Write(connection, [(new PlannedNotification(NotificationKinds.VoteClosing, proposal, null,
+                    NotificationRecipients.Detail(new { votingEndsAt = endsAt }), voters), (long?)null, nowMs)], null);
             }
 
             if (Remind(connection, proposal, NotificationKinds.DelegateNotVoted, nowMs))
@@ -102,7 +113,7 @@ public sealed class NotificationFeed(Database database)
                     .Select(g => new PlannedNotification(NotificationKinds.DelegateNotVoted, proposal, g.Key,
                         NotificationRecipients.Detail(new { votingEndsAt = endsAt }), g.Select(u => u.Member).ToList()))
                     .ToList();
-                written += Write(connection, planned, null, nowMs);
+                written += Write(connection, planned.Select(p => (p, (long?)null, nowMs)).ToList(), null);
             }
         }
 
@@ -114,13 +125,6 @@ public sealed class NotificationFeed(Database database)
         return written;
     }
 
-    private static void SetProgress(DbConnection connection, long seq)
-    {
-        using var transaction = connection.BeginTransaction();
-        NotificationStore.SetProgress(connection, transaction, seq);
-        transaction.Commit();
-    }
-
     private static bool Remind(DbConnection connection, long proposal, string kind, long nowMs)
     {
         using var transaction = connection.BeginTransaction();
@@ -129,20 +133,77 @@ public sealed class NotificationFeed(Database database)
         return first;
     }
 
-    private static int Write(DbConnection connection, IReadOnlyList<PlannedNotification> planned, long? seq, long atMs)
+    /// <summary>
+    /// Writes the notifications in transactions of at most <see cref="ChunkSize"/> rows (small
+    /// fan-outs share one; a large one is split), and records <paramref name="progress"/>, when
+    /// given, in the last: the log entries up to it are then done.
+    /// </summary>
+    private static int Write(DbConnection connection, IReadOnlyList<(PlannedNotification Planned, long? Seq, long At)> pending, long? progress)
     {
         var written = 0;
-        foreach (var notification in planned)
+        var modes = new Dictionary<string, Dictionary<long, string>>(StringComparer.Ordinal);
+        DbTransaction? transaction = null;
+        var held = System.Diagnostics.Stopwatch.StartNew();
+        var rows = 0;
+        try
         {
-            var modes = NotificationStore.Modes(connection, null, notification.Kind);
-            foreach (var chunk in notification.Recipients.Chunk(ChunkSize))
+            foreach (var (planned, entrySeq, at) in pending)
             {
-                using var transaction = connection.BeginTransaction();
-                written += NotificationStore.Insert(connection, transaction, notification, chunk, modes, seq, atMs);
-                transaction.Commit();
+                if (!modes.TryGetValue(planned.Kind, out var kindModes))
+                {
+                    modes[planned.Kind] = kindModes = NotificationStore.Modes(connection, null, planned.Kind);
+                }
+
+                foreach (var chunk in planned.Recipients.Chunk(ChunkSize))
+                {
+                    if (transaction is not null && rows + chunk.Length > ChunkSize)
+                    {
+                        transaction.Commit();
+                        transaction.Dispose();
+                        transaction = null;
+                        rows = 0;
+                        YieldTheWriteLock(held);
+                    }
+
+                    if (transaction is null)
+                    {
+                        transaction = connection.BeginTransaction();
+                        held = System.Diagnostics.Stopwatch.StartNew();
+                    }
+
+                    written += NotificationStore.Insert(connection, transaction, planned, chunk, kindModes, entrySeq, at);
+                    rows += chunk.Length;
+                }
             }
+
+            if (progress is long seq)
+            {
+                transaction ??= connection.BeginTransaction();
+                NotificationStore.SetProgress(connection, transaction, seq);
+            }
+
+            transaction?.Commit();
+        }
+        finally
+        {
+            transaction?.Dispose();
         }
 
+        YieldTheWriteLock(held);
         return written;
+    }
+
+    /// <summary>
+    /// After a write transaction, waits as long as it held the database's write lock: the feed
+    /// takes at most half of the writer's time, so a large fan-out during a burst of votes
+    /// delays notifications, never the votes (the night-of-the-vote run measures both).
+    /// </summary>
+    private static void YieldTheWriteLock(System.Diagnostics.Stopwatch held)
+    {
+        var elapsed = held.Elapsed;
+        if (elapsed > TimeSpan.FromMilliseconds(1))
+        {
+            Thread.Sleep(elapsed < TimeSpan.FromSeconds(1) ? elapsed : TimeSpan.FromSeconds(1));
+        }
     }
 }

@@ -172,7 +172,7 @@ public sealed class EmptyResultsTests(EmptyResultsTests.EmptyDatabase empty, Emp
             if (schema is null)
             {
                 var data = await (await AdminAsync()).DataAsync(
-                    "{ __schema { types { kind name fields(includeDeprecated: true) { name args { type { kind } defaultValue } type { ...T } } } } } fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }");
+                    "{ __schema { types { kind name fields(includeDeprecated: true) { name args { type { kind } defaultValue } type { ...T } } } } } fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }");
                 var types = new Dictionary<string, List<FieldInfo>>();
                 var abstracts = new HashSet<string>();
                 foreach (var type in data.GetProperty("__schema").GetProperty("types").EnumerateArray())
