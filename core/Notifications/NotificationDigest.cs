@@ -36,10 +36,10 @@ public sealed class NotificationDigest(Database database, TimeProvider clock)
                 continue;
             }
 
-            var handles = c.Query<(long, string)>("SELECT id, handle FROM members WHERE id IN @ids",
-                new { ids = rows.Select(r => r.SubjectId).OfType<long>().Distinct().ToList() }).ToDictionary(r => r.Item1, r => r.Item2);
-            var titles = c.Query<(long, string)>("SELECT id, title FROM proposals WHERE id IN @ids",
-                new { ids = rows.Select(r => r.ProposalId).OfType<long>().Distinct().ToList() }).ToDictionary(r => r.Item1, r => r.Item2);
+            var handles = c.Query<(long, string)>($"SELECT id, handle FROM members WHERE id {c.InList("@ids")}",
+                new { ids = rows.Select(r => r.SubjectId).OfType<long>().Distinct().ToArray() }).ToDictionary(r => r.Item1, r => r.Item2);
+            var titles = c.Query<(long, string)>($"SELECT id, title FROM proposals WHERE id {c.InList("@ids")}",
+                new { ids = rows.Select(r => r.ProposalId).OfType<long>().Distinct().ToArray() }).ToDictionary(r => r.Item1, r => r.Item2);
             mails.Add(Compose(memberId, email, name, rows, handles, titles));
         }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Governance.Core.Storage;
 
 namespace Governance.Core.Notifications;
 
@@ -89,7 +90,7 @@ public static class NotificationStore
             new { memberId, afterId, upToId }).AsList();
 
     public static IReadOnlyList<NotificationRow> ByIds(DbConnection c, DbTransaction? t, long memberId, IReadOnlyCollection<long> ids) =>
-        c.Query<NotificationRow>($"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND id IN @ids ORDER BY id DESC", new { memberId, ids }, t).AsList();
+        c.Query<NotificationRow>($"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND id {c.InList("@ids")} ORDER BY id DESC", new { memberId, ids = ids.ToArray() }, t).AsList();
 
     public static (long Total, long Unread) Counts(DbConnection c, long memberId) =>
         c.QuerySingle<(long, long)>(
@@ -99,7 +100,7 @@ public static class NotificationStore
     public static int MarkRead(DbConnection c, DbTransaction t, long memberId, IReadOnlyCollection<long>? ids, long atMs) =>
         ids is null
             ? c.Execute("UPDATE notifications SET read_at = @atMs WHERE member_id = @memberId AND read_at IS NULL", new { memberId, atMs }, t)
-            : c.Execute("UPDATE notifications SET read_at = @atMs WHERE member_id = @memberId AND read_at IS NULL AND id IN @ids", new { memberId, atMs, ids }, t);
+            : c.Execute($"UPDATE notifications SET read_at = @atMs WHERE member_id = @memberId AND read_at IS NULL AND id {c.InList("@ids")}", new { memberId, atMs, ids = ids.ToArray() }, t);
 
     public static Dictionary<string, string> Settings(DbConnection c, DbTransaction? t, long memberId) =>
         c.Query<(string Kind, string Mode)>("SELECT kind AS Kind, mode AS Mode FROM notification_settings WHERE member_id = @memberId", new { memberId }, t)

@@ -30,9 +30,12 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
         using var connection = fixture.Database.Open();
         var id = connection.QuerySingle<long>("SELECT id FROM proposals WHERE status = 'open' ORDER BY id DESC LIMIT 1");
         // A quorum of 0 for this vote, so that the few ballots of the test decide it.
+        // The policy JSON is edited here, not in SQL: json_set is SQLite's, and this runs on PostgreSQL too.
+        var policy = System.Text.Json.Nodes.JsonNode.Parse(connection.QuerySingleOrDefault<string>("SELECT policy_json FROM proposals WHERE id = @id", new { id }) ?? "{}")!.AsObject();
+        policy["votequorumshare"] = 0.0;
         connection.Execute(
-            """UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now, policy_json = COALESCE(json_set(policy_json, '$."votequorumshare"', 0.0), '{"votequorumshare": 0.0}') WHERE id = @id""",
-            new { id, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+            "UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now, policy_json = @policy WHERE id = @id",
+            new { id, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), policy = policy.ToJsonString() });
         return id;
     }
 
