@@ -27,6 +27,9 @@ public sealed record SmtpOptions
 /// <summary>The notification feed's pace, bound from "Notifications".</summary>
 public sealed record NotificationOptions
 {
+    /// <summary>Whether the background feed runs at all (off: no notifications are written; tests that count SQL statements turn it off).</summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>How often the feed looks for new event-log entries (it also wakes on every command).</summary>
     public int PollMilliseconds { get; init; } = 500;
 

@@ -29,6 +29,11 @@ internal sealed partial class NotificationWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
         published = await Task.Run(() => Transactions.Read(database, c => NotificationStore.MaxId(c, null)), stoppingToken);
         feed.Written += OnWritten;
         var lastSweep = DateTimeOffset.MinValue;

@@ -6,7 +6,7 @@ namespace Governance.Api.Tests.Schema;
 /// <summary>An organisation large enough for pages of 50 proposals (the demo makes one per 40 members).</summary>
 public sealed class LargeOrganisationFixture : IDisposable
 {
-    public GovernanceApiFactory Factory { get; } = new() { DemoMembers = 2_400, Settings = { ["Clock:Enabled"] = "false" } };
+    public GovernanceApiFactory Factory { get; } = new() { DemoMembers = 2_400, Settings = { ["Clock:Enabled"] = "false", ["Notifications:Enabled"] = "false" } };
 
     public void Dispose() => Factory.Dispose();
 }
