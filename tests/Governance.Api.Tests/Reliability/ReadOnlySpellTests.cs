@@ -15,7 +15,11 @@ public sealed class ReadOnlySpellTests(ITestOutputHelper output)
 {
     private const string User = "governance-test";
 
+    // Out of the default run: whether the spell bites depends on the pool opening a connection
+    // during it (the open ones stay writable). In a fresh-clone CI run on 2026-12-07 no write
+    // failed during the 2 s spell, so the test refused to count it; docs/reliability.md runs it.
     [RootFact]
+    [Trait("Category", LongRun.Category)]
     public async Task WritesSucceedWithinASecondOfTheFolderBeingWritableAgain()
     {
         EnsureUser();
