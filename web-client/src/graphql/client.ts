@@ -125,8 +125,6 @@ export function createGraphQLClient(): Client {
     }),
     exchanges: [
       cacheExchange,
-      // Queries and mutations name their document by hash (APQ); a server that does not know the
-      // hash answers PersistedQueryNotFound and the exchange sends the text once more.
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request, operation) {
