@@ -57,7 +57,7 @@ internal static class SecurityDocumentation
             var writes = !string.Equals(context.Description.HttpMethod, "GET", StringComparison.OrdinalIgnoreCase);
             var document = context.Document;
             var sessionOnly = policies.Contains(Policies.Session);
-            var scope = policies.FirstOrDefault(p => p.StartsWith("scope:", StringComparison.Ordinal));
+            var scope = policies.FirstOrDefault(p => p.StartsWith("scope:", StringComparison.Ordinal))?["scope:".Length..];
             if (sessionOnly || scope is not null)
             {
                 var session = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Session, document)] = [] };
@@ -68,13 +68,13 @@ internal static class SecurityDocumentation
 
                 operation.Security = sessionOnly
                     ? [session]
-                    : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Token, document)] = [scope!["scope:".Length..]] }, session];
+                    : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Token, document)] = [scope!] }, session];
                 AddProblem(operation, "401", sessionOnly
                     ? "Not signed in (no session cookie, or it expired)."
                     : "Not signed in, or the bearer token is unknown, revoked or expired (WWW-Authenticate: Bearer error=\"invalid_token\").");
                 AddProblem(operation, "403", sessionOnly
                     ? (writes ? "A session is required (a token may not do this), or the X-CSRF-Token header is missing or wrong." : "A session is required; a token may not do this.")
-                    : $"The token lacks the {scope!["scope:".Length..]} scope{(writes ? ", or the session's X-CSRF-Token header is missing or wrong" : "")}.");
+                    : $"The token lacks the {scope} scope{(writes ? ", or the session's X-CSRF-Token header is missing or wrong" : "")}.");
             }
 
             if (!context.Description.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.RateLimiting.DisableRateLimitingAttribute>().Any())

@@ -142,21 +142,10 @@ public sealed class GettingStartedTests : IDisposable
     /// <summary>The fenced block of docs/api.md whose info string is "<paramref name="language"/> getting-started".</summary>
     private static string Block(string language)
     {
-        var lines = File.ReadAllLines(Path.Combine(FindRepo(), "docs", "api.md"));
+        var lines = File.ReadAllLines(Path.Combine(Repository.Root, "docs", "api.md"));
         var open = Array.FindIndex(lines, l => l.Trim() == $"```{language} getting-started");
         Assert.True(open >= 0, $"docs/api.md has no ```{language} getting-started block");
         var close = Array.FindIndex(lines, open + 1, l => l.Trim() == "```");
         return string.Join('\n', lines[(open + 1)..close]) + "\n";
-    }
-
-    private static string FindRepo()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Governance.sln not found above the test folder.");
     }
 }

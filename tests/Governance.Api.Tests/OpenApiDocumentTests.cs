@@ -12,21 +12,10 @@ public sealed class OpenApiDocumentTests
         var served = await client.GetStringAsync("/openapi/v1.yaml");
         var generated = await OpenApiExtensions.RenderYamlAsync(factory.Services);
 
-        var checkedIn = await File.ReadAllTextAsync(Path.Combine(RepositoryRoot(), "openapi.yaml"));
+        var checkedIn = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "openapi.yaml"));
 
         Assert.True(checkedIn == generated, "openapi.yaml is stale: build the api project (dotnet build api) and commit the regenerated file.");
         Assert.Contains("/api/account/sign-in", served, StringComparison.Ordinal);
         Assert.Contains("/health", generated, StringComparison.Ordinal);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("Governance.sln not found above the test binaries.");
     }
 }

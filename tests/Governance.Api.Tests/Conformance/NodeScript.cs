@@ -7,7 +7,7 @@ internal static class NodeScript
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
 
-    public static string ConformanceDirectory { get; } = Path.Combine(FindRepositoryRoot(), "tests", "conformance");
+    public static string ConformanceDirectory { get; } = Path.Combine(Repository.Root, "tests", "conformance");
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, params string[] arguments)
     {
@@ -46,18 +46,5 @@ internal static class NodeScript
 
         var error = await stderr;
         return (process.ExitCode, await stdout + (error.Length > 0 ? "\nstderr:\n" + error : string.Empty));
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Governance.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Governance.sln not found above " + AppContext.BaseDirectory);
     }
 }

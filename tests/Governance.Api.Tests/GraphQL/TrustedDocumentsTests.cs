@@ -71,21 +71,10 @@ public sealed class TrustedDocumentsTests : IDisposable
     [Fact]
     public void TheWebClientBuildWritesAManifestOfItsOperationsThatTheServerAccepts()
     {
-        var dist = Path.Combine(FindRepo(), "web-client", "dist", "persisted-documents.json");
+        var dist = Path.Combine(Repository.Root, "web-client", "dist", "persisted-documents.json");
         Assert.True(File.Exists(dist), $"{dist} is missing: the web client build did not write its manifest");
         var manifest = PersistedDocuments.ReadManifest(File.ReadAllText(dist));
         Assert.True(manifest.Count >= 20, $"only {manifest.Count} documents in the manifest");
         Assert.Contains(manifest.Values, d => d.StartsWith("query AreaTree", StringComparison.Ordinal));
-    }
-
-    private static string FindRepo()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Governance.sln not found above the test folder.");
     }
 }

@@ -53,7 +53,7 @@ public sealed class CostTests
     {
         using var factory = new GovernanceApiFactory { DemoMembers = 10 };
         var executor = Executor(factory);
-        var map = File.ReadAllText(Path.Combine(FindRepo(), "web-client", "src", "gql", "gql.ts"));
+        var map = File.ReadAllText(Path.Combine(Repository.Root, "web-client", "src", "gql", "gql.ts"));
         var documents = Regex.Matches(map, "^    (\"(?:[^\"\\\\]|\\\\.)*\"): typeof types", RegexOptions.Multiline)
             .Select(m => JsonSerializer.Deserialize<string>(m.Groups[1].Value)!).Distinct().ToList();
 
@@ -156,16 +156,5 @@ public sealed class CostTests
             Assert.True(Encoding.UTF8.GetByteCount(body) < 2_000_000, $"{body.Length} bytes for cost {cost}: {query[..Math.Min(300, query.Length)]}");
             Assert.NotEqual(HttpStatusCode.InternalServerError, status);
         }
-    }
-
-    private static string FindRepo()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Governance.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Governance.sln not found above the test folder.");
     }
 }
