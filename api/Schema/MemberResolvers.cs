@@ -33,19 +33,22 @@ internal static class MemberResolvers
         .ResolveAsync("Query.members", async c =>
         {
             RequireRead(Caller.Of(c));
-            var first = c.Argument<int?>("first") ?? ConnectionBuilder.DefaultMaxPageSize;
-            if (first is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+            var arguments = ConnectionArguments.From(c);
+            if (arguments.First is < 0 or > ConnectionBuilder.DefaultMaxPageSize || arguments.Last is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
             {
-                throw new GraphQLException($"Argument \"first\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+                throw new GraphQLException($"Argument \"{(arguments.First is < 0 or > ConnectionBuilder.DefaultMaxPageSize ? "first" : "last")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
             }
 
-            var offset = c.Argument<string>("after") is { } after ? ConnectionBuilder.DecodeCursor(after) + 1 : 0;
-            var (page, total) = await s.Reads.SearchMembersAsync(c.Argument<string>("search"), offset, first, c.CancellationToken);
-            var edges = page.Select((m, i) => new Edge<MemberRow>(m, ConnectionBuilder.EncodeCursor(offset + i))).ToList();
+            // Keyset cursors (handle, id): a member joining or leaving between pages moves no one
+            // else, where an offset repeated or skipped a member (issue 20).
+            var first = arguments.First ?? (arguments.Last is null ? ConnectionBuilder.DefaultMaxPageSize : null);
+            var page = await s.Reads.SearchMembersAsync(
+                c.Argument<string>("search"), MemberCursor.Decode(arguments.After), MemberCursor.Decode(arguments.Before), first, arguments.Last, c.CancellationToken);
+            var edges = page.Rows.Select(m => new Edge<MemberRow>(m, MemberCursor.Encode(m))).ToList();
             return new Connection<MemberRow>(
                 edges,
-                new PageInfo(offset > 0, offset + edges.Count < total, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-                (int)total);
+                new PageInfo(page.HasPrevious, page.HasNext, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                (int)page.Total);
         })
         .AddViewer(s, d);
 

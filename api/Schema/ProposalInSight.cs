@@ -20,7 +20,8 @@ internal static class ProposalInSight
             var proposal = c.ParentAs<ProposalRow>();
             var path = ReaderPath(c, s, proposal.Id);
             var ballots = d.Votes.VisibleBallots(proposal.Id, path);
-            return ConnectionBuilder.FromList(ballots, ConnectionArguments.From(c));
+            // Sorted by member id: keyset cursors, so ballots cast between pages neither repeat nor skip one.
+            return ConnectionBuilder.FromKeyedList(ballots, b => b.MemberId, "ballots", ConnectionArguments.From(c));
         })
         .BindType<VisibleBallot>("Ballot")
         .ResolveAsync("Ballot.voter", c => c.Member(s.Reads, c.ParentAs<VisibleBallot>().MemberId))

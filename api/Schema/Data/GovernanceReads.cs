@@ -58,25 +58,77 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             """, new { ids }, cancellationToken)).ToDictionary(m => m.Id);
 
     /// <summary>
-    /// A page of members by handle, filtered by a case-insensitive substring of handle or
-    /// display name, and how many match: the directory is paged in SQL, never read whole.
+    /// A keyset page of members in (handle, id) order, filtered by a case-insensitive substring
+    /// of handle or display name, and how many match: the directory is paged in SQL, never read
+    /// whole. <paramref name="after"/> and <paramref name="before"/> are the keys of the cursors
+    /// (a page starts right after its cursor's key, whoever joined or left meanwhile); a page
+    /// of the first <paramref name="first"/> keys, then the last <paramref name="last"/> of those.
     /// </summary>
-    public async Task<(List<MemberRow> Page, long Total)> SearchMembersAsync(string? search, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<MemberPage> SearchMembersAsync(
+        string? search, MemberKey? after, MemberKey? before, int? first, int? last, CancellationToken cancellationToken)
     {
         var pattern = string.IsNullOrWhiteSpace(search) ? null : "%" + Escape(search.Trim()) + "%";
         // lower() on both sides: SQLite's LIKE ignores ASCII case and PostgreSQL's does not; lower()
         // folds ASCII alone on both (SQLite's built-in, PostgreSQL's in a "C" ctype database).
-        const string Where = "@pattern IS NULL OR lower(m.handle) LIKE lower(@pattern) ESCAPE '\\' OR lower(m.display_name) LIKE lower(@pattern) ESCAPE '\\'";
-        await using var connection = await OpenAsync(cancellationToken);
-        var page = await ReadAllAsync<MemberRow>(connection, new CommandDefinition(
-            $"""
+        var filter = pattern is null ? "1 = 1" : "(lower(m.handle) LIKE lower(@pattern) ESCAPE '\\' OR lower(m.display_name) LIKE lower(@pattern) ESCAPE '\\')";
+        const string Above = "(m.handle > @afterHandle OR (m.handle = @afterHandle AND m.id > @afterId))";
+        const string Below = "(m.handle < @beforeHandle OR (m.handle = @beforeHandle AND m.id < @beforeId))";
+        var window = filter + (after is null ? "" : " AND " + Above) + (before is null ? "" : " AND " + Below);
+        var parameters = new
+        {
+            pattern,
+            afterHandle = after?.Handle,
+            afterId = after?.Id ?? 0,
+            beforeHandle = before?.Handle,
+            beforeId = before?.Id ?? 0,
+            limit = (first ?? last ?? 0) + 1,
+        };
+        const string Columns = """
             SELECT m.id, m.handle, m.display_name AS DisplayName, m.voting_right AS VotingRight,
                    (SELECT string_agg(role, ',') FROM member_roles r WHERE r.member_id = m.id) AS Roles, m.joined_at AS JoinedAt
-            FROM members m WHERE {Where} ORDER BY m.handle LIMIT @limit OFFSET @offset
-            """, new { pattern, limit, offset }, cancellationToken: cancellationToken));
+            FROM members m
+            """;
+        await using var connection = await OpenAsync(cancellationToken);
+        // first reads the head of the window (one more row tells whether more follow); last
+        // alone reads its tail backwards. Either way a page is one indexed range scan.
+        var fromHead = first is not null;
+        var rows = await ReadAllAsync<MemberRow>(connection, new CommandDefinition(
+            $"{Columns} WHERE {window} ORDER BY m.handle {(fromHead ? "ASC" : "DESC")}, m.id {(fromHead ? "ASC" : "DESC")} LIMIT @limit",
+            parameters, cancellationToken: cancellationToken));
+        var moreInWindow = rows.Count == parameters.limit;
+        rows = rows.Take(parameters.limit - 1).ToList();
+        if (!fromHead)
+        {
+            rows.Reverse();
+        }
+
+        var cutFromHead = false;
+        if (fromHead && last is { } tail && rows.Count > tail)
+        {
+            rows = rows.Skip(rows.Count - tail).ToList();
+            cutFromHead = true;
+        }
+
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT count(*) FROM members m WHERE {Where}", new { pattern }, cancellationToken: cancellationToken));
-        return (page, total);
+            $"SELECT count(*) FROM members m WHERE {filter}", new { pattern }, cancellationToken: cancellationToken));
+        // Anything outside the page on either side, in the whole filtered directory.
+        async Task<bool> AnyAsync(string condition, MemberRow edge) => await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT count(*) FROM (SELECT 1 FROM members m WHERE {filter} AND {condition} LIMIT 1) x",
+            new { pattern, afterHandle = edge.Handle, afterId = edge.Id, beforeHandle = edge.Handle, beforeId = edge.Id },
+            cancellationToken: cancellationToken)) > 0;
+        bool hasPrevious, hasNext;
+        if (rows.Count == 0)
+        {
+            hasPrevious = false;
+            hasNext = false;
+        }
+        else
+        {
+            hasPrevious = cutFromHead || (!fromHead && moreInWindow) || await AnyAsync(Below, rows[0]);
+            hasNext = (fromHead && moreInWindow) || await AnyAsync(Above, rows[^1]);
+        }
+
+        return new MemberPage(rows, total, hasPrevious, hasNext);
     }
 
     /// <summary>The newest lottery periods that were drawn.</summary>

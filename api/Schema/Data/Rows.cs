@@ -48,3 +48,9 @@ public sealed record EventRow(long Seq, long At, long? ActorId, string Type, str
 public sealed record DelegatorRow(long MemberId, string ScopeKind, long? AreaId, long? ProposalId, long Rank);
 
 public sealed record EndorsementRow(long FromId, long ToId, long At, double KarmaAwarded);
+
+/// <summary>A member's place in the directory's (handle, id) order: what a members cursor holds.</summary>
+public sealed record MemberKey(string Handle, long Id);
+
+/// <summary>A keyset page of the member directory, with the filtered count and whether members lie before or after it.</summary>
+public sealed record MemberPage(List<MemberRow> Rows, long Total, bool HasPrevious, bool HasNext);
