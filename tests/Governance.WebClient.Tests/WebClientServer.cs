@@ -14,10 +14,24 @@ namespace Governance.WebClient.Tests;
 /// Shared by all browser tests; each test opens its own browser context (own cookies).
 /// </summary>
 #pragma warning disable CA1001 // xunit disposes the fixture through IAsyncLifetime.DisposeAsync, which disposes the factory.
-public sealed class WebClientServer : IAsyncLifetime
+public class WebClientServer : IAsyncLifetime
 #pragma warning restore CA1001
 {
     private readonly Factory factory = new();
+
+    public WebClientServer()
+    {
+    }
+
+    /// <summary>A server with some settings of its own (a collection that needs another mode).</summary>
+    protected WebClientServer(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var (key, value) in settings)
+        {
+            factory.Settings[key] = value;
+        }
+    }
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generate } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 const schema = fileURLToPath(new URL('../../api/schema.graphql', import.meta.url));
 if (!existsSync(schema)) {
@@ -23,6 +24,11 @@ await generate(
     generates: {
       'src/gql/': {
         preset: 'client',
+        // urql's document cache learns which queries a mutation makes stale from the __typename of
+        // its result, and adds the field to what it sends; a document sent by hash runs as the
+        // manifest has it, so the manifest's texts carry __typename already (else an edited
+        // proposal kept its old title: the mutation's result named no type to invalidate).
+        documentTransforms: [addTypenameSelectionDocumentTransform],
         config: { useTypeImports: true, enumsAsTypes: true, strictScalars: true, scalars: { DateTime: 'string' } },
         presetConfig: {
           fragmentMasking: { unmaskFunctionName: 'getFragmentData' },

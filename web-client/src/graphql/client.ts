@@ -1,5 +1,6 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange, type ExecutionResult } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { persistedExchange } from '@urql/exchange-persisted';
 
 /**
  * The GraphQL client: queries and mutations POST to /graphql with the session cookie and the
@@ -110,6 +111,11 @@ function documentHash(document: unknown): string | undefined {
   return typeof meta?.hash === 'string' ? meta.hash : undefined;
 }
 
+async function sha256(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export function createGraphQLClient(): Client {
   ignoreAbortedRequests();
   return new Client({
@@ -125,6 +131,14 @@ export function createGraphQLClient(): Client {
     }),
     exchanges: [
       cacheExchange,
+      // Queries and mutations name their document by the build's hash (trusted documents, APQ);
+      // a server that does not know the hash answers PersistedQueryNotFound and the exchange
+      // sends the text once more. A document the build did not see is hashed here.
+      persistedExchange({
+        enableForMutation: true,
+        preferGetForPersistedQueries: false,
+        generateHash: async (query, document) => documentHash(document) ?? sha256(query),
+      }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request, operation) {
