@@ -6,7 +6,7 @@ using Governance.Benchmarks.HttpServer;
 // Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
 // latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
-//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | ranked-tally | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | tally-cpu-burst | group-commit | clock-pass [MEMBERS] | notification-fanout [MEMBERS] [DELEGATORS]
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | ranked-tally | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | tally-cpu-burst | cost-check | group-commit | clock-pass [MEMBERS] | notification-fanout [MEMBERS] [DELEGATORS]
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- http-server PORT   (for http-bench.sh)
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- storage-compare SQLITE_CS PG_CS POSTMASTER_PID [RUNS]
 // Figures go to docs/benchmarks.md.
@@ -37,6 +37,7 @@ return args.FirstOrDefault() switch
     "tally-cpu" => TallyTimes.Run(1_000_000, rounds: 21) + TallyTimes.Run(10_000, rounds: 201),
     "tally-cpu-changed" => TallyTimes.Run(1_000_000, rounds: 21, changesBetween: 1) + TallyTimes.Run(10_000, rounds: 201, changesBetween: 1),
     "tally-cpu-burst" => new[] { 100, 1_000, 10_000, 15_000, 20_000 }.Sum(k => TallyTimes.Run(1_000_000, rounds: 11, changesBetween: k)),
+    "cost-check" => Governance.Benchmarks.GraphQL.CostCheckTimes.Run(),
     "group-commit" => Governance.Benchmarks.Storage.GroupCommitMeasurement.Run(),
     "notification-fanout" => Governance.Benchmarks.Storage.NotificationFanOutMeasurement.Run(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
