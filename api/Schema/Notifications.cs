@@ -28,19 +28,37 @@ internal static class Notifications
         .ResolveAsync("Viewer.notifications", c =>
         {
             var me = Me(c);
-            var first = c.Argument<int?>("first") ?? 20;
-            if (first is < 0 or > MaxPage)
+            var (first, last) = (c.Argument<int?>("first"), c.Argument<int?>("last"));
+            if (first is < 0 or > MaxPage || last is < 0 or > MaxPage)
             {
-                throw new GraphQLException($"Argument \"first\" must be between 0 and {MaxPage}.");
+                throw new GraphQLException($"Argument \"{(first is < 0 or > MaxPage ? "first" : "last")}\" must be between 0 and {MaxPage}.");
             }
 
-            var before = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
-            var rows = d.Notifications.Page(me, before, first + 1);
+            // Keyset by id, newest first: after = older than that notification, before = newer;
+            // first takes the newest of that window, last its oldest.
+            var below = c.Argument<string>("after") is { } after ? DecodeCursor(after) : 0;
+            var above = c.Argument<string>("before") is { } before ? DecodeCursor(before) : 0;
+            var fromOldest = first is null && last is not null;
+            var size = first ?? last ?? 20;
+            var rows = d.Notifications.Window(me, below, above, size + 1, fromOldest);
+            var more = rows.Count > size;
+            var page = (fromOldest ? rows.Skip(more ? 1 : 0) : rows.Take(size)).ToList();
+            if (first is not null && last is { } tail && page.Count > tail)
+            {
+                page = page.Skip(page.Count - tail).ToList();
+            }
+
             var (total, unread) = d.Notifications.Counts(me);
-            var edges = rows.Take(first).Select(r => new Edge<NotificationRow>(r, Ids.Of(IdType, r.Id))).ToList();
+            var edges = page.Select(r => new Edge<NotificationRow>(r, Ids.Of(IdType, r.Id))).ToList();
+            var newest = edges.Count > 0 ? page[0].Id : 0;
+            var oldest = edges.Count > 0 ? page[^1].Id : 0;
             return Task.FromResult<object?>(new NotificationConnection(
                 edges,
-                new PageInfo(before > 0, rows.Count > first, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                new PageInfo(
+                    edges.Count > 0 && d.Notifications.Window(me, 0, newest, 1, fromOldest: true).Count > 0,
+                    edges.Count > 0 && d.Notifications.Window(me, oldest, 0, 1, fromOldest: false).Count > 0,
+                    edges.FirstOrDefault()?.Cursor,
+                    edges.LastOrDefault()?.Cursor),
                 (int)total,
                 (int)unread));
         })

@@ -20,6 +20,10 @@ public sealed class NotificationService(Database database, TimeProvider clock)
     public IReadOnlyList<NotificationRow> Page(long memberId, long beforeId, int limit) =>
         Transactions.Read(database, c => NotificationStore.Page(c, memberId, beforeId, limit));
 
+    /// <summary>A keyset window of a member's notifications, newest first (see <see cref="NotificationStore.Window"/>).</summary>
+    public IReadOnlyList<NotificationRow> Window(long memberId, long belowId, long aboveId, int limit, bool fromOldest) =>
+        Transactions.Read(database, c => NotificationStore.Window(c, memberId, belowId, aboveId, limit, fromOldest));
+
     public (long Total, long Unread) Counts(long memberId) =>
         Transactions.Read(database, c => NotificationStore.Counts(c, memberId));
 

@@ -83,6 +83,25 @@ public static class NotificationStore
             $"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND (@beforeId = 0 OR id < @beforeId) ORDER BY id DESC LIMIT @limit",
             new { memberId, beforeId, limit }).AsList();
 
+    /// <summary>
+    /// A keyset window of a member's notifications, newest first: ids below <paramref name="belowId"/>
+    /// and above <paramref name="aboveId"/> (0 = no bound), at most <paramref name="limit"/> from the
+    /// newest end of the window, or from its oldest end when <paramref name="fromOldest"/> (then
+    /// still returned newest first).
+    /// </summary>
+    public static IReadOnlyList<NotificationRow> Window(DbConnection c, long memberId, long belowId, long aboveId, int limit, bool fromOldest)
+    {
+        var rows = c.Query<NotificationRow>(
+            $"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND (@belowId = 0 OR id < @belowId) AND id > @aboveId ORDER BY id {(fromOldest ? "ASC" : "DESC")} LIMIT @limit",
+            new { memberId, belowId, aboveId, limit }).AsList();
+        if (fromOldest)
+        {
+            rows.Reverse();
+        }
+
+        return rows;
+    }
+
     /// <summary>A member's notifications written after <paramref name="afterId"/> up to <paramref name="upToId"/>, oldest first.</summary>
     public static IReadOnlyList<NotificationRow> Between(DbConnection c, long memberId, long afterId, long upToId) =>
         c.Query<NotificationRow>(
