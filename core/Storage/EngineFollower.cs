@@ -117,6 +117,15 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                     }
                 });
                 break;
+            case AreaMoved moved:
+                engine.Apply(e =>
+                {
+                    if (e.HasArea(moved.AreaId) && e.HasArea(moved.ParentId))
+                    {
+                        e.MoveArea(moved.AreaId, moved.ParentId);
+                    }
+                });
+                break;
             case ProposalOpened opened:
                 engine.Apply(e =>
                 {
