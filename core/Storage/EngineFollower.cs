@@ -118,13 +118,18 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                 });
                 break;
             case AreaMoved moved:
-                engine.Apply(e =>
+                // The parent as it is now, not as the entry says: a later move may have followed.
+                if (AreaStore.ParentOf(connection, null, moved.AreaId) is long parent)
                 {
-                    if (e.HasArea(moved.AreaId) && e.HasArea(moved.ParentId))
+                    engine.Apply(e =>
                     {
-                        e.MoveArea(moved.AreaId, moved.ParentId);
-                    }
-                });
+                        if (e.HasArea(moved.AreaId) && e.HasArea(parent))
+                        {
+                            e.MoveArea(moved.AreaId, parent);
+                        }
+                    });
+                }
+
                 break;
             case ProposalOpened opened:
                 engine.Apply(e =>
