@@ -45,22 +45,26 @@ export function MoveAreaForm({
   }
 
   return (
-    <form className="form inline-form" onSubmit={(e) => void submit(e)}>
+    <form className="form" onSubmit={(e) => void submit(e)}>
       <p className="muted">{a.moveIntro}</p>
-      <label htmlFor={`${id}-parent`}>{a.moveTo(area.name)}</label>
-      <select id={`${id}-parent`} value={parent} onChange={(e) => setParent(e.target.value)}>
-        {choices.map(({ area: choice, depth }) => (
-          <option key={choice.id} value={choice.id}>
-            {'\u2003'.repeat(depth) + choice.name}
-          </option>
-        ))}
-      </select>
-      <button type="submit" className="button">
-        {a.saveMove}
-      </button>
-      <button type="button" className="button button-secondary" onClick={onCancel}>
-        {a.cancel}
-      </button>
+      <div className="field">
+        <label htmlFor={`${id}-parent`}>{a.moveTo(area.name)}</label>
+        <select id={`${id}-parent`} value={parent} onChange={(e) => setParent(e.target.value)}>
+          {choices.map(({ area: choice, depth }) => (
+            <option key={choice.id} value={choice.id}>
+              {'\u2003'.repeat(depth) + choice.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="actions-row">
+        <button type="submit" className="button">
+          {a.saveMove}
+        </button>{' '}
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {a.cancel}
+        </button>
+      </div>
     </form>
   );
 }
