@@ -4,7 +4,7 @@ using Governance.GraphQL.Types;
 
 namespace Governance.Api.Schema;
 
-/// <summary>renameArea and archiveArea: admins, through a session, in public (each leaves an event). Rules in <see cref="Governance.Core.Areas.AreaService"/>.</summary>
+/// <summary>renameArea, moveArea and archiveArea: admins, through a session, in public (each leaves an event). Rules in <see cref="Governance.Core.Areas.AreaService"/>.</summary>
 internal static class AreaMutations
 {
     public static SchemaBuilder AddAreaMutations(this SchemaBuilder builder, SchemaServices s) => builder
@@ -13,18 +13,35 @@ internal static class AreaMutations
         .ResolveAsync("Mutation.renameArea", c =>
         {
             var input = c.Input<RenameAreaInput>();
-            return RunAsync(c, s, input.Area, (me, id) => s.Areas.Rename(me, id, input.Name, input.Description));
+            return RunAsync(c, s, input.Area, (me, id) => Sync(() => s.Areas.Rename(me, id, input.Name, input.Description)));
+        })
+        .ResolveAsync("Mutation.moveArea", c =>
+        {
+            var input = c.Input<MoveAreaInput>();
+            if (!Ids.TryLocal(input.Parent, Ids.Area, out var parent))
+            {
+                return RefusedAsync(c, UserErrors.NotFound("UNKNOWN_AREA", $"\"{input.Parent}\" is not the id of an area.", "parent"));
+            }
+
+            return RunAsync(c, s, input.Area, (me, id) => s.Areas.MoveAsync(me, id, parent));
         })
         .ResolveAsync("Mutation.archiveArea", c =>
         {
             var input = c.Input<ArchiveAreaInput>();
-            return RunAsync(c, s, input.Area, (me, id) => s.Areas.SetArchived(me, id, input.Archived ?? true));
+            return RunAsync(c, s, input.Area, (me, id) => Sync(() => s.Areas.SetArchived(me, id, input.Archived ?? true)));
         })
         .BindInput<RenameAreaInput>("RenameAreaInput")
         .BindInput<ArchiveAreaInput>("ArchiveAreaInput")
+        .BindInput<MoveAreaInput>("MoveAreaInput")
         .BindType<AreaPayload>("AreaPayload");
 
-    private static async Task<AreaPayload> RunAsync(ResolveContext c, SchemaServices s, string area, Action<long, long> command)
+    private static Task Sync(Action command)
+    {
+        command();
+        return Task.CompletedTask;
+    }
+
+    private static async Task<AreaPayload> RunAsync(ResolveContext c, SchemaServices s, string area, Func<long, long, Task> command)
     {
         var caller = Caller.Of(c);
         if (MutationGuard.RequireAdmin(caller) is { } refused)
@@ -39,7 +56,7 @@ internal static class AreaMutations
 
         try
         {
-            command(caller.MemberId!.Value, id);
+            await command(caller.MemberId!.Value, id);
         }
         catch (DomainException error)
         {
@@ -49,6 +66,12 @@ internal static class AreaMutations
         // Read afresh: the request's area loader may hold the tree as it was before the change.
         return new AreaPayload((await s.Reads.AreasAsync(c.CancellationToken)).Single(a => a.Id == id), null);
     }
+
+    /// <summary>An unauthorised caller hears that first, before any word about the ids it sent.</summary>
+    private static Task<AreaPayload> RefusedAsync(ResolveContext c, UserErrorValue error) =>
+        Task.FromResult(AreaPayload.Refused(MutationGuard.RequireAdmin(Caller.Of(c)) ?? error));
+
+    internal sealed record MoveAreaInput(string Area, string Parent);
 
     internal sealed record RenameAreaInput(string Area, string Name, string? Description);
 

@@ -8,9 +8,8 @@ using Governance.Core.Storage;
 namespace Governance.Core.Areas;
 
 /// <summary>
-/// The area tree's one command (DESIGN §2, docs/design.md): admins add areas. Areas are only
-/// added: delegations and proposals refer to them for ever, so renaming or moving one would
-/// rewrite history.
+/// The area tree's commands (DESIGN §2, docs/design.md, docs/accounts.md): admins add, rename,
+/// move and archive areas. Areas are never deleted: delegations and proposals refer to them for ever.
 /// </summary>
 public sealed partial class AreaService(Database database, TimeProvider clock, EngineHost engine, IDomainEventPublisher? events = null)
 {
@@ -103,6 +102,81 @@ public sealed partial class AreaService(Database database, TimeProvider clock, E
         AreaStore.SetArchived(c, t, areaId, archived ? Millis.Of(now) : null);
         EventLog.Append(c, t, now, actorId, archived ? EventTypes.AreaArchived : EventTypes.AreaRestored, new { AreaId = areaId });
     });
+
+    /// <summary>
+    /// Puts an area, with everything under it, under another parent. Policies and area
+    /// delegations are resolved at the time of use: a proposal opened later takes the policy of
+    /// its new chain; an open proposal keeps the policy it froze when it opened, and its
+    /// delegations are resolved along the new chain when its vote closes. A vote that is running
+    /// would change under its voters' feet (the tally resolves delegations at the close), so an
+    /// area with a vote running in it or under it is refused; move it after the close.
+    /// </summary>
+    public async Task MoveAsync(long actorId, long areaId, long newParentId)
+    {
+        var logged = await engine.SerialiseWriteAsync(() =>
+        {
+            var now = clock.GetUtcNow();
+            // Synchronous under the lock: see DelegationService.
+            var (_, written) = Transactions.WriteLogged(database, (c, t) =>
+            {
+                if (!MemberStore.HasRole(c, t, actorId, "admin"))
+                {
+                    throw new DomainException(DomainErrors.NotAllowed, "Only an admin can change an area.");
+                }
+
+                if (!AreaStore.Exists(c, t, areaId))
+                {
+                    throw new DomainException(DomainErrors.UnknownArea, "There is no such area.", "area");
+                }
+
+                if (!AreaStore.Exists(c, t, newParentId))
+                {
+                    throw new DomainException(DomainErrors.UnknownArea, "There is no such area to move under.", "parent");
+                }
+
+                var oldParent = AreaStore.ParentOf(c, t, areaId);
+                if (oldParent is null)
+                {
+                    throw new DomainException(DomainErrors.RootArea, "A root area stays where it is: it has no parent to move from.", "area");
+                }
+
+                if (oldParent == newParentId)
+                {
+                    throw new DomainException(DomainErrors.Unchanged, "The area is under that parent already.", "parent");
+                }
+
+                if (AreaStore.IsWithin(c, t, newParentId, areaId))
+                {
+                    throw new DomainException(DomainErrors.AreaCycle, "An area cannot move under itself or one of its own sub-areas.", "parent");
+                }
+
+                if (AreaStore.ArchivedInChain(c, t, areaId) is { } archived)
+                {
+                    throw new DomainException(DomainErrors.AreaArchived, $"\"{archived.Name}\" is archived: restore it before moving the area.", "area");
+                }
+
+                if (AreaStore.ArchivedInChain(c, t, newParentId) is { } archivedParent)
+                {
+                    throw new DomainException(DomainErrors.AreaArchived, $"\"{archivedParent.Name}\" is archived: nothing moves under it.", "parent");
+                }
+
+                if (AreaStore.VotingWithin(c, t, areaId, Millis.Of(now)) is { } voting)
+                {
+                    throw new DomainException(
+                        DomainErrors.VoteRunning,
+                        $"The vote on \"{voting.Title}\" is running in this area or under it; delegations are resolved along the area tree when it closes, so the area moves after the close.",
+                        "area");
+                }
+
+                AreaStore.Move(c, t, areaId, newParentId);
+                EventLog.Append(c, t, now, actorId, EventTypes.AreaMoved, new { AreaId = areaId, ParentId = newParentId, OldParentId = oldParent });
+                return 0;
+            });
+            engine.Apply(e => e.MoveArea(areaId, newParentId));
+            return Task.FromResult(written);
+        });
+        events.Publish(logged);
+    }
 
     private void Command(long actorId, long areaId, Action<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, DateTimeOffset> command)
     {

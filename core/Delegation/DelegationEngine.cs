@@ -108,6 +108,41 @@ public sealed partial class DelegationEngine
 
     public bool HasArea(long areaId) => _areaIndex.ContainsKey(areaId);
 
+    /// <summary>
+    /// Puts an area (with its sub-areas) under another parent. Area delegations are resolved at
+    /// the time of use, so every proposal in the moved subtree now inherits along the new chain;
+    /// live tallies rebuild on their next use. Refuses a move that would make a cycle.
+    /// </summary>
+    public void MoveArea(long areaId, long newParentAreaId)
+    {
+        int area = AreaIndexOf(areaId);
+        int parent = AreaIndexOf(newParentAreaId);
+        for (int a = parent; a >= 0; a = _areaParent[a])
+        {
+            if (a == area)
+            {
+                throw new ArgumentException($"area {newParentAreaId} is area {areaId} or lies under it", nameof(newParentAreaId));
+            }
+        }
+
+        if (_areaParent[area] == parent) return;
+        _areaParent[area] = parent;
+
+        // The shared depth arrays describe the old tree: drop them all and give every proposal
+        // a fresh one (a move is a rare admin act; this is one pass over the proposals).
+        _areaDepths.Clear();
+        foreach (var p in _proposals.Values)
+        {
+            p.AreaDepth = NewProposalState(p.Id, p.Area).AreaDepth;
+        }
+
+        _delegationVersion++;
+        foreach (var p in _live)
+        {
+            p.Live!.MarkStale();
+        }
+    }
+
     public bool HasProposal(long proposalId) => _proposals.ContainsKey(proposalId);
 
     /// <summary>Registers a proposal in an area, so that votes and proposal-scope delegations can refer to it.</summary>

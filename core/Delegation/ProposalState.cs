@@ -17,9 +17,10 @@ internal sealed class ProposalState
     /// <summary>
     /// For each area index: its depth if it is the proposal's area or one of its ancestors, else -1.
     /// The deepest such area that a member delegated in is the one that applies (DESIGN §3).
-    /// Areas are append-only with their parent known first, so later areas are never ancestors.
+    /// An area added after the array was made is never an ancestor (DepthOf answers -1 past
+    /// its end); a moved area gives the proposal a new array (<see cref="DelegationEngine.MoveArea"/>).
     /// </summary>
-    public int[] AreaDepth { get; }
+    public int[] AreaDepth { get; set; }
 
     public Dictionary<int, DelegateList> Delegations { get; } = [];
 

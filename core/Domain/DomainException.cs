@@ -58,4 +58,9 @@ public static class DomainErrors
     public const string CommentDeleted = "comment_deleted";
     public const string AlreadyReported = "already_reported";
     public const string AlreadyAppealed = "already_appealed";
+    public const string AreaCycle = "area_cycle";
+    public const string RootArea = "root_area";
+    public const string AreaArchived = "area_archived";
+    public const string VoteRunning = "vote_running";
+    public const string Unchanged = "unchanged";
 }

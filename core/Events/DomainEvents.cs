@@ -61,6 +61,9 @@ public sealed record AreaCreated(long AreaId, long? ParentId, DateTimeOffset At)
 /// </summary>
 public sealed record SignInFailuresPiledUp(long MemberId, long Failures, long Clients, DateTimeOffset At) : DomainEvent(At);
 
+/// <summary>An area (with its sub-areas) was put under another parent.</summary>
+public sealed record AreaMoved(long AreaId, long ParentId, DateTimeOffset At) : DomainEvent(At);
+
 /// <summary>An area was renamed, archived or restored.</summary>
 public sealed record AreaChanged(long AreaId, DateTimeOffset At) : DomainEvent(At);
 

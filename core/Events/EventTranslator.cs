@@ -39,6 +39,8 @@ public static class EventTranslator
                 return [new AreaCreated(payload.GetProperty("areaId").GetInt64(), Number(payload, "parentId"), at)];
             case EventTypes.MemberSignInFailed:
                 return [new SignInFailuresPiledUp(payload.GetProperty("memberId").GetInt64(), payload.GetProperty("failures").GetInt64(), payload.GetProperty("clients").GetInt64(), at)];
+            case EventTypes.AreaMoved:
+                return [new AreaMoved(payload.GetProperty("areaId").GetInt64(), payload.GetProperty("parentId").GetInt64(), at)];
             case EventTypes.AreaRenamed:
             case EventTypes.AreaArchived:
             case EventTypes.AreaRestored:

@@ -40,6 +40,7 @@ public static class EventTypes
     public const string AreaRenamed = "area.renamed";
     public const string AreaArchived = "area.archived";
     public const string AreaRestored = "area.restored";
+    public const string AreaMoved = "area.moved";
 
     public const string DelegationSet = "delegation.set";
     public const string DelegationBlocked = "delegation.blocked";

@@ -4,8 +4,8 @@ using Dapper;
 namespace Governance.Core.Storage;
 
 /// <summary>
-/// The SQL of the area tree (DESIGN §2, docs/design.md). Areas are only added: delegations and
-/// proposals refer to them for ever. The rules are <see cref="Areas.AreaService"/>'s.
+/// The SQL of the area tree (DESIGN §2, docs/design.md). Areas are never deleted: delegations
+/// and proposals refer to them for ever. The rules are <see cref="Areas.AreaService"/>'s.
 /// </summary>
 public static class AreaStore
 {
@@ -43,5 +43,46 @@ public static class AreaStore
             new { slug, name, description, parentId, atMs },
             transaction);
 
+    public static long? ParentOf(DbConnection connection, DbTransaction? transaction, long areaId) =>
+        connection.QuerySingle<long?>("SELECT parent_id FROM areas WHERE id = @areaId", new { areaId }, transaction);
+
+    /// <summary>Whether <paramref name="areaId"/> is <paramref name="ancestorId"/> or lies somewhere under it.</summary>
+    public static bool IsWithin(DbConnection connection, DbTransaction? transaction, long areaId, long ancestorId) =>
+        connection.ExecuteScalar<long>(
+            """
+            WITH RECURSIVE chain (id, parent_id, depth) AS (
+                SELECT id, parent_id, 0 FROM areas WHERE id = @areaId
+                UNION ALL
+                SELECT a.id, a.parent_id, chain.depth + 1 FROM areas a JOIN chain ON a.id = chain.parent_id
+                WHERE chain.depth < 64
+            )
+            SELECT count(*) FROM chain WHERE id = @ancestorId
+            """,
+            new { areaId, ancestorId }, transaction) > 0;
+
+    /// <summary>
+    /// A proposal in <paramref name="areaId"/> or under it whose vote is running at
+    /// <paramref name="atMs"/> (in voting, or scheduled with its voting window begun); null when none is.
+    /// </summary>
+    public static VotingProposal? VotingWithin(DbConnection connection, DbTransaction? transaction, long areaId, long atMs) =>
+        connection.QueryFirstOrDefault<VotingProposal>(
+            """
+            WITH RECURSIVE tree (id, depth) AS (
+                SELECT id, 0 FROM areas WHERE id = @areaId
+                UNION ALL
+                SELECT a.id, tree.depth + 1 FROM areas a JOIN tree ON a.parent_id = tree.id
+                WHERE tree.depth < 64
+            )
+            SELECT p.id AS Id, p.title AS Title FROM proposals p JOIN tree ON p.area_id = tree.id
+            WHERE p.status = 'voting' OR (p.status = 'scheduled' AND p.voting_starts_at <= @atMs)
+            ORDER BY p.id LIMIT 1
+            """,
+            new { areaId, atMs }, transaction);
+
+    public static int Move(DbConnection connection, DbTransaction transaction, long areaId, long parentId) =>
+        connection.Execute("UPDATE areas SET parent_id = @parentId WHERE id = @areaId", new { areaId, parentId }, transaction);
+
     public sealed record ArchivedArea(long Id, string Name);
+
+    public sealed record VotingProposal(long Id, string Title);
 }

@@ -117,6 +117,20 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                     }
                 });
                 break;
+            case AreaMoved moved:
+                // The parent as it is now, not as the entry says: a later move may have followed.
+                if (AreaStore.ParentOf(connection, null, moved.AreaId) is long parent)
+                {
+                    engine.Apply(e =>
+                    {
+                        if (e.HasArea(moved.AreaId) && e.HasArea(parent))
+                        {
+                            e.MoveArea(moved.AreaId, parent);
+                        }
+                    });
+                }
+
+                break;
             case ProposalOpened opened:
                 engine.Apply(e =>
                 {

@@ -193,6 +193,46 @@ public sealed class MembershipTests : IDisposable
             Assert.True(EventLog.Verify(run.Database).Intact);
         }));
 
+    /// <summary>
+    /// On random registers with one bad line put at a random place (too few fields, a bad
+    /// member number, email or status, a number given twice): the import is refused naming
+    /// exactly that line, and neither the register, the voting rights nor the log change; a
+    /// dry run is refused the same way.
+    /// </summary>
+    [Fact]
+    public void AMalformedLineAnywhereRefusesTheWholeImportNamingThatLine() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(25), Prop.ForAll(Arb.From(Gen.Choose(0, 1_000_000_000)), seed =>
+        {
+            using var run = new Organisation();
+            using var host = new EngineHost(EngineLoader.Load(run.Database));
+            var service = new MembershipService(run.Database, run.Clock, host);
+            var random = new Random(seed);
+            service.ImportRegistryAsync(run.Admin, RandomRegister(random), dryRun: false).GetAwaiter().GetResult();
+            var rows = RandomRegister(random).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+            var at = random.Next(0, rows.Count + 1);
+            var bad = random.Next(5) switch
+            {
+                0 => "X1,x1@example.org,X",
+                1 => "no number!,x2@example.org,X,active",
+                2 => "X3,not-an-email,X,active",
+                3 => "X4,x4@example.org,X,maybe",
+                _ => rows.Count > 0 && at > 0 ? rows[random.Next(at)] : "X5,x5@example.org,X,active\nX5,x6@example.org,Y,active",
+            };
+            var badLine = bad.StartsWith("X5,", StringComparison.Ordinal) ? at + 3 : at + 2;
+            rows.Insert(at, bad);
+            var csv = "member_number,email,name,status\n" + string.Join('\n', rows) + "\n";
+            var before = State(run) + "|" + run.Db.ExecuteScalar<long>("SELECT count(*) FROM event_log");
+
+            foreach (var dryRun in new[] { true, false })
+            {
+                var refused = Assert.Throws<DomainException>(() => service.ImportRegistryAsync(run.Admin, csv, dryRun).GetAwaiter().GetResult());
+                Assert.Equal(("malformed_csv", "csv"), (refused.Code, refused.Field));
+                Assert.StartsWith($"line {badLine}:", refused.Message, StringComparison.Ordinal);
+            }
+
+            Assert.Equal(before, State(run) + "|" + run.Db.ExecuteScalar<long>("SELECT count(*) FROM event_log"));
+        }));
+
     private static string RandomRegister(Random random)
     {
         var csv = new StringBuilder("member_number,email,name,status\n");

@@ -5,7 +5,7 @@ export const adminAreasEn = {
   intro:
     'The area tree and the rules per area. An area inherits each value from its parent and, at the top, from the organisation, unless it overrides it; the rules in force show where each value comes from. Every change goes through the GraphQL mutations third-party clients use, and is in the public log.',
   notAdmin: 'Only admins can see this page.',
-  short: { policy: 'Policy', rename: 'Rename', archive: 'Archive', restore: 'Restore' },
+  short: { policy: 'Policy', rename: 'Rename', move: 'Move', archive: 'Archive', restore: 'Restore' },
   treeTitle: 'Area tree',
   archived: 'archived',
   rename: (name: string) => `Rename “${name}”`,
@@ -19,6 +19,12 @@ export const adminAreasEn = {
   renamed: (name: string) => `The area is now “${name}”.`,
   archivedDone: (name: string) => `“${name}” is archived: it takes no new proposals, and its history stays.`,
   restoredDone: (name: string) => `“${name}” is restored.`,
+  move: (name: string) => `Move “${name}”`,
+  moveTo: (name: string) => `Move “${name}” under`,
+  moveIntro:
+    'The area moves with its sub-areas. Proposals opened from now on take the policy of the new parent; open proposals keep the policy they opened with, and their delegations follow the new tree when their vote closes. While a vote runs in the area, it cannot move.',
+  saveMove: 'Move area',
+  moved: (name: string, parent: string) => `“${name}” is now under “${parent}”.`,
   createTitle: 'Add an area',
   createName: 'Name',
   createSlug: 'Slug (in addresses: a–z, 0–9 and dashes)',
@@ -51,7 +57,7 @@ export const adminAreasDe: typeof adminAreasEn = {
   intro:
     'Der Bereichsbaum und die Regeln je Bereich. Ein Bereich erbt jeden Wert von seinem übergeordneten Bereich und ganz oben von der Organisation, außer er überschreibt ihn; die geltenden Regeln zeigen, woher jeder Wert kommt. Jede Änderung läuft über dieselben GraphQL-Mutationen wie bei Programmen anderer Anbieter und steht im öffentlichen Protokoll.',
   notAdmin: 'Nur Admins können diese Seite sehen.',
-  short: { policy: 'Regeln', rename: 'Umbenennen', archive: 'Archivieren', restore: 'Wiederherstellen' },
+  short: { policy: 'Regeln', rename: 'Umbenennen', move: 'Verschieben', archive: 'Archivieren', restore: 'Wiederherstellen' },
   treeTitle: 'Bereichsbaum',
   archived: 'archiviert',
   rename: (name: string) => `„${name}“ umbenennen`,
@@ -65,6 +71,12 @@ export const adminAreasDe: typeof adminAreasEn = {
   renamed: (name: string) => `Der Bereich heißt jetzt „${name}“.`,
   archivedDone: (name: string) => `„${name}“ ist archiviert: Er nimmt keine neuen Vorschläge an, seine Geschichte bleibt.`,
   restoredDone: (name: string) => `„${name}“ ist wiederhergestellt.`,
+  move: (name: string) => `„${name}“ verschieben`,
+  moveTo: (name: string) => `„${name}“ verschieben unter`,
+  moveIntro:
+    'Der Bereich zieht mit seinen Unterbereichen um. Ab jetzt eröffnete Vorschläge bekommen die Regeln des neuen übergeordneten Bereichs; offene Vorschläge behalten die Regeln, mit denen sie eröffnet wurden, und ihre Delegationen folgen dem neuen Baum, wenn ihre Abstimmung schließt. Solange in dem Bereich abgestimmt wird, kann er nicht verschoben werden.',
+  saveMove: 'Bereich verschieben',
+  moved: (name: string, parent: string) => `„${name}“ liegt jetzt unter „${parent}“.`,
   createTitle: 'Bereich hinzufügen',
   createName: 'Name',
   createSlug: 'Kürzel (in Adressen: a–z, 0–9 und Bindestriche)',

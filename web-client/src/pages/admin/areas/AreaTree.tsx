@@ -3,6 +3,7 @@ import { useMutation } from 'urql';
 import { FormAlert } from '../../../components/FormAlert';
 import { useI18n } from '../../../i18n/i18n';
 import { useAccountAction } from '../../account/useAccountAction';
+import { MoveAreaForm } from './MoveAreaForm';
 import { ArchiveArea, RenameArea } from './queries';
 
 export interface AreaNode {
@@ -18,7 +19,7 @@ export function flatten(nodes: readonly AreaNode[], depth = 0): { area: AreaNode
   return nodes.flatMap((area) => [{ area, depth }, ...flatten(area.children ?? [], depth + 1)]);
 }
 
-/** The area tree with rename, archive/restore and "edit its policy" per area. */
+/** The area tree with rename, move, archive/restore and "edit its policy" per area. */
 export function AreaTree({
   roots,
   selected,
@@ -34,6 +35,7 @@ export function AreaTree({
   const a = t.adminAreas;
   const id = useId();
   const [renaming, setRenaming] = useState<string | null>(null);
+  const [moving, setMoving] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [, rename] = useMutation(RenameArea);
   const [, archive] = useMutation(ArchiveArea);
@@ -53,7 +55,8 @@ export function AreaTree({
     if (settle(result, result.data?.archiveArea.errors, area.archived ? a.restoredDone(area.name) : a.archivedDone(area.name))) onDone();
   }
 
-  const item = (area: AreaNode) => (
+  // A root stays a root, and an archived area stays put (the server refuses both too).
+  const item = (area: AreaNode, parentId: string | null) => (
     <li key={area.id}>
       <div className="area-row">
         <span className={area.archived ? 'area-name area-archived' : 'area-name'}>
@@ -80,6 +83,17 @@ export function AreaTree({
         >
           {a.short.rename}
         </button>
+        {parentId !== null && !area.archived ? (
+          <button
+            type="button"
+            className="button button-secondary"
+            aria-label={a.move(area.name)}
+            aria-expanded={moving === area.id}
+            onClick={() => setMoving(moving === area.id ? null : area.id)}
+          >
+            {a.short.move}
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button-secondary"
@@ -101,7 +115,20 @@ export function AreaTree({
           </button>
         </form>
       ) : null}
-      {area.children && area.children.length > 0 ? <ul>{area.children.map(item)}</ul> : null}
+      {moving === area.id ? (
+        <MoveAreaForm
+          area={area}
+          parentId={parentId}
+          roots={roots}
+          settle={settle}
+          onDone={() => {
+            setMoving(null);
+            onDone();
+          }}
+          onCancel={() => setMoving(null)}
+        />
+      ) : null}
+      {area.children && area.children.length > 0 ? <ul>{area.children.map((child) => item(child, area.id))}</ul> : null}
     </li>
   );
 
@@ -116,7 +143,7 @@ export function AreaTree({
         </button>
       </p>
       <ul className="area-tree" data-testid="area-tree">
-        {roots.map(item)}
+        {roots.map((root) => item(root, null))}
       </ul>
     </section>
   );

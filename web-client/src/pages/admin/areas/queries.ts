@@ -57,6 +57,27 @@ export const RenameArea = graphql(`
   }
 `);
 
+export const MoveArea = graphql(`
+  mutation MoveArea($area: ID!, $parent: ID!) {
+    moveArea(input: { area: $area, parent: $parent }) {
+      area {
+        id
+        parent {
+          id
+        }
+      }
+      errors {
+        __typename
+        ... on UserError {
+          code
+          message
+          field
+        }
+      }
+    }
+  }
+`);
+
 export const ArchiveArea = graphql(`
   mutation ArchiveArea($area: ID!, $archived: Boolean!) {
     archiveArea(input: { area: $area, archived: $archived }) {
