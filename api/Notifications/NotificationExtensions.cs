@@ -18,7 +18,7 @@ public static class NotificationExtensions
             .Validate(o => o.PollMilliseconds is >= 10 and <= 60_000, "Notifications:PollMilliseconds must be between 10 and 60000.")
             .Validate(o => o.SweepSeconds is >= 1 and <= 3_600, "Notifications:SweepSeconds must be between 1 and 3600.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new NotificationFeed(sp.GetRequiredService<Database>()));
+        services.AddSingleton(sp => new NotificationFeed(sp.GetRequiredService<Database>(), sp.GetRequiredService<Governance.Core.Delegation.EngineHost>()));
         services.AddSingleton(sp => new NotificationService(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NotificationDigest(sp.GetRequiredService<Database>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IMailSender, SmtpMailSender>();

@@ -18,6 +18,12 @@ public static class NotificationKinds
     /// <summary>A member I delegate to lost their voting right: my vote passes them over.</summary>
     public const string DelegateLostRight = "delegate_lost_right";
 
+    /// <summary>
+    /// A member I delegate to set a block where my delegation to them applies: their own wider
+    /// delegation is not used there, so if they do not vote my vote stops with them (detail: scope).
+    /// </summary>
+    public const string DelegateBlocked = "delegate_blocked";
+
     public const string ProposalOnAgenda = "proposal_on_agenda";
     public const string ProposalScheduled = "proposal_scheduled";
     public const string ProposalReturned = "proposal_returned";
@@ -40,7 +46,7 @@ public static class NotificationKinds
     /// <summary>Every kind, in the order the settings page lists them.</summary>
     public static readonly IReadOnlyList<string> All =
     [
-        DelegationReceived, DelegateVoted, DelegateNotVoted, DelegateLostRight,
+        DelegationReceived, DelegateVoted, DelegateNotVoted, DelegateLostRight, DelegateBlocked,
         ProposalOnAgenda, ProposalScheduled, ProposalReturned, ProposalDeclined, ProposalMerged, ProposalEdited,
         VoteOpened, VoteClosing, LotteryDrawn, SignInFailed,
     ];

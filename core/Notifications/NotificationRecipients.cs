@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Governance.Core.Delegation;
 using Governance.Core.Events;
 using Governance.Core.Storage;
 
@@ -25,7 +26,12 @@ public static class NotificationRecipients
                OR (d.scope_kind = 'area' AND d.area_id IN (SELECT id FROM chain)))
         """;
 
-    public static IReadOnlyList<PlannedNotification> Plan(DbConnection c, LoggedEvent entry)
+    /// <summary>
+    /// What <paramref name="entry"/> means as notifications. <paramref name="engines"/> (the live
+    /// delegation engine) decides where a block stops a chain, by the one route function the vote
+    /// path uses; without it (a bare feed, as in the benchmark) no <c>delegate_blocked</c> is made.
+    /// </summary>
+    public static IReadOnlyList<PlannedNotification> Plan(DbConnection c, LoggedEvent entry, EngineHost? engines = null)
     {
         ArgumentNullException.ThrowIfNull(c);
         ArgumentNullException.ThrowIfNull(entry);
@@ -34,8 +40,9 @@ public static class NotificationRecipients
         var proposal = Number(payload, "proposal");
         switch (entry.Type)
         {
-            case EventTypes.DelegationSet:
             case EventTypes.DelegationBlocked:
+                return [.. DelegationNews(c, entry.Type, payload, entry.At), .. DelegateBlocked(c, engines, payload)];
+            case EventTypes.DelegationSet:
             case EventTypes.DelegationRevoked:
                 return DelegationNews(c, entry.Type, payload, entry.At);
             case EventTypes.VoteCast when entry.ActorId is long voter && proposal is long voted:
@@ -127,6 +134,60 @@ public static class NotificationRecipients
         }
 
         return planned;
+    }
+
+    /// <summary>
+    /// A member set a block: the members whose delegation that applies at the block's place names
+    /// them are told, when the block is what applies to the blocker there (DESIGN §3; both read
+    /// through <see cref="DelegationEngine.Route"/>, the function behind the vote path, the
+    /// proposal page and the Delegations page). The place is the block's area, its proposal, or
+    /// for a global block each top area. The engine is read as it is now, as all recipients are.
+    /// </summary>
+    private static List<PlannedNotification> DelegateBlocked(DbConnection c, EngineHost? engines, JsonElement payload)
+    {
+        if (engines is null)
+        {
+            return [];
+        }
+
+        var blocker = payload.GetProperty("memberId").GetInt64();
+        var scopeText = payload.GetProperty("scope").GetString()!;
+        var scope = EventTranslator.ParseScope(scopeText);
+        var places = scope.Kind switch
+        {
+            ScopeKind.Proposal => c.Query<long>("SELECT area_id FROM proposals WHERE id = @id", new { id = scope.Id }).Select(a => (Area: a, Proposal: (long?)scope.Id)).ToList(),
+            ScopeKind.Area => [(scope.Id, (long?)null)],
+            _ => c.Query<long>("SELECT id FROM areas WHERE parent_id IS NULL ORDER BY id").Select(a => (Area: a, Proposal: (long?)null)).ToList(),
+        };
+        var candidates = Delegators(c, blocker);
+        if (places.Count == 0 || candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var told = engines.Read(engine =>
+        {
+            var recipients = new SortedSet<long>();
+            foreach (var (area, proposal) in places)
+            {
+                if (engine.Route(blocker, area, proposal) is not { Blocked: true, Applied.Scope: var applied } || applied != scope)
+                {
+                    continue;
+                }
+
+                foreach (var member in candidates)
+                {
+                    if (engine.Route(member, area, proposal)?.Applied is { IsBlock: false } step && step.Delegates.Contains(blocker))
+                    {
+                        recipients.Add(member);
+                    }
+                }
+            }
+
+            return recipients.ToList();
+        });
+        return told.Count == 0 ? [] : [new PlannedNotification(NotificationKinds.DelegateBlocked,
+            scope.Kind == ScopeKind.Proposal ? scope.Id : null, blocker, Detail(new { scope = scopeText }), told)];
     }
 
     private static List<PlannedNotification> DelegateVoted(DbConnection c, long voter, long proposal, long atMs)

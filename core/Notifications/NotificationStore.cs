@@ -30,42 +30,86 @@ public static class NotificationStore
             "SELECT member_id AS MemberId, mode AS Mode FROM notification_settings WHERE kind = @kind", new { kind }, t)
             .ToDictionary(r => r.MemberId, r => r.Mode);
 
+    /// <summary>Rows per INSERT statement of a fan-out: two parameters each, within every engine's limit.</summary>
+    public const int RowsPerStatement = 100;
+
     /// <summary>
-    /// Inserts one row per recipient who has not turned the kind off, with one prepared
-    /// command: a fan-out to 100,000 members is 100,000 executions of the same statement.
+    /// Inserts one row per recipient who has not turned the kind off, in ascending member order
+    /// (the member indexes then fill page by page), <see cref="RowsPerStatement"/> rows per
+    /// execution of one prepared multi-row <c>INSERT … VALUES</c>: what the rows share (kind,
+    /// proposal, subject, detail, entry, time) is bound once, each row adds only its member and
+    /// email flag. A fan-out to 100,000 members is 1,000 executions, not 100,000, and reads nothing.
     /// </summary>
     public static int Insert(DbConnection c, DbTransaction t, PlannedNotification planned, IEnumerable<long> recipients, IReadOnlyDictionary<long, string> modes, long? seq, long atMs)
     {
-        using var command = c.CreateCommand();
+        ArgumentNullException.ThrowIfNull(planned);
+        var rows = new List<(long Member, long Email)>();
+        foreach (var recipient in recipients)
+        {
+            var mode = modes.GetValueOrDefault(recipient, NotificationDelivery.Default);
+            if (mode != NotificationDelivery.Off)
+            {
+                rows.Add((recipient, mode == NotificationDelivery.Email ? 1L : 0L));
+            }
+        }
+
+        rows.Sort();
+        var written = 0;
+        DbCommand? full = null;
+        try
+        {
+            for (var from = 0; from < rows.Count; from += RowsPerStatement)
+            {
+                var count = Math.Min(RowsPerStatement, rows.Count - from);
+                var command = count == RowsPerStatement
+                    ? full ??= InsertCommand(c, t, planned, seq, atMs, RowsPerStatement)
+                    : InsertCommand(c, t, planned, seq, atMs, count);
+                for (var i = 0; i < count; i++)
+                {
+                    command.Parameters[(2 * i) + 6].Value = rows[from + i].Member;
+                    command.Parameters[(2 * i) + 7].Value = rows[from + i].Email;
+                }
+
+                written += command.ExecuteNonQuery();
+                if (command != full)
+                {
+                    command.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
+
+        return written;
+    }
+
+    private static DbCommand InsertCommand(DbConnection c, DbTransaction t, PlannedNotification planned, long? seq, long atMs, int rows)
+    {
+        var command = c.CreateCommand();
         command.Transaction = t;
-        command.CommandText = """
-            INSERT INTO notifications (member_id, kind, proposal_id, subject_id, detail, seq, created_at, email)
-            VALUES (@member, @kind, @proposal, @subject, @detail, @seq, @at, @email)
-            """;
-        var member = Parameter(command, "@member", 0L);
+        var sql = new System.Text.StringBuilder("INSERT INTO notifications (member_id, kind, proposal_id, subject_id, detail, seq, created_at, email) VALUES ");
+        for (var i = 0; i < rows; i++)
+        {
+            sql.Append(i == 0 ? "" : ", ").Append("(@m").Append(i).Append(", @kind, @proposal, @subject, @detail, @seq, @at, @e").Append(i).Append(')');
+        }
+
+        command.CommandText = sql.ToString();
         Parameter(command, "@kind", planned.Kind);
         Parameter(command, "@proposal", planned.ProposalId);
         Parameter(command, "@subject", planned.SubjectId);
         Parameter(command, "@detail", planned.Detail);
         Parameter(command, "@seq", seq);
         Parameter(command, "@at", atMs);
-        var email = Parameter(command, "@email", 0L);
-        command.Prepare();
-        var written = 0;
-        foreach (var recipient in recipients)
+        for (var i = 0; i < rows; i++)
         {
-            var mode = modes.GetValueOrDefault(recipient, NotificationDelivery.Default);
-            if (mode == NotificationDelivery.Off)
-            {
-                continue;
-            }
-
-            member.Value = recipient;
-            email.Value = mode == NotificationDelivery.Email ? 1L : 0L;
-            written += command.ExecuteNonQuery();
+            Parameter(command, $"@m{i}", 0L);
+            Parameter(command, $"@e{i}", 0L);
         }
 
-        return written;
+        command.Prepare();
+        return command;
     }
 
     private static DbParameter Parameter(DbCommand command, string name, object? value)

@@ -27,6 +27,7 @@ public static class NotificationText
             NotificationKinds.DelegateVoted => $"{who}, your delegate, voted on {title}.",
             NotificationKinds.DelegateNotVoted => $"{who}, your delegate, has not voted on {title}, which closes within 48 hours. Vote yourself to be sure.",
             NotificationKinds.DelegateLostRight => $"{who}, your delegate, lost their voting right: your vote passes them over.",
+            NotificationKinds.DelegateBlocked => $"{who}, your delegate, blocked delegation {Scope(detail)}: there your vote stops with them unless they vote. Vote yourself or choose another delegate.",
             NotificationKinds.ProposalOnAgenda => $"{title} reached the agenda.",
             NotificationKinds.ProposalScheduled => $"{title} was scheduled for a vote.",
             NotificationKinds.ProposalReturned => $"{title} was returned for more work.",

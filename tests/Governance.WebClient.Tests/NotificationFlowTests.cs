@@ -55,4 +55,32 @@ public sealed class NotificationFlowTests(WebClientServer server)
         Assert.Equal(1, count.GetProperty("viewer").GetProperty("notifications").GetProperty("totalCount").GetInt32());
         Assert.Empty(bob.Browser.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task AMemberWhoseDelegateBlocksWhereTheirVoteGoesIsToldAndCanTurnThatKindToEmail()
+    {
+        await using var bob = await Member.RegisterAsync(server, "pw-blk-bob", "Bob Block");
+        await using var ann = await Member.RegisterAsync(server, "pw-blk-ann", "Ann Block");
+        await ann.GraphQLAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }", new { d = new[] { bob.Id } });
+        var area = (await bob.GraphQLAsync("{ areas { id } }")).GetProperty("areas")[0].GetProperty("id").GetString();
+        await bob.GraphQLAsync("mutation($a: ID!) { blockDelegation(input: { scope: { area: $a } }) { errors { __typename } } }", new { a = area });
+
+        var page = ann.Page;
+        await page.GotoAsync("/notifications");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notifications");
+        var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "@pw-blk-bob, your delegate, blocked delegation in one area" });
+        await Expect(item).ToContainTextAsync("there your vote stops with them unless they vote", new() { Timeout = 15_000 });
+        await Axe.AssertNoViolationsAsync(page, "the notifications page with a blocked delegate");
+        await Screenshots.TakeAsync(page, "notification-delegate-blocked");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Notification settings" }).ClickAsync();
+        var group = page.GetByRole(AriaRole.Group, new() { Name = "My delegate blocked delegation where my vote goes to them" });
+        await Expect(group.GetByLabel("In the app", new() { Exact = true })).ToBeCheckedAsync();
+        await group.GetByLabel("In the app and the daily email").CheckAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "My delegate blocked delegation where my vote goes to them: In the app and the daily email." })).ToBeVisibleAsync();
+        var settings = await ann.GraphQLAsync("{ viewer { notificationSettings { kind delivery } } }");
+        Assert.Contains(settings.GetProperty("viewer").GetProperty("notificationSettings").EnumerateArray(),
+            s => s.GetProperty("kind").GetString() == "DELEGATE_BLOCKED" && s.GetProperty("delivery").GetString() == "EMAIL");
+        Assert.Empty(ann.Browser.ConsoleErrors);
+    }
 }

@@ -1,5 +1,8 @@
+using System.Net.WebSockets;
+using System.Text;
 using System.Text.Json;
 using Dapper;
+using Governance.Api.Schema;
 using Governance.Core.Clock;
 using Governance.Core.Policies;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +12,9 @@ namespace Governance.Api.Tests.Schema;
 /// <summary>
 /// Proposal.ballots under each privacy policy (DESIGN §5) × reader × phase: while voting, only
 /// the voter a reader's own weight reaches; after close, everyone (public) or the delegates
-/// (delegates-public); under aggregate nothing, on any read path.
+/// (delegates-public); under aggregate nothing, on any read path: the GraphQL query, the REST
+/// export, and the subscription path (<c>proposalChanged</c> over the real graphql-ws WebSocket,
+/// each reader signed in with their own token).
 /// </summary>
 public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<SchemaFixture>
 {
@@ -145,5 +150,130 @@ public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<Sc
         Assert.Equal(2, exported.Count);
         Assert.All(exported, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("payload").GetProperty("choice").ValueKind));
         Assert.DoesNotContain("\"yes\"", string.Join('\n', exported.Select(e => e.GetRawText())), StringComparison.Ordinal);
+    }
+
+    private const string Watch = "subscription($p: ID!) { proposalChanged(id: $p) { status ballots(first: 50) { totalCount nodes { voter { handle } choice weight carriesMyVote } } } }";
+
+    [Theory]
+    [InlineData(VotePrivacy.Public)]
+    [InlineData(VotePrivacy.DelegatesPublic)]
+    [InlineData(VotePrivacy.Aggregate)]
+    public async Task TheSubscriptionPathShowsEachReaderExactlyTheBallotsTheQueryShowsWhileVotingAndAfterClose(VotePrivacy privacy)
+    {
+        var cast = await VotingAsync(privacy, "sub");
+        var readers = new[] { cast.Delegator, cast.Delegate, cast.Outsider, fixture.Anonymous };
+        var sockets = new List<(Actor Reader, WebSocket Socket)>();
+        try
+        {
+            var bus = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>();
+            var before = bus.SubscriberCount;
+            foreach (var reader in readers)
+            {
+                sockets.Add((reader, await WatchAsync(reader, cast.Proposal)));
+            }
+
+            var deadline = DateTime.UtcNow + Patience;
+            while (bus.SubscriberCount < before + readers.Length && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            // During the vote: the solo voter changes their ballot; every watcher hears the proposal.
+            await cast.Solo.DataAsync(Vote, new { p = cast.Proposal, c = "ABSTAIN" });
+            foreach (var (reader, socket) in sockets)
+            {
+                var heard = await NextAsync(socket, "VOTING");
+                Assert.Equal(await SeenByAsync(reader, cast.Proposal), heard);
+                Assert.True(privacy != VotePrivacy.Aggregate || heard.Count == 0, $"aggregate showed {reader.Name} a ballot while voting");
+                Assert.True(heard.Count == (reader == cast.Delegator && privacy != VotePrivacy.Aggregate ? 1 : 0), $"{reader.Name} saw {heard.Count} ballots while voting");
+            }
+
+            // After the close: what the policy publishes, and under aggregate still nothing. The
+            // clock's pass is run here by hand, so its publishing is too (as ClockService does).
+            Close(cast);
+            fixture.Factory.Services.GetRequiredService<Governance.Core.Events.IDomainEventPublisher>()
+                .Publish(new Governance.Core.Events.ProposalUpdated(cast.Id, AgendaMayHaveMoved: false, DateTimeOffset.UtcNow));
+            foreach (var (reader, socket) in sockets)
+            {
+                var heard = await NextAsync(socket, null);
+                Assert.Equal(await SeenByAsync(reader, cast.Proposal), heard);
+                var expected = privacy switch
+                {
+                    VotePrivacy.Public => 2,
+                    VotePrivacy.DelegatesPublic => 1,
+                    _ => 0,
+                };
+                Assert.True(heard.Count == expected, $"{reader.Name} saw {heard.Count} ballots after close under {privacy}, expected {expected}");
+            }
+        }
+        finally
+        {
+            foreach (var (_, socket) in sockets)
+            {
+                socket.Dispose();
+            }
+        }
+    }
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    /// <summary>Opens a graphql-ws socket as <paramref name="reader"/> (their own read token; none for the anonymous reader) watching the proposal.</summary>
+    private async Task<WebSocket> WatchAsync(Actor reader, string proposal)
+    {
+        _ = fixture.Factory.Server;
+        var client = fixture.Factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
+        object init = reader == fixture.Anonymous
+            ? new { type = "connection_init" }
+            : new { type = "connection_init", payload = new { authorization = (await fixture.TokenAsync(reader, $"{reader.Name}-watch", "read")).Client.DefaultRequestHeaders.Authorization!.ToString() } };
+        await SendAsync(socket, init);
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = Watch, variables = new { p = proposal } } });
+        return socket;
+    }
+
+    /// <summary>The ballots of the next frame with the proposal in <paramref name="status"/> (null: the next frame with the vote closed).</summary>
+    private static async Task<List<(string Handle, string Choice, double? Weight, bool CarriesMe)>> NextAsync(WebSocket socket, string? status)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync(socket);
+            Assert.Equal("next", frame.GetProperty("type").GetString());
+            var changed = frame.GetProperty("payload").GetProperty("data").GetProperty("proposalChanged");
+            var now = changed.GetProperty("status").GetString();
+            if (status is null ? now == "VOTING" : now != status)
+            {
+                continue;
+            }
+
+            var ballots = changed.GetProperty("ballots");
+            var nodes = ballots.GetProperty("nodes").EnumerateArray().Select(b => (
+                b.GetProperty("voter").GetProperty("handle").GetString()!,
+                b.GetProperty("choice").GetString()!,
+                b.GetProperty("weight").ValueKind == JsonValueKind.Null ? (double?)null : b.GetProperty("weight").GetDouble(),
+                b.GetProperty("carriesMyVote").GetBoolean())).ToList();
+            Assert.Equal(nodes.Count, ballots.GetProperty("totalCount").GetInt32());
+            return nodes;
+        }
+    }
+
+    private static Task SendAsync(WebSocket socket, object message) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[64 * 1024];
+        var text = new StringBuilder();
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, timeout.Token);
+            text.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
+            if (received.EndOfMessage)
+            {
+                return JsonDocument.Parse(text.ToString()).RootElement.Clone();
+            }
+        }
     }
 }

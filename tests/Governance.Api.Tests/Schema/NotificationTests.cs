@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Dapper;
 using Governance.Api.Schema;
+using Governance.Core.Notifications;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Governance.Api.Tests.Schema;
@@ -117,7 +118,7 @@ public sealed class NotificationTests(SchemaFixture fixture) : IClassFixture<Sch
         var settings = off.GetProperty("settings").EnumerateArray().ToDictionary(s => s.GetProperty("kind").GetString()!, s => s.GetProperty("delivery").GetString());
         Assert.Equal("OFF", settings["DELEGATION_RECEIVED"]);
         Assert.Equal("APP", settings["VOTE_OPENED"]);
-        Assert.Equal(14, settings.Count);
+        Assert.Equal(NotificationKinds.All.Count, settings.Count);
         var viewer = await FeedAsync(bob, 1);
         var only = Assert.Single(viewer.GetProperty("notifications").GetProperty("nodes").EnumerateArray());
         Assert.Equal("SIGN_IN_FAILED", only.GetProperty("kind").GetString());

@@ -7,6 +7,7 @@ export const notificationKinds = [
   'DELEGATE_VOTED',
   'DELEGATE_NOT_VOTED',
   'DELEGATE_LOST_RIGHT',
+  'DELEGATE_BLOCKED',
   'PROPOSAL_ON_AGENDA',
   'PROPOSAL_SCHEDULED',
   'PROPOSAL_RETURNED',
@@ -55,6 +56,8 @@ export const notificationsEn = {
       DELEGATE_NOT_VOTED: (f: NoticeFacts) =>
         `${f.who}, your delegate, has not voted on “${f.title}”, which closes ${f.ends}. Vote yourself to be sure your vote counts.`,
       DELEGATE_LOST_RIGHT: (f: NoticeFacts) => `${f.who}, your delegate, lost their voting right: your vote now passes them over.`,
+      DELEGATE_BLOCKED: (f: NoticeFacts) =>
+        `${f.who}, your delegate, blocked delegation ${f.scope}: there your vote stops with them unless they vote. Vote yourself or choose another delegate.`,
       PROPOSAL_ON_AGENDA: (f: NoticeFacts) => `“${f.title}” reached the agenda.`,
       PROPOSAL_SCHEDULED: (f: NoticeFacts) => `“${f.title}” was scheduled for a vote.`,
       PROPOSAL_RETURNED: (f: NoticeFacts) => `“${f.title}” was returned to its author for more work.`,
@@ -83,6 +86,7 @@ export const notificationsEn = {
       DELEGATE_VOTED: 'My delegate voted',
       DELEGATE_NOT_VOTED: 'My delegate has not voted 48 hours before the close',
       DELEGATE_LOST_RIGHT: 'My delegate lost their voting right',
+      DELEGATE_BLOCKED: 'My delegate blocked delegation where my vote goes to them',
       PROPOSAL_ON_AGENDA: 'A proposal I support or wrote reached the agenda',
       PROPOSAL_SCHEDULED: 'A proposal I support or wrote was scheduled',
       PROPOSAL_RETURNED: 'A proposal I support or wrote was returned',
@@ -120,6 +124,8 @@ export const notificationsDe: typeof notificationsEn = {
       DELEGATE_NOT_VOTED: (f: NoticeFacts) =>
         `${f.who}, an die du delegierst, hat über „${f.title}“ noch nicht abgestimmt; die Abstimmung endet ${f.ends}. Stimme selbst ab, damit deine Stimme sicher zählt.`,
       DELEGATE_LOST_RIGHT: (f: NoticeFacts) => `${f.who}, an die du delegierst, hat das Stimmrecht verloren: deine Stimme geht jetzt an ihr vorbei.`,
+      DELEGATE_BLOCKED: (f: NoticeFacts) =>
+        `${f.who}, an die du delegierst, hat die Weitergabe ${f.scope} gesperrt: dort endet deine Stimme bei ihr, wenn sie nicht abstimmt. Stimme selbst ab oder wähle eine andere Delegierte.`,
       PROPOSAL_ON_AGENDA: (f: NoticeFacts) => `„${f.title}“ ist auf die Tagesordnung gekommen.`,
       PROPOSAL_SCHEDULED: (f: NoticeFacts) => `„${f.title}“ wurde zur Abstimmung angesetzt.`,
       PROPOSAL_RETURNED: (f: NoticeFacts) => `„${f.title}“ wurde zur Überarbeitung zurückgegeben.`,
@@ -148,6 +154,7 @@ export const notificationsDe: typeof notificationsEn = {
       DELEGATE_VOTED: 'Meine Delegierte hat abgestimmt',
       DELEGATE_NOT_VOTED: 'Meine Delegierte hat 48 Stunden vor Schluss nicht abgestimmt',
       DELEGATE_LOST_RIGHT: 'Meine Delegierte hat das Stimmrecht verloren',
+      DELEGATE_BLOCKED: 'Meine Delegierte sperrt die Weitergabe dort, wo meine Stimme zu ihr geht',
       PROPOSAL_ON_AGENDA: 'Ein Antrag, den ich unterstütze oder schrieb, kam auf die Tagesordnung',
       PROPOSAL_SCHEDULED: 'Ein Antrag, den ich unterstütze oder schrieb, wurde angesetzt',
       PROPOSAL_RETURNED: 'Ein Antrag, den ich unterstütze oder schrieb, wurde zurückgegeben',
