@@ -90,10 +90,16 @@ def read_log(path):
         data = f.read()
     i = 0
     while i + 25 <= len(data):
-        op = chr(data[i]); t, plen = struct.unpack_from("<QI", data, i + 1); i += 13
-        p = data[i:i + plen].decode(); i += plen
-        offset, n = struct.unpack_from("<QI", data, i); i += 12
-        ops.append((op, t, p, offset, data[i:i + n])); i += n
+        # The SIGKILL may land while the shim appends a record: a torn last record is not one.
+        op = chr(data[i]); t, plen = struct.unpack_from("<QI", data, i + 1)
+        if i + 13 + plen + 12 > len(data):
+            break
+        p = data[i + 13:i + 13 + plen].decode()
+        offset, n = struct.unpack_from("<QI", data, i + 13 + plen)
+        start = i + 13 + plen + 12
+        if start + n > len(data):
+            break
+        ops.append((op, t, p, offset, data[start:start + n])); i = start + n
     return ops
 
 
