@@ -27,7 +27,7 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
         var clientsPerInstance = LongRun.Setting("GOVERNANCE_PGCRASH_CLIENTS", 16) / 2;
         var random = new Random(20261207);
         var clock = Stopwatch.StartNew();
-        using var cluster = PostgresCluster.Start();
+        using var cluster = PostgresCluster.Start(fsync: Environment.GetEnvironmentVariable("GOVERNANCE_PGCRASH_FSYNC") == "on");
         var connectionString = cluster.CreateDatabase("pgcrash");
         var settings = new Dictionary<string, string>(CrashRecoveryTests.ServerSettings)
         {
