@@ -19,6 +19,7 @@ SEED = int(os.environ.get("POWERCUT_SEED", "21"))
 # Stop at the first failing cut point, checking the latest first: for showing that a server
 # which does not sync fails (the test of the harness), one failing cut is the whole answer.
 FAIL_FAST = os.environ.get("POWERCUT_FAIL_FAST") == "1"
+MIN_ACKED = int(os.environ.get("POWERCUT_MIN_ACKED", "5"))
 SETTINGS = ["--Demo:Members=30", "--Demo:Seed=7", "--RateLimits:AnonymousRequestsPerSecond=100000",
             "--RateLimits:MemberRequestsPerSecond=100000", "--RateLimits:SignInAttemptsPerMinute=100000",
             "--Logging:LogLevel:Default=Warning"]
@@ -155,6 +156,11 @@ def main():
         acked, stop = [], threading.Event()
         threads = load(base, acked, stop)
         time.sleep(SECONDS)
+        # On a loaded machine a few seconds may acknowledge nothing, and a run without
+        # acknowledged writes proves nothing either way: wait for some (at most a minute more).
+        waited = time.monotonic()
+        while len(acked) < MIN_ACKED and time.monotonic() - waited < 60:
+            time.sleep(0.2)
         server.kill(); server.wait()                # SIGKILL mid-load
         stop.set()
         for t in threads:
