@@ -51,6 +51,7 @@ app.MapExportsApi();
 app.MapGovernanceOpenApi();
 app.MapGraphQLEndpoints();
 app.MapWebClient();
+app.MapTestingHooks();
 
 // The build exports openapi.yaml this way, without touching a database.
 if (app.OpenApiExportRequested())

@@ -49,11 +49,7 @@ internal static class ProposalMutations
             }
 
             var points = (int)Input(c)["points"]!;
-            var payload = await MutationGuard.RunAsync("proposal", () =>
-            {
-                var result = d.Support.Allocate(caller.MemberId!.Value, proposalId, points);
-                return Task.FromResult<object?>(result);
-            });
+            var payload = await MutationGuard.RunAsync("proposal", async () => (object?)await d.Support.AllocateAsync(caller.MemberId!.Value, proposalId, points));
             if (payload["proposal"] is SupportResult support)
             {
                 payload["points"] = support.Points;
@@ -72,7 +68,7 @@ internal static class ProposalMutations
                 return UserErrors.Payload("proposal", refused);
             }
 
-            var payload = await MutationGuard.RunAsync("proposal", () => Task.FromResult<object?>(d.Support.Withdraw(caller.MemberId!.Value, proposalId)));
+            var payload = await MutationGuard.RunAsync("proposal", async () => (object?)await d.Support.WithdrawAsync(caller.MemberId!.Value, proposalId));
             if (payload["proposal"] is SupportResult support)
             {
                 payload["allowanceLeft"] = Math.Max(0, support.Allowance - support.Allocated);

@@ -21,7 +21,20 @@ public sealed class SupportService(Database database, TimeProvider clock, IDomai
     private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
 
     /// <summary>Sets the member's points on the proposal to <paramref name="points"/> (1 … cap).</summary>
-    public SupportResult Allocate(long actorId, long proposalId, int points) => Published(Transactions.WriteLogged(database, (c, t) =>
+    public SupportResult Allocate(long actorId, long proposalId, int points) => Published(Transactions.WriteLogged(database, AllocateCommand(actorId, proposalId, points)));
+
+    /// <summary><see cref="Allocate"/>, waiting for the write lock without holding a thread (a request's form).</summary>
+    public async Task<SupportResult> AllocateAsync(long actorId, long proposalId, int points) =>
+        Published(await Transactions.WriteLoggedAsync(database, AllocateCommand(actorId, proposalId, points)));
+
+    /// <summary>Takes the member's points off the proposal; they are free again at once.</summary>
+    public SupportResult Withdraw(long actorId, long proposalId) => Published(Transactions.WriteLogged(database, WithdrawCommand(actorId, proposalId)));
+
+    /// <summary><see cref="Withdraw"/>, waiting for the write lock without holding a thread (a request's form).</summary>
+    public async Task<SupportResult> WithdrawAsync(long actorId, long proposalId) =>
+        Published(await Transactions.WriteLoggedAsync(database, WithdrawCommand(actorId, proposalId)));
+
+    private Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, SupportResult> AllocateCommand(long actorId, long proposalId, int points) => (c, t) =>
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
@@ -74,10 +87,9 @@ public sealed class SupportService(Database database, TimeProvider clock, IDomai
         var after = ProposalStore.Find(c, t, proposalId)!;
         return new SupportResult(actorId, proposalId, after.Status == proposal.Status ? points : 0, KarmaStore.AllocatedPoints(c, t, actorId), allowance,
             ProposalStore.Support(c, t, proposalId).Score, after.Status);
-    }));
+    };
 
-    /// <summary>Takes the member's points off the proposal; they are free again at once.</summary>
-    public SupportResult Withdraw(long actorId, long proposalId) => Published(Transactions.WriteLogged(database, (c, t) =>
+    private Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, SupportResult> WithdrawCommand(long actorId, long proposalId) => (c, t) =>
     {
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
@@ -93,7 +105,7 @@ public sealed class SupportService(Database database, TimeProvider clock, IDomai
         var level = KarmaRules.Level(KarmaRules.Decay(member.Karma, member.KarmaAt, nowMs, org.KarmaHalfLifeDays), org);
         return new SupportResult(actorId, proposalId, 0, KarmaStore.AllocatedPoints(c, t, actorId), KarmaRules.Allowance(level, org),
             ProposalStore.Support(c, t, proposalId).Score, proposal.Status);
-    }));
+    };
 
     /// <summary>Publishes what the committed command logged; returns its outcome.</summary>
     private T Published<T>((T Result, IReadOnlyList<LoggedEvent> Logged) written)

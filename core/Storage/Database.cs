@@ -71,13 +71,22 @@ public sealed class Database
 
     public bool IsPostgres => Provider == StorageProvider.Postgres;
 
+    /// <summary>Whether <see cref="Transactions.WriteLoggedAsync{T}"/> queues its writers (<see cref="StorageOptions.WriteQueue"/>).</summary>
+    public bool QueueWrites { get; init; } = true;
+
+    /// <summary>
+    /// The instance's queue of asynchronous writers: one at a time takes the database's write
+    /// lock, the others wait here without a thread (<see cref="Transactions.WriteLoggedAsync{T}"/>).
+    /// </summary>
+    internal SemaphoreSlim WriteQueue { get; } = new(1, 1);
+
     public static Database FromOptions(StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var provider = StorageProviders.Parse(options.Provider);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new Database(options.ConnectionString, provider);
+            return new Database(options.ConnectionString, provider) { QueueWrites = options.WriteQueue };
         }
 
         if (provider == StorageProvider.Postgres)
@@ -99,7 +108,7 @@ public sealed class Database
         }
 
         var path = Path.Combine(folder, options.DatabaseFileName);
-        return new Database(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), StorageProvider.Sqlite);
+        return new Database(new SqliteConnectionStringBuilder { DataSource = path }.ToString(), StorageProvider.Sqlite) { QueueWrites = options.WriteQueue };
     }
 
     public DbConnection Open()

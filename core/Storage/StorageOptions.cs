@@ -25,4 +25,12 @@ public sealed record StorageOptions
     /// false commits each vote alone. Only the vote-load benchmark turns it off, to measure the difference.
     /// </summary>
     public bool GroupCommit { get; init; } = true;
+
+    /// <summary>
+    /// Writers of this instance wait for the write lock in an asynchronous queue, holding no
+    /// thread, and only the one at its head takes the database's lock (issue 21, <see cref="Transactions.WriteLoggedAsync{T}"/>);
+    /// false lets every writer take the lock on its own thread, as before. Only the PostgreSQL
+    /// load run turns it off, to measure the difference.
+    /// </summary>
+    public bool WriteQueue { get; init; } = true;
 }

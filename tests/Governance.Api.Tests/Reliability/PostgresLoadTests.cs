@@ -25,6 +25,8 @@ public sealed class PostgresLoadTests(ITestOutputHelper output)
             ["Storage:Provider"] = "postgres",
             // Npgsql's default pool (100), not the test cluster's 20 a database.
             ["Storage:ConnectionString"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer.CreateDatabase("pgload")) { MaxPoolSize = 100 }.ToString(),
+            // GOVERNANCE_LOAD_WRITE_QUEUE=off: every writer takes the lock on its own thread, as before the queue (the same-run comparison).
+            ["Storage:WriteQueue"] = Environment.GetEnvironmentVariable("GOVERNANCE_LOAD_WRITE_QUEUE") == "off" ? "false" : "true",
         };
         var server = await ServerProcess.StartAsync(folder, settings);
         try
@@ -45,7 +47,7 @@ public sealed class PostgresLoadTests(ITestOutputHelper output)
             var wall = clock.Elapsed;
             var acknowledged = Interlocked.Read(ref load.Acknowledged);
             var outcomes = load.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-            output.WriteLine($"{clients} clients for {wall.TotalSeconds:0} s on PostgreSQL: {acknowledged:N0} acknowledged writes ({acknowledged / wall.TotalSeconds:0} a second); server CPU {(server.CpuTime() - cpuBefore).TotalSeconds:0} s; server threads every 2 s {string.Join(' ', threads)}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+            output.WriteLine($"{clients} clients for {wall.TotalSeconds:0} s on PostgreSQL, write queue {settings["Storage:WriteQueue"]}: {acknowledged:N0} acknowledged writes ({acknowledged / wall.TotalSeconds:0} a second); latency p50 {load.Percentile(50):0} ms, p99 {load.Percentile(99):0} ms, max {load.Percentile(100):0} ms; server CPU {(server.CpuTime() - cpuBefore).TotalSeconds:0} s; server threads every 2 s {string.Join(' ', threads)}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
             output.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(p => $"{p.Key}: {p.Value}")));
             if (outcomes.Any(p => WriteLoad.IsFailure(p.Key)))
             {

@@ -25,6 +25,22 @@ internal sealed class WriteLoad
 
     public long Acknowledged;
 
+    /// <summary>Every answered request's round trip in milliseconds, for the long runs' percentiles.</summary>
+    public ConcurrentQueue<double> LatenciesMs { get; } = new();
+
+    /// <summary>The given percentile (0–100) of <see cref="LatenciesMs"/>; 0 when nothing was answered.</summary>
+    public double Percentile(double percent)
+    {
+        var sorted = LatenciesMs.ToArray();
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        Array.Sort(sorted);
+        return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100 * sorted.Length) - 1)];
+    }
+
     private WriteLoad(HttpClient http, List<LoadClient> clients, IReadOnlyList<string> voting, IReadOnlyList<string> open, IReadOnlyList<string> areas)
     {
         this.http = http;
@@ -160,7 +176,9 @@ internal sealed class WriteLoad
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", client.Token);
+                var sent = System.Diagnostics.Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request, CancellationToken.None);
+                LatenciesMs.Enqueue(System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 Count(((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
