@@ -142,11 +142,7 @@ const DelegateMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -160,11 +156,7 @@ const BlockMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -176,11 +168,7 @@ const RevokeMutation = graphql(`
       revoked
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

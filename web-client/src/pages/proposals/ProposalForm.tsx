@@ -19,11 +19,7 @@ const ProposeMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -40,11 +36,7 @@ const EditProposalMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -47,11 +47,7 @@ export const RenameArea = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -66,11 +62,7 @@ export const ArchiveArea = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -85,11 +77,7 @@ export const CreateArea = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -101,11 +89,7 @@ export const SetPolicyValues = graphql(`
       version
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
