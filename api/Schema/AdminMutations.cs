@@ -1,27 +1,32 @@
+using Governance.Api.Schema.Data;
+using Governance.Core.Policies;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Types;
 
 namespace Governance.Api.Schema;
 
-/// <summary>setVotingRight, createArea and setMemberRoles: admins, through a session, in public (each leaves an event).</summary>
+/// <summary>
+/// setPolicy, setVotingRight, createArea and setMemberRoles: admins, through a session, in public
+/// (each leaves an event). Typed inputs and payloads (docs/graphql-engine.md, "Typed inputs and payloads").
+/// </summary>
 internal static class AdminMutations
 {
     public static SchemaBuilder AddAdminMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .ResolveAsync("Mutation.setPolicy", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<SetPolicyInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("policy", refused);
+                return SetPolicyPayload.Refused(refused);
             }
 
             long? areaId = null;
-            if (input.GetValueOrDefault("area") is string area)
+            if (input.Area is string area)
             {
                 if (!Ids.TryLocal(area, Ids.Area, out var local))
                 {
-                    return UserErrors.Payload("policy", UserErrors.NotFound("UNKNOWN_AREA", $"\"{area}\" is not the id of an area.", "area"));
+                    return SetPolicyPayload.Refused(UserErrors.NotFound("UNKNOWN_AREA", $"\"{area}\" is not the id of an area.", "area"));
                 }
 
                 areaId = local;
@@ -29,111 +34,138 @@ internal static class AdminMutations
 
             if (PolicyChanges(input) is not { } changes)
             {
-                return UserErrors.Payload("policy", UserErrors.Validation("NO_CHANGES", "Give the values to change (values), those to inherit again (inherit), or changes as JSON.", "values"));
+                return SetPolicyPayload.Refused(UserErrors.Validation("NO_CHANGES", "Give the values to change (values), those to inherit again (inherit), or changes as JSON.", "values"));
             }
 
-            var payload = await MutationGuard.RunAsync("policy", () => Task.FromResult<object?>(
-                d.Policies.Set(caller.MemberId!.Value, areaId, changes, input.GetValueOrDefault("effectiveFrom") as DateTimeOffset?)));
-            if (payload["errors"] is UserErrorValue[] errors && input.GetValueOrDefault("values") is not null)
+            var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Policies.Set(caller.MemberId!.Value, areaId, changes, input.EffectiveFrom)));
+            if (outcome.Errors is { } errors)
             {
                 // A value out of range is refused as "<name> must be …": name the typed field it came from.
-                payload["errors"] = errors.Select(e => e.Field is null && System.Text.RegularExpressions.Regex.Match(e.Message, "^(?:The policy is refused: )?([a-z][A-Za-z]+) ") is { Success: true } named
-                    ? UserErrors.Validation(e.Code, e.Message, "values." + named.Groups[1].Value)
-                    : e).ToArray();
+                return new SetPolicyPayload(null, null, null, input.Values is null ? errors : [.. errors.Select(e =>
+                    e.Field is null && System.Text.RegularExpressions.Regex.Match(e.Message, "^(?:The policy is refused: )?([a-z][A-Za-z]+) ") is { Success: true } named
+                        ? UserErrors.Validation(e.Code, e.Message, "values." + named.Groups[1].Value)
+                        : e)]);
             }
 
-            if (payload["policy"] is Governance.Core.Policies.PolicyVersion version)
-            {
-                payload["policy"] = version.ValuesJson;
-                payload["policyInForce"] = d.Policies.InForce(version.AreaId, version.EffectiveFrom);
-                payload["version"] = version.Version;
-            }
-
-            return payload;
+            var version = outcome.Value!;
+            return new SetPolicyPayload(version.ValuesJson, d.Policies.InForce(version.AreaId, version.EffectiveFrom), version.Version, null);
         })
-        .BindDictionary("SetPolicyPayload")
         .ResolveAsync("Mutation.setVotingRight", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<SetVotingRightInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("member", refused);
+                return MemberPayload.Refused(refused);
             }
 
-            if (!Ids.TryLocal(input["member"] as string, Ids.Member, out var memberId))
+            if (!Ids.TryLocal(input.Member, Ids.Member, out var memberId))
             {
-                return UserErrors.Payload("member", UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input["member"]}\" is not the id of a member.", "member"));
+                return MemberPayload.Refused(UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member"));
             }
 
-            var votingRight = (bool)input["votingRight"]!;
-            return await MutationGuard.RunAsync("member", async () =>
+            var outcome = await MutationGuard.TryAsync(async () =>
             {
-                await s.Members.SetVotingRightAsync(caller.MemberId!.Value, memberId, votingRight, (string)input["reason"]!);
-                return await s.Reads.MembersAsync([memberId], c.CancellationToken) is { } found ? found.GetValueOrDefault(memberId) : null;
+                await s.Members.SetVotingRightAsync(caller.MemberId!.Value, memberId, input.VotingRight, input.Reason);
+                return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
             });
+            return new MemberPayload(outcome.Value, outcome.Errors);
         })
         .ResolveAsync("Mutation.createArea", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<CreateAreaInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("area", refused);
+                return new CreateAreaPayload(null, [refused]);
             }
 
             long? parentId = null;
-            if (input.GetValueOrDefault("parent") is string parent)
+            if (input.Parent is string parent)
             {
                 if (!Ids.TryLocal(parent, Ids.Area, out var local))
                 {
-                    return UserErrors.Payload("area", UserErrors.NotFound("UNKNOWN_AREA", $"\"{parent}\" is not the id of an area.", "parent"));
+                    return new CreateAreaPayload(null, [UserErrors.NotFound("UNKNOWN_AREA", $"\"{parent}\" is not the id of an area.", "parent")]);
                 }
 
                 parentId = local;
             }
 
-            return await MutationGuard.RunAsync("area", async () =>
+            var outcome = await MutationGuard.TryAsync(async () =>
             {
-                var id = await s.Areas.CreateAsync(caller.MemberId!.Value, (string)input["slug"]!, (string)input["name"]!, input.GetValueOrDefault("description") as string ?? string.Empty, parentId);
+                var id = await s.Areas.CreateAsync(caller.MemberId!.Value, input.Slug, input.Name, input.Description ?? string.Empty, parentId);
                 return (await s.Reads.AreasAsync(c.CancellationToken)).Single(a => a.Id == id);
             });
+            return new CreateAreaPayload(outcome.Value, outcome.Errors);
         })
         .ResolveAsync("Mutation.setMemberRoles", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<SetMemberRolesInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("member", refused);
+                return MemberPayload.Refused(refused);
             }
 
-            if (!Ids.TryLocal(input["member"] as string, Ids.Member, out var memberId))
+            if (!Ids.TryLocal(input.Member, Ids.Member, out var memberId))
             {
-                return UserErrors.Payload("member", UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input["member"]}\" is not the id of a member.", "member"));
+                return MemberPayload.Refused(UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member"));
             }
 
-            var roles = ((IReadOnlyList<object?>)input["roles"]!).Select(r => ((string)r!).ToLowerInvariant()).ToList();
-            return await MutationGuard.RunAsync("member", async () =>
+            var roles = input.Roles.Select(r => r.ToLowerInvariant()).ToList();
+            var outcome = await MutationGuard.TryAsync(async () =>
             {
                 await s.Members.SetRolesAsync(caller.MemberId!.Value, memberId, roles);
                 return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
             });
+            return new MemberPayload(outcome.Value, outcome.Errors);
         })
-        .BindDictionary("SetVotingRightPayload")
-        .BindDictionary("CreateAreaPayload")
-        .BindDictionary("SetMemberRolesPayload");
+        .BindInput<SetPolicyInput>("SetPolicyInput")
+        .BindInput<SetVotingRightInput>("SetVotingRightInput")
+        .BindInput<CreateAreaInput>("CreateAreaInput")
+        .BindInput<SetMemberRolesInput>("SetMemberRolesInput")
+        .BindType<SetPolicyPayload>("SetPolicyPayload")
+        .BindType<MemberPayload>("SetVotingRightPayload")
+        .BindType<CreateAreaPayload>("CreateAreaPayload")
+        .BindType<MemberPayload>("SetMemberRolesPayload");
+
+    /// <summary>
+    /// <c>values</c> stays the coerced PolicyValuesInput (name → value): only the values given
+    /// change, an explicit null included, and new policy values need no change here.
+    /// </summary>
+    internal sealed record SetPolicyInput(string? Area, string? Changes, IReadOnlyDictionary<string, object?>? Values, IReadOnlyList<string>? Inherit, DateTimeOffset? EffectiveFrom);
+
+    internal sealed record SetVotingRightInput(string Member, bool VotingRight, string Reason);
+
+    internal sealed record CreateAreaInput(string Slug, string Name, string? Description, string? Parent);
+
+    /// <summary>Roles arrive as the schema's Role names (MEMBER, MODERATOR, ADMIN).</summary>
+    internal sealed record SetMemberRolesInput(string Member, IReadOnlyList<string> Roles);
+
+    /// <summary><c>policy</c> is the deprecated JSON of the new version's values.</summary>
+    internal sealed record SetPolicyPayload(string? Policy, PolicyInForce? PolicyInForce, int? Version, IReadOnlyList<UserErrorValue>? Errors)
+    {
+        public static SetPolicyPayload Refused(UserErrorValue error) => new(null, null, null, [error]);
+    }
+
+    /// <summary>SetVotingRightPayload and SetMemberRolesPayload: the member as changed.</summary>
+    internal sealed record MemberPayload(MemberRow? Member, IReadOnlyList<UserErrorValue>? Errors)
+    {
+        public static MemberPayload Refused(UserErrorValue error) => new(null, [error]);
+    }
+
+    internal sealed record CreateAreaPayload(AreaRow? Area, IReadOnlyList<UserErrorValue>? Errors);
 
     /// <summary>
     /// The changes as PolicyService reads them: the JSON of <c>changes</c>, then the typed
     /// <c>values</c> (enums in the policy's kebab-case), then each <c>inherit</c> name as null.
     /// Null when nothing is to change; a malformed <c>changes</c> is left for the service to refuse.
     /// </summary>
-    private static string? PolicyChanges(IReadOnlyDictionary<string, object?> input)
+    private static string? PolicyChanges(SetPolicyInput input)
     {
-        var json = input.GetValueOrDefault("changes") as string;
-        var values = input.GetValueOrDefault("values") as IReadOnlyDictionary<string, object?>;
-        var inherit = input.GetValueOrDefault("inherit") as IReadOnlyList<object?>;
+        var json = input.Changes;
+        var values = input.Values;
+        var inherit = input.Inherit;
         if (values is null && inherit is null)
         {
             return json;
@@ -163,11 +195,9 @@ internal static class AdminMutations
 
         foreach (var name in inherit ?? [])
         {
-            merged[(string)name!] = null;
+            merged[name] = null;
         }
 
         return merged.Count == 0 ? null : merged.ToJsonString();
     }
-
-    private static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
 }

@@ -1,4 +1,5 @@
 using Governance.Core.Delegation;
+using Governance.Core.Storage;
 using Governance.GraphQL.Execution;
 using Governance.GraphQL.Types;
 
@@ -7,58 +8,63 @@ namespace Governance.Api.Schema;
 /// <summary>
 /// delegate, revokeDelegation and blockDelegation: the caller's own delegations, with the delegate
 /// scope. The rules (1–3 delegates among them), the engine and the subscribers are the
-/// <see cref="Governance.Core.Delegation.DelegationService"/>'s.
+/// <see cref="Governance.Core.Delegation.DelegationService"/>'s. Inputs and payloads are typed
+/// records (docs/graphql-engine.md, "Typed inputs and payloads").
 /// </summary>
 internal static class DelegationMutations
 {
     public static SchemaBuilder AddDelegationMutations(this SchemaBuilder builder, SchemaServices s) => builder
         .ResolveAsync("Mutation.delegate", async c =>
         {
-            var input = Input(c);
-            if (Prepare(c, input, out var memberId, out var scope) is { } refused)
+            var input = c.Input<DelegateInput>();
+            if (Prepare(c, input.Scope, out var memberId, out var scope) is { } refused)
             {
-                return UserErrors.Payload("delegation", refused);
+                return DelegatePayload.Refused(refused);
             }
 
-            var given = input.GetValueOrDefault("delegates") as IReadOnlyList<object?> ?? [];
             var delegates = new List<long>();
-            foreach (var id in given.Cast<string>())
+            foreach (var id in input.Delegates)
             {
                 if (!Ids.TryLocal(id, Ids.Member, out var local))
                 {
-                    return UserErrors.Payload("delegation", UserErrors.NotFound("UNKNOWN_DELEGATE", $"\"{id}\" is not the id of a member.", "delegates"));
+                    return DelegatePayload.Refused(UserErrors.NotFound("UNKNOWN_DELEGATE", $"\"{id}\" is not the id of a member.", "delegates"));
                 }
 
                 delegates.Add(local);
             }
 
-            return await MutationGuard.RunAsync("delegation", async () => (await s.Delegations.DelegateAsync(memberId, scope, delegates)).Delegation);
+            var outcome = await MutationGuard.TryAsync(async () => (await s.Delegations.DelegateAsync(memberId, scope, delegates)).Delegation);
+            return new DelegatePayload(outcome.Value, outcome.Errors);
         })
         .ResolveAsync("Mutation.blockDelegation", async c =>
         {
-            if (Prepare(c, Input(c), out var memberId, out var scope) is { } refused)
+            if (Prepare(c, c.Input<ScopedInput>().Scope, out var memberId, out var scope) is { } refused)
             {
-                return UserErrors.Payload("delegation", refused);
+                return DelegatePayload.Refused(refused);
             }
 
-            return await MutationGuard.RunAsync("delegation", async () => (await s.Delegations.BlockAsync(memberId, scope)).Delegation);
+            var outcome = await MutationGuard.TryAsync(async () => (await s.Delegations.BlockAsync(memberId, scope)).Delegation);
+            return new DelegatePayload(outcome.Value, outcome.Errors);
         })
         .ResolveAsync("Mutation.revokeDelegation", async c =>
         {
-            if (Prepare(c, Input(c), out var memberId, out var scope) is { } refused)
+            if (Prepare(c, c.Input<ScopedInput>().Scope, out var memberId, out var scope) is { } refused)
             {
-                return UserErrors.Payload("revoked", refused);
+                return new RevokeDelegationPayload(null, [refused]);
             }
 
-            return await MutationGuard.RunAsync("revoked", async () => await s.Delegations.RevokeAsync(memberId, scope));
+            var outcome = await MutationGuard.TryAsync<bool?>(async () => await s.Delegations.RevokeAsync(memberId, scope));
+            return new RevokeDelegationPayload(outcome.Value, outcome.Errors);
         })
-        .BindDictionary("DelegatePayload")
-        .BindDictionary("BlockDelegationPayload")
-        .BindDictionary("RevokeDelegationPayload");
+        .BindInput<ScopeInput>("ScopeInput")
+        .BindInput<DelegateInput>("DelegateInput")
+        .BindInput<ScopedInput>("BlockDelegationInput")
+        .BindInput<ScopedInput>("RevokeDelegationInput")
+        .BindType<DelegatePayload>("DelegatePayload")
+        .BindType<DelegatePayload>("BlockDelegationPayload")
+        .BindType<RevokeDelegationPayload>("RevokeDelegationPayload");
 
-    private static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
-
-    private static UserErrorValue? Prepare(ResolveContext c, IReadOnlyDictionary<string, object?> input, out long memberId, out DelegationScope scope)
+    private static UserErrorValue? Prepare(ResolveContext c, ScopeInput scopeInput, out long memberId, out DelegationScope scope)
     {
         memberId = 0;
         scope = default;
@@ -69,7 +75,7 @@ internal static class DelegationMutations
         }
 
         memberId = caller.MemberId!.Value;
-        var parsed = Scopes.Parse(input.GetValueOrDefault("scope"), out var error);
+        var parsed = Scopes.Parse(scopeInput, out var error);
         if (parsed is null)
         {
             return error;
@@ -78,4 +84,17 @@ internal static class DelegationMutations
         scope = parsed.Value;
         return null;
     }
+
+    internal sealed record DelegateInput(ScopeInput Scope, IReadOnlyList<string> Delegates);
+
+    /// <summary>BlockDelegationInput and RevokeDelegationInput: a scope only.</summary>
+    internal sealed record ScopedInput(ScopeInput Scope);
+
+    /// <summary>DelegatePayload and BlockDelegationPayload: the delegation now in force.</summary>
+    internal sealed record DelegatePayload(DelegationVersion? Delegation, IReadOnlyList<UserErrorValue>? Errors)
+    {
+        public static DelegatePayload Refused(UserErrorValue error) => new(null, [error]);
+    }
+
+    internal sealed record RevokeDelegationPayload(bool? Revoked, IReadOnlyList<UserErrorValue>? Errors);
 }

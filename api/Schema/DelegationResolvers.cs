@@ -21,13 +21,11 @@ internal static class DelegationResolvers
         .ResolveAsync("Delegation.member", c => c.Member(s.Reads, c.ParentAs<DelegationVersion>().MemberId))
         .Resolve("Delegation.scope", c => Scopes.ToGraph(c.ParentAs<DelegationVersion>().Scope))
         .ResolveAsync("Delegation.delegates", c => c.Members(s.Reads, c.ParentAs<DelegationVersion>().Delegates))
-        .BindDictionary("DelegationScope")
-        .ResolveAsync("DelegationScope.area", async c =>
-            ((IReadOnlyDictionary<string, object?>)c.Parent!)["areaId"] is long id ? await c.Area(s.Reads, id) : null)
-        .ResolveAsync("DelegationScope.proposal", async c =>
-            ((IReadOnlyDictionary<string, object?>)c.Parent!)["proposalId"] is long id ? await c.Proposal(s.Reads, id) : null)
-        .BindDictionary("Delegator")
-        .ResolveAsync("Delegator.member", c => c.Member(s.Reads, (long)((IReadOnlyDictionary<string, object?>)c.Parent!)["memberId"]!))
+        .BindType<ScopeView>("DelegationScope")
+        .ResolveAsync("DelegationScope.area", async c => c.ParentAs<ScopeView>().AreaId is long id ? await c.Area(s.Reads, id) : null)
+        .ResolveAsync("DelegationScope.proposal", async c => c.ParentAs<ScopeView>().ProposalId is long id ? await c.Proposal(s.Reads, id) : null)
+        .BindType<DelegatorView>("Delegator")
+        .ResolveAsync("Delegator.member", c => c.Member(s.Reads, c.ParentAs<DelegatorView>().MemberId))
         .ResolveAsync("Query.delegationGraph", async c =>
         {
             var (rule, reader) = Visibility(c, d);
@@ -113,3 +111,6 @@ internal static class DelegationResolvers
         return graph with { Nodes = [.. graph.Nodes.Where(n => members.Contains(n.MemberId))], Edges = edges };
     }
 }
+
+/// <summary>A member who delegates to the viewer (Viewer.delegators): in which scope, at which rank.</summary>
+internal sealed record DelegatorView(long MemberId, ScopeView Scope, int Rank);

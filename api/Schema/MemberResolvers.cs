@@ -71,12 +71,7 @@ internal static class MemberResolvers
         .ResolveAsync("Viewer.delegators", async c =>
         {
             var rows = await s.Reads.DelegatorsAsync(c.ParentAs<ViewerRow>().Id, c.CancellationToken);
-            return rows.Select(r => new Dictionary<string, object?>
-            {
-                ["memberId"] = r.MemberId,
-                ["scope"] = Scopes.ToGraph(Scopes.FromRow(r.ScopeKind, r.AreaId, r.ProposalId)),
-                ["rank"] = (int)r.Rank,
-            }).ToList();
+            return rows.Select(r => new DelegatorView(r.MemberId, Scopes.ToGraph(Scopes.FromRow(r.ScopeKind, r.AreaId, r.ProposalId)), (int)r.Rank)).ToList();
         })
         .ResolveAsync("Viewer.carriedWeight", async c =>
         {

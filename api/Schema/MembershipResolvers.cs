@@ -30,53 +30,62 @@ internal static class MembershipResolvers
         .ResolveAsync("Mutation.createInvitation", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<CreateInvitationInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("invitation", refused);
+                return new CreateInvitationPayload(null, null, [refused]);
             }
 
-            string? code = null;
-            var payload = await MutationGuard.RunAsync("invitation", () =>
-            {
-                var (created, invitation) = d.Membership.CreateInvitation(caller.MemberId!.Value, input.GetValueOrDefault("note") as string, input.GetValueOrDefault("expiresInDays") as int?);
-                code = created;
-                return Task.FromResult<object?>(invitation);
-            });
-            payload["code"] = code;
-            return payload;
+            var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Membership.CreateInvitation(caller.MemberId!.Value, input.Note, input.ExpiresInDays)));
+            return new CreateInvitationPayload(outcome.Value.Invitation, outcome.Value.Code, outcome.Errors);
         })
-        .BindDictionary("CreateInvitationPayload")
         .ResolveAsync("Mutation.revokeInvitation", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<RevokeInvitationInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("invitation", refused);
+                return new RevokeInvitationPayload(null, [refused]);
             }
 
-            if (!Ids.TryLocal(input["invitation"] as string, Ids.Invitation, out var id))
+            if (!Ids.TryLocal(input.Invitation, Ids.Invitation, out var id))
             {
-                return UserErrors.Payload("invitation", UserErrors.NotFound("UNKNOWN_INVITATION", $"\"{input["invitation"]}\" is not the id of an invitation.", "invitation"));
+                return new RevokeInvitationPayload(null, [UserErrors.NotFound("UNKNOWN_INVITATION", $"\"{input.Invitation}\" is not the id of an invitation.", "invitation")]);
             }
 
-            return await MutationGuard.RunAsync("invitation", () => Task.FromResult<object?>(d.Membership.RevokeInvitation(caller.MemberId!.Value, id)));
+            var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Membership.RevokeInvitation(caller.MemberId!.Value, id)));
+            return new RevokeInvitationPayload(outcome.Value, outcome.Errors);
         })
-        .BindDictionary("RevokeInvitationPayload")
         .ResolveAsync("Mutation.importRegistry", async c =>
         {
             var caller = Caller.Of(c);
-            var input = Input(c);
+            var input = c.Input<ImportRegistryInput>();
             if (MutationGuard.RequireAdmin(caller) is { } refused)
             {
-                return UserErrors.Payload("report", refused);
+                return new ImportRegistryPayload(null, [refused]);
             }
 
-            return await MutationGuard.RunAsync("report", async () =>
-                await d.Membership.ImportRegistryAsync(caller.MemberId!.Value, (string)input["csv"]!, input.GetValueOrDefault("dryRun") as bool? ?? false));
+            var outcome = await MutationGuard.TryAsync(() => d.Membership.ImportRegistryAsync(caller.MemberId!.Value, input.Csv, input.DryRun ?? false));
+            return new ImportRegistryPayload(outcome.Value, outcome.Errors);
         })
-        .BindDictionary("ImportRegistryPayload");
+        .BindInput<CreateInvitationInput>("CreateInvitationInput")
+        .BindInput<RevokeInvitationInput>("RevokeInvitationInput")
+        .BindInput<ImportRegistryInput>("ImportRegistryInput")
+        .BindType<CreateInvitationPayload>("CreateInvitationPayload")
+        .BindType<RevokeInvitationPayload>("RevokeInvitationPayload")
+        .BindType<ImportRegistryPayload>("ImportRegistryPayload");
 
-    private static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
+    internal sealed record CreateInvitationInput(string? Note, int? ExpiresInDays);
+
+    internal sealed record RevokeInvitationInput(string Invitation);
+
+    /// <summary><c>dryRun</c> defaults to false in the schema but a client may still send null, hence bool?.</summary>
+    internal sealed record ImportRegistryInput(string Csv, bool? DryRun);
+
+    /// <summary>The code is shown this once: only the payload carries it, never the invitation.</summary>
+    internal sealed record CreateInvitationPayload(InvitationInfo? Invitation, string? Code, IReadOnlyList<UserErrorValue>? Errors);
+
+    internal sealed record RevokeInvitationPayload(InvitationInfo? Invitation, IReadOnlyList<UserErrorValue>? Errors);
+
+    internal sealed record ImportRegistryPayload(RegistryImportReport? Report, IReadOnlyList<UserErrorValue>? Errors);
 }

@@ -40,13 +40,25 @@ internal static class MutationGuard
     /// <summary>Runs a command; a refused one (<see cref="DomainException"/>) becomes the payload's user error, never a 500.</summary>
     public static async Task<Dictionary<string, object?>> RunAsync(string resultField, Func<Task<object?>> command)
     {
+        var outcome = await TryAsync(command);
+        return outcome.Errors is { } errors
+            ? UserErrors.Payload(resultField, [.. errors])
+            : UserErrors.Success(resultField, outcome.Value);
+    }
+
+    /// <summary>
+    /// Runs a command for a typed payload: its result, or the user error of a refused one
+    /// (<see cref="DomainException"/>), never a 500.
+    /// </summary>
+    public static async Task<Outcome<T>> TryAsync<T>(Func<Task<T>> command)
+    {
         try
         {
-            return UserErrors.Success(resultField, await command());
+            return new Outcome<T>(await command(), null);
         }
         catch (DomainException refused)
         {
-            return UserErrors.Payload(resultField, UserErrors.From(refused));
+            return new Outcome<T>(default, [UserErrors.From(refused)]);
         }
         catch (Exception e) when (Storage.StorageUnavailable.Reason(e) is { } reason)
         {
@@ -59,3 +71,6 @@ internal static class MutationGuard
 
     public static string DelegateScope => TokenScopes.Delegate;
 }
+
+/// <summary>A command's result, or (Errors not null) why it was refused.</summary>
+internal readonly record struct Outcome<T>(T? Value, IReadOnlyList<UserErrorValue>? Errors);

@@ -1,3 +1,4 @@
+using Governance.Api.Schema.Data;
 using Governance.Core.Accounts;
 using Governance.Core.Delegation;
 using Governance.Core.Proposals;
@@ -9,7 +10,8 @@ namespace Governance.Api.Schema;
 /// <summary>
 /// propose, withdrawProposal, editProposal, support, withdrawSupport (the propose scope), vote (the vote
 /// scope) and endorse (the delegate scope), always as the caller. The domain services commit, apply the change to the
-/// live engine and publish it; a resolver checks the caller, binds the input and reads the payload.
+/// live engine and publish it; a resolver checks the caller, binds the typed input and reads the
+/// typed payload (docs/graphql-engine.md, "Typed inputs and payloads").
 /// </summary>
 internal static class ProposalMutations
 {
@@ -17,125 +19,114 @@ internal static class ProposalMutations
         .ResolveAsync("Mutation.propose", async c =>
         {
             using var held = s.Publisher.Hold();
-            var input = Input(c);
+            var input = c.Input<ProposeInput>();
             var caller = Caller.Of(c);
             if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
             {
-                return UserErrors.Payload("proposal", refused);
+                return ProposalPayload.Refused(refused);
             }
 
-            if (!Ids.TryLocal(input["area"] as string, Ids.Area, out var areaId))
+            if (!Ids.TryLocal(input.Area, Ids.Area, out var areaId))
             {
-                return UserErrors.Payload("proposal", UserErrors.NotFound("UNKNOWN_AREA", $"\"{input["area"]}\" is not the id of an area.", "area"));
+                return ProposalPayload.Refused(UserErrors.NotFound("UNKNOWN_AREA", $"\"{input.Area}\" is not the id of an area.", "area"));
             }
 
-            var payload = await MutationGuard.RunAsync("proposal", async () =>
-                (await d.Proposals.ProposeAsync(caller.MemberId!.Value, areaId, (string)input["title"]!, (string)input["body"]!)).Id);
-            return await ProposalPayloadAsync(c, s, held, payload);
+            var outcome = await MutationGuard.TryAsync<long?>(async () => (await d.Proposals.ProposeAsync(caller.MemberId!.Value, areaId, input.Title, input.Body)).Id);
+            return new ProposalPayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors);
         })
-        .ResolveAsync("Mutation.withdrawProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) => d.Proposals.Withdraw(me, id).Id))
-        .ResolveAsync("Mutation.editProposal", c => ProposalCommandAsync(c, s, TokenScopes.Propose, (me, id) =>
+        .ResolveAsync("Mutation.withdrawProposal", c =>
+            ProposalCommandAsync(c, s, TokenScopes.Propose, c.Input<ProposalInput>().Proposal, (me, id) => d.Proposals.Withdraw(me, id).Id))
+        .ResolveAsync("Mutation.editProposal", c =>
         {
-            var input = Input(c);
-            return d.Proposals.Edit(me, id, input.GetValueOrDefault("title") as string, input.GetValueOrDefault("body") as string).Id;
-        }))
+            var input = c.Input<EditProposalInput>();
+            return ProposalCommandAsync(c, s, TokenScopes.Propose, input.Proposal, (me, id) => d.Proposals.Edit(me, id, input.Title, input.Body).Id);
+        })
         .ResolveAsync("Mutation.support", async c =>
         {
             using var held = s.Publisher.Hold();
-            var caller = Caller.Of(c);
-            if (RefuseOrProposal(c, TokenScopes.Propose, out var proposalId) is { } refused)
+            var input = c.Input<SupportInput>();
+            if (RefuseOrProposal(c, TokenScopes.Propose, input.Proposal, out var proposalId) is { } refused)
             {
-                return UserErrors.Payload("proposal", refused);
+                return new SupportPayload(null, null, null, [refused]);
             }
 
-            var points = (int)Input(c)["points"]!;
-            var payload = await MutationGuard.RunAsync("proposal", async () => (object?)await d.Support.AllocateAsync(caller.MemberId!.Value, proposalId, points));
-            if (payload["proposal"] is SupportResult support)
-            {
-                payload["points"] = support.Points;
-                payload["allowanceLeft"] = Math.Max(0, support.Allowance - support.Allocated);
-                payload["proposal"] = support.ProposalId;
-            }
-
-            return await ProposalPayloadAsync(c, s, held, payload);
+            var me = Caller.Of(c).MemberId!.Value;
+            var outcome = await MutationGuard.TryAsync(() => d.Support.AllocateAsync(me, proposalId, input.Points));
+            return outcome.Value is { } support
+                ? new SupportPayload(await CommittedAsync(c, s, held, support.ProposalId), support.Points, AllowanceLeft(support), null)
+                : new SupportPayload(await CommittedAsync(c, s, held, null), null, null, outcome.Errors);
         })
         .ResolveAsync("Mutation.withdrawSupport", async c =>
         {
             using var held = s.Publisher.Hold();
-            var caller = Caller.Of(c);
-            if (RefuseOrProposal(c, TokenScopes.Propose, out var proposalId) is { } refused)
+            if (RefuseOrProposal(c, TokenScopes.Propose, c.Input<ProposalInput>().Proposal, out var proposalId) is { } refused)
             {
-                return UserErrors.Payload("proposal", refused);
+                return new WithdrawSupportPayload(null, null, [refused]);
             }
 
-            var payload = await MutationGuard.RunAsync("proposal", async () => (object?)await d.Support.WithdrawAsync(caller.MemberId!.Value, proposalId));
-            if (payload["proposal"] is SupportResult support)
-            {
-                payload["allowanceLeft"] = Math.Max(0, support.Allowance - support.Allocated);
-                payload["proposal"] = support.ProposalId;
-            }
-
-            return await ProposalPayloadAsync(c, s, held, payload);
+            var me = Caller.Of(c).MemberId!.Value;
+            var outcome = await MutationGuard.TryAsync(() => d.Support.WithdrawAsync(me, proposalId));
+            return outcome.Value is { } support
+                ? new WithdrawSupportPayload(await CommittedAsync(c, s, held, support.ProposalId), AllowanceLeft(support), null)
+                : new WithdrawSupportPayload(await CommittedAsync(c, s, held, null), null, outcome.Errors);
         })
         .ResolveAsync("Mutation.vote", async c =>
         {
             using var held = s.Publisher.Hold();
-            var caller = Caller.Of(c);
-            if (RefuseOrProposal(c, TokenScopes.Vote, out var proposalId) is { } refused)
+            var input = c.Input<VoteInput>();
+            if (RefuseOrProposal(c, TokenScopes.Vote, input.Proposal, out var proposalId) is { } refused)
             {
-                return UserErrors.Payload("proposal", refused);
+                return new VotePayload(null, null, [refused]);
             }
 
-            var choice = Enum.Parse<VoteChoice>((string)Input(c)["choice"]!, ignoreCase: true);
-            var me = caller.MemberId!.Value;
-            var payload = await MutationGuard.RunAsync("proposal", async () =>
+            var me = Caller.Of(c).MemberId!.Value;
+            var outcome = await MutationGuard.TryAsync<long?>(async () =>
             {
-                await d.Votes.CastAsync(me, proposalId, choice);
+                await d.Votes.CastAsync(me, proposalId, input.Choice);
                 return proposalId;
             });
-            if (payload["errors"] is null)
-            {
-                payload["choice"] = choice;
-            }
-
-            return await ProposalPayloadAsync(c, s, held, payload);
+            return new VotePayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors is null ? input.Choice : null, outcome.Errors);
         })
         .ResolveAsync("Mutation.endorse", async c =>
         {
             var caller = Caller.Of(c);
+            var input = c.Input<EndorseInput>();
             // A statement of trust in another member, as a delegation is: the delegate scope, so
             // that a token made to cast votes cannot also hand out karma (agenda power).
             if (MutationGuard.RequireScope(caller, TokenScopes.Delegate) is { } refused)
             {
-                return UserErrors.Payload("member", refused);
+                return new EndorsePayload(null, null, [refused]);
             }
 
-            if (!Ids.TryLocal(Input(c)["member"] as string, Ids.Member, out var endorsed))
+            if (!Ids.TryLocal(input.Member, Ids.Member, out var endorsed))
             {
-                return UserErrors.Payload("member", UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{Input(c)["member"]}\" is not the id of a member.", "member"));
+                return new EndorsePayload(null, null, [UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member")]);
             }
 
-            var payload = await MutationGuard.RunAsync("member", () => Task.FromResult<object?>(d.Karma.Endorse(caller.MemberId!.Value, endorsed)));
-            if (payload["member"] is Governance.Core.Karma.EndorsementResult result)
-            {
-                payload["karmaAwarded"] = result.KarmaAwarded;
-                payload["member"] = (await s.Reads.MembersAsync([endorsed], c.CancellationToken)).GetValueOrDefault(endorsed);
-            }
-
-            return payload;
+            var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Karma.Endorse(caller.MemberId!.Value, endorsed)));
+            return outcome.Value is { } result
+                ? new EndorsePayload((await s.Reads.MembersAsync([endorsed], c.CancellationToken)).GetValueOrDefault(endorsed), result.KarmaAwarded, null)
+                : new EndorsePayload(null, null, outcome.Errors);
         })
-        .BindDictionary("EndorsePayload")
-        .BindDictionary("ProposePayload")
-        .BindDictionary("WithdrawProposalPayload")
-        .BindDictionary("EditProposalPayload")
-        .BindDictionary("SupportPayload")
-        .BindDictionary("WithdrawSupportPayload")
-        .BindDictionary("VotePayload");
+        .BindInput<ProposeInput>("ProposeInput")
+        .BindInput<ProposalInput>("WithdrawProposalInput")
+        .BindInput<EditProposalInput>("EditProposalInput")
+        .BindInput<SupportInput>("SupportInput")
+        .BindInput<ProposalInput>("WithdrawSupportInput")
+        .BindInput<VoteInput>("VoteInput")
+        .BindInput<EndorseInput>("EndorseInput")
+        .BindType<ProposalPayload>("ProposePayload")
+        .BindType<ProposalPayload>("WithdrawProposalPayload")
+        .BindType<ProposalPayload>("EditProposalPayload")
+        .BindType<SupportPayload>("SupportPayload")
+        .BindType<WithdrawSupportPayload>("WithdrawSupportPayload")
+        .BindType<VotePayload>("VotePayload")
+        .BindType<EndorsePayload>("EndorsePayload");
 
-    internal static IReadOnlyDictionary<string, object?> Input(ResolveContext c) => (IReadOnlyDictionary<string, object?>)c.Arguments["input"]!;
+    private static int AllowanceLeft(SupportResult support) => Math.Max(0, support.Allowance - support.Allocated);
 
     /// <summary>The caller's refusal (scope, or an id that is not a proposal's), else the proposal's local id.</summary>
-    internal static UserErrorValue? RefuseOrProposal(ResolveContext c, string scope, out long proposalId, string field = "proposal")
+    private static UserErrorValue? RefuseOrProposal(ResolveContext c, string scope, string proposal, out long proposalId)
     {
         proposalId = 0;
         if (MutationGuard.RequireScope(Caller.Of(c), scope) is { } refused)
@@ -143,40 +134,67 @@ internal static class ProposalMutations
             return refused;
         }
 
-        return Ids.TryLocal(Input(c)[field] as string, Ids.Proposal, out proposalId)
+        return Ids.TryLocal(proposal, Ids.Proposal, out proposalId)
             ? null
-            : UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{Input(c)[field]}\" is not the id of a proposal.", field);
+            : UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{proposal}\" is not the id of a proposal.", "proposal");
     }
 
     /// <summary>A command on one proposal that answers with that proposal.</summary>
-    internal static async Task<object?> ProposalCommandAsync(ResolveContext c, SchemaServices s, string scope, Func<long, long, long> command)
+    private static async Task<ProposalPayload> ProposalCommandAsync(ResolveContext c, SchemaServices s, string scope, string proposal, Func<long, long, long> command)
     {
-        if (RefuseOrProposal(c, scope, out var proposalId) is { } refused)
+        if (RefuseOrProposal(c, scope, proposal, out var proposalId) is { } refused)
         {
-            return UserErrors.Payload("proposal", refused);
+            return ProposalPayload.Refused(refused);
         }
 
         var me = Caller.Of(c).MemberId!.Value;
         using var held = s.Publisher.Hold();
-        var payload = await MutationGuard.RunAsync("proposal", () => Task.FromResult<object?>(command(me, proposalId)));
-        return await ProposalPayloadAsync(c, s, held, payload);
+        var outcome = await MutationGuard.TryAsync<long?>(() => Task.FromResult<long?>(command(me, proposalId)));
+        return new ProposalPayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors);
     }
 
     /// <summary>
-    /// Turns the proposal id of a successful payload into the proposal as committed (read
-    /// afresh, not from the request's loaders), and lets the command's events go to subscribers
-    /// with that row, so that they need not read it again.
+    /// The proposal a successful command changed, as committed (read afresh, not from the
+    /// request's loaders); the command's events go to subscribers with that row, so that they
+    /// need not read it again. Null (and the held events released as they are) on a refusal.
     /// </summary>
-    internal static async Task<Dictionary<string, object?>> ProposalPayloadAsync(ResolveContext c, SchemaServices s, GovernanceEventPublisher.Holding held, Dictionary<string, object?> payload)
+    private static async Task<ProposalRow?> CommittedAsync(ResolveContext c, SchemaServices s, GovernanceEventPublisher.Holding held, long? proposalId)
     {
-        if (payload["proposal"] is long id)
+        ProposalRow? row = null;
+        if (proposalId is long id)
         {
-            var row = (await s.Reads.ProposalsAsync([id], c.CancellationToken)).GetValueOrDefault(id);
-            payload["proposal"] = row;
+            row = (await s.Reads.ProposalsAsync([id], c.CancellationToken)).GetValueOrDefault(id);
             held.Release(row);
         }
 
         held.Release();
-        return payload;
+        return row;
     }
+
+    internal sealed record ProposeInput(string Area, string Title, string Body);
+
+    /// <summary>WithdrawProposalInput and WithdrawSupportInput: the proposal only.</summary>
+    internal sealed record ProposalInput(string Proposal);
+
+    internal sealed record EditProposalInput(string Proposal, string? Title, string? Body);
+
+    internal sealed record SupportInput(string Proposal, int Points);
+
+    internal sealed record VoteInput(string Proposal, VoteChoice Choice);
+
+    internal sealed record EndorseInput(string Member);
+
+    /// <summary>ProposePayload, WithdrawProposalPayload and EditProposalPayload: the proposal as committed.</summary>
+    internal sealed record ProposalPayload(ProposalRow? Proposal, IReadOnlyList<UserErrorValue>? Errors)
+    {
+        public static ProposalPayload Refused(UserErrorValue error) => new(null, [error]);
+    }
+
+    internal sealed record SupportPayload(ProposalRow? Proposal, int? Points, int? AllowanceLeft, IReadOnlyList<UserErrorValue>? Errors);
+
+    internal sealed record WithdrawSupportPayload(ProposalRow? Proposal, int? AllowanceLeft, IReadOnlyList<UserErrorValue>? Errors);
+
+    internal sealed record VotePayload(ProposalRow? Proposal, VoteChoice? Choice, IReadOnlyList<UserErrorValue>? Errors);
+
+    internal sealed record EndorsePayload(MemberRow? Member, double? KarmaAwarded, IReadOnlyList<UserErrorValue>? Errors);
 }

@@ -12,23 +12,20 @@ public static class Scopes
         _ => DelegationScope.ForProposal(proposalId!.Value),
     };
 
-    /// <summary>The schema's view of a scope: kind, and the area or proposal it names.</summary>
-    public static IReadOnlyDictionary<string, object?> ToGraph(DelegationScope scope) => new Dictionary<string, object?>
-    {
-        ["kind"] = scope.Kind,
-        ["areaId"] = scope.Kind == ScopeKind.Area ? scope.Id : null,
-        ["proposalId"] = scope.Kind == ScopeKind.Proposal ? scope.Id : null,
-    };
+    /// <summary>The schema's view of a scope (DelegationScope): kind, and the area or proposal it names.</summary>
+    public static ScopeView ToGraph(DelegationScope scope) => new(
+        scope.Kind,
+        scope.Kind == ScopeKind.Area ? scope.Id : null,
+        scope.Kind == ScopeKind.Proposal ? scope.Id : null);
 
     /// <summary>
     /// Reads a ScopeInput (@oneOf: global, area or proposal). Null with an error when it names
     /// an id of the wrong type or says global: false.
     /// </summary>
-    public static DelegationScope? Parse(object? input, out UserErrorValue? error)
+    public static DelegationScope? Parse(ScopeInput? input, out UserErrorValue? error)
     {
         error = null;
-        var fields = input as IReadOnlyDictionary<string, object?>;
-        if (fields?.GetValueOrDefault("global") is bool global)
+        if (input?.Global is bool global)
         {
             if (global)
             {
@@ -39,7 +36,7 @@ public static class Scopes
             return null;
         }
 
-        if (fields?.GetValueOrDefault("area") is string area)
+        if (input?.Area is string area)
         {
             if (Ids.TryLocal(area, Ids.Area, out var id))
             {
@@ -50,7 +47,7 @@ public static class Scopes
             return null;
         }
 
-        if (fields?.GetValueOrDefault("proposal") is string proposal)
+        if (input?.Proposal is string proposal)
         {
             if (Ids.TryLocal(proposal, Ids.Proposal, out var id))
             {
@@ -65,3 +62,9 @@ public static class Scopes
         return null;
     }
 }
+
+/// <summary>The ScopeInput of the delegation mutations (@oneOf: exactly one field is given).</summary>
+public sealed record ScopeInput(bool? Global, string? Area, string? Proposal);
+
+/// <summary>A DelegationScope as the schema shows it; <c>area</c> and <c>proposal</c> resolve from the ids.</summary>
+public sealed record ScopeView(ScopeKind Kind, long? AreaId, long? ProposalId);

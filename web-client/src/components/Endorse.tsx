@@ -39,11 +39,7 @@ const EndorseMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

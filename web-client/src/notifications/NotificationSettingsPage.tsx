@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { PageHeading } from '../components/PageHeading';
 import { SignInRequired } from '../components/SignInRequired';
+import { firstUserError } from '../components/userErrors';
 import { graphql } from '../gql';
 import type { NotificationDelivery, NotificationKind } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
@@ -30,9 +31,7 @@ const SetDelivery = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -63,7 +62,7 @@ function Settings() {
       setAnnouncement(s.saved(s.kinds[kind], s.deliveries[delivery]));
     } else {
       setSaved((x) => ({ ...x, [kind]: undefined }));
-      setAnnouncement(payload?.errors?.[0]?.message ?? result.error?.message ?? null);
+      setAnnouncement(firstUserError(payload?.errors)?.message ?? result.error?.message ?? null);
     }
   };
 

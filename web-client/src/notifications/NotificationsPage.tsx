@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { PageHeading } from '../components/PageHeading';
 import { SignInRequired } from '../components/SignInRequired';
+import { firstUserError } from '../components/userErrors';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
@@ -38,10 +39,7 @@ const MarkRead = graphql(`
       unreadCount
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -86,7 +84,7 @@ function Notifications() {
         setGeneration((g) => g + 1);
         announceRead();
       } else {
-        setAnnouncement(payload?.errors?.[0]?.message ?? result.error?.message ?? null);
+        setAnnouncement(firstUserError(payload?.errors)?.message ?? result.error?.message ?? null);
       }
     },
     [markRead, m],

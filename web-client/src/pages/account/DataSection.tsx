@@ -14,11 +14,7 @@ const EraseMyAccount = graphql(`
       pseudonym
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

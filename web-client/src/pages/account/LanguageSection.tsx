@@ -12,11 +12,7 @@ const SetLanguage = graphql(`
       language
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

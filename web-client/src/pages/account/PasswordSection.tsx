@@ -12,11 +12,7 @@ const ChangePassword = graphql(`
       sessionsEnded
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -14,11 +14,7 @@ const RevokeSession = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -30,11 +26,7 @@ const SignOutOthers = graphql(`
       sessionsEnded
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -1,73 +1,13 @@
 import { transportMessage } from '../../components/transportError';
 import { bidi, personName } from '../../components/isolate';
-import { useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
-import { useQuery } from 'urql';
 import { AreaPicker } from '../../components/AreaPicker';
 import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
-import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
-import { chainOf, layoutGraph, radiusFor } from './graphLayout';
-
-const GraphQuery = graphql(`
-  query DelegationGraphPage($area: ID) {
-    delegationGraph(area: $area) {
-      area {
-        id
-        name
-      }
-      nodes {
-        member {
-          id
-          handle
-          displayName
-        }
-        weight
-        isHolder
-        isSuperDelegate
-        inCycle
-      }
-      edges {
-        from {
-          id
-        }
-        to {
-          id
-        }
-        rank
-        scope
-      }
-    }
-  }
-`);
-
-/**
- * The most members drawn; beyond it the heaviest carriers are drawn and the page says so.
- * The layout runs on the main thread: 150 members took 188 ms of CPU (median of 9, loaded
- * 2-core machine), 400 members 737 ms — too long a freeze for a page.
- */
-const maxDrawn = 150;
-const width = 720;
-const height = 480;
-/** Labels only for the heaviest carriers (and me, and my chain when focused). */
-const maxLabels = 12;
-
-interface View {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const fullView: View = { x: 0, y: 0, w: width, h: height };
-
-/** Keeps the view over the drawing: zoomed in, it can move; it never shows more than all of it. */
-function clampView(v: View): View {
-  const w = Math.min(width, v.w);
-  const h = Math.min(height, v.h);
-  return { x: Math.min(width - w, Math.max(0, v.x)), y: Math.min(height - h, Math.max(0, v.y)), w, h };
-}
+import { useDelegationGraph } from './graph/useDelegationGraph';
+import { radiusFor } from './graphLayout';
+import { useGraphView } from './graph/useGraphView';
 
 export function GraphPage() {
   const { t } = useI18n();
@@ -81,73 +21,8 @@ function Graph() {
   const { state } = useSession();
   const myHandle = state.status === 'signedIn' ? state.session.member.handle : null;
   const g = t.power.graph;
-  const [area, setArea] = useState<string | null>(null);
-  const [{ data, error }] = useQuery({ query: GraphQuery, variables: { area } });
-  const graph = data?.delegationGraph ?? null;
-
-  const drawing = useMemo(() => {
-    if (!graph) return null;
-    const nodes = [...graph.nodes].sort((a, b) => b.weight - a.weight || a.member.handle.localeCompare(b.member.handle));
-    const shown = nodes.slice(0, maxDrawn);
-    const ids = new Set(shown.map((n) => n.member.id));
-    const edges = graph.edges.filter((e) => ids.has(e.from.id) && ids.has(e.to.id));
-    const { positions, scale } = layoutGraph(
-      shown.map((n) => ({ id: n.member.id, radius: radiusFor(n.weight) })),
-      edges.map((e) => ({ from: e.from.id, to: e.to.id })),
-      width,
-      height,
-    );
-    const cycle = new Set(shown.filter((n) => n.inCycle).map((n) => n.member.id));
-    // Labels for the heaviest carriers only: more would overlap and hide the drawing.
-    const labelled = new Set(shown.filter((n) => n.weight >= 2 || n.isSuperDelegate).slice(0, maxLabels).map((n) => n.member.id));
-    const meNode = shown.find((n) => n.member.handle === myHandle);
-    const chain = meNode ? chainOf(meNode.member.id, edges.map((e) => ({ from: e.from.id, to: e.to.id, rank: e.rank }))) : [];
-    return { nodes, shown, edges, positions, scale, cycle, labelled, chain, me: meNode?.member.id ?? null };
-  }, [graph, myHandle]);
-
-  // Zoom and pan move the view box; "focus on me" fits it around my chain.
-  const [view, setView] = useState<View>(fullView);
-  const [focus, setFocus] = useState(false);
-  const drag = useRef<{ x: number; y: number; view: View } | null>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const zoom = (factor: number) =>
-    setView((v) => {
-      const w = Math.min(width, Math.max(width / 16, v.w / factor));
-      const h = (w * height) / width;
-      return clampView({ x: v.x + (v.w - w) / 2, y: v.y + (v.h - h) / 2, w, h });
-    });
-  const pan = (dx: number, dy: number) => setView((v) => clampView({ ...v, x: v.x + dx * v.w, y: v.y + dy * v.h }));
-  const focusOnMe = () => {
-    if (!drawing || drawing.chain.length === 0) return;
-    const points = drawing.chain.map((id) => drawing.positions.get(id)!).filter(Boolean);
-    const xs = points.map((p) => p.x);
-    const ys = points.map((p) => p.y);
-    const w = Math.min(width, Math.max(width / 4, (Math.max(...xs) - Math.min(...xs)) * 1.6, ((Math.max(...ys) - Math.min(...ys)) * 1.6 * width) / height));
-    const h = (w * height) / width;
-    setView(clampView({ x: (Math.max(...xs) + Math.min(...xs)) / 2 - w / 2, y: (Math.max(...ys) + Math.min(...ys)) / 2 - h / 2, w, h }));
-    setFocus(true);
-  };
-  const onKey = (event: KeyboardEvent<SVGSVGElement>) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [-0.1, 0], ArrowRight: [0.1, 0], ArrowUp: [0, -0.1], ArrowDown: [0, 0.1] };
-    const move = moves[event.key];
-    if (move) pan(move[0], move[1]);
-    else if (event.key === '+' || event.key === '=') zoom(1.25);
-    else if (event.key === '-') zoom(0.8);
-    else return;
-    event.preventDefault();
-  };
-  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
-    drag.current = { x: event.clientX, y: event.clientY, view };
-    event.currentTarget.setPointerCapture?.(event.pointerId);
-  };
-  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
-    const start = drag.current;
-    const box = svgRef.current?.getBoundingClientRect();
-    if (!start || !box || box.width === 0) return;
-    const k = start.view.w / box.width;
-    setView(clampView({ ...start.view, x: start.view.x - (event.clientX - start.x) * k, y: start.view.y - (event.clientY - start.y) * k }));
-  };
-  const onWheel = (event: WheelEvent<SVGSVGElement>) => zoom(event.deltaY < 0 ? 1.15 : 1 / 1.15);
+  const { area, setArea, graph, error, drawing } = useDelegationGraph(myHandle);
+  const { view, focus, svgRef, zoom, focusOnMe, reset, onKey, onPointerDown, onPointerMove, onWheel, endDrag } = useGraphView(drawing);
   const inChain = (id: string) => focus && drawing !== null && drawing.chain.includes(id);
 
   return (
@@ -184,10 +59,7 @@ function Graph() {
             <button
               type="button"
               className="button button-small button-secondary"
-              onClick={() => {
-                setView(fullView);
-                setFocus(false);
-              }}
+              onClick={reset}
             >
               {g.reset}
             </button>
@@ -213,8 +85,8 @@ function Graph() {
               onKeyDown={onKey}
               onPointerDown={onPointerDown}
               onPointerMove={onPointerMove}
-              onPointerUp={() => (drag.current = null)}
-              onPointerCancel={() => (drag.current = null)}
+              onPointerUp={endDrag}
+              onPointerCancel={endDrag}
               onWheel={onWheel}
             >
               <title id="graph-title">{g.chartTitle(graph.area.name)}</title>

@@ -1,77 +1,13 @@
 import { transportMessage } from '../../components/transportError';
 import { bidi, personName } from '../../components/isolate';
-import { useRef, useState } from 'react';
 import { formatDate } from '../../components/format';
-import { useQuery } from 'urql';
 import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
-import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
-import { verifyDraw, type DrawCheck } from '../../lottery/draw';
 import { useSession } from '../../session/session';
-import { decayForecast, type ForecastPoint } from './forecast';
-
-const KarmaQuery = graphql(`
-  query KarmaPage {
-    viewer {
-      member {
-        id
-      }
-      karma
-      level
-      allowance
-      allowanceLeft
-      maxPointsPerProposal
-      lotteryChance
-      nextDrawAt
-      endorsementsGiven {
-        to {
-          id
-          handle
-          displayName
-        }
-        at
-        karmaAwarded
-      }
-      endorsementsReceived {
-        from {
-          id
-          handle
-          displayName
-        }
-        at
-        karmaAwarded
-      }
-    }
-    policyInForce {
-      karmaHalfLifeDays
-      levelThresholds
-    }
-    lotteryDraws(first: 10) {
-      periodId
-      periodEnd
-      headSeq
-      headHash
-      seed
-      eligible
-      drawn {
-        id
-        handle
-        displayName
-      }
-      entries {
-        member {
-          id
-        }
-        memberNumber
-        probability
-        drawn
-      }
-    }
-  }
-`);
-
-const forecastWeeks = 12;
+import type { ForecastPoint } from './forecast';
+import { DrawItem } from './karma/DrawItem';
+import { useKarma } from './karma/useKarma';
 
 export function KarmaPage() {
   const { t } = useI18n();
@@ -83,12 +19,8 @@ export function KarmaPage() {
 function Karma() {
   const { t, language } = useI18n();
   const k = t.power.karma;
-  const [{ data, error }] = useQuery({ query: KarmaQuery, requestPolicy: 'cache-and-network' });
+  const { draws, error, viewer, halfLife, forecast } = useKarma();
   const date = (iso: string) => formatDate(iso, language);
-  const viewer = data?.viewer;
-  const policy = data?.policyInForce;
-  const halfLife = policy?.karmaHalfLifeDays ?? 60;
-  const forecast = viewer ? decayForecast(viewer.karma, halfLife, policy?.levelThresholds ?? [10, 25, 40], forecastWeeks) : [];
 
   return (
     <>
@@ -171,11 +103,11 @@ function Karma() {
           <section className="panel" aria-labelledby="draws-heading">
             <h2 id="draws-heading">{k.drawsTitle}</h2>
             <p>{k.drawsIntro}</p>
-            {data.lotteryDraws.length === 0 ? (
+            {draws.length === 0 ? (
               <p>{k.noDraws}</p>
             ) : (
               <ul className="draws">
-                {data.lotteryDraws.map((draw) => (
+                {draws.map((draw) => (
                   <DrawItem key={draw.periodId} draw={draw} me={viewer.member.id} />
                 ))}
               </ul>
@@ -241,57 +173,5 @@ function ForecastChart({ points }: { points: ForecastPoint[] }) {
       </text>
       <polyline className="series" points={line} />
     </svg>
-  );
-}
-
-interface Draw {
-  periodId: string;
-  headHash: string;
-  seed: string;
-  eligible: number;
-  drawn: { id: string; handle: string; displayName: string }[];
-  entries: { member: { id: string }; memberNumber: string; probability: number; drawn: boolean }[];
-}
-
-function DrawItem({ draw, me }: { draw: Draw; me: string }) {
-  const { t } = useI18n();
-  const k = t.power.karma;
-  const [check, setCheck] = useState<DrawCheck | 'running' | null>(null);
-  const resultRef = useRef<HTMLParagraphElement>(null);
-  const mine = draw.entries.find((e) => e.member.id === me);
-  const run = async () => {
-    setCheck('running');
-    setCheck(await verifyDraw(draw));
-  };
-  const problems =
-    check && check !== 'running' && !check.matches
-      ? [check.seedMatches ? null : k.seedMismatch, check.mismatches.length ? k.outcomeMismatch(check.mismatches.join(', ')) : null].filter(Boolean).join('; ')
-      : '';
-  return (
-    <li className="draw" data-testid={`draw-${draw.periodId}`}>
-      <h3>
-        {k.period} {draw.periodId}
-      </h3>
-      <dl className="facts facts-small">
-        <div>
-          <dt>{k.eligible}</dt>
-          <dd>{draw.eligible}</dd>
-        </div>
-        <div>
-          <dt>{k.drawn}</dt>
-          <dd>{k.drawnNames(draw.drawn.map((m) => `@${m.handle}`).join(', '))}</dd>
-        </div>
-      </dl>
-      <p className="seed">
-        <span className="muted">{k.seed}</span> <code>{draw.seed}</code>
-      </p>
-      {mine ? <p>{k.myEntry(mine.drawn)}</p> : null}
-      <button type="button" className="button button-secondary" aria-label={k.verify(draw.periodId)} disabled={check === 'running'} onClick={() => void run()}>
-        {check === 'running' ? k.verifying : k.verifyShort}
-      </button>
-      <p ref={resultRef} role="status" className={check && check !== 'running' ? (check.matches ? 'notice notice-ok' : 'notice notice-warning') : 'notice notice-empty'}>
-        {check && check !== 'running' ? (check.matches ? k.verified(draw.entries.length, check.drawn.length) : k.notVerified(problems)) : null}
-      </p>
-    </li>
   );
 }

@@ -1,72 +1,12 @@
 import { transportMessage } from '../../components/transportError';
 import { bidi, isolate, personName } from '../../components/isolate';
-import { useState } from 'react';
-import { useQuery } from 'urql';
 import simulationChart from '../../../../docs/simulation.svg';
 import { AreaPicker } from '../../components/AreaPicker';
 import { PageHeading } from '../../components/PageHeading';
 import { SignInRequired } from '../../components/SignInRequired';
-import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { useSession } from '../../session/session';
-
-const ConcentrationQuery = graphql(`
-  query PowerBalancePage($area: ID) {
-    concentration(area: $area) {
-      area {
-        id
-        name
-      }
-      eligible
-      holders
-      delegating
-      trapped
-      distribution {
-        minWeight
-        maxWeight
-        holders
-        totalWeight
-      }
-      largest {
-        member {
-          id
-          handle
-          displayName
-        }
-        weight
-        share
-      }
-      superDelegates {
-        id
-        handle
-        displayName
-      }
-      longestChains {
-        member {
-          id
-          handle
-        }
-        holder {
-          id
-          handle
-        }
-        hops
-        path {
-          id
-          handle
-        }
-      }
-      cycles {
-        size
-        trapsWeight
-        members {
-          id
-          handle
-        }
-      }
-    }
-  }
-`);
+import { useConcentration } from './balance/useConcentration';
 
 export function PowerPage() {
   const { t } = useI18n();
@@ -106,9 +46,7 @@ function BarChart({ label, rows }: { label: string; rows: { key: string; name: s
 function PowerBalance() {
   const { t } = useI18n();
   const p = t.power.powerPage;
-  const [area, setArea] = useState<string | null>(null);
-  const [{ data, error }] = useQuery({ query: ConcentrationQuery, variables: { area } });
-  const c = data?.concentration ?? null;
+  const { area, setArea, concentration: c, error } = useConcentration();
   const w = t.power.formatWeight;
 
   return (

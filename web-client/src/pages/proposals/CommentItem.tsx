@@ -58,9 +58,7 @@ const DeleteCommentMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -76,9 +74,7 @@ const EndorseCommentMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field';
 import { useMutation, useQuery } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
+import { firstUserError } from '../../components/userErrors';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { outcomeOf } from './userErrors';
@@ -64,11 +65,7 @@ const AddAlternativeMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -85,11 +82,7 @@ const SupportAlternativeMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -115,7 +108,7 @@ export function IssuePanel({ proposalId, signedIn }: { proposalId: string; signe
 
   async function supportIt(id: string) {
     const result = await support({ input: { alternative: id } });
-    setError(outcomeOf(t, result.data?.supportAlternative.errors, result.error).form ?? (result.data?.supportAlternative.errors?.[0]?.message || null));
+    setError(outcomeOf(t, result.data?.supportAlternative.errors, result.error).form ?? (firstUserError(result.data?.supportAlternative.errors)?.message || null));
     reload();
   }
 

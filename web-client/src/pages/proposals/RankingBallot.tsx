@@ -14,11 +14,7 @@ const CastRankedBallotMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -46,10 +46,7 @@ const SuggestMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -72,9 +69,7 @@ const GiveOpinionMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -89,9 +84,7 @@ const MarkAnsweredMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { CombinedError } from 'urql';
 import { graphql } from '../../gql';
+import { userErrorsOf, type UserErrorSource } from '../../components/userErrors';
 
 export const ReportMutation = graphql(`
   mutation Report($input: ReportInput!) {
@@ -7,10 +8,7 @@ export const ReportMutation = graphql(`
       hidden
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -24,10 +22,7 @@ export const AppealHideMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -41,10 +36,7 @@ export const HideContentMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -58,18 +50,15 @@ export const DecideReportMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
 `);
 
 /** A mutation's refusal as one message, or null when it went through. */
-export function refusalOf(errors: readonly { message?: string }[] | null | undefined, transport?: CombinedError): string | null {
+export function refusalOf(errors: readonly UserErrorSource[] | null | undefined, transport?: CombinedError): string | null {
   if (transport) return transport.message;
-  const messages = (errors ?? []).map((e) => e.message ?? '').filter(Boolean);
+  const messages = userErrorsOf(errors).map((e) => e.message).filter(Boolean);
   return messages.length > 0 ? messages.join(' ') : null;
 }

@@ -1,5 +1,5 @@
 import type { CombinedError } from 'urql';
-import type { UserErrorLike } from '../../components/userErrors';
+import { userErrorsOf, type UserErrorSource } from '../../components/userErrors';
 import type { Messages } from '../../i18n/messages';
 import { transportMessage } from '../../components/transportError';
 
@@ -10,11 +10,11 @@ export interface MutationOutcome {
   form: string | null;
 }
 
-export function outcomeOf(t: Messages, errors: readonly UserErrorLike[] | null | undefined, transport?: CombinedError): MutationOutcome {
+export function outcomeOf(t: Messages, errors: readonly UserErrorSource[] | null | undefined, transport?: CombinedError): MutationOutcome {
   if (transport) return { fields: {}, form: transportMessage(t, transport) };
   const fields: Record<string, string> = {};
   const general: string[] = [];
-  for (const e of errors ?? []) {
+  for (const e of userErrorsOf(errors)) {
     if (e.field) fields[e.field] = fields[e.field] ? `${fields[e.field]} ${e.message}` : e.message;
     else general.push(e.message);
   }
