@@ -13,6 +13,7 @@ internal static class Suggestions
         .Resolve("Proposal.suggestions", c => Transactions.Read(s.Database, db => SuggestionStore.OfProposal(db, c.ParentAs<ProposalRow>().Id)))
         .BindType<SuggestionRow>("Suggestion")
         .Resolve("Suggestion.id", c => Ids.Of(Ids.Suggestion, c.ParentAs<SuggestionRow>().Id))
+        .Resolve("Suggestion.supportWeight", c => (int)Math.Clamp(c.ParentAs<SuggestionRow>().SupportWeight, int.MinValue, int.MaxValue))
         .ResolveAsync("Suggestion.proposal", c => c.Proposal(s.Reads, c.ParentAs<SuggestionRow>().ProposalId))
         .ResolveAsync("Suggestion.author", c => c.Member(s.Reads, c.ParentAs<SuggestionRow>().AuthorId))
         .Resolve("Suggestion.createdAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<SuggestionRow>().CreatedAt))

@@ -17,14 +17,15 @@ public sealed record SuggestionRow(
     int ShouldNot,
     int MustNot,
     int Fulfilled,
-    int NotFulfilled)
+    int NotFulfilled,
+    long SupportWeight)
 {
     public SuggestionRow()
-        : this(0, 0, 0, string.Empty, 0, 1, null, 0, 0, 0, 0, 0, 0)
+        : this(0, 0, 0, string.Empty, 0, 1, null, 0, 0, 0, 0, 0, 0, 0)
     {
     }
 
-    /// <summary>The rank: must counts 2, should 1, should not −1, must not −2.</summary>
+    /// <summary>The head count: must counts 2, should 1, should not −1, must not −2, whoever gave it.</summary>
     public int Weight => (2 * Must) + Should - ShouldNot - (2 * MustNot);
 }
 
@@ -48,17 +49,25 @@ public static class SuggestionStore
                (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.degree = -1) AS ShouldNot,
                (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.degree = -2) AS MustNot,
                (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.fulfilled = 1) AS Fulfilled,
-               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.fulfilled = 0) AS NotFulfilled
+               (SELECT count(*) FROM suggestion_opinions o WHERE o.suggestion_id = s.id AND o.fulfilled = 0) AS NotFulfilled,
+               (SELECT CAST(coalesce(sum(o.degree * sp.points), 0) AS BIGINT) FROM suggestion_opinions o
+                  JOIN supports sp ON sp.member_id = o.member_id AND sp.proposal_id = s.proposal_id
+                  JOIN proposals p ON p.id = s.proposal_id
+                 WHERE o.suggestion_id = s.id AND (sp.released_at IS NULL OR sp.released_at = p.on_agenda_at)) AS SupportWeight
         FROM suggestions s
         """;
 
     public static SuggestionRow? Find(DbConnection c, DbTransaction? t, long id) =>
         c.QuerySingleOrDefault<SuggestionRow>($"{Select} WHERE s.id = @id", new { id }, t);
 
-    /// <summary>A proposal's suggestions, ranked by weight (ties: oldest first).</summary>
+    /// <summary>
+    /// A proposal's suggestions, ranked as LiquidFeedback ranks them: by the weight of their
+    /// supporters' opinions (each opinion's degree times the points its member gives the
+    /// proposal), then by the head count of opinions, then oldest first (docs/deliberation.md).
+    /// </summary>
     public static IReadOnlyList<SuggestionRow> OfProposal(DbConnection c, long proposalId) =>
         c.Query<SuggestionRow>($"{Select} WHERE s.proposal_id = @proposalId ORDER BY s.id", new { proposalId })
-            .OrderByDescending(s => s.Weight).ThenBy(s => s.Id).ToList();
+            .OrderByDescending(s => s.SupportWeight).ThenByDescending(s => s.Weight).ThenBy(s => s.Id).ToList();
 
     public static long Insert(DbConnection c, DbTransaction t, long proposalId, long authorId, string body, int version, long at) =>
         c.ExecuteScalar<long>(
