@@ -30,7 +30,7 @@ public sealed class HiddenProposalFlowTests(WebClientServer server)
         await page.GetByRole(AriaRole.Button, new() { Name = "Report this proposal" }).ClickAsync();
         await page.GetByLabel("Why should a moderator look at this?").FillAsync("Advertising, not a proposal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: your report is with the moderators.");
+        await Expect(page.GetByText("Thank you: your report is with the moderators.")).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "a proposal page after reporting it");
 
         // A moderator hides it from the report queue, with a public reason.
