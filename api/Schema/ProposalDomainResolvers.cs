@@ -14,7 +14,7 @@ namespace Governance.Api.Schema;
 internal static class ProposalDomainResolvers
 {
     public static SchemaBuilder AddProposalDomain(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
-        .ResolveAsync("Query.agenda", c => AgendaAsync(s, d, c.CancellationToken))
+        .ResolveAsync("Query.agenda", async c => ProposalVisibility.Listed(s, Caller.Of(c), await AgendaAsync(s, d, c.CancellationToken)))
         .ResolveAsync("Query.policy", async c => d.Policies.Effective(await AreaResolvers.AreaArgumentOrNullAsync(c, s, "area")).ToJson())
         .ResolveAsync("Query.lotteryDraws", async c =>
         {
@@ -49,7 +49,7 @@ internal static class ProposalDomainResolvers
                 ? ChangesOfAsync(s, id, c.CancellationToken)
                 : throw new GraphQLException($"\"{given}\" is not the id of a proposal.");
         })
-        .Subscribe("Subscription.agendaChanged", c => AgendaChangesAsync(s, d, c.CancellationToken))
+        .Subscribe("Subscription.agendaChanged", c => AgendaChangesAsync(s, d, Caller.Of(c), c.CancellationToken))
         .Subscribe("Subscription.tallyChanged", c =>
         {
             var given = c.Argument<string>("id");
@@ -173,11 +173,11 @@ internal static class ProposalDomainResolvers
         }
     }
 
-    private static async IAsyncEnumerable<List<ProposalRow>> AgendaChangesAsync(SchemaServices s, DomainServices d, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<List<ProposalRow>> AgendaChangesAsync(SchemaServices s, DomainServices d, Caller caller, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var _ in s.Events.SubscribeToStateAsync<object>(e => e is AgendaChanged or ClockAdvanced, cancellationToken))
         {
-            yield return await AgendaAsync(s, d, cancellationToken);
+            yield return ProposalVisibility.Listed(s, caller, await AgendaAsync(s, d, cancellationToken));
         }
     }
 }

@@ -86,7 +86,8 @@ internal static class ProposalResolvers
             }
 
             var status = c.Argument<string>("status")?.ToLowerInvariant();
-            var ranks = await s.Reads.RankProposalsAsync(areaId, status, c.CancellationToken);
+            var caller = Caller.Of(c);
+            var ranks = await s.Reads.RankProposalsAsync(areaId, status, caller.MemberId, ProposalVisibility.SeesHidden(caller), c.CancellationToken);
             return await ProposalPages.PageAsync(
                 ranks, c.Argument<string>("orderBy") ?? "HOT", ConnectionArguments.From(c), s.Clock.GetUtcNow(), d.Policies.Effective().HotGravity, id => c.Proposal(s.Reads, id));
         })

@@ -153,8 +153,10 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
     /// <summary>
     /// Every proposal matching the filter with its score (unreleased support points): ordering
     /// by hotness needs them all, and an id, an instant and a sum per proposal are small.
+    /// A hidden proposal (by a moderator, or by reports until one decides) is left out unless
+    /// <paramref name="seesHidden"/> (a moderator) or <paramref name="viewerId"/> wrote it (issue 17).
     /// </summary>
-    public Task<List<ProposalRank>> RankProposalsAsync(long? areaId, string? status, CancellationToken cancellationToken) =>
+    public Task<List<ProposalRank>> RankProposalsAsync(long? areaId, string? status, long? viewerId, bool seesHidden, CancellationToken cancellationToken) =>
         QueryAsync<ProposalRank>(
             """
             WITH RECURSIVE subtree(id) AS (
@@ -164,7 +166,9 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
                    CAST(coalesce((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS BIGINT) AS score
             FROM proposals p
             WHERE (@areaId IS NULL OR p.area_id IN (SELECT id FROM subtree)) AND (@status IS NULL OR p.status = @status)
-            """, new { areaId, status }, cancellationToken);
+              AND (@seesHidden OR p.author_id = @viewerId
+                   OR NOT EXISTS (SELECT 1 FROM hidden_content h WHERE h.target_kind = 'proposal' AND h.target_id = p.id AND h.restored_at IS NULL))
+            """, new { areaId, status, viewerId, seesHidden }, cancellationToken);
 
     public async Task<IReadOnlyDictionary<long, ProposalRow>> ProposalsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<ProposalRow>(

@@ -27,6 +27,9 @@ const ProposalsQuery = graphql(`
         votingStartsAt
         votingEndsAt
         expiresAt
+        hidden {
+          reason
+        }
         agendaTarget {
           quorum
           minimumSupporters
@@ -97,6 +100,12 @@ function ProposalPage({
               </>
             )}
             <span>{bidi(isolate(p.area.name))}</span>
+            {/* Listed only for its author and moderators (issue 17): say why others do not see it. */}
+            {p.hidden ? (
+              <span className="status status-hidden" data-testid="list-hidden">
+                {bidi(t.deliberation.reports.listHidden(isolate(p.hidden.reason)))}
+              </span>
+            ) : null}
           </span>
           <ProposalWindow proposal={p} />
         </li>

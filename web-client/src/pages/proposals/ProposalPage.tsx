@@ -1,273 +1,28 @@
 import { bidi, isolate, personName } from '../../components/isolate';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useMutation, useQuery, useSubscription } from 'urql';
-import { FormAlert } from '../../components/FormAlert';
-import { LiveStatus, useSocketState } from '../../components/LiveStatus';
+import { LiveStatus } from '../../components/LiveStatus';
 import { Markdown, preloadMarkdown } from '../../components/Markdown';
 import { PageHeading } from '../../components/PageHeading';
-import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../router';
-import { useSession } from '../../session/session';
 import { SupportPanel } from './SupportPanel';
-import { formatDate, formatWeight } from '../../components/format';
-import { useThrottled } from '../../components/throttle';
-import { outcomeOf } from './userErrors';
+import { formatDate } from '../../components/format';
 import { VotePanel } from './VotePanel';
 import { BallotsPanel } from './BallotsPanel';
-import { PathEndorsements, VotePathView } from './VotePathView';
-import { DelegationRouteView } from '../../components/DelegationRouteView';
 import { AppealPanel } from './AppealPanel';
 import { IssuePanel } from './IssuePanel';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { PolicyPanel } from '../rules/PolicyPanel';
 import { DeliberationTabs } from './DeliberationTabs';
 import { EarlierVersionNotice } from './EarlierVersionNotice';
-
-const ProposalQuery = graphql(`
-  query ProposalPage($id: ID!) {
-    proposal(id: $id) {
-      id
-      title
-      body
-      status
-      createdAt
-      editedAt
-      reworkUntil
-      mergedInto {
-        id
-        title
-      }
-      score
-      supporterCount
-      mySupport
-      myVote
-      issue {
-        id
-        ranked
-      }
-      appeal {
-        deadline
-        outcome
-        score
-        supporterCount
-        target
-        minimumSupporters
-      }
-      policy {
-        ...PolicyPanel
-      }
-      area {
-        id
-        name
-      }
-      author {
-        id
-        handle
-        displayName
-      }
-      statusHistory {
-        status
-        at
-        reason
-        appealOutcome
-        actor {
-          id
-          handle
-          displayName
-        }
-      }
-      whereDoesMyVoteGo {
-        outcome
-        route {
-          blocked
-          applied {
-            isBlock
-            scope {
-              kind
-              area {
-                id
-                name
-              }
-            }
-          }
-          unused {
-            isBlock
-            scope {
-              kind
-              area {
-                id
-                name
-              }
-            }
-          }
-        }
-        arrivingWeight
-        carrier {
-          id
-          handle
-          displayName
-        }
-        deadEnd {
-          id
-          handle
-          displayName
-        }
-        cycle {
-          id
-          handle
-          displayName
-        }
-        hops {
-          rank
-          scope {
-            kind
-          }
-          from {
-            id
-            handle
-            displayName
-          }
-          to {
-            id
-            handle
-            displayName
-          }
-        }
-      }
-      tally {
-        yes
-        no
-        abstain
-        quorumReached
-        passed
-      }
-    }
-    viewer {
-      member {
-        id
-        votingRight
-      }
-      allowance
-      allowanceLeft
-      maxPointsPerProposal
-    }
-  }
-`);
-
-const WeightQuery = graphql(`
-  query MyWeight($area: ID!) {
-    viewer {
-      carriedWeight(area: $area)
-      isSuperDelegate(area: $area)
-    }
-  }
-`);
-
-const ProposalChangedSubscription = graphql(`
-  subscription ProposalChanged($id: ID!) {
-    proposalChanged(id: $id) {
-      id
-    }
-  }
-`);
-
-const TallyChangedSubscription = graphql(`
-  subscription TallyChanged($id: ID!) {
-    tallyChanged(id: $id) {
-      yes
-    }
-  }
-`);
-
-const MyDelegationsChangedSubscription = graphql(`
-  subscription ProposalPageDelegationsChanged {
-    myDelegationsChanged {
-      kind
-    }
-  }
-`);
-
-const WithdrawProposalMutation = graphql(`
-  mutation WithdrawProposal($input: WithdrawProposalInput!) {
-    withdrawProposal(input: $input) {
-      proposal {
-        id
-        status
-      }
-      errors {
-        __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
-      }
-    }
-  }
-`);
-
-/** Statuses in which the proposal's vote is still to come or under way. */
-const undecidedStatuses: string[] = ['OPEN', 'ON_AGENDA', 'SCHEDULED', 'VOTING'];
-
-/** The weight I would carry in the proposal's area: it moves when someone delegates to me. */
-function MyWeight({ areaId, areaName, refresh, votesHere }: { areaId: string; areaName: string; refresh: number; votesHere: boolean }) {
-  const { t, language } = useI18n();
-  const [{ data }, refetch] = useQuery({ query: WeightQuery, variables: { area: areaId } });
-  useEffect(() => {
-    if (refresh > 0) refetch({ requestPolicy: 'network-only' });
-  }, [refresh, refetch]);
-  const viewer = data?.viewer;
-  // "In the area you pass your vote on" beside "you vote yourself" would contradict the path:
-  // on this proposal my own vote counts, whatever I delegated for the area.
-  if (!viewer || (viewer.carriedWeight == null && votesHere)) return null;
-  return (
-    <>
-      <p data-testid="my-weight">
-        {bidi(viewer.carriedWeight == null ? t.votePath.passesOn(areaName) : t.votePath.weight(formatWeight(viewer.carriedWeight, language), areaName))}
-      </p>
-      {viewer.isSuperDelegate ? <p className="notice">{t.votePath.superDelegate}</p> : null}
-    </>
-  );
-}
+import { AuthorActions } from './AuthorActions';
+import { VotePathSection } from './VotePathSection';
+import { HiddenNotice } from './HiddenNotice';
+import { useProposal } from './useProposal';
 
 export function ProposalPage({ id }: { id: string }) {
   const { t, language } = useI18n();
-  const { state } = useSession();
-  const signedIn = state.status === 'signedIn';
-  const [{ data, error, fetching }, refetch] = useQuery({ query: ProposalQuery, variables: { id } });
+  const { data, error, fetching, socket, refresh, reload } = useProposal(id);
   void preloadMarkdown();
-  const socket = useSocketState();
-  const [refresh, setRefresh] = useState(0);
-
-  const reload = useCallback(() => {
-    refetch({ requestPolicy: 'network-only' });
-    setRefresh((n) => n + 1);
-  }, [refetch]);
-
-  // Live: someone's support, vote or a status change; the result at close; a delegation to or
-  // from me. Each refetches the page, at most once a second: on the night of a vote a change
-  // arrives with every vote, and a thousand open pages must not each refetch ten times a second.
-  const reloadLive = useThrottled(reload, 1000);
-  useSubscription({ query: ProposalChangedSubscription, variables: { id } }, (_, event) => {
-    reloadLive();
-    return event;
-  });
-  useSubscription({ query: TallyChangedSubscription, variables: { id } }, (_, event) => {
-    reloadLive();
-    return event;
-  });
-  useSubscription({ query: MyDelegationsChangedSubscription, pause: !signedIn }, (_, event) => {
-    reloadLive();
-    return event;
-  });
-
-  // After a dropped socket reconnects, fetch what may have changed meanwhile.
-  const generation = useRef(socket.generation);
-  useEffect(() => {
-    if (socket.generation > 1 && socket.generation !== generation.current) reload();
-    generation.current = socket.generation;
-  }, [socket.generation, reload]);
 
   if (!data) {
     if (error) {
@@ -324,6 +79,7 @@ export function ProposalPage({ id }: { id: string }) {
         </p>
       ) : null}
 
+      <HiddenNotice proposalId={proposal.id} hidden={proposal.hidden ?? null} signedIn={Boolean(viewer)} isAuthor={isAuthor} onChanged={reload} />
       {isAuthor && proposal.status === 'OPEN' ? <AuthorActions proposalId={proposal.id} /> : null}
 
       <Markdown text={proposal.body} className="proposal-body" />
@@ -370,23 +126,7 @@ export function ProposalPage({ id }: { id: string }) {
 
       <BallotsPanel proposalId={proposal.id} status={proposal.status} refresh={refresh} />
 
-      {viewer ? (
-        <section aria-labelledby="path-heading" className="panel">
-          <h2 id="path-heading">{t.votePath.title}</h2>
-          {proposal.whereDoesMyVoteGo ? <VotePathView path={proposal.whereDoesMyVoteGo} decided={!undecidedStatuses.includes(proposal.status)} /> : <p>{t.votePath.noPath}</p>}
-          {proposal.whereDoesMyVoteGo?.route ? (
-            <DelegationRouteView route={proposal.whereDoesMyVoteGo.route} votedDirectly={proposal.whereDoesMyVoteGo.outcome === 'VOTES_DIRECTLY'} />
-          ) : null}
-          {proposal.whereDoesMyVoteGo ? <PathEndorsements path={proposal.whereDoesMyVoteGo} /> : null}
-          <MyWeight areaId={proposal.area.id} areaName={isolate(proposal.area.name)} refresh={refresh} votesHere={proposal.whereDoesMyVoteGo?.outcome === 'VOTES_DIRECTLY'} />
-          {/* A delegation for this proposal only matters while its vote is still to come. */}
-          {undecidedStatuses.includes(proposal.status) ? (
-            <p>
-              <Link href={`/delegations?proposal=${encodeURIComponent(proposal.id)}`}>{t.votePath.delegateForProposal}</Link>
-            </p>
-          ) : null}
-        </section>
-      ) : null}
+      {viewer ? <VotePathSection proposal={proposal} refresh={refresh} /> : null}
 
       <DeliberationTabs proposalId={proposal.id} viewerId={viewer?.member.id ?? null} />
 
@@ -405,64 +145,5 @@ export function ProposalPage({ id }: { id: string }) {
         </ol>
       </section>
     </article>
-  );
-}
-
-/** Edit, and withdraw after a confirmation step; the author's only, while the proposal is open. */
-function AuthorActions({ proposalId }: { proposalId: string }) {
-  const { t } = useI18n();
-  const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [{ fetching }, withdraw] = useMutation(WithdrawProposalMutation);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const withdrawButton = useRef<HTMLButtonElement>(null);
-  const alert = useRef<HTMLDivElement>(null);
-  const wasConfirming = useRef(false);
-  const [refusals, setRefusals] = useState(0);
-  useEffect(() => {
-    if (refusals > 0) alert.current?.focus();
-  }, [refusals]);
-
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-    else if (wasConfirming.current) withdrawButton.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-
-  async function confirm() {
-    const result = await withdraw({ input: { proposal: proposalId } });
-    const outcome = outcomeOf(t, result.data?.withdrawProposal.errors, result.error);
-    setConfirming(false);
-    const refusal = outcome.form ?? Object.values(outcome.fields)[0] ?? null;
-    setMessage(refusal);
-    if (refusal) setRefusals((n) => n + 1);
-    // Withdrawn, these controls go away: keep focus on the page rather than lose it to <body>.
-    else document.querySelector<HTMLElement>('main h1')?.focus();
-  }
-
-  return (
-    <div className="author-actions">
-      <FormAlert ref={alert} message={message} />
-      {confirming ? (
-        <div role="group" aria-labelledby="withdraw-confirm" className="confirm">
-          <p id="withdraw-confirm">{t.proposal.withdrawConfirm}</p>
-          <button ref={confirmButton} type="button" className="button button-danger" disabled={fetching} onClick={() => void confirm()}>
-            {t.proposal.withdrawYes}
-          </button>{' '}
-          <button type="button" className="button button-secondary" onClick={() => setConfirming(false)}>
-            {t.proposal.withdrawNo}
-          </button>
-        </div>
-      ) : (
-        <p className="actions-row">
-          <Link href={`/proposals/${encodeURIComponent(proposalId)}/edit`} className="button button-secondary">
-            {t.proposal.edit}
-          </Link>{' '}
-          <button ref={withdrawButton} type="button" className="button button-secondary" onClick={() => setConfirming(true)}>
-            {t.proposal.withdraw}
-          </button>
-        </p>
-      )}
-    </div>
   );
 }

@@ -17,6 +17,7 @@ const SuggestionsQuery = graphql(`
       suggestions {
         id
         body
+        supportWeight
         weight
         must
         should
@@ -57,6 +58,7 @@ const GiveOpinionMutation = graphql(`
     giveOpinion(input: $input) {
       suggestion {
         id
+        supportWeight
         weight
         must
         should
@@ -160,7 +162,7 @@ export function Suggestions({ proposalId, viewerId }: { proposalId: string; view
         {data?.proposal?.suggestions.map((x) => (
           <li key={x.id} className="thread" data-testid="suggestion">
             <p className="comment-meta">
-              <strong>{bidi(personName(x.author))}</strong> · {s.weight(x.weight)}
+              <strong>{bidi(personName(x.author))}</strong> · {s.weight(x.supportWeight, x.weight)}
               {x.answeredAt ? ` · ${s.answered}` : null}
             </p>
             <Markdown text={x.body} className="comment-body" />
