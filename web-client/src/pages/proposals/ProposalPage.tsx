@@ -19,6 +19,7 @@ import { PathEndorsements, VotePathView } from './VotePathView';
 import { DelegationRouteView } from '../../components/DelegationRouteView';
 import { AppealPanel } from './AppealPanel';
 import { IssuePanel } from './IssuePanel';
+import { AlternativeOfNotice } from './AlternativeOfNotice';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { PolicyPanel } from '../rules/PolicyPanel';
 import { DeliberationTabs } from './DeliberationTabs';
@@ -300,6 +301,7 @@ export function ProposalPage({ id }: { id: string }) {
   return (
     <article className="proposal">
       <PageHeading>{isolate(proposal.title)}</PageHeading>
+      <AlternativeOfNotice proposalId={proposal.id} />
       <LiveStatus state={socket} />
       <p className="proposal-meta">
         <span className={`status status-${proposal.status.toLowerCase()}`} data-testid="proposal-status">
