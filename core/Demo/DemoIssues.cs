@@ -10,8 +10,8 @@ namespace Governance.Core.Demo;
 /// The demo's issues with alternatives (issue 18): two proposals in voting become issues with
 /// three alternatives each, every alternative a proposal of its issue with the support points
 /// that put it on the ballot. Their voters' yes/no votes become ranked ballots (a yes puts the
-/// proposal first, a no the status quo; the alternatives fall around them). The first issue stays
-/// in voting, for a member to rank; the second's window is closed and it is counted by the real
+/// proposal first, a no the status quo; the alternatives fall around them). The second issue stays
+/// in voting, for a member to rank; the first's window is closed and it is counted by the real
 /// close (snapshot, recount, Schulze), so the demo shows a result with its matrix. Written with
 /// the import, without an event each, as the rest of the demo's history is; seeded, so the same
 /// demo has the same issues.
@@ -31,7 +31,11 @@ public static class DemoIssues
         var random = new Random(18);
         var nowMs = now.ToUnixTimeMilliseconds();
         var leads = Transactions.Read(database, c => c.Query<long>(
-            "SELECT id FROM proposals WHERE status = 'voting' AND issue_id IS NULL AND voting_ends_at > @nowMs ORDER BY voting_ends_at DESC, id LIMIT 2",
+            // The two with the most ballots: the first is closed (its result should reach the quorum), the second stays in voting.
+            """
+            SELECT p.id FROM proposals p WHERE p.status = 'voting' AND p.issue_id IS NULL AND p.voting_ends_at > @nowMs
+            ORDER BY (SELECT count(*) FROM votes v WHERE v.proposal_id = p.id) DESC, p.id LIMIT 2
+            """,
             new { nowMs }).AsList());
         if (leads.Count < 2)
         {
@@ -46,8 +50,8 @@ public static class DemoIssues
                 Alternatives(c, t, ProposalStore.Find(c, t, lead)!, demoMember, random, nowMs);
             }
 
-            // The second issue's window ends now: the close below counts it.
-            c.Execute("UPDATE proposals SET voting_ends_at = @end WHERE id = @id", new { id = leads[1], end = nowMs - 60_000 }, t);
+            // The first issue's window ends now: the close below counts it.
+            c.Execute("UPDATE proposals SET voting_ends_at = @end WHERE id = @id", new { id = leads[0], end = nowMs - 60_000 }, t);
             return 0;
         });
         new GovernanceClock(database).CloseEndedVotes(now);

@@ -1,4 +1,5 @@
 import { useId, useMemo, useState } from 'react';
+import { Markdown } from '../../components/Markdown';
 import { useI18n } from '../../i18n/i18n';
 import { DiffText } from './DiffText';
 import { wordDiff } from './wordDiff';
@@ -7,8 +8,8 @@ export type ComparedText = { key: string; title: string; body: string };
 
 /**
  * An issue's texts side by side (the proposal and its alternatives, issue 18): pick any two, read
- * them in two columns, and below a word diff from the left one to the right one — the same diff
- * as a proposal's versions.
+ * them in two columns (rendered), and below a word diff of their sources from the left one to the
+ * right one — the same diff as a proposal's versions.
  */
 export function AlternativesCompare({ texts }: { texts: ComparedText[] }) {
   const { t } = useI18n();
@@ -42,7 +43,7 @@ export function AlternativesCompare({ texts }: { texts: ComparedText[] }) {
         {[a, b].map((x, i) => (
           <article key={i} className="side" aria-label={x.title} data-testid={`side-${i}`}>
             <h4>{x.title}</h4>
-            <p className="alternative-body">{x.body}</p>
+            <Markdown text={x.body} />
           </article>
         ))}
       </div>

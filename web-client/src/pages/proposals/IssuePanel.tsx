@@ -145,7 +145,6 @@ export function IssuePanel({ proposalId, signedIn }: { proposalId: string; signe
                 {a.title}
               </Link>
             </h3>
-            <p className="alternative-body">{a.body}</p>
             <p>
               {t.issue.supporters(a.supporters)} · {a.status === 'OPEN' ? `${t.issue.points(a.supportPoints, issue.ballotThreshold)} · ` : ''}
               {standing(a.status, a.onBallot)}
