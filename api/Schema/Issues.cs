@@ -27,6 +27,10 @@ internal static class Issues
         .BindType<AlternativeView>("Alternative")
         .Resolve("Alternative.id", c => Ids.Of(AlternativeType, c.ParentAs<AlternativeView>().Id))
         .ResolveAsync("Alternative.author", c => c.Member(s.Reads, c.ParentAs<AlternativeView>().AuthorId))
+        .ResolveAsync("Alternative.proposal", c => c.Proposal(s.Reads, c.ParentAs<AlternativeView>().Id))
+        .Resolve("Alternative.supportPoints", c => c.ParentAs<AlternativeView>().Score)
+        .Resolve("Alternative.status", c => ProposalResolvers.StatusName(c.ParentAs<AlternativeView>().Status))
+        .ResolveAsync("Proposal.alternativeOf", c => c.ParentAs<ProposalRow>().IssueId is { } lead ? c.Proposal(s.Reads, lead) : Task.FromResult<ProposalRow?>(null))
         .BindType<IssueChoiceView>("IssueChoice")
         .BindType<IssueResultView>("IssueResult")
         .BindType<MatrixCell>("MatrixCell")
@@ -60,7 +64,7 @@ internal static class Issues
                 return AlternativePayload.Refused(UserErrors.NotFound("UNKNOWN_ALTERNATIVE", $"\"{input.Alternative}\" is not the id of an alternative.", "alternative"));
             }
 
-            return Run(() => d.Issues.SupportAlternative(caller.MemberId!.Value, alternativeId));
+            return Run(() => d.Issues.SupportAlternative(caller.MemberId!.Value, alternativeId, input.Points ?? 1));
         })
         .ResolveAsync("Mutation.castRankedBallot", async c =>
         {
@@ -125,7 +129,7 @@ internal static class Issues
 
     internal sealed record AddAlternativeInput(string Issue, string Title, string Body);
 
-    internal sealed record SupportAlternativeInput(string Alternative);
+    internal sealed record SupportAlternativeInput(string Alternative, int? Points);
 
     internal sealed record CastRankedBallotInput(string Issue, IReadOnlyList<IReadOnlyList<string>> Ranking);
 

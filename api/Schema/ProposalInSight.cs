@@ -30,10 +30,10 @@ internal static class ProposalInSight
         .Resolve("Ballot.carriesMyVote", c => c.ParentAs<VisibleBallot>().CarriesReader)
         .Resolve("Proposal.votingStartsAt", c => At(c.ParentAs<ProposalRow>().VotingStartsAt))
         .Resolve("Proposal.votingEndsAt", c => At(c.ParentAs<ProposalRow>().VotingEndsAt))
-        .Resolve("Proposal.expiresAt", c => c.ParentAs<ProposalRow>() is { Status: ProposalStatus.Open } open
+        .Resolve("Proposal.expiresAt", c => c.ParentAs<ProposalRow>() is { Status: ProposalStatus.Open, IssueId: null } open
             ? At(Governance.Core.Clock.GovernanceClock.ExpiryOf(open.ExpiresAt, open.CreatedAt))
             : null)
-        .Resolve("Proposal.agendaTarget", c => c.ParentAs<ProposalRow>().Status == ProposalStatus.Open ? d.Proposals.AgendaTarget(c.ParentAs<ProposalRow>().Id) : null)
+        .Resolve("Proposal.agendaTarget", c => c.ParentAs<ProposalRow>() is { Status: ProposalStatus.Open, IssueId: null } ? d.Proposals.AgendaTarget(c.ParentAs<ProposalRow>().Id) : null)
         .BindType<AgendaTarget>("AgendaTarget")
         .BindType<Connection<VisibleBallot>>("BallotConnection")
         .BindType<Edge<VisibleBallot>>("BallotEdge");

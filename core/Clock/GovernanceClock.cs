@@ -257,6 +257,7 @@ public sealed class GovernanceClock(Database database)
             return false;
         }
 
+        IssueService.OpenBallot(c, t, id, now);
         EventLog.Append(c, t, now, null, EventTypes.VoteOpened, new { proposal = id, votingEndsAt = proposal.VotingEndsAt });
         return true;
     }

@@ -37,6 +37,7 @@ public static class DemoSeed
     {
         var closed = new GovernanceClock(database).CloseEndedVotes(now);
         DemoComments.Seed(database, now);
+        DemoIssues.Seed(database, now);
         var nowMs = now.ToUnixTimeMilliseconds();
         var policy = Transactions.Read(database, c => PolicyService.Resolve(c, null, null, nowMs));
         var period = LotteryPeriod.Containing(nowMs, policy.LotteryPeriodDays);

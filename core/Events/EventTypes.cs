@@ -82,7 +82,11 @@ public static class EventTypes
     public const string RankedBallotCast = "vote.ranked-ballot-cast";
 
     public const string IssueAlternativeAdded = "issue.alternative-added";
+    /// <summary>Logged before 0018, when alternatives had supporters of their own; since then an alternative's support is support.allocated on its proposal.</summary>
     public const string IssueAlternativeSupported = "issue.alternative-supported";
+
+    /// <summary>The issue's voting opened: which alternatives are on its ballot and which expired short of the threshold.</summary>
+    public const string IssueBallotFixed = "issue.ballot-fixed";
 
     public const string PolicyChanged = "policy.changed";
     public const string LotteryDrawn = "lottery.drawn";

@@ -43,6 +43,9 @@ public sealed record PolicyValues
     public double AppealDays { get; init; } = 14;
     public double AppealQuorumFactor { get; init; } = 2;
 
+    /// <summary>The share of the agenda quorum an alternative's support must reach to be on its issue's ballot (issue 18).</summary>
+    public double AlternativeQuorumShare { get; init; } = 0.1;
+
     /// <summary>
     /// A proposal a moderator returned to Open stays off the agenda until its author edits it,
     /// or until this many days have passed: the kept support alone must not undo the return.
@@ -127,6 +130,7 @@ public sealed record PolicyValues
         Require(ReconfirmDays > 0, "reconfirmDays must be positive");
         Require(AutoHideReports >= 1, "autoHideReports must be at least 1");
         Require(AppealQuorumFactor >= 1, "appealQuorumFactor must be at least 1");
+        Require(AlternativeQuorumShare is > 0 and <= 1, "alternativeQuorumShare must be above 0 and at most 100 %");
         Require(ReturnCoolDownDays >= 0 && double.IsFinite(ReturnCoolDownDays), "returnCoolDownDays must not be negative");
         Require(HotGravity > 0, "hotGravity must be above zero");
         Require(DiscussionDays >= 0, "discussionDays must not be negative: a discussion window cannot end before it starts");

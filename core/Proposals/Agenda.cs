@@ -43,6 +43,12 @@ internal static class Agenda
 
     public static bool TryBubble(DbConnection c, DbTransaction t, ProposalRow proposal, AgendaThresholds thresholds, PolicyValues policy, DateTimeOffset now)
     {
+        if (proposal.IssueId is not null)
+        {
+            // An alternative reaches the ballot with its issue, never the agenda on its own.
+            return false;
+        }
+
         var (score, supporters) = ProposalStore.Support(c, t, proposal.Id);
         if (score < Target(proposal, thresholds, policy) || supporters < thresholds.MinimumSupporters)
         {

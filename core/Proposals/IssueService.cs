@@ -7,9 +7,19 @@ using Governance.Core.Storage;
 
 namespace Governance.Core.Proposals;
 
-/// <summary>An alternative as a member reads it.</summary>
+/// <summary>
+/// An alternative as a member reads it: a proposal of the issue (<see cref="Id"/> is its proposal id)
+/// with its support points (<see cref="Score"/>) and supporters.
+/// </summary>
 public sealed record AlternativeView(long Id, string Key, long IssueId, long AuthorId, string Title, string Body, DateTimeOffset CreatedAt,
-    int Supporters, bool OnBallot, bool SupportedByMe);
+    int Supporters, bool OnBallot, bool SupportedByMe)
+{
+    /// <summary>Its support points: unreleased while Open, those it held when voting opened after.</summary>
+    public int Score { get; init; }
+
+    /// <summary>Its proposal status (open during the discussion, then voting or expired, then accepted or rejected).</summary>
+    public string Status { get; init; } = ProposalStatus.Open;
+}
 
 /// <summary>A choice on an issue's ballot: the status quo, the issue's proposal or an alternative.</summary>
 public sealed record IssueChoiceView(string Key, string? Title, long? AlternativeId);
@@ -27,17 +37,17 @@ public sealed record IssueView(long ProposalId, int BallotThreshold, bool Discus
 
 /// <summary>
 /// Issues with alternatives (DESIGN §8, issue 18). A proposal that reaches the agenda is an issue of
-/// one; during its discussion window any member adds an alternative, and any member supports
-/// alternatives. Alternatives whose supporters reach the issue's ballot threshold — a share of the
-/// agenda quorum (<see cref="BallotShare"/>), fixed when the first alternative opens the issue —
-/// are on the ballot; then the issue is voted with ranked ballots and closed by Schulze against
-/// the status quo. Without one it stays a yes/no vote exactly as before.
+/// one; during its discussion window any member adds an alternative — a proposal in the same issue
+/// (its <c>issue_id</c>), Open, with its own support points — and supports alternatives as any
+/// proposal. Alternatives whose support reaches the issue's ballot threshold — the policy's
+/// <c>alternativeQuorumShare</c> (10 %) of the agenda quorum, fixed when the first alternative opens
+/// the issue — are on the ballot: when voting opens they move to Voting (the others to Expired) and
+/// their points are released; then the issue is voted with ranked ballots and closed by Schulze
+/// against the status quo. Without one it stays a yes/no vote exactly as before. Moderators
+/// schedule the issue (its lead proposal); alternatives follow it.
 /// </summary>
 public sealed class IssueService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
 {
-    /// <summary>The share of the agenda quorum an alternative's supporters must reach to be on the ballot.</summary>
-    public const double BallotShare = 0.10;
-
     public const string StatusQuo = "statusQuo";
 
     private readonly IDomainEventPublisher events = events ?? IDomainEventPublisher.None;
@@ -46,7 +56,7 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
     public IssueView? Issue(long proposalId, long? viewerId) => Transactions.Read(database, c =>
     {
         var proposal = ProposalStore.Find(c, null, proposalId);
-        if (proposal is null || proposal.Status is ProposalStatus.Open or ProposalStatus.Withdrawn or ProposalStatus.Expired or ProposalStatus.Declined or ProposalStatus.Merged)
+        if (proposal is null || proposal.IssueId is not null || proposal.Status is ProposalStatus.Open or ProposalStatus.Withdrawn or ProposalStatus.Expired or ProposalStatus.Declined or ProposalStatus.Merged)
         {
             return null;
         }
@@ -54,10 +64,7 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
         var nowMs = Millis.Of(clock.GetUtcNow());
         var threshold = ThresholdOf(c, null, proposal, nowMs);
         var mine = viewerId is { } v ? IssueStore.SupportedBy(c, null, proposalId, v).ToHashSet() : [];
-        var alternatives = IssueStore.Alternatives(c, null, proposalId)
-            .Select(a => new AlternativeView(a.Id, Key(a), a.IssueId, a.AuthorId, a.Title, a.Body, Millis.At(a.CreatedAt), (int)a.Supporters,
-                a.Supporters >= threshold, mine.Contains(a.Id)))
-            .ToList();
+        var alternatives = IssueStore.Alternatives(c, null, proposalId).Select(a => View(a, threshold, mine.Contains(a.Id))).ToList();
         var choices = Choices(c, null, proposal);
         IReadOnlyList<IReadOnlyList<string>>? myRanking = viewerId is { } viewer && IssueStore.Ballot(c, null, proposalId, viewer) is { } json
             ? JsonSerializer.Deserialize<List<List<string>>>(json)!.Select(g => (IReadOnlyList<string>)g).ToList()
@@ -110,6 +117,16 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
         var now = clock.GetUtcNow();
         var nowMs = Millis.Of(now);
         var proposal = ProposalService.Load(c, t, proposalId);
+        if (proposal.IssueId is { } lead)
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"Proposal {proposalId} is itself an alternative in issue {lead}: add the alternative to the issue.", "issue");
+        }
+
+        if (title.Any(char.IsControl))
+        {
+            throw new DomainException(DomainErrors.InvalidInput, "A title may not contain control characters (line breaks, tabs, NUL).", "title");
+        }
+
         RequireDiscussion(proposal, nowMs, "add an alternative");
         var threshold = IssueStore.Threshold(c, t, proposalId);
         if (threshold is null)
@@ -119,33 +136,86 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
         }
 
         var id = IssueStore.InsertAlternative(c, t, proposalId, actorId, title, body, nowMs);
+        ProposalStore.RecordOpened(c, t, id, nowMs, actorId);
         MemberStore.Touch(c, t, actorId, nowMs);
         EventLog.Append(c, t, now, actorId, EventTypes.IssueAlternativeAdded, new { proposal = proposalId, alternative = id, title });
-        var row = IssueStore.FindAlternative(c, t, id)!;
-        return new AlternativeView(id, Key(row), proposalId, actorId, title, body, Millis.At(nowMs), 0, row.Supporters >= threshold, false);
+        return View(IssueStore.FindAlternative(c, t, id)!, threshold.Value, false);
     }));
 
-    /// <summary>Supports an alternative during its issue's discussion window (once per member).</summary>
-    public AlternativeView SupportAlternative(long actorId, long alternativeId) => Published(Transactions.WriteLogged(database, (c, t) =>
+    /// <summary>
+    /// Puts <paramref name="points"/> support points on an alternative during its issue's discussion
+    /// window: the same allocation, cap and allowance as on any proposal (<see cref="SupportService"/>).
+    /// </summary>
+    public AlternativeView SupportAlternative(long actorId, long alternativeId, int points = 1)
     {
-        _ = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
-        var alternative = IssueStore.FindAlternative(c, t, alternativeId)
-            ?? throw new DomainException(DomainErrors.NotFound, "There is no such alternative.", "alternative");
-        var now = clock.GetUtcNow();
-        var nowMs = Millis.Of(now);
-        var proposal = ProposalService.Load(c, t, alternative.IssueId);
-        RequireDiscussion(proposal, nowMs, "support an alternative");
-        if (IssueStore.AddSupporter(c, t, alternativeId, actorId, nowMs))
+        if (Transactions.Read(database, c => IssueStore.FindAlternative(c, null, alternativeId)) is null)
         {
-            MemberStore.Touch(c, t, actorId, nowMs);
-            EventLog.Append(c, t, now, actorId, EventTypes.IssueAlternativeSupported, new { proposal = alternative.IssueId, alternative = alternativeId });
+            throw new DomainException(DomainErrors.NotFound, "There is no such alternative.", "alternative");
         }
 
-        var row = IssueStore.FindAlternative(c, t, alternativeId)!;
-        var threshold = IssueStore.Threshold(c, t, alternative.IssueId)!.Value;
-        return new AlternativeView(row.Id, Key(row), row.IssueId, row.AuthorId, row.Title, row.Body, Millis.At(row.CreatedAt), (int)row.Supporters,
-            row.Supporters >= threshold, true);
-    }));
+        _ = new SupportService(database, clock, events).Allocate(actorId, alternativeId, points);
+        return Transactions.Read(database, c =>
+        {
+            var row = IssueStore.FindAlternative(c, null, alternativeId)!;
+            return View(row, IssueStore.Threshold(c, null, row.IssueId) ?? 1, true);
+        });
+    }
+
+    /// <summary>
+    /// When the issue's voting opens (inside the clock's transaction): each Open alternative whose
+    /// support reached the threshold moves to Voting, the others to Expired, and their points are
+    /// released (leaving Open releases points, DESIGN §5). The ballot is fixed from here on.
+    /// </summary>
+    internal static void OpenBallot(DbConnection c, DbTransaction t, long issueId, DateTimeOffset now)
+    {
+        if (IssueStore.Threshold(c, t, issueId) is not { } threshold)
+        {
+            return;
+        }
+
+        var nowMs = Millis.Of(now);
+        var onBallot = new List<long>();
+        var expired = new List<long>();
+        foreach (var a in IssueStore.Alternatives(c, t, issueId).Where(a => a.Status == ProposalStatus.Open))
+        {
+            var reaches = a.Score >= threshold;
+            var reason = reaches
+                ? $"on the ballot of issue {issueId}: support {a.Score} reached {threshold}"
+                : $"not on the ballot of issue {issueId}: support {a.Score} short of {threshold}";
+            if (ProposalStore.Transition(c, t, a.Id, ProposalStatus.Open, reaches ? ProposalStatus.Voting : ProposalStatus.Expired, nowMs, null, reason))
+            {
+                ProposalStore.ReleaseAll(c, t, a.Id, nowMs);
+                (reaches ? onBallot : expired).Add(a.Id);
+            }
+        }
+
+        if (onBallot.Count + expired.Count > 0)
+        {
+            EventLog.Append(c, t, now, null, EventTypes.IssueBallotFixed, new { proposal = issueId, onBallot, expired, threshold });
+        }
+    }
+
+    /// <summary>At the issue's close: the winning alternative is Accepted, the others on the ballot Rejected.</summary>
+    internal static void CloseAlternatives(DbConnection c, DbTransaction t, long issueId, string? winner, long nowMs)
+    {
+        foreach (var a in IssueStore.Alternatives(c, t, issueId).Where(a => a.Status == ProposalStatus.Voting))
+        {
+            var won = Key(a) == winner;
+            ProposalStore.Transition(c, t, a.Id, ProposalStatus.Voting, won ? ProposalStatus.Accepted : ProposalStatus.Rejected, nowMs, null,
+                won ? $"ranked vote of issue {issueId}: this alternative wins by Schulze" : $"ranked vote of issue {issueId}: {(winner is null ? "the status quo stays" : winner + " wins")}");
+        }
+    }
+
+    private static AlternativeView View(AlternativeRow a, long threshold, bool mine) =>
+        new(a.Id, Key(a), a.IssueId, a.AuthorId, a.Title, a.Body, Millis.At(a.CreatedAt), (int)a.Supporters, OnBallot(a, threshold), mine)
+        {
+            Score = (int)a.Score,
+            Status = a.Status,
+        };
+
+    /// <summary>On the ballot: while Open, when its support reaches the threshold; after, when voting opened with it.</summary>
+    private static bool OnBallot(AlternativeRow a, long threshold) =>
+        a.Status == ProposalStatus.Open ? a.Score >= threshold : a.Status is ProposalStatus.Voting or ProposalStatus.Accepted or ProposalStatus.Rejected;
 
     /// <summary>
     /// Casts or changes a member's ranked ballot: groups of choice keys, best first (a group holds
@@ -227,7 +297,7 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
         var choices = new List<IssueChoiceView> { new(StatusQuo, null, null), new(ProposalKey(proposal.Id), proposal.Title, null) };
         if (IssueStore.Threshold(c, t, proposal.Id) is { } threshold)
         {
-            choices.AddRange(IssueStore.Alternatives(c, t, proposal.Id).Where(a => a.Supporters >= threshold).Select(a => new IssueChoiceView(Key(a), a.Title, a.Id)));
+            choices.AddRange(IssueStore.Alternatives(c, t, proposal.Id).Where(a => OnBallot(a, threshold)).Select(a => new IssueChoiceView(Key(a), a.Title, a.Id)));
         }
 
         return choices;
@@ -242,9 +312,13 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
 
     private static long ThresholdOf(DbConnection c, DbTransaction? t, ProposalRow proposal, long nowMs) =>
         IssueStore.Threshold(c, t, proposal.Id)
-        ?? Math.Max(1, (long)Math.Ceiling(BallotShare * Agenda.Thresholds(c, t, nowMs, ProposalService.PolicyOf(c, t, proposal)).Quorum));
+        ?? BallotThreshold(ProposalService.PolicyOf(c, t, proposal), Agenda.Thresholds(c, t, nowMs, ProposalService.PolicyOf(c, t, proposal)).Quorum);
 
-    private static bool InDiscussion(ProposalRow p, long nowMs) =>
+    /// <summary>The support points an alternative needs to be on the ballot: the policy's share of the agenda quorum, rounded up, at least 1.</summary>
+    public static long BallotThreshold(Policies.PolicyValues policy, double agendaQuorum) =>
+        Math.Max(1, (long)Math.Ceiling(policy.AlternativeQuorumShare * agendaQuorum - 1e-9));
+
+    internal static bool InDiscussion(ProposalRow p, long nowMs) =>
         p.Status == ProposalStatus.Scheduled && p.DiscussionStartsAt is { } s && nowMs >= s && (p.VotingStartsAt is not { } v || nowMs < v);
 
     private static void RequireDiscussion(ProposalRow p, long nowMs, string what)

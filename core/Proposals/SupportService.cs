@@ -40,6 +40,12 @@ public sealed class SupportService(Database database, TimeProvider clock, IDomai
         var nowMs = Millis.Of(now);
         var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
         var proposal = ProposalService.Load(c, t, proposalId);
+        if (proposal.IssueId is { } issueId && !IssueService.InDiscussion(ProposalService.Load(c, t, issueId), nowMs))
+        {
+            throw new DomainException(DomainErrors.ProposalNotOpen,
+                $"This alternative takes support only during the discussion window of its issue ({issueId}).");
+        }
+
         var appealOpen = proposal.Status == ProposalStatus.Declined && !proposal.AppealClosed && proposal.AppealUntil > nowMs;
         if (proposal.Status != ProposalStatus.Open && !appealOpen)
         {

@@ -303,6 +303,7 @@ public sealed class VoteService(Database database, TimeProvider clock, GroupComm
             return false;
         }
 
+        IssueService.CloseAlternatives(c, t, proposal.Id, winner, nowMs);
         VoteStore.InsertResult(c, t, new ResultRow(proposal.Id, nowMs, passed, quorum, 0, 0, 0, snapshot, tallyJson));
         EventLog.Append(c, t, now, null, EventTypes.VoteClosed, new
         {

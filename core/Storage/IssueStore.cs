@@ -3,11 +3,14 @@ using Dapper;
 
 namespace Governance.Core.Storage;
 
-/// <summary>An alternative of an issue with its supporters' count.</summary>
-public sealed record AlternativeRow(long Id, long IssueId, long AuthorId, string Title, string Body, long CreatedAt, long Supporters)
+/// <summary>
+/// An alternative of an issue: a proposal whose <c>issue_id</c> names the issue's lead proposal,
+/// with the support points it holds (while Open) or held when voting opened (after).
+/// </summary>
+public sealed record AlternativeRow(long Id, long IssueId, long AuthorId, string Title, string Body, long CreatedAt, string Status, long Score, long Supporters)
 {
     public AlternativeRow()
-        : this(0, 0, 0, string.Empty, string.Empty, 0, 0)
+        : this(0, 0, 0, string.Empty, string.Empty, 0, string.Empty, 0, 0)
     {
     }
 }
@@ -22,34 +25,43 @@ public static class IssueStore
     public static void Open(DbConnection c, DbTransaction t, long issueId, long threshold, long atMs) =>
         c.Execute("INSERT INTO issues (proposal_id, ballot_threshold, opened_at) VALUES (@issueId, @threshold, @atMs)", new { issueId, threshold, atMs }, t);
 
+    /// <summary>Inserts an alternative: an Open proposal in the issue's area under the issue's policy, with no expiry of its own.</summary>
     public static long InsertAlternative(DbConnection c, DbTransaction t, long issueId, long authorId, string title, string body, long atMs) =>
         c.ExecuteScalar<long>(
-            "INSERT INTO issue_alternatives (issue_id, author_id, title, body, created_at) VALUES (@issueId, @authorId, @title, @body, @atMs) RETURNING id",
+            """
+            INSERT INTO proposals (author_id, area_id, title, body, status, policy_id, policy_json, created_at, updated_at, expires_at, issue_id)
+            SELECT @authorId, area_id, @title, @body, 'open', policy_id, policy_json, @atMs, @atMs, NULL, id FROM proposals WHERE id = @issueId
+            RETURNING id
+            """,
             new { issueId, authorId, title, body, atMs }, t);
 
+    // While Open its support is the unreleased points; after, the points released when it left Open.
     private const string AlternativeColumns =
         """
-        SELECT a.id AS Id, a.issue_id AS IssueId, a.author_id AS AuthorId, a.title AS Title, a.body AS Body, a.created_at AS CreatedAt,
-               (SELECT COUNT(*) FROM alternative_supporters s WHERE s.alternative_id = a.id) AS Supporters
-        FROM issue_alternatives a
+        SELECT a.id AS Id, a.issue_id AS IssueId, a.author_id AS AuthorId, a.title AS Title, a.body AS Body, a.created_at AS CreatedAt, a.status AS Status,
+               CAST(coalesce(sum(s.points), 0) AS BIGINT) AS Score, count(s.member_id) AS Supporters
+        FROM proposals a
+        LEFT JOIN supports s ON s.proposal_id = a.id AND (s.released_at IS NULL
+            OR (a.status <> 'open' AND s.released_at = (SELECT min(h.at) FROM proposal_status_history h WHERE h.proposal_id = a.id AND h.status <> 'open')))
         """;
+
+    private const string AlternativeGroup = " GROUP BY a.id, a.issue_id, a.author_id, a.title, a.body, a.created_at, a.status";
 
     /// <summary>The issue's alternatives, oldest first (their ballot order).</summary>
     public static IReadOnlyList<AlternativeRow> Alternatives(DbConnection c, DbTransaction? t, long issueId) =>
-        c.Query<AlternativeRow>(AlternativeColumns + " WHERE a.issue_id = @issueId ORDER BY a.id", new { issueId }, t).AsList();
+        c.Query<AlternativeRow>(AlternativeColumns + " WHERE a.issue_id = @issueId" + AlternativeGroup + " ORDER BY a.id", new { issueId }, t).AsList();
 
     public static AlternativeRow? FindAlternative(DbConnection c, DbTransaction? t, long alternativeId) =>
-        c.QuerySingleOrDefault<AlternativeRow>(AlternativeColumns + " WHERE a.id = @alternativeId", new { alternativeId }, t);
+        c.QuerySingleOrDefault<AlternativeRow>(AlternativeColumns + " WHERE a.id = @alternativeId AND a.issue_id IS NOT NULL" + AlternativeGroup, new { alternativeId }, t);
 
-    /// <summary>Adds a supporter; false when they already supported it.</summary>
-    public static bool AddSupporter(DbConnection c, DbTransaction t, long alternativeId, long memberId, long atMs) =>
-        c.Execute(
-            "INSERT INTO alternative_supporters (alternative_id, member_id, supported_at) VALUES (@alternativeId, @memberId, @atMs) ON CONFLICT DO NOTHING",
-            new { alternativeId, memberId, atMs }, t) == 1;
-
+    /// <summary>The alternatives of the issue the member holds points on (or held when voting opened).</summary>
     public static IReadOnlyList<long> SupportedBy(DbConnection c, DbTransaction? t, long issueId, long memberId) =>
         c.Query<long>(
-            "SELECT s.alternative_id FROM alternative_supporters s JOIN issue_alternatives a ON a.id = s.alternative_id WHERE a.issue_id = @issueId AND s.member_id = @memberId",
+            """
+            SELECT s.proposal_id FROM supports s JOIN proposals a ON a.id = s.proposal_id
+            WHERE a.issue_id = @issueId AND s.member_id = @memberId AND (s.released_at IS NULL
+                OR (a.status <> 'open' AND s.released_at = (SELECT min(h.at) FROM proposal_status_history h WHERE h.proposal_id = a.id AND h.status <> 'open')))
+            """,
             new { issueId, memberId }, t).AsList();
 
     public static void UpsertBallot(DbConnection c, DbTransaction t, long issueId, long memberId, string ranking, long atMs) =>

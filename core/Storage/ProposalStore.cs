@@ -29,6 +29,9 @@ public sealed record ProposalRow(
         : this(0, 0, 0, string.Empty, string.Empty, string.Empty, null, null, 0, 0, null, null, null, null, null, null, false, false)
     {
     }
+
+    /// <summary>For an alternative, the issue's lead proposal (issue 18); null for any other proposal.</summary>
+    public long? IssueId { get; init; }
 }
 
 /// <summary>One support row (DESIGN §5: points count while unreleased).</summary>
@@ -48,7 +51,7 @@ public static class ProposalStore
         policy_json AS PolicyJson, merged_into_id AS MergedIntoId, created_at AS CreatedAt, updated_at AS UpdatedAt,
         expires_at AS ExpiresAt, on_agenda_at AS OnAgendaAt, discussion_starts_at AS DiscussionStartsAt,
         voting_starts_at AS VotingStartsAt, voting_ends_at AS VotingEndsAt, appeal_until AS AppealUntil,
-        appeal_closed AS AppealClosed, must_schedule AS MustSchedule
+        appeal_closed AS AppealClosed, must_schedule AS MustSchedule, issue_id AS IssueId
         """;
 
     public static ProposalRow? Find(DbConnection c, DbTransaction? t, long id) =>
@@ -135,7 +138,7 @@ public static class ProposalStore
             SELECT p.id AS Id, p.area_id AS AreaId, p.created_at AS CreatedAt, p.policy_json AS PolicyJson,
                    CAST(coalesce(sum(s.points), 0) AS BIGINT) AS Score, count(s.member_id) AS Supporters
             FROM proposals p LEFT JOIN supports s ON s.proposal_id = p.id AND s.released_at IS NULL
-            WHERE p.status = 'open'
+            WHERE p.status = 'open' AND p.issue_id IS NULL
             GROUP BY p.id, p.area_id, p.created_at, p.policy_json
             """,
             buffered: false);
@@ -192,7 +195,8 @@ public static class ProposalStore
     public static IReadOnlyList<long> Due(DbConnection c, string status, string column, long nowMs) =>
         c.Query<long>(
             // The column (or expression) is one of a fixed set chosen by the clock, never input.
-            $"SELECT id FROM proposals WHERE status = @status AND {column} <= @nowMs ORDER BY {column}, id",
+            // Alternatives follow their issue's lead (IssueService.OpenBallot, VoteService.Close), never the clock's columns.
+            $"SELECT id FROM proposals WHERE status = @status AND issue_id IS NULL AND {column} <= @nowMs ORDER BY {column}, id",
             new { status, nowMs }).AsList();
 
     /// <summary>The proposal's latest status changes (edits included), oldest first.</summary>

@@ -10,9 +10,10 @@ using static Microsoft.Playwright.Assertions;
 namespace Governance.WebClient.Tests;
 
 /// <summary>
-/// Issue 18 in the browser: during the discussion a member adds an alternative and supports it,
-/// in voting ranks it above the proposal with the keyboard, and after the close reads the
-/// Schulze result with its pairwise matrix. Axe-clean at each step.
+/// Issue 18 in the browser: during the discussion a member adds an alternative (a proposal of the
+/// issue, with a page of its own), compares it side by side with a word diff and supports it with
+/// a point; in voting ranks it with the arrow keys (announced) and by dragging, and after the
+/// close reads the Schulze result with its pairwise matrix. Axe-clean at each step.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class IssueFlowTests(WebClientServer server)
@@ -48,24 +49,58 @@ public sealed class IssueFlowTests(WebClientServer server)
         await issue.GetByLabel("Title").FillAsync("Build a bike shelter of steel");
         await issue.GetByLabel("Text").FillAsync("Steel lasts longer.");
         await issue.GetByRole(AriaRole.Button, new() { Name = "Add alternative" }).PressAsync("Enter");
-        var alternative = issue.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Build a bike shelter of steel" });
+        var alternative = issue.Locator("li.alternative").Filter(new() { HasText = "Build a bike shelter of steel" });
         await Expect(alternative).ToContainTextAsync("0 supporters");
+
+        // Side by side with the proposal, and the word diff from one to the other.
+        var compare = issue.GetByTestId("alternatives-compare");
+        await Expect(compare.GetByTestId("side-0")).ToContainTextAsync("Wooden, by the gate.");
+        await Expect(compare.GetByTestId("side-1")).ToContainTextAsync("Steel lasts longer.");
+        await Expect(compare.GetByTestId("alternatives-diff").Locator("del")).ToContainTextAsync("Wooden");
+        await Expect(compare.GetByTestId("alternatives-diff").Locator("ins")).ToContainTextAsync("Steel");
         await Axe.AssertNoViolationsAsync(page, "issue in discussion");
+
+        // The alternative is a proposal with a page of its own, which names its issue.
+        await alternative.GetByRole(AriaRole.Link, new() { Name = "Build a bike shelter of steel: Open the alternative (its versions and discussion)" }).ClickAsync();
+        await Expect(page.GetByTestId("alternative-of")).ToContainTextAsync("Build a bike shed");
+        await Axe.AssertNoViolationsAsync(page, "an alternative's own page");
+        await page.GetByTestId("alternative-of").GetByRole(AriaRole.Link, new() { Name = "Build a bike shed" }).ClickAsync();
+        issue = page.GetByTestId("issue");
+        alternative = issue.Locator("li.alternative").Filter(new() { HasText = "Build a bike shelter of steel" });
 
         Sql("UPDATE issues SET ballot_threshold = 1 WHERE proposal_id = @id", new { id });
         await alternative.GetByRole(AriaRole.Button, new() { Name = "Support: Build a bike shelter of steel" }).PressAsync("Enter");
-        await Expect(alternative).ToContainTextAsync("1 supporter · On the ballot");
+        await Expect(alternative).ToContainTextAsync("1 supporter · 1 of 1 point · On the ballot");
 
-        Sql("UPDATE proposals SET status = 'voting', voting_starts_at = @start WHERE id = @id", new { id, start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1000 });
+        // Voting opens as the clock opens it: the alternative goes onto the ballot.
+        Sql("UPDATE proposals SET voting_starts_at = @start WHERE id = @id", new { id, start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1000 });
+        Assert.Empty(new GovernanceClock(server.Services.GetRequiredService<Database>()).RunDue(DateTimeOffset.UtcNow).Failures);
         await page.ReloadAsync();
         var ballot = page.GetByTestId("ranking-ballot");
         await Expect(ballot).ToBeVisibleAsync();
         // The ballot starts in ballot order: status quo, the proposal, the alternative. Keyboard only:
-        // the alternative up twice, then the status quo (now second) below the proposal.
-        await ballot.GetByRole(AriaRole.Button, new() { Name = "Move Build a bike shelter of steel up" }).PressAsync("Enter");
-        await ballot.GetByRole(AriaRole.Button, new() { Name = "Move Build a bike shelter of steel up" }).PressAsync("Enter");
-        await ballot.GetByRole(AriaRole.Button, new() { Name = "Move Status quo (keep things as they are) down" }).PressAsync("Enter");
+        // the alternative focused and up twice with the arrow key, then the status quo (now second) down.
         var places = ballot.Locator(".ranking-name");
+        var rows = ballot.Locator("li.ranking-row");
+        await rows.Nth(2).FocusAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(rows.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowUp");
+        await Expect(ballot.GetByTestId("ranking-announcement")).ToHaveTextAsync("Build a bike shelter of steel moved to rank 1.");
+        await Expect(rows.Nth(0)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(rows.Nth(1)).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Home");
+        await Expect(places).ToHaveTextAsync(["Build a bike shelter of steel", "Status quo (keep things as they are)", "Build a bike shed"]);
+        await rows.Nth(1).FocusAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(ballot.GetByTestId("ranking-announcement")).ToHaveTextAsync("Status quo (keep things as they are) moved to rank 3.");
+        await Expect(places).ToHaveTextAsync(["Build a bike shelter of steel", "Build a bike shed", "Status quo (keep things as they are)"]);
+
+        // And with a mouse: drag the status quo to the top, then back to the bottom.
+        await rows.Nth(2).DragToAsync(rows.Nth(0));
+        await Expect(places).ToHaveTextAsync(["Status quo (keep things as they are)", "Build a bike shelter of steel", "Build a bike shed"]);
+        await rows.Nth(0).DragToAsync(rows.Nth(2));
         await Expect(places).ToHaveTextAsync(["Build a bike shelter of steel", "Build a bike shed", "Status quo (keep things as they are)"]);
         await Axe.AssertNoViolationsAsync(page, "ranking ballot");
         await ballot.GetByRole(AriaRole.Button, new() { Name = "Cast ranked ballot" }).PressAsync("Enter");
@@ -76,6 +111,7 @@ public sealed class IssueFlowTests(WebClientServer server)
         await page.ReloadAsync();
         var result = page.GetByTestId("issue-result");
         await Expect(result.GetByTestId("issue-winner")).ToHaveTextAsync("Winner: Build a bike shelter of steel");
+        await Expect(page.GetByTestId("issue").Locator("li.alternative").Filter(new() { HasText = "Build a bike shelter of steel" })).ToContainTextAsync("Won the vote");
         var pairwise = result.GetByRole(AriaRole.Table, new() { Name = "Weight of the ballots preferring the row to the column" });
         await Expect(pairwise.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Build a bike shelter of steel—11");
         await Expect(result.GetByRole(AriaRole.Table, new() { Name = "Strength of the strongest path from the row to the column" })).ToBeVisibleAsync();

@@ -165,14 +165,14 @@ public sealed class GovernanceReads(Database database, SqlStatementCounter count
             SELECT p.id, p.created_at AS CreatedAt,
                    CAST(coalesce((SELECT sum(points) FROM supports s WHERE s.proposal_id = p.id AND s.released_at IS NULL), 0) AS BIGINT) AS score
             FROM proposals p
-            WHERE (@areaId IS NULL OR p.area_id IN (SELECT id FROM subtree)) AND (@status IS NULL OR p.status = @status)
+            WHERE p.issue_id IS NULL AND (@areaId IS NULL OR p.area_id IN (SELECT id FROM subtree)) AND (@status IS NULL OR p.status = @status)
               AND (@seesHidden OR p.author_id = @viewerId
                    OR NOT EXISTS (SELECT 1 FROM hidden_content h WHERE h.target_kind = 'proposal' AND h.target_id = p.id AND h.restored_at IS NULL))
             """, new { areaId, status, viewerId, seesHidden }, cancellationToken);
 
     public async Task<IReadOnlyDictionary<long, ProposalRow>> ProposalsAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         (await QueryAsync<ProposalRow>(
-            $"SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt, merged_into_id AS MergedIntoId, voting_starts_at AS VotingStartsAt, expires_at AS ExpiresAt FROM proposals WHERE id {database.InList("@ids")}",
+            $"SELECT id, author_id AS AuthorId, area_id AS AreaId, title, body, status, created_at AS CreatedAt, updated_at AS UpdatedAt, voting_ends_at AS VotingEndsAt, merged_into_id AS MergedIntoId, voting_starts_at AS VotingStartsAt, expires_at AS ExpiresAt, issue_id AS IssueId FROM proposals WHERE id {database.InList("@ids")}",
             new { ids }, cancellationToken)).ToDictionary(p => p.Id);
 
     public async Task<IReadOnlyDictionary<long, ProposalScore>> ScoresAsync(IReadOnlyList<long> ids, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ public sealed record ViewerRow(long Id, string Handle, string DisplayName, strin
 
 public sealed record AreaRow(long Id, string Slug, string Name, string Description, long? ParentId, long? ArchivedAt = null);
 
-public sealed record ProposalRow(long Id, long AuthorId, long AreaId, string Title, string Body, string Status, long CreatedAt, long UpdatedAt, long? VotingEndsAt, long? MergedIntoId, long? VotingStartsAt, long? ExpiresAt);
+public sealed record ProposalRow(long Id, long AuthorId, long AreaId, string Title, string Body, string Status, long CreatedAt, long UpdatedAt, long? VotingEndsAt, long? MergedIntoId, long? VotingStartsAt, long? ExpiresAt, long? IssueId = null);
 
 /// <summary>One proposal's place in a list: enough to filter, order and page without loading bodies.</summary>
 // The parameterless constructors let Dapper read an empty result: with no rows SQLite reports

@@ -15,11 +15,11 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
 {
     private const string Schedule = "mutation($p: ID!) { scheduleProposal(input: { proposal: $p, reason: \"Ready for a vote\" }) { proposal { status } errors { ... on UserError { code } } } }";
     private const string Add = "mutation($i: ID!, $t: String!) { addAlternative(input: { issue: $i, title: $t, body: \"Another way.\" }) { alternative { id key title onBallot supporters author { id } } errors { __typename ... on UserError { code field message } } } }";
-    private const string Support = "mutation($a: ID!) { supportAlternative(input: { alternative: $a }) { alternative { key supporters onBallot supportedByMe } errors { __typename ... on UserError { code field message } } } }";
+    private const string Support = "mutation($a: ID!) { supportAlternative(input: { alternative: $a }) { alternative { key supporters supportPoints status onBallot supportedByMe proposal { id alternativeOf { id } } } errors { __typename ... on UserError { code field message } } } }";
     private const string Rank = "mutation($i: ID!, $r: [[String!]!]!) { castRankedBallot(input: { issue: $i, ranking: $r }) { issue { myRanking } errors { __typename ... on UserError { code field message } } } }";
     private const string Vote = "mutation($p: ID!) { vote(input: { proposal: $p, choice: YES }) { errors { __typename ... on UserError { code field } } } }";
     private const string Delegate = "mutation($p: ID!, $m: ID!) { delegate(input: { scope: { proposal: $p }, delegates: [$m] }) { errors { __typename } } }";
-    private const string Read = "query($p: ID!) { node(id: $p) { ... on Proposal { status tally { passed quorumReached } issue { id ranked ballotThreshold discussionOpen choices { key title } alternatives { key supporters onBallot } result { winner ranking quorumReached pairwise { row column weight } strongestPaths { row column weight } } } } } }";
+    private const string Read = "query($p: ID!) { node(id: $p) { ... on Proposal { status tally { passed quorumReached } issue { id ranked ballotThreshold discussionOpen choices { key title } alternatives { key supporters supportPoints status onBallot } result { winner ranking quorumReached pairwise { row column weight } strongestPaths { row column weight } } } } } }";
 
     private static string P(long id) => SchemaFixture.Id("Proposal", id);
 
@@ -28,7 +28,7 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
     private long Queued(long threshold = 0)
     {
         using var connection = fixture.Database.Open();
-        var id = connection.QuerySingle<long>("SELECT id FROM proposals WHERE status = 'open' ORDER BY id DESC LIMIT 1");
+        var id = connection.QuerySingle<long>("SELECT id FROM proposals WHERE status = 'open' AND issue_id IS NULL ORDER BY id DESC LIMIT 1");
         // A quorum of 0 for this vote, so that the few ballots of the test decide it.
         // The policy JSON is edited here, not in SQL: json_set is SQLite's, and this runs on PostgreSQL too.
         var policy = System.Text.Json.Nodes.JsonNode.Parse(connection.QuerySingleOrDefault<string>("SELECT policy_json FROM proposals WHERE id = @id", new { id }) ?? "{}")!.AsObject();
@@ -37,6 +37,19 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
             "UPDATE proposals SET status = 'on_agenda', on_agenda_at = @now, policy_json = @policy WHERE id = @id",
             new { id, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), policy = policy.ToJsonString() });
         return id;
+    }
+
+    /// <summary>Opens the vote as the clock does, which fixes the issue's ballot.</summary>
+    private void OpenVotingByClock(long id)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using (var connection = fixture.Database.Open())
+        {
+            connection.Execute("UPDATE proposals SET voting_starts_at = @start, voting_ends_at = @end WHERE id = @id",
+                new { id, start = now.ToUnixTimeMilliseconds() - 1000, end = now.ToUnixTimeMilliseconds() + 3_600_000 });
+        }
+
+        Assert.Empty(new GovernanceClock(fixture.Database).RunDue(now).Failures);
     }
 
     private void OpenVoting(long id)
@@ -93,7 +106,12 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
         Assert.False(supported.GetProperty("onBallot").GetBoolean());
         supported = (await dee.DataAsync(Support, new { a = a1.GetProperty("id").GetString() })).GetProperty("supportAlternative").GetProperty("alternative");
         Assert.Equal(2, supported.GetProperty("supporters").GetInt32());
+        Assert.Equal(2, supported.GetProperty("supportPoints").GetInt32());
+        Assert.Equal("OPEN", supported.GetProperty("status").GetString());
         Assert.True(supported.GetProperty("onBallot").GetBoolean());
+
+        // An alternative is a proposal of the issue: its own id, pointing back to the issue.
+        Assert.Equal(issue, supported.GetProperty("proposal").GetProperty("alternativeOf").GetProperty("id").GetString());
         var again = (await dee.DataAsync(Support, new { a = a1.GetProperty("id").GetString() })).GetProperty("supportAlternative").GetProperty("alternative");
         Assert.Equal(2, again.GetProperty("supporters").GetInt32());
         Assert.Equal(["UNKNOWN_ALTERNATIVE"], (await dee.DataAsync(Support, new { a = issue })).GetProperty("supportAlternative").Codes());
@@ -111,7 +129,13 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
         Assert.Empty((await cy.DataAsync(Delegate, new { p = issue, m = M(ann.MemberId!.Value) })).GetProperty("delegate").Codes());
 
         Assert.Equal(["OUTSIDE_VOTING_WINDOW"], (await ann.DataAsync(Rank, new { i = issue, r = new[] { new[] { key1 } } })).GetProperty("castRankedBallot").Codes());
-        OpenVoting(id);
+        OpenVotingByClock(id);
+
+        // Voting opened: a1 (support 2) is on the ballot and Voting, a2 (no support) Expired; support is closed.
+        var fixedBallot = Issue(await ann.DataAsync(Read, new { p = issue })).GetProperty("alternatives");
+        Assert.Equal(["VOTING", "EXPIRED"], fixedBallot.EnumerateArray().Select(a => a.GetProperty("status").GetString()!).ToArray());
+        Assert.Equal(2, fixedBallot[0].GetProperty("supportPoints").GetInt32());
+        Assert.NotEmpty((await bob.DataAsync(Support, new { a = a2.GetProperty("id").GetString() })).GetProperty("supportAlternative").Codes());
         var annBallot = (await ann.DataAsync(Rank, new { i = issue, r = new[] { new[] { key1 }, new[] { lead }, new[] { "statusQuo" } } })).GetProperty("castRankedBallot");
         Assert.Equal(key1, annBallot.GetProperty("issue").GetProperty("myRanking")[0][0].GetString());
         await bob.DataAsync(Rank, new { i = issue, r = new[] { new[] { lead }, new[] { "statusQuo", key1 } } });
@@ -149,6 +173,7 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
         Assert.Equal(3.0, Cell("strongestPaths", key1, "statusQuo"));
         Assert.Equal("REJECTED", closed.GetProperty("status").GetString());
         Assert.False(closed.GetProperty("tally").GetProperty("passed").GetBoolean());
+        Assert.Equal(["ACCEPTED", "EXPIRED"], closed.GetProperty("issue").GetProperty("alternatives").EnumerateArray().Select(a => a.GetProperty("status").GetString()!).ToArray());
     }
 
     [Fact]

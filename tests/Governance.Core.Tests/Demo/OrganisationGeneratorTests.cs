@@ -203,11 +203,17 @@ public sealed class OrganisationGeneratorTests
         Assert.Contains(results, r => r.Status == "rejected");
         Assert.All(results, r => Assert.True(r.Yes + r.No > 0, $"proposal {r.Id} was closed with no weight"));
 
-        // The votes still open are untouched, and the log verifies with the closes in it.
+        // The votes still open are untouched but for the demo's two issues (DemoIssues): one stays in
+        // voting with its three alternatives, the other is closed by Schulze; the log verifies with the closes in it.
         Assert.Equal(
-            organisation.Proposals.Count(p => p.Status == "voting" && p.VotingEndsAt > Now),
-            connection.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting'"));
-        Assert.Equal(ended.Count, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log WHERE type = 'vote.closed'"));
+            organisation.Proposals.Count(p => p.Status == "voting" && p.VotingEndsAt > Now) - 1,
+            connection.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting' AND issue_id IS NULL"));
+        Assert.Equal(3, connection.ExecuteScalar<int>("SELECT count(*) FROM proposals WHERE status = 'voting' AND issue_id IS NOT NULL"));
+        Assert.Equal(ended.Count + 1, connection.ExecuteScalar<int>("SELECT count(*) FROM event_log WHERE type = 'vote.closed'"));
+        var issueResult = connection.QuerySingle<string>("SELECT r.tally FROM proposal_results r JOIN issues i ON i.proposal_id = r.proposal_id");
+        Assert.Contains("\"strongestPaths\"", issueResult, StringComparison.Ordinal);
+        Assert.Equal(3, connection.ExecuteScalar<int>(
+            "SELECT count(*) FROM proposals a JOIN proposal_results r ON r.proposal_id = a.issue_id WHERE a.status IN ('accepted', 'rejected')"));
         Assert.True(EventLog.Verify(temp.Database).Intact);
     }
 

@@ -6,7 +6,21 @@ export const issuesEn = {
   issue: {
     title: 'Alternatives',
     intro: (threshold: number) =>
-      `Members can add competing alternatives while the issue is in discussion. An alternative with at least ${threshold === 1 ? '1 supporter' : `${threshold} supporters`} is on the ballot, and then members rank the choices against the status quo.`,
+      `Members can add competing alternatives while the issue is in discussion. Each alternative is a proposal of its own, supported with support points; one with at least ${threshold === 1 ? '1 point' : `${threshold} points`} when voting opens is on the ballot, and then members rank the choices against the status quo.`,
+    points: (n: number, threshold: number) => `${n} of ${threshold} ${threshold === 1 ? 'point' : 'points'}`,
+    open: 'Open the alternative (its versions and discussion)',
+    expired: 'Did not reach the ballot',
+    accepted: 'Won the vote',
+    rejected: 'Lost the vote',
+    moved: (name: string, place: number) => `${name} moved to rank ${place}.`,
+    rowLabel: (name: string, place: number, tied: boolean) => `${name}, rank ${place}${tied ? ', tied with the one above' : ''}`,
+    alternativeOf: 'This is an alternative in an issue: it is voted on together with the issue’s proposal and the other alternatives. The issue:',
+    compare: {
+      title: 'Side by side',
+      left: 'Left',
+      right: 'Right',
+      diffTitle: (a: string, b: string) => `What changes from “${a}” to “${b}”`,
+    },
     none: 'No alternatives yet.',
     rankedVote: 'Alternatives are on the ballot: members rank the choices (see “Alternatives” above), and the Schulze method decides against the status quo.',
     statusQuo: 'Status quo (keep things as they are)',
@@ -23,7 +37,7 @@ export const issuesEn = {
     added: 'Alternative added.',
     ballotTitle: 'Your ranking',
     ballotHelp:
-      'Order the choices, best first. Use the buttons to move a choice; “tie with the one above” ranks two choices equally. Choices you leave unranked count below all ranked ones.',
+      'Order the choices, best first: drag a choice, or focus it and press the up and down arrow keys (Home and End move it to the top or the bottom), or use its buttons. “Tie with the one above” ranks two choices equally. Choices you leave unranked count below all ranked ones.',
     rank: (n: number) => `Rank ${n}`,
     up: (name: string) => `Move ${name} up`,
     down: (name: string) => `Move ${name} down`,
@@ -50,7 +64,21 @@ export const issuesDe: typeof issuesEn = {
   issue: {
     title: 'Alternativen',
     intro: (threshold: number) =>
-      `Während der Diskussion können Mitglieder konkurrierende Alternativen einbringen. Eine Alternative mit mindestens ${threshold === 1 ? '1 Unterstützer*in' : `${threshold} Unterstützer*innen`} steht auf dem Stimmzettel; dann ordnen die Mitglieder die Möglichkeiten gegen den Status quo.`,
+      `Während der Diskussion können Mitglieder konkurrierende Alternativen einbringen. Jede Alternative ist ein eigener Antrag und wird mit Unterstützungspunkten unterstützt; eine mit mindestens ${threshold === 1 ? '1 Punkt' : `${threshold} Punkten`} bei Beginn der Abstimmung steht auf dem Stimmzettel; dann ordnen die Mitglieder die Möglichkeiten gegen den Status quo.`,
+    points: (n: number, threshold: number) => `${n} von ${threshold} ${threshold === 1 ? 'Punkt' : 'Punkten'}`,
+    open: 'Alternative öffnen (ihre Fassungen und Diskussion)',
+    expired: 'Nicht auf den Stimmzettel gekommen',
+    accepted: 'Hat die Abstimmung gewonnen',
+    rejected: 'Hat die Abstimmung verloren',
+    moved: (name: string, place: number) => `${name} auf Platz ${place} verschoben.`,
+    rowLabel: (name: string, place: number, tied: boolean) => `${name}, Platz ${place}${tied ? ', gleichauf mit der darüber' : ''}`,
+    alternativeOf: 'Dies ist eine Alternative in einer Abstimmungsfrage: Über sie wird zusammen mit dem Antrag der Frage und den anderen Alternativen abgestimmt. Die Frage:',
+    compare: {
+      title: 'Nebeneinander',
+      left: 'Links',
+      right: 'Rechts',
+      diffTitle: (a: string, b: string) => `Was sich von „${a}“ zu „${b}“ ändert`,
+    },
     none: 'Noch keine Alternativen.',
     rankedVote: 'Alternativen stehen auf dem Stimmzettel: Die Mitglieder ordnen die Möglichkeiten (siehe „Alternativen“ oben), und die Schulze-Methode entscheidet gegen den Status quo.',
     statusQuo: 'Status quo (alles bleibt, wie es ist)',
@@ -67,7 +95,7 @@ export const issuesDe: typeof issuesEn = {
     added: 'Alternative eingebracht.',
     ballotTitle: 'Deine Reihenfolge',
     ballotHelp:
-      'Ordne die Möglichkeiten, die beste zuerst. Mit den Knöpfen verschiebst du eine Möglichkeit; „gleichauf mit der darüber“ setzt zwei gleich. Nicht eingeordnete Möglichkeiten zählen unter allen eingeordneten.',
+      'Ordne die Möglichkeiten, die beste zuerst: Zieh eine Möglichkeit an ihren Platz, oder wähle sie aus und drücke die Pfeiltasten nach oben und unten (Pos1 und Ende bringen sie ganz nach oben oder unten), oder nutze ihre Knöpfe. „Gleichauf mit der darüber“ setzt zwei gleich. Nicht eingeordnete Möglichkeiten zählen unter allen eingeordneten.',
     rank: (n: number) => `Platz ${n}`,
     up: (name: string) => `${name} nach oben`,
     down: (name: string) => `${name} nach unten`,

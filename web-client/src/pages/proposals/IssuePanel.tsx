@@ -8,12 +8,16 @@ import { useI18n } from '../../i18n/i18n';
 import { outcomeOf } from './userErrors';
 import { RankingBallot } from './RankingBallot';
 import { IssueResultView } from './IssueResult';
+import { AlternativesCompare } from './AlternativesCompare';
+import { Link } from '../../router';
 
 const IssueQuery = graphql(`
   query IssuePanel($id: ID!) {
     proposal(id: $id) {
       id
       status
+      title
+      body
       issue {
         id
         ballotThreshold
@@ -30,8 +34,13 @@ const IssueQuery = graphql(`
           title
           body
           supporters
+          supportPoints
+          status
           onBallot
           supportedByMe
+          proposal {
+            id
+          }
           author {
             id
             handle
@@ -77,6 +86,7 @@ const SupportAlternativeMutation = graphql(`
       alternative {
         id
         supporters
+        supportPoints
         onBallot
         supportedByMe
       }
@@ -99,12 +109,14 @@ export function IssuePanel({ proposalId, signedIn }: { proposalId: string; signe
   const [, support] = useMutation(SupportAlternativeMutation);
   const [error, setError] = useState<string | null>(null);
   const issue = data?.proposal?.issue;
-  if (!issue) return null;
+  if (!issue || !data?.proposal) return null;
   const names = new Map<string, string>(issue.choices.map((c) => [c.key, c.title ?? t.issue.statusQuo]));
   names.set('statusQuo', t.issue.statusQuo);
   for (const a of issue.alternatives) names.set(a.key, a.title);
   const nameOf = (key: string) => names.get(key) ?? key;
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  const standing = (status: string, onBallot: boolean) =>
+    status === 'EXPIRED' ? t.issue.expired : status === 'ACCEPTED' ? t.issue.accepted : status === 'REJECTED' ? t.issue.rejected : onBallot ? t.issue.onBallot : t.issue.notOnBallot;
 
   async function supportIt(id: string) {
     const result = await support({ input: { alternative: id } });
@@ -121,10 +133,14 @@ export function IssuePanel({ proposalId, signedIn }: { proposalId: string; signe
       <ul className="alternatives">
         {issue.alternatives.map((a) => (
           <li key={a.id} className="alternative" data-testid={`alternative-${a.key}`}>
-            <h3>{a.title}</h3>
-            <p className="alternative-body">{a.body}</p>
+            <h3>
+              <Link href={`/proposals/${encodeURIComponent(a.proposal.id)}`} aria-label={`${a.title}: ${t.issue.open}`}>
+                {a.title}
+              </Link>
+            </h3>
             <p>
-              {t.issue.supporters(a.supporters)} · {a.onBallot ? t.issue.onBallot : t.issue.notOnBallot}
+              {t.issue.supporters(a.supporters)} · {a.status === 'OPEN' ? `${t.issue.points(a.supportPoints, issue.ballotThreshold)} · ` : ''}
+              {standing(a.status, a.onBallot)}
             </p>
             {signedIn && issue.discussionOpen ? (
               a.supportedByMe ? (
@@ -138,6 +154,14 @@ export function IssuePanel({ proposalId, signedIn }: { proposalId: string; signe
           </li>
         ))}
       </ul>
+      {issue.alternatives.length > 0 ? (
+        <AlternativesCompare
+          texts={[
+            { key: 'lead', title: data.proposal.title, body: data.proposal.body },
+            ...issue.alternatives.map((a) => ({ key: a.key, title: a.title, body: a.body })),
+          ]}
+        />
+      ) : null}
       {signedIn && issue.discussionOpen ? <AddAlternative issueId={issue.id} onAdded={reload} /> : null}
       {signedIn && issue.ranked && data?.proposal?.status === 'VOTING' ? (
         <RankingBallot issueId={issue.id} choices={issue.choices.map((c) => c.key)} mine={issue.myRanking ?? null} nameOf={nameOf} onSaved={reload} />

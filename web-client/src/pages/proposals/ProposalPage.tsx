@@ -10,6 +10,7 @@ import { VotePanel } from './VotePanel';
 import { BallotsPanel } from './BallotsPanel';
 import { AppealPanel } from './AppealPanel';
 import { IssuePanel } from './IssuePanel';
+import { AlternativeOfNotice } from './AlternativeOfNotice';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 import { PolicyPanel } from '../rules/PolicyPanel';
 import { DeliberationTabs } from './DeliberationTabs';
@@ -55,6 +56,7 @@ export function ProposalPage({ id }: { id: string }) {
   return (
     <article className="proposal">
       <PageHeading>{isolate(proposal.title)}</PageHeading>
+      <AlternativeOfNotice proposalId={proposal.id} />
       <LiveStatus state={socket} />
       <p className="proposal-meta">
         <span className={`status status-${proposal.status.toLowerCase()}`} data-testid="proposal-status">

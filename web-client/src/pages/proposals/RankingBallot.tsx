@@ -1,4 +1,6 @@
-import { useState } from 'react';
+import { useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import '../../styles.issues.css';
+import { useRanking } from './useRanking';
 import { useMutation } from 'urql';
 import { FormAlert } from '../../components/FormAlert';
 import { graphql } from '../../gql';
@@ -20,34 +22,12 @@ const CastRankedBallotMutation = graphql(`
   }
 `);
 
-/** A ranked choice: tied with the one above it, or a rank of its own. */
-type Row = { key: string; tied: boolean };
-
-function rowsOf(choices: string[], mine: string[][] | null): { ranked: Row[]; unranked: string[] } {
-  if (!mine)
-    return {
-      ranked: choices.map((key) => ({ key, tied: false })),
-      unranked: [],
-    };
-  const ranked = mine.flatMap((group) => group.map((key, i) => ({ key, tied: i > 0 })));
-  const seen = new Set(ranked.map((r) => r.key));
-  return { ranked, unranked: choices.filter((c) => !seen.has(c)) };
-}
-
-function groupsOf(ranked: Row[]): string[][] {
-  const groups: string[][] = [];
-  for (const row of ranked) {
-    const last = groups[groups.length - 1];
-    if (row.tied && last) last.push(row.key);
-    else groups.push([row.key]);
-  }
-  return groups;
-}
-
 /**
- * The ranked ballot (DESIGN §8), usable without a mouse: each choice has buttons to move it up or
- * down, to tie it with the one above, or to leave it unranked. Ties and unranked choices are
- * allowed; the groups go to castRankedBallot best first.
+ * The ranked ballot (DESIGN §8), usable with a mouse and without one. Drag a choice to its place;
+ * or focus a choice and press ↑/↓ to move it (Home/End take it to the top or the bottom), or use
+ * its buttons, which also tie it with the one above or leave it unranked. Every move is
+ * announced (aria-live). Ties and unranked choices are allowed; the groups go to
+ * castRankedBallot best first.
  */
 export function RankingBallot({
   issueId,
@@ -63,38 +43,42 @@ export function RankingBallot({
   onSaved: () => void;
 }) {
   const { t } = useI18n();
-  const initial = rowsOf(choices, mine);
-  const [ranked, setRanked] = useState<Row[]>(initial.ranked);
-  const [unranked, setUnranked] = useState<string[]>(initial.unranked);
+  const { ranked, unranked, places, moveTo, toggleTie, exclude, include, groups } = useRanking(choices, mine);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const [dragged, setDragged] = useState<number | null>(null);
+  const [over, setOver] = useState<number | null>(null);
+  const list = useRef<HTMLOListElement>(null);
   const [{ fetching }, cast] = useMutation(CastRankedBallotMutation);
 
-  const move = (i: number, by: number) => {
-    const j = i + by;
-    const a = ranked[i];
-    const b = ranked[j];
-    if (!a || !b) return;
-    const next = ranked.map((r, k) => (k === i ? b : k === j ? a : r));
-    setRanked(next.map((r, k) => (k === 0 ? { ...r, tied: false } : r)));
+  const moved = (key: string, to: number, place: number | null, focus: boolean) => {
+    if (place === null) return;
+    setAnnouncement(t.issue.moved(nameOf(key), place));
+    // Keep the focus on the moved choice, so that arrow after arrow carries it on.
+    if (focus) requestAnimationFrame(() => list.current?.querySelectorAll<HTMLElement>('li.ranking-row')[to]?.focus());
   };
-  const toggleTie = (i: number) => setRanked(ranked.map((r, k) => (k === i ? { ...r, tied: !r.tied } : r)));
-  const exclude = (i: number) => {
-    const row = ranked[i];
-    if (!row) return;
-    setRanked(ranked.filter((_, k) => k !== i).map((r, k) => (k === 0 ? { ...r, tied: false } : r)));
-    setUnranked([...unranked, row.key]);
+  const move = (i: number, to: number, focus = false) => {
+    const key = ranked[i]?.key;
+    if (key) moved(key, to, moveTo(i, to), focus);
   };
-  const include = (key: string) => {
-    setUnranked(unranked.filter((k) => k !== key));
-    setRanked([...ranked, { key, tied: false }]);
+  const onKey = (event: KeyboardEvent<HTMLLIElement>, i: number) => {
+    if (event.target !== event.currentTarget) return; // the row's own buttons keep their keys
+    const to = { ArrowUp: i - 1, ArrowDown: i + 1, Home: 0, End: ranked.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    move(i, to, true);
+  };
+  const onDrop = (event: DragEvent<HTMLLIElement>, to: number) => {
+    event.preventDefault();
+    if (dragged !== null) move(dragged, to);
+    setDragged(null);
+    setOver(null);
   };
 
   async function submit() {
     setDone(null);
-    const result = await cast({
-      input: { issue: issueId, ranking: groupsOf(ranked) },
-    });
+    const result = await cast({ input: { issue: issueId, ranking: groups() } });
     const outcome = outcomeOf(t, result.data?.castRankedBallot.errors, result.error);
     const message = outcome.form ?? (Object.values(outcome.fields).join(' ') || null);
     setError(message);
@@ -104,24 +88,51 @@ export function RankingBallot({
     }
   }
 
-  let rank = 0;
   return (
     <div className="ranking-ballot" data-testid="ranking-ballot">
       <h3>{t.issue.ballotTitle}</h3>
-      <p>{t.issue.ballotHelp}</p>
+      <p id={`${issueId}-ballot-help`}>{t.issue.ballotHelp}</p>
       <FormAlert message={error} />
-      <ol className="ranking" aria-label={t.issue.ballotTitle} style={{ listStyle: 'none', paddingLeft: 0 }}>
+      <ol ref={list} className="ranking" aria-label={t.issue.ballotTitle} style={{ listStyle: 'none', paddingLeft: 0 }}>
         {ranked.map((row, i) => {
-          if (!row.tied || i === 0) rank += 1;
           const name = nameOf(row.key);
+          const classes = ['ranking-row', row.tied ? 'tied' : '', dragged === i ? 'dragging' : '', over === i && dragged !== i ? 'drop-target' : ''];
           return (
-            <li key={row.key} data-testid={`rank-${row.key}`} className={row.tied ? 'ranking-row tied' : 'ranking-row'}>
-              <span className="ranking-place">{t.issue.rank(rank)}</span> <span className="ranking-name">{name}</span>
+            <li
+              key={row.key}
+              data-testid={`rank-${row.key}`}
+              className={classes.filter(Boolean).join(' ')}
+              tabIndex={0}
+              aria-label={t.issue.rowLabel(name, places[i] ?? i + 1, row.tied)}
+              aria-describedby={`${issueId}-ballot-help`}
+              draggable
+              onKeyDown={(e) => onKey(e, i)}
+              onDragStart={(e) => {
+                e.dataTransfer.effectAllowed = 'move';
+                e.dataTransfer.setData('text/plain', row.key);
+                setDragged(i);
+              }}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setOver(i);
+              }}
+              onDragEnd={() => {
+                setDragged(null);
+                setOver(null);
+              }}
+              onDrop={(e) => onDrop(e, i)}
+            >
+              <span className="ranking-place" aria-hidden="true">
+                {t.issue.rank(places[i] ?? i + 1)}
+              </span>{' '}
+              <span className="ranking-name" aria-hidden="true">
+                {name}
+              </span>
               <span className="ranking-actions" style={{ marginLeft: '0.75em', whiteSpace: 'nowrap' }}>
-                <button type="button" onClick={() => move(i, -1)} disabled={i === 0} aria-label={t.issue.up(name)}>
+                <button type="button" onClick={() => move(i, i - 1)} disabled={i === 0} aria-label={t.issue.up(name)}>
                   ↑
                 </button>
-                <button type="button" onClick={() => move(i, 1)} disabled={i === ranked.length - 1} aria-label={t.issue.down(name)}>
+                <button type="button" onClick={() => move(i, i + 1)} disabled={i === ranked.length - 1} aria-label={t.issue.down(name)}>
                   ↓
                 </button>
                 <button type="button" onClick={() => toggleTie(i)} disabled={i === 0} aria-pressed={row.tied} aria-label={row.tied ? t.issue.untie(name) : t.issue.tie(name)}>
@@ -135,6 +146,9 @@ export function RankingBallot({
           );
         })}
       </ol>
+      <p aria-live="polite" className="visually-hidden" data-testid="ranking-announcement">
+        {announcement}
+      </p>
       {unranked.length > 0 ? (
         <div>
           <h4>{t.issue.unranked}</h4>

@@ -5,6 +5,7 @@ import { bidi, isolate } from '../../components/isolate';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { wordDiff } from './wordDiff';
+import { DiffText } from './DiffText';
 
 const VersionsQuery = graphql(`
   query ProposalVersions($id: ID!) {
@@ -61,25 +62,7 @@ export function Versions({ proposalId }: { proposalId: string }) {
       </p>
       <p className="field-hint">{v.legend}</p>
       {a && b && a.title !== b.title ? <p>{bidi(v.titleChanged(isolate(a.title), isolate(b.title)))}</p> : null}
-      <div className="diff" data-testid="diff">
-        {parts.map((p, i) =>
-          p.kind === 'same' ? (
-            <span key={i}>{p.text}</span>
-          ) : p.kind === 'removed' ? (
-            <del key={i}>
-              <span className="diff-said">[{v.removed}: </span>
-              {p.text}
-              <span className="diff-said">]</span>
-            </del>
-          ) : (
-            <ins key={i}>
-              <span className="diff-said">[{v.added}: </span>
-              {p.text}
-              <span className="diff-said">]</span>
-            </ins>
-          ),
-        )}
-      </div>
+      <DiffText parts={parts} />
     </section>
   );
 }
