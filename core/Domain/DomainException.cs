@@ -58,4 +58,8 @@ public static class DomainErrors
     public const string CommentDeleted = "comment_deleted";
     public const string AlreadyReported = "already_reported";
     public const string AlreadyAppealed = "already_appealed";
+    public const string JudgingClosed = "judging_closed";
+    public const string NotInSample = "not_in_sample";
+    public const string AlreadyJudged = "already_judged";
+    public const string AlreadyDecided = "already_decided";
 }
