@@ -8,6 +8,7 @@ export const metamoderationEn = {
   intro:
     'At the end of each lottery week, members of level 1 or more who are not moderators are drawn to judge a sample of that week’s moderator actions: was it fair? The share judged fair is public for every moderator; one who falls under the threshold loses the role until an admin reviews it.',
   drawnTitle: 'You were drawn',
+  yourTitle: 'Your judgements',
   drawnIntro: (period: string, until: string) => `You were drawn for the week of ${period}. Judge each action by its public reason; you can judge until ${until}. Your judgements are not public, only each moderator’s totals.`,
   notDrawn: 'You have no actions to judge now. Jurors are drawn at the end of each week.',
   signInToJudge: 'Sign in to see whether you were drawn.',
@@ -60,6 +61,7 @@ export const metamoderationDe: typeof metamoderationEn = {
   intro:
     'Am Ende jeder Lotteriewoche werden Mitglieder ab Stufe 1, die nicht moderieren, gelost, um eine Stichprobe der Moderationsentscheidungen dieser Woche zu beurteilen: War sie fair? Der Anteil der als fair beurteilten Entscheidungen ist für jede Moderatorin und jeden Moderator öffentlich; wer unter die Schwelle fällt, verliert die Rolle, bis ein Admin sie prüft.',
   drawnTitle: 'Sie wurden gelost',
+  yourTitle: 'Ihre Urteile',
   drawnIntro: (period: string, until: string) => `Sie wurden für die Woche ab ${period} gelost. Beurteilen Sie jede Entscheidung nach ihrer öffentlichen Begründung; Sie können bis ${until} urteilen. Ihre Urteile sind nicht öffentlich, nur die Summen je Moderator.`,
   notDrawn: 'Sie haben derzeit nichts zu beurteilen. Am Ende jeder Woche wird neu gelost.',
   signInToJudge: 'Melden Sie sich an, um zu sehen, ob Sie gelost wurden.',

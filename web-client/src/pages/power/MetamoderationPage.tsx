@@ -29,7 +29,7 @@ export function MetamoderationPage() {
       <p className="lead">{m.intro}</p>
       {isAdmin ? <ModeratorReviews /> : null}
       <section className="panel" aria-labelledby="meta-drawn-heading" data-testid="meta-tasks">
-        <h2 id="meta-drawn-heading">{periods.length > 0 ? m.drawnTitle : m.title}</h2>
+        <h2 id="meta-drawn-heading">{periods.length > 0 ? m.drawnTitle : m.yourTitle}</h2>
         {!signedIn ? <p>{m.signInToJudge}</p> : periods.length === 0 ? <p>{m.notDrawn}</p> : null}
         {periods.map((period) => {
           const mine = tasks.filter((task) => task.periodId === period);
