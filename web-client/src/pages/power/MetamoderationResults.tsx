@@ -9,7 +9,7 @@ export function MetamoderationResults() {
   const { results, policy } = useMetamoderationResults();
   const days = policy?.metamoderationWindowDays ?? 90;
   return (
-    <section className="panel" aria-labelledby="meta-results-heading" data-testid="meta-results">
+    <section className="panel meta-results" aria-labelledby="meta-results-heading" data-testid="meta-results">
       <h2 id="meta-results-heading">{m.resultsTitle}</h2>
       {policy ? <p className="muted">{m.resultsIntro(`${Math.round(policy.metamoderationMinFairShare * 100)} %`, policy.metamoderationMinJudgements, days)}</p> : null}
       {results.length === 0 ? (
