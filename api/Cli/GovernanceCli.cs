@@ -46,6 +46,7 @@ public static class GovernanceCli
         root.Subcommands.Add(VerifyLogCommand.Create());
         root.Subcommands.Add(RecountCommand.Create());
         root.Subcommands.Add(VerifyDrawCommand.Create());
+        root.Subcommands.Add(VerifyMetamoderationDrawCommand.Create());
         root.Subcommands.Add(SimulateCommand.Create());
         root.Subcommands.Add(ExportSnapshotCommand.Create());
         root.Subcommands.Add(BackupCommand.Create());

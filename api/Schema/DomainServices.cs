@@ -24,6 +24,9 @@ public sealed record DomainServices(ProposalService Proposals, SupportService Su
     /// <summary>Reports and hiding (issue 17).</summary>
     public Governance.Core.Comments.ReportService Reports { get; init; } = null!;
 
+    /// <summary>Metamoderation: jurors' judgements of moderators, and admins' reviews (issue 17).</summary>
+    public Governance.Core.Metamoderation.MetamoderationService Metamoderation { get; init; } = null!;
+
     /// <summary>Suggestions and opinions (issue 17).</summary>
     public Governance.Core.Comments.SuggestionService Suggestions { get; init; } = null!;
     /// <summary>Issues with alternatives and ranked ballots (DESIGN §8).</summary>

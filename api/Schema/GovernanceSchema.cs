@@ -32,6 +32,7 @@ public static class GovernanceSchema
         .AddComments(services, domain)
         .AddVersions(services)
         .AddReports(services, domain)
+        .AddMetamoderation(services, domain)
         .AddSuggestions(services, domain)
         .AddIssues(services, domain)
         .AddSubscriptions(services, domain)

@@ -15,6 +15,7 @@ public static class Ids
     public const string AccessToken = "AccessToken";
     public const string Comment = "Comment";
     public const string Suggestion = "Suggestion";
+    public const string ModeratorReview = "ModeratorReview";
 
     public static string Of(string type, long id) => GlobalId.Encode(type, id.ToString(CultureInfo.InvariantCulture));
 

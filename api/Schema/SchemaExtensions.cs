@@ -49,6 +49,7 @@ public static class SchemaExtensions
         services.AddSingleton<ModerationService>();
         services.AddSingleton<Governance.Core.Comments.CommentService>();
         services.AddSingleton<Governance.Core.Comments.ReportService>();
+        services.AddSingleton<Governance.Core.Metamoderation.MetamoderationService>();
         services.AddSingleton<Governance.Core.Comments.SuggestionService>();
         services.AddSingleton<IssueService>();
         services.AddSingleton<KarmaService>();
@@ -69,6 +70,7 @@ public static class SchemaExtensions
             Notifications = sp.GetRequiredService<Governance.Core.Notifications.NotificationService>(),
             Comments = sp.GetRequiredService<Governance.Core.Comments.CommentService>(),
             Reports = sp.GetRequiredService<Governance.Core.Comments.ReportService>(),
+            Metamoderation = sp.GetRequiredService<Governance.Core.Metamoderation.MetamoderationService>(),
             Suggestions = sp.GetRequiredService<Governance.Core.Comments.SuggestionService>(),
             Issues = sp.GetRequiredService<IssueService>(),
         });

@@ -9,7 +9,8 @@ namespace Governance.Core.Demo;
 /// Seeds a generated organisation: the import, then the closes of the votes whose window
 /// ended before <c>now</c>, through the real close (snapshot, recount, stored result, event),
 /// as the clock would close them after a night offline, and the counterweight lottery of the
-/// last <see cref="PastDraws"/> weeks, so "verify" has a draw to check. The demo's decided
+/// last <see cref="PastDraws"/> weeks, so "verify" has a draw to check, with metamoderation
+/// jurors whose judgements of the last week's moderator actions are seeded. The demo's decided
 /// proposals then carry their results, and the tally decides which were accepted.
 /// </summary>
 public static class DemoSeed
@@ -51,6 +52,12 @@ public static class DemoSeed
         foreach (var p in past)
         {
             Transactions.Write(database, (c, t) => LotteryService.Draw(c, t, p, now));
+        }
+
+        // The last draw's jurors (drawn with the lottery) judge their samples: the results have figures.
+        if (past.Count > 0)
+        {
+            DemoMetamoderation.Seed(database, past[^1].Id, now);
         }
 
         return closed;

@@ -63,4 +63,8 @@ public static class DomainErrors
     public const string AreaArchived = "area_archived";
     public const string VoteRunning = "vote_running";
     public const string Unchanged = "unchanged";
+    public const string JudgingClosed = "judging_closed";
+    public const string NotInSample = "not_in_sample";
+    public const string AlreadyJudged = "already_judged";
+    public const string AlreadyDecided = "already_decided";
 }

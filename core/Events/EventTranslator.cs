@@ -32,6 +32,8 @@ public static class EventTranslator
             case EventTypes.MemberVotingRightSuspended:
             case EventTypes.MemberRolesChanged:
             case EventTypes.MemberErased:
+            case EventTypes.ModeratorSuspended:
+            case EventTypes.ModeratorReviewed:
                 return [new MemberUpdated(payload.GetProperty("memberId").GetInt64(), at)];
             case EventTypes.MemberEndorsed:
                 return [new MemberUpdated(payload.GetProperty("endorsed").GetInt64(), at)];

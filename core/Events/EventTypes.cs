@@ -91,11 +91,23 @@ public static class EventTypes
     public const string PolicyChanged = "policy.changed";
     public const string LotteryDrawn = "lottery.drawn";
 
+    /// <summary>Metamoderation jurors drawn at a period's end (docs/moderation.md), with the draw's public inputs.</summary>
+    public const string MetamoderationDrawn = "metamoderation.drawn";
+
+    /// <summary>A juror judged a moderator action; private to the juror (and admins): moderators see their figures, not who judged them.</summary>
+    public const string MetamoderationJudged = "metamoderation.judged";
+
+    /// <summary>A moderator fell under the metamoderation threshold and lost the role pending an admin's review; with the figures.</summary>
+    public const string ModeratorSuspended = "metamoderation.moderator-suspended";
+
+    /// <summary>An admin decided a moderator's review: the role restored, or its loss confirmed.</summary>
+    public const string ModeratorReviewed = "metamoderation.moderator-reviewed";
+
     /// <summary>
     /// Prefixes of the entries private to their actor (and admins): who trusts whom, sign-ins,
-    /// lock-outs, password changes, tokens, invitations (their notes may name a person) and register imports. Everything else in the log is public.
+    /// lock-outs, password changes, tokens, invitations (their notes may name a person), register imports and metamoderation judgements. Everything else in the log is public.
     /// </summary>
-    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-", "member.preferences-", "member.sign-in-", "invitation.", "registry."];
+    public static readonly IReadOnlyList<string> PrivatePrefixes = ["delegation.", "token.", "member.signed-", "member.locked-out", "member.password-", "member.preferences-", "member.sign-in-", "invitation.", "registry.", "metamoderation.judged"];
 
     /// <summary>
     /// Whether an entry about a proposal may have moved the agenda queue or the list that feeds

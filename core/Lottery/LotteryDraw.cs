@@ -46,6 +46,9 @@ public static class LotteryDraw
         return Raw(seed, memberId) < (ulong)Math.Ceiling(probability * TwoTo64);
     }
 
+    /// <summary>The ticket as the unsigned integer it is read as: the first 8 bytes of SHA-256(seed ‖ id), big-endian (metamoderation ranks by it).</summary>
+    public static ulong TicketValue(ReadOnlySpan<byte> seed, long id) => Raw(seed, id);
+
     private const double TwoTo64 = 18446744073709551616.0;
 
     private static ulong Raw(ReadOnlySpan<byte> seed, long memberId)

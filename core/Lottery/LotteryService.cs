@@ -117,6 +117,8 @@ public sealed class LotteryService(Database database, TimeProvider clock)
             entries.Add(new DrawEntryRow(period.Id, m.MemberId, karma, level, p, LotteryDraw.IsDrawn(seed, m.MemberId, p)));
         }
 
+        // Metamoderation jurors come from the same head entry, drawn before the lottery resets anyone's karma.
+        Metamoderation.MetamoderationService.Draw(c, t, period, policy, headSeq, headHash, now);
         LotteryStore.Insert(c, t, new DrawRow(period.Id, period.StartMs, period.EndMs, headSeq, headHash, seed, nowMs), entries);
         var drawn = entries.Where(e => e.Drawn).Select(e => e.MemberId).ToList();
         foreach (var member in drawn)

@@ -69,6 +69,26 @@ public sealed record PolicyValues
     /// <summary>Days after a proposal closes (decided, withdrawn, expired, declined, merged) that members may still comment on it.</summary>
     public double CommentDaysAfterClose { get; init; } = 7;
 
+    // Metamoderation (issue 17, docs/moderation.md): drawn at each lottery period's end.
+
+    /// <summary>Jurors drawn each period from members of level 1 or more who are not moderators (0 switches metamoderation off).</summary>
+    public int MetamoderationJurors { get; init; } = 10;
+
+    /// <summary>Moderator actions of the period each juror is asked to judge, at most.</summary>
+    public int MetamoderationSampleSize { get; init; } = 5;
+
+    /// <summary>Days after the period's end that its jurors may judge.</summary>
+    public double MetamoderationJudgingDays { get; init; } = 14;
+
+    /// <summary>A moderator whose share judged fair over the window falls below this loses the role pending an admin's review.</summary>
+    public double MetamoderationMinFairShare { get; init; } = 0.6;
+
+    /// <summary>The judgements over the window a moderator needs before the threshold applies.</summary>
+    public int MetamoderationMinJudgements { get; init; } = 10;
+
+    /// <summary>The window, in days, over which a moderator's judgements are counted.</summary>
+    public double MetamoderationWindowDays { get; init; } = 90;
+
     // §5 the vote.
     public double DiscussionDays { get; init; } = 7;
     public double VotingDays { get; init; } = 7;
@@ -129,6 +149,12 @@ public sealed record PolicyValues
         Require(Enum.IsDefined(SupportAfterEdit), "supportAfterEdit must be keep or reconfirm");
         Require(ReconfirmDays > 0, "reconfirmDays must be positive");
         Require(AutoHideReports >= 1, "autoHideReports must be at least 1");
+        Require(MetamoderationJurors is >= 0 and <= 1000, "metamoderationJurors must be between 0 and 1,000");
+        Require(MetamoderationSampleSize is >= 1 and <= 50, "metamoderationSampleSize must be between 1 and 50");
+        Require(MetamoderationJudgingDays > 0 && double.IsFinite(MetamoderationJudgingDays), "metamoderationJudgingDays must be above zero");
+        Require(MetamoderationMinFairShare is >= 0 and <= 1, "metamoderationMinFairShare must be between 0 and 100 %");
+        Require(MetamoderationMinJudgements >= 1, "metamoderationMinJudgements must be at least 1");
+        Require(MetamoderationWindowDays > 0 && double.IsFinite(MetamoderationWindowDays), "metamoderationWindowDays must be above zero");
         Require(AppealQuorumFactor >= 1, "appealQuorumFactor must be at least 1");
         Require(AlternativeQuorumShare is > 0 and <= 1, "alternativeQuorumShare must be above 0 and at most 100 %");
         Require(ReturnCoolDownDays >= 0 && double.IsFinite(ReturnCoolDownDays), "returnCoolDownDays must not be negative");

@@ -38,6 +38,10 @@ public sealed class EmptyResultsTests(EmptyResultsTests.EmptyDatabase empty, Emp
         ["lotteryDraws"] = "(first: 10)",
         ["invitations"] = "",
         ["reportQueue"] = "",
+        ["metamoderationDraws"] = "(first: 10)",
+        ["metamoderationResults"] = "",
+        ["metamoderationTasks"] = "",
+        ["moderatorReviews"] = "",
     };
 
     public static TheoryData<string, bool> Cases()

@@ -88,8 +88,8 @@ public sealed class PolicyTests : IDisposable
         Assert.Equal(PolicyOrigin.Fixed, inForce.SourceOf("maxDelegates").Origin);
         Assert.Equal(3, PolicyInForce.MaxDelegates);
         Assert.Equal(PolicyValues.ValueKeys.Append("maxDelegates").Order(), inForce.Sources.Select(s => s.Key).Order());
-        // 37 values and maxDelegates: issue 21 added delegationVisibility; issue 17 commentDaysAfterClose, autoHideReports, supportAfterEdit and reconfirmDays; issue 18 alternativeQuorumShare.
-        Assert.Equal(38, inForce.Sources.Count);
+        // 43 values and maxDelegates: issue 21 added delegationVisibility; issue 17 commentDaysAfterClose, autoHideReports, supportAfterEdit, reconfirmDays and six metamoderation values; issue 18 alternativeQuorumShare.
+        Assert.Equal(44, inForce.Sources.Count);
 
         // Opened before any of it: the defaults, from the organisation.
         Assert.Equal((7.0, 0.5), (opened.Values.VotingDays, opened.Values.Majority));

@@ -13,10 +13,12 @@ import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
 import { notificationsDe, notificationsEn } from './messages.notifications';
 import { deliberationDe, deliberationEn } from './messages.deliberation';
 import { issuesDe, issuesEn } from './messages.issues';
+import { metamoderationDe, metamoderationEn } from './messages.metamoderation';
 
 export const en = {
   power: powerEn,
   deliberation: deliberationEn,
+  metamoderation: metamoderationEn,
   admin: adminEn,
   account: accountEn,
   adminAreas: adminAreasEn,
@@ -86,6 +88,7 @@ export type Messages = typeof en;
 export const de: Messages = {
   power: powerDe,
   deliberation: deliberationDe,
+  metamoderation: metamoderationDe,
   admin: adminDe,
   account: accountDe,
   adminAreas: adminAreasDe,

@@ -2,10 +2,11 @@ import type { ReactElement } from 'react';
 import { DelegationsPage } from './DelegationsPage';
 import { GraphPage } from './GraphPage';
 import { KarmaPage } from './KarmaPage';
+import { MetamoderationPage } from './MetamoderationPage';
 import { ModerationPage } from './ModerationPage';
 import { PowerPage } from './PowerPage';
 
-/** The delegation, karma, graph, power-balance and moderation pages by path; null for any other path. */
+/** The delegation, karma, graph, power-balance, moderation and metamoderation pages by path; null for any other path. */
 export function powerRoute(path: string): ReactElement | null {
   switch (path) {
     case '/delegations':
@@ -18,6 +19,8 @@ export function powerRoute(path: string): ReactElement | null {
       return <PowerPage key={path} />;
     case '/moderation':
       return <ModerationPage key={path} />;
+    case '/metamoderation':
+      return <MetamoderationPage key={path} />;
     default:
       return null;
   }
