@@ -151,17 +151,34 @@ internal static class Comments
             "MOST_ENDORSED" => CommentOrder.MostEndorsed,
             _ => CommentOrder.Newest,
         };
-        var first = c.Argument<int?>("first") ?? DefaultPageSize;
-        if (first is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+        var (first, last) = (c.Argument<int?>("first"), c.Argument<int?>("last"));
+        if (first is < 0 or > ConnectionBuilder.DefaultMaxPageSize || last is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
         {
-            throw new GraphQLException($"Argument \"first\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+            throw new GraphQLException($"Argument \"{(first is < 0 or > ConnectionBuilder.DefaultMaxPageSize ? "first" : "last")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
         }
 
-        var after = c.Argument<string>("after") is { } cursor ? Decode(cursor, orderName) : ((long, long)?)null;
-        var (rows, total) = Transactions.Read(s.Database, db => (CommentStore.Threads(db, proposalId, order, after, first + 1), CommentStore.CountThreads(db, proposalId)));
-        var edges = rows.Take(first).Select(r => new Edge<CommentRow>(r, Encode(orderName, r))).ToList();
-        return new Connection<CommentRow>(edges, new PageInfo(after is not null, rows.Count > first, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), (int)total);
+        // Keyset both ways: after/before bound the window, first takes its head, last its tail.
+        var after = c.Argument<string>("after") is { } a ? Decode(a, orderName) : ((long, long)?)null;
+        var before = c.Argument<string>("before") is { } b ? Decode(b, orderName) : ((long, long)?)null;
+        var fromTail = first is null && last is not null;
+        var size = first ?? last ?? DefaultPageSize;
+        var (rows, total) = Transactions.Read(s.Database, db => (CommentStore.Threads(db, proposalId, order, after, size + 1, before, fromTail), CommentStore.CountThreads(db, proposalId)));
+        var page = (fromTail ? rows.Skip(rows.Count > size ? 1 : 0) : rows.Take(size)).ToList();
+        if (first is not null && last is { } tail && page.Count > tail)
+        {
+            page = page.Skip(page.Count - tail).ToList();
+        }
+
+        var edges = page.Select(r => new Edge<CommentRow>(r, Encode(orderName, r))).ToList();
+        var (hasPrevious, hasNext) = edges.Count == 0
+            ? (false, false)
+            : Transactions.Read(s.Database, db => (
+                CommentStore.Threads(db, proposalId, order, null, 1, Key(order, page[0]), fromTail: true).Count > 0,
+                CommentStore.Threads(db, proposalId, order, Key(order, page[^1]), 1).Count > 0));
+        return new Connection<CommentRow>(edges, new PageInfo(hasPrevious, hasNext, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), (int)total);
     }
+
+    private static (long Primary, long Id) Key(CommentOrder order, CommentRow row) => (order == CommentOrder.MostEndorsed ? row.Endorsements : 0, row.Id);
 
     private static string Encode(string order, CommentRow row) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{CursorPrefix}{order}:{row.Endorsements}:{row.Id}")));

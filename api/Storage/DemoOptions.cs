@@ -18,4 +18,11 @@ public sealed record DemoOptions
     /// period since the organisation began to the clock.
     /// </summary>
     public int PastLotteryDraws { get; init; } = Governance.Core.Demo.DemoSeed.PastDraws;
+
+    /// <summary>
+    /// Whether two of the demo's running votes become issues with alternatives (one closed with
+    /// its ranked result, one to rank). The api's tests turn it off: they take the demo's votes
+    /// as yes/no votes and count its proposals.
+    /// </summary>
+    public bool Issues { get; init; } = true;
 }

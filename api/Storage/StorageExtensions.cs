@@ -71,7 +71,7 @@ public static class StorageExtensions
             {
                 var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
                 var organisation = DemoSignIn.WithPasswords(OrganisationGenerator.Generate(demo.Members, demo.Seed, now));
-                if (DemoSeed.TryRun(database, organisation, now, demo.PastLotteryDraws) is { } closed)
+                if (DemoSeed.TryRun(database, organisation, now, demo.PastLotteryDraws, demo.Issues) is { } closed)
                 {
                     logger.LogInformation("Generated the demo organisation: {Members} members (seed {Seed}), {Closed} ended votes closed", demo.Members, demo.Seed, closed);
                 }

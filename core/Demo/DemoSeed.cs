@@ -29,16 +29,20 @@ public static class DemoSeed
     /// As <see cref="Run"/>, but null, having written nothing, when the database already holds
     /// an organisation (another instance seeded it first).
     /// </summary>
-    public static int? TryRun(Database database, GeneratedOrganisation organisation, DateTimeOffset now, int pastDraws = PastDraws)
+    public static int? TryRun(Database database, GeneratedOrganisation organisation, DateTimeOffset now, int pastDraws = PastDraws, bool issues = true)
     {
-        return ImportStore.TryImport(database, organisation, now) ? AfterImport(database, now, pastDraws) : null;
+        return ImportStore.TryImport(database, organisation, now) ? AfterImport(database, now, pastDraws, issues) : null;
     }
 
-    private static int AfterImport(Database database, DateTimeOffset now, int pastDraws = PastDraws)
+    private static int AfterImport(Database database, DateTimeOffset now, int pastDraws = PastDraws, bool issues = true)
     {
         var closed = new GovernanceClock(database).CloseEndedVotes(now);
         DemoComments.Seed(database, now);
-        DemoIssues.Seed(database, now);
+        if (issues)
+        {
+            DemoIssues.Seed(database, now);
+        }
+
         var nowMs = now.ToUnixTimeMilliseconds();
         var policy = Transactions.Read(database, c => PolicyService.Resolve(c, null, null, nowMs));
         var period = LotteryPeriod.Containing(nowMs, policy.LotteryPeriodDays);

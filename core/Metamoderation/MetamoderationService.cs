@@ -295,10 +295,11 @@ public sealed class MetamoderationService(Database database, TimeProvider clock,
 
     private static MetaDrawView View(DbConnection c, MetaDrawRow d)
     {
-        var entries = MetamoderationStore.Entries(c, null, d.PeriodId);
-        var actions = MetamoderationStore.Actions(c, null, d.PeriodStart, d.PeriodEnd, d.HeadSeq, ActionTypes).Count;
+        // Counts and the drawn ids in SQL: a page of draws must not read every entry and action (issue 20's cost).
+        var (eligible, drawn) = MetamoderationStore.EntrySummary(c, null, d.PeriodId);
+        var actions = MetamoderationStore.ActionCount(c, null, d.PeriodStart, d.PeriodEnd, d.HeadSeq, ActionTypes);
         return new MetaDrawView(d.PeriodId, Millis.At(d.PeriodStart), Millis.At(d.PeriodEnd), d.HeadSeq, Convert.ToHexStringLower(d.HeadHash), Convert.ToHexStringLower(d.Seed),
-            entries.Count, entries.Where(e => e.Drawn).Select(e => e.MemberId).ToList(), actions, (int)d.SampleSize, Millis.At(d.JudgingEnds), MetamoderationStore.JudgementCount(c, d.PeriodId));
+            eligible, drawn, actions, (int)d.SampleSize, Millis.At(d.JudgingEnds), MetamoderationStore.JudgementCount(c, d.PeriodId));
     }
 
     /// <summary>The proposal an action is about and the moderator's public reason, from its payload.</summary>

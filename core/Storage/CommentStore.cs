@@ -117,19 +117,43 @@ public static class CommentStore
         c.ExecuteScalarLong(null, "SELECT count(*) FROM comments WHERE proposal_id = @proposalId AND depth = 1", new { proposalId });
 
     /// <summary>
-    /// One page of a proposal's threads (top-level comments) after a keyset position, in the
-    /// order asked: newest or oldest by id, or most endorsed (ties: newest first).
+    /// One page of a proposal's threads (top-level comments) between keyset positions, in the
+    /// order asked: newest or oldest by id, or most endorsed (ties: newest first). At most
+    /// <paramref name="limit"/> from the head of that window, or from its tail when
+    /// <paramref name="fromTail"/> (then still returned in the walk's order).
     /// </summary>
-    public static IReadOnlyList<CommentRow> Threads(DbConnection c, long proposalId, CommentOrder order, (long Primary, long Id)? after, int limit)
+    public static IReadOnlyList<CommentRow> Threads(
+        DbConnection c, long proposalId, CommentOrder order, (long Primary, long Id)? after, int limit,
+        (long Primary, long Id)? before = null, bool fromTail = false)
     {
-        var (where, orderBy) = order switch
+        var (later, earlier, walk, back) = order switch
         {
-            CommentOrder.Oldest => ("id > @id", "id"),
-            CommentOrder.MostEndorsed => ("(endorsements < @primary OR (endorsements = @primary AND id < @id))", "endorsements DESC, id DESC"),
-            _ => ("id < @id", "id DESC"),
+            CommentOrder.Oldest => ("id > @aid", "id < @bid", "id", "id DESC"),
+            CommentOrder.MostEndorsed => (
+                "(endorsements < @aprimary OR (endorsements = @aprimary AND id < @aid))",
+                "(endorsements > @bprimary OR (endorsements = @bprimary AND id > @bid))",
+                "endorsements DESC, id DESC",
+                "endorsements, id"),
+            _ => ("id < @aid", "id > @bid", "id DESC", "id"),
         };
-        var sql = $"SELECT {Columns} FROM comments WHERE proposal_id = @proposalId AND depth = 1 {(after is null ? "" : "AND " + where)} ORDER BY {orderBy} LIMIT @limit";
-        return c.Query<CommentRow>(sql, new { proposalId, primary = after?.Primary ?? 0, id = after?.Id ?? 0, limit }).AsList();
+        var sql = $"SELECT {Columns} FROM comments WHERE proposal_id = @proposalId AND depth = 1"
+            + (after is null ? "" : " AND " + later) + (before is null ? "" : " AND " + earlier)
+            + $" ORDER BY {(fromTail ? back : walk)} LIMIT @limit";
+        var rows = c.Query<CommentRow>(sql, new
+        {
+            proposalId,
+            aprimary = after?.Primary ?? 0,
+            aid = after?.Id ?? 0,
+            bprimary = before?.Primary ?? 0,
+            bid = before?.Id ?? 0,
+            limit,
+        }).AsList();
+        if (fromTail)
+        {
+            rows.Reverse();
+        }
+
+        return rows;
     }
 
     /// <summary>The replies in the given threads, oldest first (the order a reader follows a thread in).</summary>

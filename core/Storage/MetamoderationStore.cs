@@ -142,6 +142,11 @@ public static class MetamoderationStore
             "SELECT period_id AS PeriodId, member_id AS MemberId, level AS Level, drawn AS Drawn FROM metamoderation_entries WHERE period_id = @periodId ORDER BY member_id",
             new { periodId }, t).AsList();
 
+    /// <summary>How many members a draw weighed and which were drawn, without reading every entry.</summary>
+    public static (int Eligible, List<long> Drawn) EntrySummary(DbConnection c, DbTransaction? t, string periodId) =>
+        ((int)c.ExecuteScalar<long>("SELECT count(*) FROM metamoderation_entries WHERE period_id = @periodId", new { periodId }, t),
+         c.Query<long>("SELECT member_id FROM metamoderation_entries WHERE period_id = @periodId AND drawn = 1 ORDER BY member_id", new { periodId }, t).AsList());
+
     public static bool IsDrawn(DbConnection c, DbTransaction? t, string periodId, long memberId) =>
         c.ExecuteScalar<long>("SELECT count(*) FROM metamoderation_entries WHERE period_id = @periodId AND member_id = @memberId AND drawn = 1", new { periodId, memberId }, t) > 0;
 
@@ -170,6 +175,12 @@ public static class MetamoderationStore
             ORDER BY seq
             """,
             new { startMs, endMs, headSeq, types = types.ToArray() }, t).AsList();
+
+    /// <summary>How many moderator actions a period had up to the draw's head, without reading their payloads.</summary>
+    public static int ActionCount(DbConnection c, DbTransaction? t, long startMs, long endMs, long headSeq, IReadOnlyList<string> types) =>
+        (int)c.ExecuteScalar<long>(
+            $"SELECT count(*) FROM event_log WHERE at >= @startMs AND at < @endMs AND seq <= @headSeq AND actor_id IS NOT NULL AND type {c.InList("@types")}",
+            new { startMs, endMs, headSeq, types = types.ToArray() }, t);
 
     public static IReadOnlyList<JudgementRow> JudgementsOf(DbConnection c, DbTransaction? t, string periodId, long jurorId) =>
         c.Query<JudgementRow>(

@@ -19,16 +19,19 @@ public sealed class CliTests : IDisposable
         var seed = await CliProcess.RunAsync(null, "seed", "--members", "200", "--data", folder);
         Assert.True(seed.ExitCode == 0, seed.StdErr);
 
-        long closes, moderations;
+        long closes, moderations, metamoderation;
         using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(folder, "governance.db")};Pooling=False"))
         {
             // The import's event and its moderators' actions, then one for each ended vote the
             // seed closed and one for each past lottery period it drew.
             closes = connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'vote.closed'");
             moderations = connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type IN ('proposal.scheduled', 'proposal.declined')");
+            // Each past draw also draws metamoderation jurors, and the last draw's jurors judge.
+            metamoderation = connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type IN ('metamoderation.drawn', 'metamoderation.judged')");
+            Assert.Equal(Governance.Core.Demo.DemoSeed.PastDraws, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'metamoderation.drawn'"));
             Assert.Equal(1, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'organisation.seeded'"));
             Assert.Equal(Governance.Core.Demo.DemoSeed.PastDraws, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log WHERE type = 'lottery.drawn'"));
-            Assert.Equal(1 + moderations + closes + Governance.Core.Demo.DemoSeed.PastDraws, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log"));
+            Assert.Equal(1 + moderations + closes + Governance.Core.Demo.DemoSeed.PastDraws + metamoderation, connection.ExecuteScalar<long>("SELECT count(*) FROM event_log"));
         }
 
         // 200 members make 20 proposals; this seed happens to decide none of them (the
@@ -37,7 +40,7 @@ public sealed class CliTests : IDisposable
         var verify = await CliProcess.RunAsync(null, "verify-log", "--data", folder);
 
         Assert.Equal(0, verify.ExitCode);
-        Assert.Contains($"Event log intact: {1 + moderations + closes + Governance.Core.Demo.DemoSeed.PastDraws} entries.", verify.StdOut, StringComparison.Ordinal);
+        Assert.Contains($"Event log intact: {1 + moderations + closes + Governance.Core.Demo.DemoSeed.PastDraws + metamoderation} entries.", verify.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

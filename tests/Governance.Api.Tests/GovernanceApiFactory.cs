@@ -43,6 +43,9 @@ public class GovernanceApiFactory : WebApplicationFactory<Program>
 
         builder.UseSetting("Demo:Members", DemoMembers.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Demo:Seed", "7");
+        // The demo's votes stay yes/no votes here (tests take them as such and count proposals);
+        // the demo issues have their own tests (IssueTests, the Core demo tests).
+        builder.UseSetting("Demo:Issues", "false");
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in Settings)
         {

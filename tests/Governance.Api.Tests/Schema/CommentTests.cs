@@ -185,6 +185,50 @@ public sealed class CommentTests(SchemaFixture fixture) : IClassFixture<SchemaFi
         Assert.Equal([ids[0], ids[1]], oldest.EnumerateArray().Select(n => n.GetProperty("id").GetString()));
     }
 
+    [Theory]
+    [InlineData("NEWEST")]
+    [InlineData("OLDEST")]
+    [InlineData("MOST_ENDORSED")]
+    public async Task EachOrderWalksBackWithLastAndBeforeWhileCommentsArrive(string order)
+    {
+        var ann = await fixture.MemberAsync($"cm-back-{order.ToLowerInvariant().Replace('_', '-')}");
+        var p = await ProposalAsync(ann, $"Backwards {order}");
+        for (var i = 0; i < 7; i++)
+        {
+            await PostAsync(ann, p, $"Point {i}");
+        }
+
+        const string Back = """
+            query($p: ID!, $order: CommentOrder, $last: Int, $before: String) {
+              proposal(id: $p) { comments(orderBy: $order, last: $last, before: $before) {
+                pageInfo { hasPreviousPage hasNextPage startCursor } nodes { id } } }
+            }
+            """;
+        static List<string> Ids(JsonElement page) => page.GetProperty("nodes").EnumerateArray().Select(n => n.GetProperty("id").GetString()!).ToList();
+        var forward = Ids((await ann.DataAsync(Threads, new { p, order, first = 50 })).GetProperty("proposal").GetProperty("comments"));
+        var backward = new List<string>();
+        string? before = null;
+        for (var pages = 0; pages < 10; pages++)
+        {
+            var page = (await ann.DataAsync(Back, new { p, order, last = 3, before })).GetProperty("proposal").GetProperty("comments");
+            backward.InsertRange(0, Ids(page));
+            Assert.True(Ids(page).Count <= 3);
+            if (!page.GetProperty("pageInfo").GetProperty("hasPreviousPage").GetBoolean())
+            {
+                break;
+            }
+
+            before = page.GetProperty("pageInfo").GetProperty("startCursor").GetString();
+            await PostAsync(ann, p, $"Arrived during the walk {pages}");
+        }
+
+        // Arrivals land at one end of the walk, never inside the part already walked: oldest
+        // first, at the tail the walk back has left; newest first (and most endorsed, where all
+        // have 0 and the newer comes first), at the head it walks towards.
+        Assert.Equal(backward.Distinct().Count(), backward.Count);
+        Assert.Equal(forward, order == "OLDEST" ? backward.Take(forward.Count).ToList() : backward.Skip(backward.Count - forward.Count).ToList());
+    }
+
     [Fact]
     public async Task WatchersOfAProposalHearEachCommentAsItCommits()
     {

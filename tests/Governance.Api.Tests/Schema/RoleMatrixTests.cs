@@ -83,6 +83,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         ["suggest"] = Who.Member,
         ["giveOpinion"] = Who.Member,
         ["markSuggestionAnswered"] = Who.Member,
+        ["judgeModeration"] = Who.Member,
         ["scheduleProposal"] = Who.Moderator,
         ["returnProposal"] = Who.Moderator,
         ["declineProposal"] = Who.Moderator,
@@ -99,6 +100,7 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
         ["renameArea"] = Who.Admin,
         ["archiveArea"] = Who.Admin,
         ["moveArea"] = Who.Admin,
+        ["decideModeratorReview"] = Who.Admin,
     };
 
     /// <summary>The moderation commands of the report queue refuse in core (NOT_ALLOWED); the rest in the api's guard (FORBIDDEN).</summary>
@@ -196,6 +198,8 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
                 new { p = P(OnAgenda(await ProposalAsync(tag))), i = P(await ProposalAsync(tag + " (into)")) }, "proposal"),
             "hideContent" => ("mutation($t: ID!) { hideContent(input: { target: $t, reason: \"matrix\" }) { hidden { reason } " + Errors + " } }", new { t = P(await ProposalAsync(tag)) }, "hidden"),
             "decideReport" => ("mutation($t: ID!) { decideReport(input: { target: $t, restore: false, reason: \"matrix\" }) { hidden { reason } " + Errors + " } }", new { t = P(await ReportedAsync(tag)) }, "hidden"),
+            "decideModeratorReview" => ("mutation($r: ID!) { decideModeratorReview(input: { review: $r, restore: true, reason: \"matrix\" }) { review { restored } " + Errors + " } }",
+                new { r = AReview(10 + Array.IndexOf(Roles, role)) }, "review"),
             _ => throw new InvalidOperationException($"{mutation} has a row in the matrix but no request: add one here."),
         };
     }
@@ -231,6 +235,16 @@ public sealed class RoleMatrixTests(RoleMatrixFixture fixture) : IClassFixture<R
             new { t = SchemaFixture.Id("Proposal", id) })).GetProperty("report");
         Assert.Empty(reported.Codes());
         return id;
+    }
+
+    /// <summary>An open review of a (demo) member's moderator role, as metamoderation opens one.</summary>
+    private string AReview(int member)
+    {
+        using var connection = fixture.App.Database.Open();
+        var id = connection.ExecuteScalar<long>(
+            "INSERT INTO moderator_reviews (member_id, suspended_at, fair_share, judgements) VALUES (@m, @now, 0.2, 10) RETURNING id",
+            new { m = fixture.App.DemoMember(member), now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() });
+        return SchemaFixture.Id("ModeratorReview", id);
     }
 
     private string AnInvitation()
