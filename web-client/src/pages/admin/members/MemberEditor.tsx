@@ -41,7 +41,7 @@ export function MemberEditor({ member, onChanged }: { member: MemberRow; onChang
     const changed = result.data?.setMemberRoles.member;
     if (changed) {
       onChanged(changed);
-      setStatus(m.rolesSaved(changed.handle, changed.roles.map((r) => m.roleNames[r] ?? r).join(', ')));
+      setStatus(m.rolesSaved(changed.handle, (['MEMBER', 'MODERATOR', 'ADMIN'] as const).filter((r) => changed.roles.includes(r)).map((r) => m.roleNames[r]).join(', ')));
     }
   }
 

@@ -1,7 +1,10 @@
 import { Fragment, useId, useState, type FormEvent } from 'react';
+import '../../../styles.adminMembers.css';
 import { useI18n } from '../../../i18n/i18n';
 import { MemberEditor } from './MemberEditor';
 import { useMemberSearch } from './useMemberSearch';
+
+const roleOrder = ['MEMBER', 'MODERATOR', 'ADMIN'];
 
 /** Members by handle or display name, a page at a time, each with their roles and voting right to manage. */
 export function MemberSearch() {
@@ -11,6 +14,7 @@ export function MemberSearch() {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const found = useMemberSearch();
+  const rolesText = (roles: readonly string[]) => roleOrder.filter((r) => roles.includes(r)).map((r) => m.roleNames[r]).join(', ');
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -37,7 +41,7 @@ export function MemberSearch() {
         {found.loading && found.rows.length === 0 ? m.loading : found.total === 0 ? m.none : m.found(found.rows.length, found.total)}
       </p>
       {found.rows.length > 0 ? (
-        <table data-testid="member-results">
+        <table className="member-table" data-testid="member-results">
           <thead>
             <tr>
               <th scope="col">{m.columns.member}</th>
@@ -53,8 +57,8 @@ export function MemberSearch() {
                   <th scope="row">
                     <bdi>{row.displayName}</bdi> (@<bdi>{row.handle}</bdi>)
                   </th>
-                  <td>{row.roles.map((r) => m.roleNames[r] ?? r).join(', ')}</td>
-                  <td>{row.votingRight ? m.votes : m.noVote}</td>
+                  <td data-label={m.columns.roles}>{rolesText(row.roles)}</td>
+                  <td data-label={m.columns.votingRight}>{row.votingRight ? m.votes : m.noVote}</td>
                   <td>
                     <button
                       type="button"
@@ -63,7 +67,8 @@ export function MemberSearch() {
                       aria-controls={`${id}-${row.id}`}
                       onClick={() => setOpen(open === row.id ? null : row.id)}
                     >
-                      {open === row.id ? m.close(row.handle) : m.manage(row.handle)}
+                      {open === row.id ? m.close : m.manage}
+                      <span className="visually-hidden"> @{row.handle}</span>
                     </button>
                   </td>
                 </tr>
