@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using Governance.Core.Accounts;
 using Governance.Core.Demo;
 using Governance.Core.Policies;
 using Governance.Core.Storage;
@@ -88,6 +89,71 @@ public sealed partial class MembershipFlowTests(WebClientServer server)
             var adminId = connection.ExecuteScalar<long>("SELECT id FROM members WHERE handle = @Handle", new { DemoAccounts.Admin.Handle });
             server.Services.GetRequiredService<PolicyService>().Set(adminId, null, """{"registration":"open"}""");
         }
+    }
+
+    [Fact]
+    public async Task AnAdminSearchesAMemberAndMakesThemModeratorWhileANonAdminGetsNothing()
+    {
+        await using var target = await Member.RegisterAsync(server, "search.sam", "Sam Searchable");
+        await using var admin = await SignInAsync(DemoAccounts.Admin.Handle);
+        var page = admin.Page;
+        await page.GotoAsync("/admin/members");
+        var results = page.GetByTestId("member-results");
+        await Expect(results).ToBeVisibleAsync();
+
+        // A page holds 20 members; "More members" appends the rest after the page's end cursor.
+        var membership = server.Services.GetRequiredService<MembershipService>();
+        for (var i = 1; i <= 21; i++)
+        {
+            await membership.RegisterAsync($"paging.p{i:00}", $"Paging Pia {i:00}", $"paging.p{i:00}@example.org", "not-a-hash", new RegistrationClaims(null, null));
+        }
+
+        await page.GetByLabel("Search by handle or display name").FillAsync("Paging Pia");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("member-count")).ToHaveTextAsync("21 members found, 20 shown.");
+        await Expect(results.Locator("tbody > tr")).ToHaveCountAsync(20);
+        await page.GetByRole(AriaRole.Button, new() { Name = "More members" }).ClickAsync();
+        await Expect(page.GetByTestId("member-count")).ToHaveTextAsync("21 members found, 21 shown.");
+        await Expect(results.Locator("tbody > tr")).ToHaveCountAsync(21);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "More members" })).ToHaveCountAsync(0);
+
+        await page.GetByLabel("Search by handle or display name").FillAsync("Sam Searchable");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await Expect(page.GetByTestId("member-count")).ToHaveTextAsync("1 member found.");
+        var row = results.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = "Sam Searchable (@search.sam)" }) });
+        await Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("member");
+        await Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("yes");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Manage @search.sam" }).ClickAsync();
+        var roles = page.GetByRole(AriaRole.Group, new() { Name = "Roles of @search.sam" });
+        await roles.GetByLabel("Moderator").CheckAsync();
+        await roles.GetByRole(AriaRole.Button, new() { Name = "Save roles" }).ClickAsync();
+        await Expect(page.GetByTestId("member-status")).ToHaveTextAsync("@search.sam now has the roles: member, moderator.");
+        await Expect(row.GetByRole(AriaRole.Cell).Nth(0)).ToHaveTextAsync("member, moderator");
+        Assert.Equal(1, Count("SELECT count(*) FROM member_roles r JOIN members m ON m.id = r.member_id WHERE m.handle = 'search.sam' AND r.role = 'moderator'"));
+
+        // A suspension without a reason is refused beside its form, which takes the focus; with one, it is done.
+        var voting = page.GetByRole(AriaRole.Group, new() { Name = "Voting right of @search.sam" });
+        await voting.GetByRole(AriaRole.Button, new() { Name = "Suspend voting right" }).ClickAsync();
+        await Expect(voting.GetByRole(AriaRole.Alert)).ToBeFocusedAsync();
+        await Expect(voting.GetByRole(AriaRole.Alert)).ToContainTextAsync("Say why the voting right changes");
+        await voting.GetByLabel("Reason (public, in the log)").FillAsync("Left the organisation");
+        await voting.GetByRole(AriaRole.Button, new() { Name = "Suspend voting right" }).ClickAsync();
+        await Expect(page.GetByTestId("member-status")).ToHaveTextAsync("The voting right of @search.sam is suspended.");
+        await Expect(row.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("no");
+        await Axe.AssertNoViolationsAsync(page, "the members admin page with a member open");
+        await Screenshots.TakeAsync(page, "admin-members-search");
+
+        // The member, now a moderator but no admin, gets no admin page and is refused over GraphQL.
+        await target.Page.GotoAsync("/admin/members");
+        await Expect(target.Page.GetByText("Only admins can see this page.")).ToBeVisibleAsync();
+        await Expect(target.Page.GetByLabel("Search by handle or display name")).ToHaveCountAsync(0);
+        var refused = await target.GraphQLAsync(
+            "mutation($m: ID!) { setMemberRoles(input: { member: $m, roles: [MEMBER, ADMIN] }) { member { id } errors { __typename } } }",
+            new { m = target.Id });
+        Assert.Equal("NotAuthorizedError", refused.GetProperty("setMemberRoles").GetProperty("errors")[0].GetProperty("__typename").GetString());
+        Assert.Equal(0, Count("SELECT count(*) FROM member_roles r JOIN members m ON m.id = r.member_id WHERE m.handle = 'search.sam' AND r.role = 'admin'"));
+        Assert.Empty(admin.ConsoleErrors);
     }
 
     [Fact]

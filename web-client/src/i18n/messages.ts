@@ -10,6 +10,7 @@ import { rulesDe, rulesEn } from './messages.rules';
 import { ballotsDe, ballotsEn } from './messages.ballots';
 import { accountDe, accountEn } from './messages.account';
 import { adminAreasDe, adminAreasEn } from './messages.adminAreas';
+import { adminMembersDe, adminMembersEn } from './messages.adminMembers';
 import { notificationsDe, notificationsEn } from './messages.notifications';
 import { deliberationDe, deliberationEn } from './messages.deliberation';
 import { issuesDe, issuesEn } from './messages.issues';
@@ -22,6 +23,7 @@ export const en = {
   admin: adminEn,
   account: accountEn,
   adminAreas: adminAreasEn,
+  adminMembers: adminMembersEn,
   voting: votingEn,
   appName: 'Governance',
   skipToContent: 'Skip to main content',
@@ -92,6 +94,7 @@ export const de: Messages = {
   admin: adminDe,
   account: accountDe,
   adminAreas: adminAreasDe,
+  adminMembers: adminMembersDe,
   voting: votingDe,
   appName: 'Governance',
   skipToContent: 'Zum Hauptinhalt springen',
