@@ -104,6 +104,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Testing";
+        // The demo's votes stay yes/no votes, as in GovernanceApiFactory: these runs count and recount them.
+        start.Environment["Demo__Issues"] = "false";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         return new ServerProcess(Process.Start(start)!, port);
     }
