@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Client, Provider } from 'urql';
 import { describe, expect, it } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
 import { de, en } from '../i18n/messages';
@@ -7,17 +8,23 @@ import { RouterProvider } from '../router';
 import { SessionProvider } from '../session/session';
 import { Layout } from './Layout';
 
+// The navigation asks the api whether I am drawn for metamoderation; with no exchanges the
+// question stays unanswered, which is all the layout needs here.
+const silentClient = new Client({ url: 'http://localhost/graphql', exchanges: [] });
+
 function renderLayout() {
   return render(
-    <I18nProvider language="en">
-      <RouterProvider initialPath="/">
-        <SessionProvider initial={{ status: 'signedOut' }}>
-          <Layout>
-            <h1>content</h1>
-          </Layout>
-        </SessionProvider>
-      </RouterProvider>
-    </I18nProvider>,
+    <Provider value={silentClient}>
+      <I18nProvider language="en">
+        <RouterProvider initialPath="/">
+          <SessionProvider initial={{ status: 'signedOut' }}>
+            <Layout>
+              <h1>content</h1>
+            </Layout>
+          </SessionProvider>
+        </RouterProvider>
+      </I18nProvider>
+    </Provider>,
   );
 }
 
