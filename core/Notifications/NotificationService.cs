@@ -16,10 +16,6 @@ public sealed class NotificationService(Database database, TimeProvider clock)
     /// <summary>Most notifications one markRead names.</summary>
     public const int MaxIdsPerCall = 100;
 
-    /// <summary>A member's notifications, newest first, older than <paramref name="beforeId"/> (0: from the newest).</summary>
-    public IReadOnlyList<NotificationRow> Page(long memberId, long beforeId, int limit) =>
-        Transactions.Read(database, c => NotificationStore.Page(c, memberId, beforeId, limit));
-
     /// <summary>A keyset window of a member's notifications, newest first (see <see cref="NotificationStore.Window"/>).</summary>
     public IReadOnlyList<NotificationRow> Window(long memberId, long belowId, long aboveId, int limit, bool fromOldest) =>
         Transactions.Read(database, c => NotificationStore.Window(c, memberId, belowId, aboveId, limit, fromOldest));

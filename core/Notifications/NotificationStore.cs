@@ -121,12 +121,6 @@ public static class NotificationStore
         return parameter;
     }
 
-    /// <summary>A member's notifications, newest first, older than <paramref name="beforeId"/> (0: from the newest).</summary>
-    public static IReadOnlyList<NotificationRow> Page(DbConnection c, long memberId, long beforeId, int limit) =>
-        c.Query<NotificationRow>(
-            $"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND (@beforeId = 0 OR id < @beforeId) ORDER BY id DESC LIMIT @limit",
-            new { memberId, beforeId, limit }).AsList();
-
     /// <summary>
     /// A keyset window of a member's notifications, newest first: ids below <paramref name="belowId"/>
     /// and above <paramref name="aboveId"/> (0 = no bound), at most <paramref name="limit"/> from the
