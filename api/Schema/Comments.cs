@@ -162,19 +162,24 @@ internal static class Comments
         var before = c.Argument<string>("before") is { } b ? Decode(b, orderName) : ((long, long)?)null;
         var fromTail = first is null && last is not null;
         var size = first ?? last ?? DefaultPageSize;
-        var (rows, total) = Transactions.Read(s.Database, db => (CommentStore.Threads(db, proposalId, order, after, size + 1, before, fromTail), CommentStore.CountThreads(db, proposalId)));
-        var page = (fromTail ? rows.Skip(rows.Count > size ? 1 : 0) : rows.Take(size)).ToList();
-        if (first is not null && last is { } tail && page.Count > tail)
+        // The rows, the count and the neighbours from one snapshot: a comment posted meanwhile
+        // is in all of them or in none.
+        var (page, total, hasPrevious, hasNext) = Transactions.ReadConsistent(s.Database, (db, t) =>
         {
-            page = page.Skip(page.Count - tail).ToList();
-        }
+            var rows = CommentStore.Threads(db, proposalId, order, after, size + 1, before, fromTail, t);
+            var page = (fromTail ? rows.Skip(rows.Count > size ? 1 : 0) : rows.Take(size)).ToList();
+            if (first is not null && last is { } tail && page.Count > tail)
+            {
+                page = page.Skip(page.Count - tail).ToList();
+            }
 
+            return page.Count == 0
+                ? (page, CommentStore.CountThreads(db, proposalId, t), false, false)
+                : (page, CommentStore.CountThreads(db, proposalId, t),
+                    CommentStore.Threads(db, proposalId, order, null, 1, Key(order, page[0]), fromTail: true, t).Count > 0,
+                    CommentStore.Threads(db, proposalId, order, Key(order, page[^1]), 1, t: t).Count > 0);
+        });
         var edges = page.Select(r => new Edge<CommentRow>(r, Encode(orderName, r))).ToList();
-        var (hasPrevious, hasNext) = edges.Count == 0
-            ? (false, false)
-            : Transactions.Read(s.Database, db => (
-                CommentStore.Threads(db, proposalId, order, null, 1, Key(order, page[0]), fromTail: true).Count > 0,
-                CommentStore.Threads(db, proposalId, order, Key(order, page[^1]), 1).Count > 0));
         return new Connection<CommentRow>(edges, new PageInfo(hasPrevious, hasNext, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor), (int)total);
     }
 

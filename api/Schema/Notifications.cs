@@ -40,27 +40,13 @@ internal static class Notifications
             var above = c.Argument<string>("before") is { } before ? DecodeCursor(before) : 0;
             var fromOldest = first is null && last is not null;
             var size = first ?? last ?? 20;
-            var rows = d.Notifications.Window(me, below, above, size + 1, fromOldest);
-            var more = rows.Count > size;
-            var page = (fromOldest ? rows.Skip(more ? 1 : 0) : rows.Take(size)).ToList();
-            if (first is not null && last is { } tail && page.Count > tail)
-            {
-                page = page.Skip(page.Count - tail).ToList();
-            }
-
-            var (total, unread) = d.Notifications.Counts(me);
-            var edges = page.Select(r => new Edge<NotificationRow>(r, Ids.Of(IdType, r.Id))).ToList();
-            var newest = edges.Count > 0 ? page[0].Id : 0;
-            var oldest = edges.Count > 0 ? page[^1].Id : 0;
+            var page = d.Notifications.Page(me, below, above, size, fromOldest, first is not null ? last : null);
+            var edges = page.Rows.Select(r => new Edge<NotificationRow>(r, Ids.Of(IdType, r.Id))).ToList();
             return Task.FromResult<object?>(new NotificationConnection(
                 edges,
-                new PageInfo(
-                    edges.Count > 0 && d.Notifications.Window(me, 0, newest, 1, fromOldest: true).Count > 0,
-                    edges.Count > 0 && d.Notifications.Window(me, oldest, 0, 1, fromOldest: false).Count > 0,
-                    edges.FirstOrDefault()?.Cursor,
-                    edges.LastOrDefault()?.Cursor),
-                (int)total,
-                (int)unread));
+                new PageInfo(page.HasNewer, page.HasOlder, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+                (int)page.Total,
+                (int)page.Unread));
         })
         .Resolve("Viewer.unreadNotificationCount", c => (int)d.Notifications.Counts(Me(c)).Unread)
         .Resolve("Viewer.notificationSettings", c => d.Notifications.Settings(Me(c)))

@@ -3,6 +3,9 @@ using Governance.Core.Storage;
 
 namespace Governance.Core.Notifications;
 
+/// <summary>One page of a member's notifications with its counts, all read from one snapshot.</summary>
+public sealed record NotificationPage(IReadOnlyList<NotificationRow> Rows, long Total, long Unread, bool HasNewer, bool HasOlder);
+
 /// <summary>A member's delivery for one kind.</summary>
 public sealed record NotificationSetting(string Kind, string Delivery);
 
@@ -16,12 +19,33 @@ public sealed class NotificationService(Database database, TimeProvider clock)
     /// <summary>Most notifications one markRead names.</summary>
     public const int MaxIdsPerCall = 100;
 
-    /// <summary>A keyset window of a member's notifications, newest first (see <see cref="NotificationStore.Window"/>).</summary>
-    public IReadOnlyList<NotificationRow> Window(long memberId, long belowId, long aboveId, int limit, bool fromOldest) =>
-        Transactions.Read(database, c => NotificationStore.Window(c, memberId, belowId, aboveId, limit, fromOldest));
+    /// <summary>
+    /// One page of a member's notifications, newest first, keyset by id: ids below
+    /// <paramref name="belowId"/> and above <paramref name="aboveId"/> (0 = no bound), the
+    /// newest <paramref name="size"/> of that window, or its oldest when <paramref name="fromOldest"/>,
+    /// then at most the oldest <paramref name="tail"/> of those. The rows, the counts and whether
+    /// anything lies either side are read from one snapshot, so a notification the feed writes
+    /// meanwhile is either in all of them or in none (a count of one over an empty page was a race).
+    /// </summary>
+    public NotificationPage Page(long memberId, long belowId, long aboveId, int size, bool fromOldest, int? tail) =>
+        Transactions.ReadConsistent(database, (c, t) =>
+        {
+            var rows = NotificationStore.Window(c, t, memberId, belowId, aboveId, size + 1, fromOldest);
+            var more = rows.Count > size;
+            var page = (fromOldest ? rows.Skip(more ? 1 : 0) : rows.Take(size)).ToList();
+            if (tail is { } keep && page.Count > keep)
+            {
+                page = page.Skip(page.Count - keep).ToList();
+            }
+
+            var (total, unread) = NotificationStore.Counts(c, t, memberId);
+            var newer = page.Count > 0 && NotificationStore.Window(c, t, memberId, 0, page[0].Id, 1, fromOldest: true).Count > 0;
+            var older = page.Count > 0 && NotificationStore.Window(c, t, memberId, page[^1].Id, 0, 1, fromOldest: false).Count > 0;
+            return new NotificationPage(page, total, unread, newer, older);
+        });
 
     public (long Total, long Unread) Counts(long memberId) =>
-        Transactions.Read(database, c => NotificationStore.Counts(c, memberId));
+        Transactions.Read(database, c => NotificationStore.Counts(c, null, memberId));
 
     /// <summary>A member's notifications written after <paramref name="afterId"/> up to <paramref name="upToId"/>, oldest first.</summary>
     public IReadOnlyList<NotificationRow> Between(long memberId, long afterId, long upToId) =>

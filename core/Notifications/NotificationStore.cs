@@ -127,11 +127,11 @@ public static class NotificationStore
     /// newest end of the window, or from its oldest end when <paramref name="fromOldest"/> (then
     /// still returned newest first).
     /// </summary>
-    public static IReadOnlyList<NotificationRow> Window(DbConnection c, long memberId, long belowId, long aboveId, int limit, bool fromOldest)
+    public static IReadOnlyList<NotificationRow> Window(DbConnection c, DbTransaction? t, long memberId, long belowId, long aboveId, int limit, bool fromOldest)
     {
         var rows = c.Query<NotificationRow>(
             $"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND (@belowId = 0 OR id < @belowId) AND id > @aboveId ORDER BY id {(fromOldest ? "ASC" : "DESC")} LIMIT @limit",
-            new { memberId, belowId, aboveId, limit }).AsList();
+            new { memberId, belowId, aboveId, limit }, t).AsList();
         if (fromOldest)
         {
             rows.Reverse();
@@ -149,10 +149,10 @@ public static class NotificationStore
     public static IReadOnlyList<NotificationRow> ByIds(DbConnection c, DbTransaction? t, long memberId, IReadOnlyCollection<long> ids) =>
         c.Query<NotificationRow>($"SELECT {Columns} FROM notifications WHERE member_id = @memberId AND id {c.InList("@ids")} ORDER BY id DESC", new { memberId, ids = ids.ToArray() }, t).AsList();
 
-    public static (long Total, long Unread) Counts(DbConnection c, long memberId) =>
+    public static (long Total, long Unread) Counts(DbConnection c, DbTransaction? t, long memberId) =>
         c.QuerySingle<(long, long)>(
             "SELECT count(*), coalesce(sum(CASE WHEN read_at IS NULL THEN 1 ELSE 0 END), 0) FROM notifications WHERE member_id = @memberId",
-            new { memberId });
+            new { memberId }, t);
 
     public static int MarkRead(DbConnection c, DbTransaction t, long memberId, IReadOnlyCollection<long>? ids, long atMs) =>
         ids is null

@@ -113,8 +113,8 @@ public static class CommentStore
     public static long CountOnProposal(DbConnection c, long proposalId) =>
         c.ExecuteScalarLong(null, "SELECT count(*) FROM comments WHERE proposal_id = @proposalId", new { proposalId });
 
-    public static long CountThreads(DbConnection c, long proposalId) =>
-        c.ExecuteScalarLong(null, "SELECT count(*) FROM comments WHERE proposal_id = @proposalId AND depth = 1", new { proposalId });
+    public static long CountThreads(DbConnection c, long proposalId, DbTransaction? t = null) =>
+        c.ExecuteScalarLong(t, "SELECT count(*) FROM comments WHERE proposal_id = @proposalId AND depth = 1", new { proposalId });
 
     /// <summary>
     /// One page of a proposal's threads (top-level comments) between keyset positions, in the
@@ -124,7 +124,7 @@ public static class CommentStore
     /// </summary>
     public static IReadOnlyList<CommentRow> Threads(
         DbConnection c, long proposalId, CommentOrder order, (long Primary, long Id)? after, int limit,
-        (long Primary, long Id)? before = null, bool fromTail = false)
+        (long Primary, long Id)? before = null, bool fromTail = false, DbTransaction? t = null)
     {
         var (later, earlier, walk, back) = order switch
         {
@@ -147,7 +147,7 @@ public static class CommentStore
             bprimary = before?.Primary ?? 0,
             bid = before?.Id ?? 0,
             limit,
-        }).AsList();
+        }, t).AsList();
         if (fromTail)
         {
             rows.Reverse();

@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Governance.Core.Events;
 using Npgsql;
 
@@ -80,6 +82,24 @@ public static class Transactions
         ArgumentNullException.ThrowIfNull(query);
         using var connection = database.Open();
         return query(connection);
+    }
+
+    /// <summary>
+    /// Several reads that must agree with each other (a page and its counts), run in one read
+    /// transaction: SQLite's deferred transaction reads one WAL snapshot from its first read, and
+    /// PostgreSQL's REPEATABLE READ one snapshot for the transaction. Takes no write lock.
+    /// </summary>
+    public static T ReadConsistent<T>(Database database, Func<DbConnection, DbTransaction, T> query)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(query);
+        using var connection = database.Open();
+        using var transaction = connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        var result = query(connection, transaction);
+        transaction.Commit();
+        return result;
     }
 
     /// <summary>Begins a write transaction holding the database's single writer lock.</summary>
