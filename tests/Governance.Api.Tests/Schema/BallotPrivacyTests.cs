@@ -13,8 +13,9 @@ namespace Governance.Api.Tests.Schema;
 /// Proposal.ballots under each privacy policy (DESIGN §5) × reader × phase: while voting, only
 /// the voter a reader's own weight reaches; after close, everyone (public) or the delegates
 /// (delegates-public); under aggregate nothing, on any read path: the GraphQL query, the REST
-/// export, and the subscription path (<c>proposalChanged</c> over the real graphql-ws WebSocket,
-/// each reader signed in with their own token).
+/// export, and the subscription path (<c>proposalChanged</c> over the real graphql-transport-ws
+/// WebSocket, each reader with their own token, and over Server-Sent Events, each reader with
+/// their own session).
 /// </summary>
 public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<SchemaFixture>
 {
@@ -155,21 +156,24 @@ public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<Sc
     private const string Watch = "subscription($p: ID!) { proposalChanged(id: $p) { status ballots(first: 50) { totalCount nodes { voter { handle } choice weight carriesMyVote } } } }";
 
     [Theory]
-    [InlineData(VotePrivacy.Public)]
-    [InlineData(VotePrivacy.DelegatesPublic)]
-    [InlineData(VotePrivacy.Aggregate)]
-    public async Task TheSubscriptionPathShowsEachReaderExactlyTheBallotsTheQueryShowsWhileVotingAndAfterClose(VotePrivacy privacy)
+    [InlineData(VotePrivacy.Public, "websocket")]
+    [InlineData(VotePrivacy.DelegatesPublic, "websocket")]
+    [InlineData(VotePrivacy.Aggregate, "websocket")]
+    [InlineData(VotePrivacy.Public, "sse")]
+    [InlineData(VotePrivacy.DelegatesPublic, "sse")]
+    [InlineData(VotePrivacy.Aggregate, "sse")]
+    public async Task TheSubscriptionPathShowsEachReaderExactlyTheBallotsTheQueryShowsWhileVotingAndAfterClose(VotePrivacy privacy, string transport)
     {
-        var cast = await VotingAsync(privacy, "sub");
+        var cast = await VotingAsync(privacy, transport == "sse" ? "sse" : "sub");
         var readers = new[] { cast.Delegator, cast.Delegate, cast.Outsider, fixture.Anonymous };
-        var sockets = new List<(Actor Reader, WebSocket Socket)>();
+        var watchers = new List<(Actor Reader, IWatcher Watcher)>();
         try
         {
             var bus = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>();
             var before = bus.SubscriberCount;
             foreach (var reader in readers)
             {
-                sockets.Add((reader, await WatchAsync(reader, cast.Proposal)));
+                watchers.Add((reader, transport == "sse" ? new SseWatcher(reader, cast.Proposal) : await WebSocketWatcher.StartAsync(fixture, reader, cast.Proposal)));
             }
 
             var deadline = DateTime.UtcNow + Patience;
@@ -178,14 +182,16 @@ public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<Sc
                 await Task.Delay(20);
             }
 
+            Assert.Equal(before + readers.Length, bus.SubscriberCount);
+
             // During the vote: the solo voter changes their ballot; every watcher hears the proposal.
             await cast.Solo.DataAsync(Vote, new { p = cast.Proposal, c = "ABSTAIN" });
-            foreach (var (reader, socket) in sockets)
+            foreach (var (reader, watcher) in watchers)
             {
-                var heard = await NextAsync(socket, "VOTING");
+                var heard = await NextAsync(watcher, "VOTING");
                 Assert.Equal(await SeenByAsync(reader, cast.Proposal), heard);
-                Assert.True(privacy != VotePrivacy.Aggregate || heard.Count == 0, $"aggregate showed {reader.Name} a ballot while voting");
-                Assert.True(heard.Count == (reader == cast.Delegator && privacy != VotePrivacy.Aggregate ? 1 : 0), $"{reader.Name} saw {heard.Count} ballots while voting");
+                Assert.True(privacy != VotePrivacy.Aggregate || heard.Count == 0, $"aggregate showed {reader.Name} a ballot while voting over {transport}");
+                Assert.True(heard.Count == (reader == cast.Delegator && privacy != VotePrivacy.Aggregate ? 1 : 0), $"{reader.Name} saw {heard.Count} ballots while voting over {transport}");
             }
 
             // After the close: what the policy publishes, and under aggregate still nothing. The
@@ -193,9 +199,9 @@ public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<Sc
             Close(cast);
             fixture.Factory.Services.GetRequiredService<Governance.Core.Events.IDomainEventPublisher>()
                 .Publish(new Governance.Core.Events.ProposalUpdated(cast.Id, AgendaMayHaveMoved: false, DateTimeOffset.UtcNow));
-            foreach (var (reader, socket) in sockets)
+            foreach (var (reader, watcher) in watchers)
             {
-                var heard = await NextAsync(socket, null);
+                var heard = await NextAsync(watcher, null);
                 Assert.Equal(await SeenByAsync(reader, cast.Proposal), heard);
                 var expected = privacy switch
                 {
@@ -203,44 +209,157 @@ public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<Sc
                     VotePrivacy.DelegatesPublic => 1,
                     _ => 0,
                 };
-                Assert.True(heard.Count == expected, $"{reader.Name} saw {heard.Count} ballots after close under {privacy}, expected {expected}");
+                Assert.True(heard.Count == expected, $"{reader.Name} saw {heard.Count} ballots after close under {privacy} over {transport}, expected {expected}");
             }
         }
         finally
         {
-            foreach (var (_, socket) in sockets)
+            foreach (var (_, watcher) in watchers)
             {
-                socket.Dispose();
+                watcher.Dispose();
             }
         }
     }
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
 
-    /// <summary>Opens a graphql-ws socket as <paramref name="reader"/> (their own read token; none for the anonymous reader) watching the proposal.</summary>
-    private async Task<WebSocket> WatchAsync(Actor reader, string proposal)
+    /// <summary>One reader's subscription to <see cref="Watch"/>: each call the next result (its <c>data</c> and <c>errors</c>).</summary>
+    private interface IWatcher : IDisposable
     {
-        _ = fixture.Factory.Server;
-        var client = fixture.Factory.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
-        object init = reader == fixture.Anonymous
-            ? new { type = "connection_init" }
-            : new { type = "connection_init", payload = new { authorization = (await fixture.TokenAsync(reader, $"{reader.Name}-watch", "read")).Client.DefaultRequestHeaders.Authorization!.ToString() } };
-        await SendAsync(socket, init);
-        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
-        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = Watch, variables = new { p = proposal } } });
-        return socket;
+        Task<JsonElement> NextAsync();
     }
 
-    /// <summary>The ballots of the next frame with the proposal in <paramref name="status"/> (null: the next frame with the vote closed).</summary>
-    private static async Task<List<(string Handle, string Choice, double? Weight, bool CarriesMe)>> NextAsync(WebSocket socket, string? status)
+    /// <summary>
+    /// graphql-transport-ws over the real WebSocket, as <paramref name="reader"/> with their own
+    /// read token (none for the anonymous reader).
+    /// </summary>
+    private sealed class WebSocketWatcher(WebSocket socket) : IWatcher
     {
-        while (true)
+        public static async Task<IWatcher> StartAsync(SchemaFixture fixture, Actor reader, string proposal)
+        {
+            var client = fixture.Factory.Server.CreateWebSocketClient();
+            client.SubProtocols.Add("graphql-transport-ws");
+            var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
+            object init = reader == fixture.Anonymous
+                ? new { type = "connection_init" }
+                : new { type = "connection_init", payload = new { authorization = (await fixture.TokenAsync(reader, $"{reader.Name}-watch", "read")).Client.DefaultRequestHeaders.Authorization!.ToString() } };
+            await SendAsync(socket, init);
+            Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+            await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = Watch, variables = new { p = proposal } } });
+            return new WebSocketWatcher(socket);
+        }
+
+        public async Task<JsonElement> NextAsync()
         {
             var frame = await ReceiveAsync(socket);
             Assert.Equal("next", frame.GetProperty("type").GetString());
-            var changed = frame.GetProperty("payload").GetProperty("data").GetProperty("proposalChanged");
+            return frame.GetProperty("payload");
+        }
+
+        public void Dispose() => socket.Dispose();
+
+        private static Task SendAsync(WebSocket socket, object message) =>
+            socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
+
+        private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
+        {
+            using var timeout = new CancellationTokenSource(Patience);
+            var buffer = new byte[64 * 1024];
+            var text = new StringBuilder();
+            while (true)
+            {
+                var received = await socket.ReceiveAsync(buffer, timeout.Token);
+                text.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
+                if (received.EndOfMessage)
+                {
+                    return JsonDocument.Parse(text.ToString()).RootElement.Clone();
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// GraphQL over Server-Sent Events (a POST to /graphql accepting <c>text/event-stream</c>,
+    /// one response per operation), as <paramref name="reader"/> with their own client: the
+    /// member's session cookie, or nothing for the anonymous reader. The response's headers come
+    /// with its first event, so the request is sent at once and its answer awaited at the first read.
+    /// </summary>
+    private sealed class SseWatcher : IWatcher
+    {
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task<HttpResponseMessage> answer;
+        private StreamReader? events;
+
+        public SseWatcher(Actor reader, string proposal)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+            {
+                Content = new StringContent(JsonSerializer.Serialize(new { query = Watch, variables = new { p = proposal } }), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            answer = reader.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token);
+        }
+
+        public async Task<JsonElement> NextAsync()
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stop.Token);
+            timeout.CancelAfter(Patience);
+            if (events is null)
+            {
+                var response = await answer.WaitAsync(timeout.Token);
+                Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+                Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+                events = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token), Encoding.UTF8);
+            }
+
+            string? kind = null;
+            var data = new StringBuilder();
+            while (true)
+            {
+                var line = await events.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The event stream ended.");
+                if (line.Length == 0)
+                {
+                    if (kind is null && data.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    Assert.Equal("next", kind);
+                    return JsonDocument.Parse(data.ToString()).RootElement.Clone();
+                }
+
+                if (line.StartsWith("event:", StringComparison.Ordinal))
+                {
+                    kind = line["event:".Length..].Trim();
+                }
+                else if (line.StartsWith("data:", StringComparison.Ordinal))
+                {
+                    data.Append(line["data:".Length..].TrimStart());
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            stop.Cancel();
+            events?.Dispose();
+            if (answer.IsCompletedSuccessfully)
+            {
+                answer.Result.Dispose();
+            }
+
+            stop.Dispose();
+        }
+    }
+
+    /// <summary>The ballots of the next result with the proposal in <paramref name="status"/> (null: the next result with the vote closed).</summary>
+    private static async Task<List<(string Handle, string Choice, double? Weight, bool CarriesMe)>> NextAsync(IWatcher watcher, string? status)
+    {
+        while (true)
+        {
+            var result = await watcher.NextAsync();
+            Assert.False(result.TryGetProperty("errors", out var errors), errors.ToString());
+            var changed = result.GetProperty("data").GetProperty("proposalChanged");
             var now = changed.GetProperty("status").GetString();
             if (status is null ? now == "VOTING" : now != status)
             {
@@ -255,25 +374,6 @@ public sealed class BallotPrivacyTests(SchemaFixture fixture) : IClassFixture<Sc
                 b.GetProperty("carriesMyVote").GetBoolean())).ToList();
             Assert.Equal(nodes.Count, ballots.GetProperty("totalCount").GetInt32());
             return nodes;
-        }
-    }
-
-    private static Task SendAsync(WebSocket socket, object message) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private static async Task<JsonElement> ReceiveAsync(WebSocket socket)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        var buffer = new byte[64 * 1024];
-        var text = new StringBuilder();
-        while (true)
-        {
-            var received = await socket.ReceiveAsync(buffer, timeout.Token);
-            text.Append(Encoding.UTF8.GetString(buffer, 0, received.Count));
-            if (received.EndOfMessage)
-            {
-                return JsonDocument.Parse(text.ToString()).RootElement.Clone();
-            }
         }
     }
 }
