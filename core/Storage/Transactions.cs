@@ -102,10 +102,31 @@ public static class Transactions
         return result;
     }
 
-    /// <summary>Begins a write transaction holding the database's single writer lock.</summary>
+    /// <summary>
+    /// Begins a write transaction holding the database's single writer lock. On SQLite the
+    /// writer stands in the database's <see cref="WriterLine"/> while it waits, so that the
+    /// notification feed gives way to it between two of its transactions.
+    /// </summary>
     public static DbTransaction BeginWrite(this DbConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        if (connection is SqliteConnection)
+        {
+            var line = WriterLine.For(connection.ConnectionString);
+            line.Arrive();
+            var admitted = false;
+            try
+            {
+                var begun = connection.BeginTransaction();
+                admitted = true;
+                return begun;
+            }
+            finally
+            {
+                line.Leave(admitted);
+            }
+        }
+
         var transaction = connection.BeginTransaction();
         if (connection is NpgsqlConnection)
         {
