@@ -6,7 +6,7 @@ using Governance.Benchmarks.HttpServer;
 // Console modes measure what BenchmarkDotNet cannot express well (heap per member, per-change
 // latency distribution, a file end to end); anything else goes to BenchmarkDotNet:
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- --filter '*Tally*'
-//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | ranked-tally | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | tally-cpu-burst | cost-check | group-commit | clock-pass [MEMBERS] | notification-fanout [MEMBERS] [DELEGATORS]
+//   dotnet run -c Release --project tests/Governance.Benchmarks -- memory-1m | live-1m | ranked-tally | recount-1m | recount-10k | tally-cpu | tally-cpu-changed | tally-cpu-burst | cost-check | group-commit | clock-pass [MEMBERS] | notification-fanout [MEMBERS] [DELEGATORS] [RUNS] [PROBE]
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- http-server PORT   (for http-bench.sh)
 //   dotnet run -c Release --project tests/Governance.Benchmarks -- storage-compare SQLITE_CS PG_CS POSTMASTER_PID [RUNS]
 // Figures go to docs/benchmarks.md.
@@ -41,7 +41,9 @@ return args.FirstOrDefault() switch
     "group-commit" => Governance.Benchmarks.Storage.GroupCommitMeasurement.Run(),
     "notification-fanout" => Governance.Benchmarks.Storage.NotificationFanOutMeasurement.Run(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000,
-        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000),
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100_000,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 5,
+        args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 200),
     "clock-pass" => Governance.Benchmarks.Storage.ClockPassMeasurement.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000),
     _ => Run(args),
 };
