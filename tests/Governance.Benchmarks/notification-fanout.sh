@@ -3,8 +3,9 @@
 # `notification-fanout` (1,000,000 members, 100,000 delegating to one member who votes; 5 runs
 # alone, then 5 with a writer taking the write lock 200 times a second). Prints the load average
 # beside every run. Arguments pass through: MEMBERS DELEGATORS RUNS PROBE. NICE=-20 runs the
-# measurement at that scheduling priority (needs root): on a machine others keep busy, it gives
-# the fan-out the CPU it would have on a quiet one, which is what the code costs.
+# measurement at that scheduling priority (needs root). Where the kernel groups threads by
+# session (sched_autogroup_enabled), nice ranks them only within this session, so on a shared
+# machine it does not give back the CPU of a quiet one.
 #
 #   tests/Governance.Benchmarks/notification-fanout.sh
 #   tests/Governance.Benchmarks/notification-fanout.sh 1000000 100000 5 200
