@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Governance.Core.Comments;
 using Governance.Core.Events;
+using Governance.Core.Notifications;
 using Governance.Core.Storage;
 
 namespace Governance.Core.Metamoderation;
@@ -22,6 +23,29 @@ internal static class MetamoderationSample
         var candidates = actions.Where(a => a.ModeratorId != jurorId && !Subjects(a).Any(own.Contains)).ToList();
         var sample = MetamoderationDraw.Sample(draw.Seed, jurorId, candidates.Select(a => a.Seq), (int)draw.SampleSize).ToHashSet();
         return candidates.Where(a => sample.Contains(a.Seq)).ToList();
+    }
+
+    /// <summary>
+    /// "You were drawn" (docs/notifications.md): each juror of the period whose sample holds an
+    /// action, grouped by how many; a juror with nothing to judge is not told. The sample is
+    /// fixed at the draw, so reading it when the feed gets to the entry gives the same answer.
+    /// </summary>
+    public static IReadOnlyList<PlannedNotification> DrawnNotices(DbConnection c, string periodId)
+    {
+        if (MetamoderationStore.Find(c, null, periodId) is not { } draw)
+        {
+            return [];
+        }
+
+        var actions = MetamoderationStore.Actions(c, null, draw.PeriodStart, draw.PeriodEnd, draw.HeadSeq, MetamoderationService.ActionTypes);
+        return MetamoderationStore.Entries(c, null, periodId).Where(e => e.Drawn)
+            .Select(e => (Juror: e.MemberId, Count: Of(c, null, draw, e.MemberId, actions).Count))
+            .Where(j => j.Count > 0)
+            .GroupBy(j => j.Count)
+            .OrderBy(g => g.Key)
+            .Select(g => new PlannedNotification(NotificationKinds.MetamoderationDrawn, null, null,
+                NotificationRecipients.Detail(new { period = periodId, actions = g.Key, judgingEndsAt = draw.JudgingEnds }), g.Select(j => j.Juror).ToList()))
+            .ToList();
     }
 
     /// <summary>Whether the juror wrote or reported (at any time up to now) what <paramref name="action"/> is about.</summary>

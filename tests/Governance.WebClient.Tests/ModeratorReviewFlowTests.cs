@@ -9,7 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Governance.WebClient.Tests;
 
 /// <summary>
-/// The admin's review screen in Chromium (issue 17 point 5): two moderators fall under the
+/// The admin's review screen in Chromium (issue 17 point 5): a drawn juror is notified and
+/// follows the notice to the page; two moderators fall under the
 /// metamoderation threshold and lose the role pending review; the admin finds both on
 /// /metamoderation, is refused a blank reason at the field, restores one and confirms the other's
 /// loss with public reasons, in English and German, axe-clean. Its own server: the clock moves a
@@ -49,6 +50,23 @@ public sealed class ModeratorReviewFlowTests(WebClientServer server)
         {
             SetKarma(server, "pw-mr-juror", 30);
             server.Services.GetRequiredService<GovernanceClock>().RunDue(DateTimeOffset.UtcNow.AddDays(8));
+
+            // The juror is told, and the notice leads to the page; the kind has its own setting.
+            var juror = jurorBrowser.Page;
+            await juror.GotoAsync("/notifications");
+            var notice = juror.GetByRole(AriaRole.Link, new() { Name = "You were drawn to judge a sample of moderators’ actions: was each fair? Judge them on the Metamoderation page." });
+            await Expect(notice).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+            await Axe.AssertNoViolationsAsync(juror, "the notifications page with a metamoderation notice");
+            await notice.ClickAsync();
+            await Expect(juror.GetByRole(AriaRole.Heading, new() { Name = "You were drawn" })).ToBeVisibleAsync();
+            await juror.GotoAsync("/settings/notifications");
+            await Expect(juror.GetByRole(AriaRole.Group, new() { Name = "I was drawn to judge moderators’ actions" })).ToBeVisibleAsync();
+            await juror.GetByRole(AriaRole.Combobox, new() { Name = "Language" }).SelectOptionAsync("de");
+            await Expect(juror.GetByRole(AriaRole.Group, new() { Name = "Ich wurde gelost, Moderationsentscheidungen zu beurteilen" })).ToBeVisibleAsync();
+            await juror.GotoAsync("/notifications");
+            await Expect(juror.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Du wurdest gelost, eine Stichprobe") })).ToHaveCountAsync(1);
+            await Axe.AssertNoViolationsAsync(juror, "the notifications page in German");
+            await juror.GetByRole(AriaRole.Combobox, new() { Name = "Sprache" }).SelectOptionAsync("en");
             var tasks = (await GraphQLAsync(jurorBrowser.Page, "{ metamoderationTasks { periodId action moderator { handle } } }")).GetProperty("metamoderationTasks")
                 .EnumerateArray().Where(t => t.GetProperty("moderator").GetProperty("handle").GetString()!.StartsWith("pw-mr-", StringComparison.Ordinal)).ToList();
             Assert.Equal(2, tasks.Count);
@@ -69,8 +87,8 @@ public sealed class ModeratorReviewFlowTests(WebClientServer server)
         await Expect(reviews.GetByRole(AriaRole.Heading, new() { Name = "Moderators awaiting review" })).ToBeVisibleAsync();
         var rita = reviews.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Rita Moderator" });
         var lars = reviews.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Lars Moderator" });
-        await Expect(rita).ToContainTextAsync("0 % judged fair of 1 judgements");
-        await Expect(lars).ToContainTextAsync("0 % judged fair of 1 judgements");
+        await Expect(rita).ToContainTextAsync("0 % judged fair of 1 judgement;");
+        await Expect(lars).ToContainTextAsync("0 % judged fair of 1 judgement;");
         await Expect(page.GetByTestId("meta-result").Filter(new() { HasText = "Rita Moderator" })).ToContainTextAsync("Awaiting an admin’s review");
         await Axe.AssertNoViolationsAsync(page, "the admin's review screen");
         await Screenshots.TakeAsync(page, "moderator-reviews");

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Dapper;
 using Governance.Core.Comments;
 using Governance.Core.Domain;
 using Governance.Core.Metamoderation;
+using Governance.Core.Notifications;
 
 namespace Governance.Core.Tests.Domain;
 
@@ -70,10 +72,16 @@ public sealed class MetamoderationConflictTests : IDisposable
         Assert.Equal([onReported, onReportedLater], verification.Samples[author]);
         Assert.Equal([onAuthorsComment, onReportedLater, onAuthorsProposal], verification.Samples[reporter]);
         Assert.Equal(actions, verification.Samples[later]);
+
+        // "You were drawn": each juror is told once, with the size of their (fixed) sample.
+        new NotificationFeed(_org.Database).CatchUpAll();
+        var told = _org.Db.Query<(long Member, string Detail)>("SELECT member_id, detail FROM notifications WHERE kind = @kind ORDER BY member_id", new { kind = NotificationKinds.MetamoderationDrawn })
+            .ToDictionary(n => n.Member, n => JsonDocument.Parse(n.Detail).RootElement.GetProperty("actions").GetInt32());
+        Assert.Equal(new Dictionary<long, int> { [author] = 2, [reporter] = 3, [later] = 4 }, told);
     }
 
     [Fact]
-    public void TheVerifierNoticesAJudgementOutsideTheJurorsSample()
+    public void TheVerifierNoticesAJudgementOutsideTheJurorsSampleAndAJurorWithNothingToJudgeIsNotTold()
     {
         var author = _org.AddMember("author", 45);
         var comments = new CommentService(_org.Database, _org.Clock);
@@ -92,6 +100,11 @@ public sealed class MetamoderationConflictTests : IDisposable
         var verification = service.Verify(Period);
         Assert.False(verification.Matches);
         Assert.Contains($"member {author} judged entry {action}, which is not in their sample", verification.Problems);
+
+        // Drawn with nothing to judge (the one action is about their own comment): not told they were drawn.
+        Assert.Equal([author], service.Get(Period)!.Jurors);
+        new NotificationFeed(_org.Database).CatchUpAll();
+        Assert.Empty(_org.Db.Query<long>("SELECT member_id FROM notifications WHERE kind = @kind", new { kind = NotificationKinds.MetamoderationDrawn }));
     }
 
     private static List<long> Tasks(MetamoderationService service, long juror) => service.Tasks(juror).Select(t => t.Seq).ToList();
