@@ -26,6 +26,11 @@ internal static class VerifyMetamoderationDrawCommand
                 var draw = service.Get(id)!;
                 Console.Out.WriteLine($"Period {id}: head entry {draw.HeadSeq} {draw.HeadHashHex}");
                 Console.Out.WriteLine($"Seed {draw.SeedHex}; {verification.Eligible} eligible, {verification.Jurors} jurors: {string.Join(", ", draw.Jurors)}; {verification.Actions} moderator actions.");
+                foreach (var (juror, sample) in verification.Samples)
+                {
+                    Console.Out.WriteLine($"Juror {juror}'s sample: {(sample.Count == 0 ? "none" : string.Join(", ", sample))}.");
+                }
+
                 if (verification.Matches)
                 {
                     Console.Out.WriteLine("The draw matches its public inputs.");

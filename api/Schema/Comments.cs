@@ -232,11 +232,18 @@ internal static class Comments
         return new CommentPayload(outcome["comment"] as CommentRow, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
     }
 
+    /// <summary>
+    /// One read of the changed comment per event, shared by every watcher of the proposal: the
+    /// bus hands each subscriber the same event object. Read once per subscriber, 1,000 watchers
+    /// made 1,000 reads of one row per comment (docs/benchmarks.md, comments to 1,000 watchers).
+    /// </summary>
+    private static readonly ConditionalWeakTable<CommentChanged, Lazy<CommentRow?>> SharedRead = new();
+
     private static async IAsyncEnumerable<CommentChangeView> ChangesAsync(SchemaServices s, long proposalId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var change in s.Events.SubscribeAsync<CommentChanged>(e => e.ProposalId == proposalId, cancellationToken))
         {
-            if (Transactions.Read(s.Database, db => CommentStore.Find(db, null, change.CommentId)) is { } row)
+            if (SharedRead.GetValue(change, e => new Lazy<CommentRow?>(() => Transactions.Read(s.Database, db => CommentStore.Find(db, null, e.CommentId)))).Value is { } row)
             {
                 yield return new CommentChangeView(KindName(change.Kind), row, change.At);
             }

@@ -66,5 +66,6 @@ public static class DomainErrors
     public const string JudgingClosed = "judging_closed";
     public const string NotInSample = "not_in_sample";
     public const string AlreadyJudged = "already_judged";
+    public const string ConflictOfInterest = "conflict_of_interest";
     public const string AlreadyDecided = "already_decided";
 }

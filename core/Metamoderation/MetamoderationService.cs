@@ -26,7 +26,9 @@ public sealed record ModeratorFairness(long ModeratorId, long Judgements, long F
 }
 
 /// <summary>The outcome of recomputing a metamoderation draw.</summary>
-public sealed record MetaDrawVerification(string PeriodId, bool Matches, int Eligible, int Jurors, int Actions, IReadOnlyList<string> Problems);
+/// <remarks><paramref name="Samples"/>: each juror's sample, by juror id, as event-log sequence numbers.</remarks>
+public sealed record MetaDrawVerification(string PeriodId, bool Matches, int Eligible, int Jurors, int Actions, IReadOnlyList<string> Problems,
+    IReadOnlyDictionary<long, IReadOnlyList<long>> Samples);
 
 /// <summary>
 /// Metamoderation (issue 17 point 5; docs/moderation.md): at each lottery period's end, members
@@ -62,7 +64,8 @@ public sealed class MetamoderationService(Database database, TimeProvider clock,
         foreach (var draw in MetamoderationStore.OpenFor(c, jurorId, Millis.Of(clock.GetUtcNow())))
         {
             var judged = MetamoderationStore.JudgementsOf(c, null, draw.PeriodId, jurorId).ToDictionary(j => j.EventSeq);
-            foreach (var action in SampleOf(c, null, draw, jurorId))
+            // A report filed since the period's end keeps the action in the (frozen) sample but bars judging it: not shown.
+            foreach (var action in SampleOf(c, null, draw, jurorId).Where(a => !MetamoderationSample.IsOwnCase(c, null, jurorId, a)))
             {
                 var (proposal, reason) = Describe(action.Payload);
                 var j = judged.GetValueOrDefault(action.Seq);
@@ -106,7 +109,14 @@ public sealed class MetamoderationService(Database database, TimeProvider clock,
                 throw new DomainException(DomainErrors.JudgingClosed, $"Judging for period {periodId} ended at {Millis.At(draw.JudgingEnds):u}.", "period");
             }
 
-            var action = SampleOf(c, t, draw, jurorId).FirstOrDefault(a => a.Seq == actionSeq)
+            var actions = MetamoderationStore.Actions(c, t, draw.PeriodStart, draw.PeriodEnd, draw.HeadSeq, ActionTypes);
+            if (actions.FirstOrDefault(a => a.Seq == actionSeq) is { } asked && MetamoderationSample.IsOwnCase(c, t, jurorId, asked))
+            {
+                throw new DomainException(DomainErrors.ConflictOfInterest,
+                    "This action is about a proposal or comment you wrote or reported (or is your own); a juror does not judge their own case.", "action");
+            }
+
+            var action = MetamoderationSample.Of(c, t, draw, jurorId, actions).FirstOrDefault(a => a.Seq == actionSeq)
                 ?? throw new DomainException(DomainErrors.NotInSample, "That action is not in the sample you were drawn to judge.", "action");
             if (MetamoderationStore.JudgementsOf(c, t, periodId, jurorId).Any(j => j.EventSeq == actionSeq))
             {
@@ -159,7 +169,7 @@ public sealed class MetamoderationService(Database database, TimeProvider clock,
         }));
     }
 
-    /// <summary>Recomputes a draw from public data: head entry, seed, every eligible member's outcome.</summary>
+    /// <summary>Recomputes a draw from public data: head entry, seed, every eligible member's outcome, each juror's sample and that every judgement lies in it.</summary>
     public MetaDrawVerification Verify(string periodId) => Transactions.Read(database, c =>
     {
         var draw = MetamoderationStore.Find(c, null, periodId)
@@ -189,8 +199,20 @@ public sealed class MetamoderationService(Database database, TimeProvider clock,
             problems.Add($"member {e.MemberId} is stored as {(e.Drawn ? "drawn" : "not drawn")} but the seed says {(e.Drawn ? "not drawn" : "drawn")}");
         }
 
-        var actions = MetamoderationStore.Actions(c, null, draw.PeriodStart, draw.PeriodEnd, draw.HeadSeq, ActionTypes).Count;
-        return new MetaDrawVerification(periodId, problems.Count == 0, entries.Count, entries.Count(e => e.Drawn), actions, problems);
+        // Each juror's sample by the same rule as their tasks; every judgement given must lie in it.
+        var actions = MetamoderationStore.Actions(c, null, draw.PeriodStart, draw.PeriodEnd, draw.HeadSeq, ActionTypes);
+        var samples = new SortedDictionary<long, IReadOnlyList<long>>();
+        foreach (var juror in entries.Where(e => e.Drawn).Select(e => e.MemberId))
+        {
+            var sample = MetamoderationSample.Of(c, null, draw, juror, actions).Select(a => a.Seq).ToList();
+            samples[juror] = sample;
+            foreach (var judged in MetamoderationStore.JudgementsOf(c, null, periodId, juror).Where(j => !sample.Contains(j.EventSeq)))
+            {
+                problems.Add($"member {juror} judged entry {judged.EventSeq}, which is not in their sample");
+            }
+        }
+
+        return new MetaDrawVerification(periodId, problems.Count == 0, entries.Count, entries.Count(e => e.Drawn), actions.Count, problems, samples);
     });
 
     /// <summary>
@@ -286,12 +308,8 @@ public sealed class MetamoderationService(Database database, TimeProvider clock,
         });
     }
 
-    private static List<ModeratorActionRow> SampleOf(DbConnection c, DbTransaction? t, MetaDrawRow draw, long jurorId)
-    {
-        var actions = MetamoderationStore.Actions(c, t, draw.PeriodStart, draw.PeriodEnd, draw.HeadSeq, ActionTypes).Where(a => a.ModeratorId != jurorId).ToList();
-        var sample = MetamoderationDraw.Sample(draw.Seed, jurorId, actions.Select(a => a.Seq), (int)draw.SampleSize).ToHashSet();
-        return actions.Where(a => sample.Contains(a.Seq)).ToList();
-    }
+    private static List<ModeratorActionRow> SampleOf(DbConnection c, DbTransaction? t, MetaDrawRow draw, long jurorId) =>
+        MetamoderationSample.Of(c, t, draw, jurorId, MetamoderationStore.Actions(c, t, draw.PeriodStart, draw.PeriodEnd, draw.HeadSeq, ActionTypes));
 
     private static MetaDrawView View(DbConnection c, MetaDrawRow d)
     {

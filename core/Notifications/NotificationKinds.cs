@@ -40,6 +40,9 @@ public static class NotificationKinds
     /// <summary>The counterweight lottery drew me: my karma went back to 0.</summary>
     public const string LotteryDrawn = "lottery_drawn";
 
+    /// <summary>I was drawn to judge a sample of moderators' actions (metamoderation; detail: period, actions).</summary>
+    public const string MetamoderationDrawn = "metamoderation_drawn";
+
     /// <summary>Someone failed to sign in to my account.</summary>
     public const string SignInFailed = "sign_in_failed";
 
@@ -48,7 +51,7 @@ public static class NotificationKinds
     [
         DelegationReceived, DelegateVoted, DelegateNotVoted, DelegateLostRight, DelegateBlocked,
         ProposalOnAgenda, ProposalScheduled, ProposalReturned, ProposalDeclined, ProposalMerged, ProposalEdited,
-        VoteOpened, VoteClosing, LotteryDrawn, SignInFailed,
+        VoteOpened, VoteClosing, LotteryDrawn, MetamoderationDrawn, SignInFailed,
     ];
 
     public static bool IsKnown(string kind) => All.Contains(kind, StringComparer.Ordinal);

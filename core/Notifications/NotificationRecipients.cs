@@ -76,6 +76,8 @@ public static class NotificationRecipients
             case EventTypes.LotteryDrawn:
                 var drawn = payload.GetProperty("drawn").EnumerateArray().Select(e => e.GetInt64()).ToList();
                 return drawn.Count == 0 ? [] : [new PlannedNotification(NotificationKinds.LotteryDrawn, null, null, Detail(new { period = Text(payload, "period") }), drawn)];
+            case EventTypes.MetamoderationDrawn:
+                return Metamoderation.MetamoderationSample.DrawnNotices(c, Text(payload, "period") ?? string.Empty);
             default:
                 return [];
         }

@@ -37,6 +37,7 @@ public static class NotificationText
             NotificationKinds.VoteOpened => $"The vote on {title} opened.",
             NotificationKinds.VoteClosing => $"The vote on {title} closes within 24 hours and you have not voted.",
             NotificationKinds.LotteryDrawn => "You were drawn in the counterweight lottery: your karma went back to 0.",
+            NotificationKinds.MetamoderationDrawn => "You were drawn to judge a sample of moderators' actions: was each fair? Judge them on the Metamoderation page.",
             NotificationKinds.SignInFailed => "Someone failed to sign in to your account. If it was not you, change your password.",
             _ => row.Kind,
         };

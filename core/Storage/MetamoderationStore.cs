@@ -182,6 +182,19 @@ public static class MetamoderationStore
             $"SELECT count(*) FROM event_log WHERE at >= @startMs AND at < @endMs AND seq <= @headSeq AND actor_id IS NOT NULL AND type {c.InList("@types")}",
             new { startMs, endMs, headSeq, types = types.ToArray() }, t);
 
+    /// <summary>
+    /// Of these proposals and comments, those <paramref name="memberId"/> wrote, and every
+    /// proposal or comment they reported at or before <paramref name="reportedByMs"/>, as (kind, id).
+    /// </summary>
+    public static IReadOnlyList<(string Kind, long Id)> WrittenOrReported(DbConnection c, DbTransaction? t, long memberId, long[] proposalIds, long[] commentIds, long reportedByMs) =>
+        c.Query<(string Kind, long Id)>(
+            $"""
+            SELECT 'proposal' AS Kind, id AS Id FROM proposals WHERE author_id = @memberId AND id {c.InList("@proposalIds")}
+            UNION SELECT 'comment', id FROM comments WHERE author_id = @memberId AND id {c.InList("@commentIds")}
+            UNION SELECT target_kind, target_id FROM reports WHERE reporter_id = @memberId AND created_at <= @reportedByMs
+            """,
+            new { memberId, proposalIds, commentIds, reportedByMs }, t).AsList();
+
     public static IReadOnlyList<JudgementRow> JudgementsOf(DbConnection c, DbTransaction? t, string periodId, long jurorId) =>
         c.Query<JudgementRow>(
             """

@@ -293,7 +293,7 @@ public sealed class NightOfTheVoteTests(ITestOutputHelper output)
     }
 
     /// <summary>One graphql-ws socket with one subscription, recording when each event arrives.</summary>
-    private sealed class Watcher
+    internal sealed class Watcher
     {
         private readonly List<double> arrivals = [];
         private readonly List<double> delays = [];

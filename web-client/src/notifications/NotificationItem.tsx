@@ -48,7 +48,13 @@ export function NotificationItem({ item, onMarkRead, busy }: { item: FragmentTyp
     <li className={n.read ? 'notification' : 'notification unread'}>
       <p>
         {n.read ? null : <span className="unread-mark">{m.unread}: </span>}
-        {n.proposal ? <Link href={`/proposals/${encodeURIComponent(n.proposal.id)}`}>{text}</Link> : text}
+        {n.proposal ? (
+          <Link href={`/proposals/${encodeURIComponent(n.proposal.id)}`}>{text}</Link>
+        ) : n.kind === 'METAMODERATION_DRAWN' ? (
+          <Link href="/metamoderation">{text}</Link>
+        ) : (
+          text
+        )}
       </p>
       {n.reason ? <p className="notification-reason">{m.reason(n.reason)}</p> : null}
       <p className="notification-meta">
