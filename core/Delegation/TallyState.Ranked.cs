@@ -5,6 +5,17 @@ namespace Governance.Core.Delegation;
 internal sealed partial class TallyState
 {
     /// <summary>
+    /// The ranked tally from this state as it stands (a live one brought up to date first): the
+    /// resolution's voter weights, the matrix over the proposal's ballots, Schulze. The same steps
+    /// as <see cref="DelegationEngine.CountRanked"/>, so a live ranked tally equals a full one.
+    /// </summary>
+    internal RankedTally RankedNow(int choices)
+    {
+        var tally = ToTally();
+        return RankedTally.Decide(tally, Pairwise(_proposal.Rankings, choices), choices, Policy);
+    }
+
+    /// <summary>
     /// The weighted pairwise matrix in weight units: each counting voter's ballot adds the weight
     /// they carry to every pair it orders. O(voters · c²), independent of how many members they carry.
     /// </summary>
