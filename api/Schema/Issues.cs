@@ -81,7 +81,7 @@ internal static class Issues
             }
 
             var me = caller.MemberId!.Value;
-            var outcome = await MutationGuard.RunAsync("issue", () => Task.FromResult<object?>(d.Issues.CastRankedBallot(me, issueId, input.Ranking)));
+            var outcome = await MutationGuard.RunAsync("issue", async () => (object?)await d.Issues.CastRankedBallotAsync(me, issueId, input.Ranking));
             return outcome["errors"] is IReadOnlyList<UserErrorValue> errors
                 ? new RankedBallotPayload(null, errors)
                 : new RankedBallotPayload(d.Issues.Issue(issueId, me), null);

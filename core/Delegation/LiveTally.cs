@@ -32,6 +32,13 @@ public sealed class LiveTally
     /// <summary>The whole provisional result, as a full recount would give it now.</summary>
     public Tally Snapshot() => _state.ToTally();
 
+    /// <summary>
+    /// The provisional result of a ranked issue (DESIGN §8), as <see cref="DelegationEngine.CountRanked"/>
+    /// would give it now: the resolution kept in step by this live tally, then the pairwise matrix
+    /// from each voter's ballot with the weight they carry, then Schulze against the status quo.
+    /// </summary>
+    public Ranked.RankedTally Ranked(int choices) => _state.RankedNow(choices);
+
     private TallyState Fresh
     {
         get

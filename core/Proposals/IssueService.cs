@@ -46,7 +46,7 @@ public sealed record IssueView(long ProposalId, int BallotThreshold, bool Discus
 /// against the status quo. Without one it stays a yes/no vote exactly as before. Moderators
 /// schedule the issue (its lead proposal); alternatives follow it.
 /// </summary>
-public sealed class IssueService(Database database, TimeProvider clock, IDomainEventPublisher? events = null)
+public sealed class IssueService(Database database, TimeProvider clock, IDomainEventPublisher? events = null, Delegation.EngineHost? engine = null)
 {
     public const string StatusQuo = "statusQuo";
 
@@ -220,10 +220,29 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
     /// <summary>
     /// Casts or changes a member's ranked ballot: groups of choice keys, best first (a group holds
     /// ties); choices left out rank below every ranked one. Refuses an unknown choice, one ranked
-    /// twice, an empty group, a yes/no vote, or an issue outside its voting window.
+    /// twice, an empty group, a yes/no vote, or an issue outside its voting window. With a live
+    /// engine the ballot is written and set in the engine under its write lock, so the engine sees
+    /// ballots, votes and delegations in commit order (as <see cref="VoteService.CastAsync"/> does).
     /// </summary>
-    public IReadOnlyList<IReadOnlyList<string>> CastRankedBallot(long actorId, long proposalId, IReadOnlyList<IReadOnlyList<string>> ranking) =>
-        Published(Transactions.WriteLogged(database, (c, t) =>
+    public async Task<IReadOnlyList<IReadOnlyList<string>>> CastRankedBallotAsync(long actorId, long proposalId, IReadOnlyList<IReadOnlyList<string>> ranking)
+    {
+        if (engine is null)
+        {
+            return Published(WriteBallot(actorId, proposalId, ranking)).Groups;
+        }
+
+        var written = await engine.SerialiseWriteAsync(() =>
+        {
+            var cast = WriteBallot(actorId, proposalId, ranking);
+            engine.Apply(e => IssueBallots.Apply(e, proposalId, actorId, cast.Result.Ballot));
+            return Task.FromResult(cast);
+        }).ConfigureAwait(false);
+        return Published(written).Groups;
+    }
+
+    private ((IReadOnlyList<IReadOnlyList<string>> Groups, Delegation.Ranked.RankedBallot Ballot) Result, IReadOnlyList<LoggedEvent> Logged) WriteBallot(
+        long actorId, long proposalId, IReadOnlyList<IReadOnlyList<string>> ranking) =>
+        Transactions.WriteLogged(database, (c, t) =>
         {
             var member = MemberStore.Find(c, t, actorId) ?? throw new DomainException(DomainErrors.NotFound, "There is no such member.");
             var now = clock.GetUtcNow();
@@ -239,7 +258,8 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
                 throw new DomainException(DomainErrors.NoVotingRight, "Your voting right is suspended; you cannot vote.");
             }
 
-            var keys = Choices(c, t, proposal).Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
+            var ordered = Choices(c, t, proposal).Select(x => x.Key).ToList();
+            var keys = ordered.ToHashSet(StringComparer.Ordinal);
             if (keys.Count <= 2)
             {
                 throw new DomainException(DomainErrors.InvalidInput, "This proposal has no alternatives on the ballot: it is a yes/no vote (use vote).", "ranking");
@@ -249,8 +269,8 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
             IssueStore.UpsertBallot(c, t, proposalId, actorId, JsonSerializer.Serialize(groups), nowMs);
             MemberStore.Touch(c, t, actorId, nowMs);
             EventLog.Append(c, t, now, actorId, EventTypes.RankedBallotCast, new { proposal = proposalId });
-            return (IReadOnlyList<IReadOnlyList<string>>)groups;
-        }));
+            return ((IReadOnlyList<IReadOnlyList<string>>)groups, IssueBallots.ToEngine(ordered, groups));
+        });
 
     private static List<List<string>> Validate(IReadOnlyList<IReadOnlyList<string>>? ranking, HashSet<string> keys)
     {

@@ -67,8 +67,14 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                     {
                         await ApplyAsync(connection, domainEvent);
                     }
+
+                    if (row.Type == EventTypes.RankedBallotCast && row.ActorId is long voter)
+                    {
+                        // Translated as a change of the issue's proposal; the engine needs the ballot itself.
+                        await SyncRankedBallotAsync(connection, voter, payload.GetProperty("proposal").GetInt64());
+                    }
                 }
-                catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or JsonException or StorageException)
+                catch (Exception ex) when (ex is ArgumentException or KeyNotFoundException or InvalidOperationException or JsonException or StorageException or Domain.DomainException)
                 {
                     // An entry this version cannot follow (or an engine that disagrees with it):
                     // the database is the truth, so load the engine from it afresh.
@@ -180,6 +186,20 @@ public sealed class EngineFollower(Database database, EngineHost engine, long st
                 e.SetVotingRight(memberId, votingRight == 1);
             }
         });
+    }
+
+    /// <summary>The member's ranked ballot on the issue as it is now, set in the engine (state, not deltas).</summary>
+    private async Task SyncRankedBallotAsync(System.Data.Common.DbConnection connection, long memberId, long issueId)
+    {
+        var ranking = await connection.ExecuteScalarAsync<string?>(
+            "SELECT ranking FROM ranked_ballots WHERE member_id = @memberId AND issue_id = @issueId", new { memberId, issueId });
+        if (ranking is null)
+        {
+            return;
+        }
+
+        var ballot = Proposals.IssueBallots.FromJson(Proposals.IssueBallots.ChoiceKeys(connection, null, issueId), ranking);
+        engine.Apply(e => Proposals.IssueBallots.Apply(e, issueId, memberId, ballot));
     }
 
     private async Task SyncVoteAsync(System.Data.Common.DbConnection connection, long memberId, long proposalId)

@@ -31,6 +31,7 @@ public static class EngineLoader
 
         LoadDelegations(connection, engine, at);
         LoadVotes(connection, engine, at);
+        LoadRankedBallots(connection, engine, at);
         return engine;
     }
 
@@ -134,6 +135,44 @@ public static class EngineLoader
         while (reader.Read())
         {
             engine.CastVote(reader.GetInt64(0), reader.GetInt64(1), ChoiceOf(reader.GetString(2)));
+        }
+    }
+
+    /// <summary>
+    /// Ranked ballots of issues in voting (DESIGN §8), as the live engine holds them: each makes
+    /// its member a voter whose whole ballot delegation carries. Rows are read first, then each
+    /// issue's choices (PostgreSQL runs one command at a time on a connection).
+    /// </summary>
+    private static void LoadRankedBallots(DbConnection connection, DelegationEngine engine, long? at)
+    {
+        var rows = connection.Query<(long IssueId, long MemberId, string Ranking)>(
+            at is null
+                ? "SELECT b.issue_id, b.member_id, b.ranking FROM ranked_ballots b JOIN proposals p ON p.id = b.issue_id WHERE p.status = 'voting' ORDER BY b.issue_id, b.member_id"
+                : "SELECT b.issue_id, b.member_id, b.ranking FROM ranked_ballots b JOIN members m ON m.id = b.member_id WHERE b.cast_at <= @at AND m.joined_at <= @at ORDER BY b.issue_id, b.member_id",
+            new { at }).AsList();
+        long issue = 0;
+        IReadOnlyList<string> keys = [];
+        foreach (var (issueId, memberId, ranking) in rows)
+        {
+            if (!engine.HasProposal(issueId))
+            {
+                continue;
+            }
+
+            if (issueId != issue)
+            {
+                issue = issueId;
+                keys = Proposals.IssueBallots.ChoiceKeys(connection, null, issueId);
+            }
+
+            try
+            {
+                Proposals.IssueBallots.Apply(engine, issueId, memberId, Proposals.IssueBallots.FromJson(keys, ranking));
+            }
+            catch (ArgumentException ex)
+            {
+                throw new StorageException($"The ranked ballot of member {memberId} on issue {issueId} does not fit the issue's ballot: {ex.Message}");
+            }
         }
     }
 

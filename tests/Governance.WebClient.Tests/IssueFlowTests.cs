@@ -12,8 +12,8 @@ namespace Governance.WebClient.Tests;
 /// <summary>
 /// Issue 18 in the browser: during the discussion a member adds an alternative (a proposal of the
 /// issue, with a page of its own), compares it side by side with a word diff and supports it with
-/// a point; in voting ranks it with the arrow keys (announced) and by dragging, and after the
-/// close reads the Schulze result with its pairwise matrix. Axe-clean at each step.
+/// a point; in voting ranks it with the arrow keys (announced) and by dragging (a delegator then
+/// reads that this ranking carries their vote), and after the close reads the Schulze result with its pairwise matrix. Axe-clean at each step.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class IssueFlowTests(WebClientServer server)
@@ -106,6 +106,20 @@ public sealed class IssueFlowTests(WebClientServer server)
         await ballot.GetByRole(AriaRole.Button, new() { Name = "Cast ranked ballot" }).PressAsync("Enter");
         await Expect(ballot.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your ranking is saved.");
 
+        // The live engine holds the ranked ballot: a member who delegated this issue to Ida reads,
+        // while the vote runs, that Ida's ranking carries their vote.
+        var ida = (await GraphQLAsync(page, "{ viewer { member { id } } }")).GetProperty("viewer").GetProperty("member").GetProperty("id").GetString();
+        await using (var delegator = await SignedInAsync(server, "pw-issue-delegator", "Dan Delegator"))
+        {
+            await GraphQLAsync(delegator.Page, "mutation($p: ID!, $m: ID!) { delegate(input: { scope: { proposal: $p }, delegates: [$m] }) { errors { __typename } } }", new { p = proposal, m = ida });
+            await delegator.Page.GotoAsync($"/proposals/{Uri.EscapeDataString(proposal)}");
+            var path = delegator.Page.GetByTestId("vote-path");
+            await Expect(path).ToHaveAttributeAsync("data-outcome", "CARRIED");
+            await Expect(path.GetByTestId("vote-carrier")).ToContainTextAsync("Ida Issue");
+            await Axe.AssertNoViolationsAsync(delegator.Page, "where a delegator's vote goes on a ranked issue");
+            await delegator.Page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "s8i18-ranked-vote-path.png"), FullPage = true });
+        }
+
         Sql("UPDATE proposals SET voting_ends_at = @end WHERE id = @id", new { id, end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - 1 });
         Assert.Equal(1, new GovernanceClock(server.Services.GetRequiredService<Database>()).CloseEndedVotes(DateTimeOffset.UtcNow));
         await page.ReloadAsync();
@@ -113,7 +127,8 @@ public sealed class IssueFlowTests(WebClientServer server)
         await Expect(result.GetByTestId("issue-winner")).ToHaveTextAsync("Winner: Build a bike shelter of steel");
         await Expect(page.GetByTestId("issue").Locator("li.alternative").Filter(new() { HasText = "Build a bike shelter of steel" })).ToContainTextAsync("Won the vote");
         var pairwise = result.GetByRole(AriaRole.Table, new() { Name = "Weight of the ballots preferring the row to the column" });
-        await Expect(pairwise.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Build a bike shelter of steel—11");
+        // Ida's ballot counts twice: her own and Dan's, whom she carries (a weight of 2 over each other choice).
+        await Expect(pairwise.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("Build a bike shelter of steel—22");
         await Expect(result.GetByRole(AriaRole.Table, new() { Name = "Strength of the strongest path from the row to the column" })).ToBeVisibleAsync();
         await Axe.AssertNoViolationsAsync(page, "issue result");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "i18b-issue-result.png"), FullPage = true });
