@@ -98,6 +98,9 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
             Cells(root.GetProperty("strongestPaths")));
     }
 
+    /// <summary>Most alternatives in one issue: with the status quo and the proposal, the 64 choices a ranked ballot holds.</summary>
+    public const int MaxAlternatives = 62;
+
     /// <summary>Adds an alternative to a scheduled issue during its discussion window.</summary>
     public AlternativeView AddAlternative(long actorId, long proposalId, string title, string body) => Published(Transactions.WriteLogged(database, (c, t) =>
     {
@@ -128,6 +131,11 @@ public sealed class IssueService(Database database, TimeProvider clock, IDomainE
         }
 
         RequireDiscussion(proposal, nowMs, "add an alternative");
+        if (IssueStore.Alternatives(c, t, proposalId).Count >= MaxAlternatives)
+        {
+            throw new DomainException(DomainErrors.InvalidInput, $"An issue holds at most {MaxAlternatives} alternatives (a ranked ballot has at most 64 choices, the status quo and the proposal among them).", "issue");
+        }
+
         var threshold = IssueStore.Threshold(c, t, proposalId);
         if (threshold is null)
         {

@@ -177,6 +177,34 @@ public sealed class IssueTests(SchemaFixture fixture) : IClassFixture<SchemaFixt
     }
 
     [Fact]
+    public async Task AnIssueHoldsAtMostTheAlternativesARankedBallotCanRankAndTheNextIsRefusedNamingTheIssue()
+    {
+        var moderator = await fixture.MemberAsync("is-cap-moderator", "moderator");
+        var fay = await fixture.MemberAsync("is-fay");
+        var id = Queued();
+        await moderator.DataAsync(Schedule, new { p = P(id) });
+        Assert.Empty((await fay.DataAsync(Add, new { i = P(id), t = "Plan 1" })).GetProperty("addAlternative").Codes());
+        using (var connection = fixture.Database.Open())
+        {
+            using var transaction = connection.BeginTransaction();
+            for (var n = 2; n <= Governance.Core.Proposals.IssueService.MaxAlternatives; n++)
+            {
+                Governance.Core.Storage.IssueStore.InsertAlternative(connection, transaction, id, fay.MemberId!.Value, $"Plan {n}", "Another way.", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            }
+
+            transaction.Commit();
+        }
+
+        var refused = (await fay.DataAsync(Add, new { i = P(id), t = "One too many" })).GetProperty("addAlternative");
+
+        Assert.Equal(["INVALID_INPUT"], refused.Codes());
+        Assert.Equal("issue", refused.GetProperty("errors")[0].GetProperty("field").GetString());
+        Assert.Contains("at most 62 alternatives", refused.GetProperty("errors")[0].GetProperty("message").GetString());
+        using var check = fixture.Database.Open();
+        Assert.Equal(62, check.QuerySingle<long>("SELECT count(*) FROM proposals WHERE issue_id = @id", new { id }));
+    }
+
+    [Fact]
     public async Task ALoneProposalStaysAYesNoVoteAndARankedBallotIsRefusedOnIt()
     {
         var moderator = await fixture.MemberAsync("is-lone-moderator", "moderator");
