@@ -12,114 +12,10 @@ namespace Governance.Api.Schema;
 internal static class AdminMutations
 {
     public static SchemaBuilder AddAdminMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
-        .ResolveAsync("Mutation.setPolicy", async c =>
-        {
-            var caller = Caller.Of(c);
-            var input = c.Input<SetPolicyInput>();
-            if (MutationGuard.RequireAdmin(caller) is { } refused)
-            {
-                return SetPolicyPayload.Refused(refused);
-            }
-
-            long? areaId = null;
-            if (input.Area is string area)
-            {
-                if (!Ids.TryLocal(area, Ids.Area, out var local))
-                {
-                    return SetPolicyPayload.Refused(UserErrors.NotFound("UNKNOWN_AREA", $"\"{area}\" is not the id of an area.", "area"));
-                }
-
-                areaId = local;
-            }
-
-            if (PolicyChanges(input) is not { } changes)
-            {
-                return SetPolicyPayload.Refused(UserErrors.Validation("NO_CHANGES", "Give the values to change (values), those to inherit again (inherit), or changes as JSON.", "values"));
-            }
-
-            var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Policies.Set(caller.MemberId!.Value, areaId, changes, input.EffectiveFrom)));
-            if (outcome.Errors is { } errors)
-            {
-                // A value out of range is refused as "<name> must be …": name the typed field it came from.
-                return new SetPolicyPayload(null, null, null, input.Values is null ? errors : [.. errors.Select(e =>
-                    e.Field is null && System.Text.RegularExpressions.Regex.Match(e.Message, "^(?:The policy is refused: )?([a-z][A-Za-z]+) ") is { Success: true } named
-                        ? UserErrors.Validation(e.Code, e.Message, "values." + named.Groups[1].Value)
-                        : e)]);
-            }
-
-            var version = outcome.Value!;
-            return new SetPolicyPayload(version.ValuesJson, d.Policies.InForce(version.AreaId, version.EffectiveFrom), version.Version, null);
-        })
-        .ResolveAsync("Mutation.setVotingRight", async c =>
-        {
-            var caller = Caller.Of(c);
-            var input = c.Input<SetVotingRightInput>();
-            if (MutationGuard.RequireAdmin(caller) is { } refused)
-            {
-                return MemberPayload.Refused(refused);
-            }
-
-            if (!Ids.TryLocal(input.Member, Ids.Member, out var memberId))
-            {
-                return MemberPayload.Refused(UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member"));
-            }
-
-            var outcome = await MutationGuard.TryAsync(async () =>
-            {
-                await s.Members.SetVotingRightAsync(caller.MemberId!.Value, memberId, input.VotingRight, input.Reason);
-                return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
-            });
-            return new MemberPayload(outcome.Value, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.createArea", async c =>
-        {
-            var caller = Caller.Of(c);
-            var input = c.Input<CreateAreaInput>();
-            if (MutationGuard.RequireAdmin(caller) is { } refused)
-            {
-                return new CreateAreaPayload(null, [refused]);
-            }
-
-            long? parentId = null;
-            if (input.Parent is string parent)
-            {
-                if (!Ids.TryLocal(parent, Ids.Area, out var local))
-                {
-                    return new CreateAreaPayload(null, [UserErrors.NotFound("UNKNOWN_AREA", $"\"{parent}\" is not the id of an area.", "parent")]);
-                }
-
-                parentId = local;
-            }
-
-            var outcome = await MutationGuard.TryAsync(async () =>
-            {
-                var id = await s.Areas.CreateAsync(caller.MemberId!.Value, input.Slug, input.Name, input.Description ?? string.Empty, parentId);
-                return (await s.Reads.AreasAsync(c.CancellationToken)).Single(a => a.Id == id);
-            });
-            return new CreateAreaPayload(outcome.Value, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.setMemberRoles", async c =>
-        {
-            var caller = Caller.Of(c);
-            var input = c.Input<SetMemberRolesInput>();
-            if (MutationGuard.RequireAdmin(caller) is { } refused)
-            {
-                return MemberPayload.Refused(refused);
-            }
-
-            if (!Ids.TryLocal(input.Member, Ids.Member, out var memberId))
-            {
-                return MemberPayload.Refused(UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member"));
-            }
-
-            var roles = input.Roles.Select(r => r.ToLowerInvariant()).ToList();
-            var outcome = await MutationGuard.TryAsync(async () =>
-            {
-                await s.Members.SetRolesAsync(caller.MemberId!.Value, memberId, roles);
-                return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
-            });
-            return new MemberPayload(outcome.Value, outcome.Errors);
-        })
+        .ResolveAsync("Mutation.setPolicy", c => SetPolicyAsync(c, d))
+        .ResolveAsync("Mutation.setVotingRight", c => SetVotingRightAsync(c, s))
+        .ResolveAsync("Mutation.createArea", c => CreateAreaAsync(c, s))
+        .ResolveAsync("Mutation.setMemberRoles", c => SetMemberRolesAsync(c, s))
         .BindInput<SetPolicyInput>("SetPolicyInput")
         .BindInput<SetVotingRightInput>("SetVotingRightInput")
         .BindInput<CreateAreaInput>("CreateAreaInput")
@@ -128,6 +24,118 @@ internal static class AdminMutations
         .BindType<MemberPayload>("SetVotingRightPayload")
         .BindType<CreateAreaPayload>("CreateAreaPayload")
         .BindType<MemberPayload>("SetMemberRolesPayload");
+
+    private static async Task<SetPolicyPayload> SetPolicyAsync(ResolveContext c, DomainServices d)
+    {
+        var caller = Caller.Of(c);
+        var input = c.Input<SetPolicyInput>();
+        if (MutationGuard.RequireAdmin(caller) is { } refused)
+        {
+            return SetPolicyPayload.Refused(refused);
+        }
+
+        long? areaId = null;
+        if (input.Area is string area)
+        {
+            if (!Ids.TryLocal(area, Ids.Area, out var local))
+            {
+                return SetPolicyPayload.Refused(UserErrors.NotFound("UNKNOWN_AREA", $"\"{area}\" is not the id of an area.", "area"));
+            }
+
+            areaId = local;
+        }
+
+        if (PolicyChanges(input) is not { } changes)
+        {
+            return SetPolicyPayload.Refused(UserErrors.Validation("NO_CHANGES", "Give the values to change (values), those to inherit again (inherit), or changes as JSON.", "values"));
+        }
+
+        var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Policies.Set(caller.MemberId!.Value, areaId, changes, input.EffectiveFrom)));
+        if (outcome.Errors is { } errors)
+        {
+            // A value out of range is refused as "<name> must be …": name the typed field it came from.
+            return new SetPolicyPayload(null, null, null, input.Values is null ? errors : [.. errors.Select(e =>
+                e.Field is null && System.Text.RegularExpressions.Regex.Match(e.Message, "^(?:The policy is refused: )?([a-z][A-Za-z]+) ") is { Success: true } named
+                    ? UserErrors.Validation(e.Code, e.Message, "values." + named.Groups[1].Value)
+                    : e)]);
+        }
+
+        var version = outcome.Value!;
+        return new SetPolicyPayload(version.ValuesJson, d.Policies.InForce(version.AreaId, version.EffectiveFrom), version.Version, null);
+    }
+
+    private static async Task<MemberPayload> SetVotingRightAsync(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        var input = c.Input<SetVotingRightInput>();
+        if (MutationGuard.RequireAdmin(caller) is { } refused)
+        {
+            return MemberPayload.Refused(refused);
+        }
+
+        if (!Ids.TryLocal(input.Member, Ids.Member, out var memberId))
+        {
+            return MemberPayload.Refused(UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member"));
+        }
+
+        var outcome = await MutationGuard.TryAsync(async () =>
+        {
+            await s.Members.SetVotingRightAsync(caller.MemberId!.Value, memberId, input.VotingRight, input.Reason);
+            return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
+        });
+        return new MemberPayload(outcome.Value, outcome.Errors);
+    }
+
+    private static async Task<CreateAreaPayload> CreateAreaAsync(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        var input = c.Input<CreateAreaInput>();
+        if (MutationGuard.RequireAdmin(caller) is { } refused)
+        {
+            return new CreateAreaPayload(null, [refused]);
+        }
+
+        long? parentId = null;
+        if (input.Parent is string parent)
+        {
+            if (!Ids.TryLocal(parent, Ids.Area, out var local))
+            {
+                return new CreateAreaPayload(null, [UserErrors.NotFound("UNKNOWN_AREA", $"\"{parent}\" is not the id of an area.", "parent")]);
+            }
+
+            parentId = local;
+        }
+
+        var outcome = await MutationGuard.TryAsync(async () =>
+        {
+            var id = await s.Areas.CreateAsync(caller.MemberId!.Value, input.Slug, input.Name, input.Description ?? string.Empty, parentId);
+            return (await s.Reads.AreasAsync(c.CancellationToken)).Single(a => a.Id == id);
+        });
+        return new CreateAreaPayload(outcome.Value, outcome.Errors);
+    }
+
+    private static async Task<MemberPayload> SetMemberRolesAsync(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        var input = c.Input<SetMemberRolesInput>();
+        if (MutationGuard.RequireAdmin(caller) is { } refused)
+        {
+            return MemberPayload.Refused(refused);
+        }
+
+        if (!Ids.TryLocal(input.Member, Ids.Member, out var memberId))
+        {
+            return MemberPayload.Refused(UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member"));
+        }
+
+        var roles = input.Roles.Select(r => r.ToLowerInvariant()).ToList();
+        var outcome = await MutationGuard.TryAsync(async () =>
+        {
+            await s.Members.SetRolesAsync(caller.MemberId!.Value, memberId, roles);
+            return (await s.Reads.MembersAsync([memberId], c.CancellationToken)).GetValueOrDefault(memberId);
+        });
+        return new MemberPayload(outcome.Value, outcome.Errors);
+    }
 
     /// <summary>
     /// <c>values</c> stays the coerced PolicyValuesInput (name → value): only the values given
