@@ -14,48 +14,9 @@ namespace Governance.Api.Schema;
 internal static class DelegationMutations
 {
     public static SchemaBuilder AddDelegationMutations(this SchemaBuilder builder, SchemaServices s) => builder
-        .ResolveAsync("Mutation.delegate", async c =>
-        {
-            var input = c.Input<DelegateInput>();
-            if (Prepare(c, input.Scope, out var memberId, out var scope) is { } refused)
-            {
-                return DelegatePayload.Refused(refused);
-            }
-
-            var delegates = new List<long>();
-            foreach (var id in input.Delegates)
-            {
-                if (!Ids.TryLocal(id, Ids.Member, out var local))
-                {
-                    return DelegatePayload.Refused(UserErrors.NotFound("UNKNOWN_DELEGATE", $"\"{id}\" is not the id of a member.", "delegates"));
-                }
-
-                delegates.Add(local);
-            }
-
-            var outcome = await MutationGuard.TryAsync(async () => (await s.Delegations.DelegateAsync(memberId, scope, delegates)).Delegation);
-            return new DelegatePayload(outcome.Value, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.blockDelegation", async c =>
-        {
-            if (Prepare(c, c.Input<ScopedInput>().Scope, out var memberId, out var scope) is { } refused)
-            {
-                return DelegatePayload.Refused(refused);
-            }
-
-            var outcome = await MutationGuard.TryAsync(async () => (await s.Delegations.BlockAsync(memberId, scope)).Delegation);
-            return new DelegatePayload(outcome.Value, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.revokeDelegation", async c =>
-        {
-            if (Prepare(c, c.Input<ScopedInput>().Scope, out var memberId, out var scope) is { } refused)
-            {
-                return new RevokeDelegationPayload(null, [refused]);
-            }
-
-            var outcome = await MutationGuard.TryAsync<bool?>(async () => await s.Delegations.RevokeAsync(memberId, scope));
-            return new RevokeDelegationPayload(outcome.Value, outcome.Errors);
-        })
+        .ResolveAsync("Mutation.delegate", c => DelegateAsync(c, s))
+        .ResolveAsync("Mutation.blockDelegation", c => BlockDelegationAsync(c, s))
+        .ResolveAsync("Mutation.revokeDelegation", c => RevokeDelegationAsync(c, s))
         .BindInput<ScopeInput>("ScopeInput")
         .BindInput<DelegateInput>("DelegateInput")
         .BindInput<ScopedInput>("BlockDelegationInput")
@@ -63,6 +24,51 @@ internal static class DelegationMutations
         .BindType<DelegatePayload>("DelegatePayload")
         .BindType<DelegatePayload>("BlockDelegationPayload")
         .BindType<RevokeDelegationPayload>("RevokeDelegationPayload");
+
+    private static async Task<DelegatePayload> DelegateAsync(ResolveContext c, SchemaServices s)
+    {
+        var input = c.Input<DelegateInput>();
+        if (Prepare(c, input.Scope, out var memberId, out var scope) is { } refused)
+        {
+            return DelegatePayload.Refused(refused);
+        }
+
+        var delegates = new List<long>();
+        foreach (var id in input.Delegates)
+        {
+            if (!Ids.TryLocal(id, Ids.Member, out var local))
+            {
+                return DelegatePayload.Refused(UserErrors.NotFound("UNKNOWN_DELEGATE", $"\"{id}\" is not the id of a member.", "delegates"));
+            }
+
+            delegates.Add(local);
+        }
+
+        var outcome = await MutationGuard.TryAsync(async () => (await s.Delegations.DelegateAsync(memberId, scope, delegates)).Delegation);
+        return new DelegatePayload(outcome.Value, outcome.Errors);
+    }
+
+    private static async Task<DelegatePayload> BlockDelegationAsync(ResolveContext c, SchemaServices s)
+    {
+        if (Prepare(c, c.Input<ScopedInput>().Scope, out var memberId, out var scope) is { } refused)
+        {
+            return DelegatePayload.Refused(refused);
+        }
+
+        var outcome = await MutationGuard.TryAsync(async () => (await s.Delegations.BlockAsync(memberId, scope)).Delegation);
+        return new DelegatePayload(outcome.Value, outcome.Errors);
+    }
+
+    private static async Task<RevokeDelegationPayload> RevokeDelegationAsync(ResolveContext c, SchemaServices s)
+    {
+        if (Prepare(c, c.Input<ScopedInput>().Scope, out var memberId, out var scope) is { } refused)
+        {
+            return new RevokeDelegationPayload(null, [refused]);
+        }
+
+        var outcome = await MutationGuard.TryAsync<bool?>(async () => await s.Delegations.RevokeAsync(memberId, scope));
+        return new RevokeDelegationPayload(outcome.Value, outcome.Errors);
+    }
 
     private static UserErrorValue? Prepare(ResolveContext c, ScopeInput scopeInput, out long memberId, out DelegationScope scope)
     {
