@@ -48,7 +48,7 @@ internal static class DelegationResolvers
         .BindType<DelegationCycle>("DelegationCycle")
         .ResolveAsync("DelegationCycle.members", c => c.Members(s.Reads, c.ParentAs<DelegationCycle>().Members));
 
-    private static async Task<object?> DelegationGraphAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    private static async Task<DelegationGraph?> DelegationGraphAsync(ResolveContext c, SchemaServices s, DomainServices d)
     {
         var (rule, reader) = Visibility(c, d);
         var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
@@ -61,7 +61,7 @@ internal static class DelegationResolvers
         return rule.MaySeeAll(reader) ? graph : OnlyMine(graph, reader!.Value);
     }
 
-    private static async Task<object?> ConcentrationAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    private static async Task<ConcentrationReport?> ConcentrationAsync(ResolveContext c, SchemaServices s, DomainServices d)
     {
         var (rule, reader) = Visibility(c, d);
         var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");

@@ -18,7 +18,7 @@ internal static class DelegationRouteResolvers
         .BindType<DelegationStep>("DelegationStep")
         .Resolve("DelegationStep.scope", c => Scopes.ToGraph(c.ParentAs<DelegationStep>().Scope))
         .ResolveAsync("DelegationStep.delegates", c => c.Members(s.Reads, c.ParentAs<DelegationStep>().Delegates));
-    private static async Task<object?> ViewerDelegationRouteAsync(ResolveContext c, SchemaServices s)
+    private static async Task<DelegationRoute?> ViewerDelegationRouteAsync(ResolveContext c, SchemaServices s)
     {
         var me = c.ParentAs<Data.ViewerRow>().Id;
         if (c.Argument<string>("proposal") is { } given)

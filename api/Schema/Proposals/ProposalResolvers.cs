@@ -86,7 +86,7 @@ internal static class ProposalResolvers
         return s.Engine.Read(e => e.Explain(caller.MemberId!.Value, proposal.Id));
     }
 
-    private static async Task<object?> ProposalsAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    private static async Task<Connection<ProposalRow>> ProposalsAsync(ResolveContext c, SchemaServices s, DomainServices d)
     {
         long? areaId = null;
         if (c.Argument<string>("area") is { } area)
