@@ -5,7 +5,7 @@ using Governance.Core.Storage;
 
 namespace Governance.Api.Tests;
 
-/// <summary>The domain's commands: verify-draw, export-snapshot and simulate.</summary>
+/// <summary>The domain's commands: verify-draw, verify-metamoderation-draw, export-snapshot and simulate.</summary>
 public sealed class DomainCliTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("governance-domain-cli-test-").FullName;
@@ -85,6 +85,29 @@ public sealed class DomainCliTests : IDisposable
         Assert.Contains("no draw for period 2026-11-16", draw.StdErr, StringComparison.Ordinal);
         Assert.Equal(1, snapshot.ExitCode);
         Assert.Contains("proposal 7 has no closed vote", snapshot.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyMetamoderationDrawSharesVerifyDrawsReportAndExitCodes()
+    {
+        // The clock draws each ended week's jurors from the same head entry as its lottery.
+        DrawnPeriod();
+        string period;
+        using (var read = Database.FromOptions(new StorageOptions { DataDirectory = folder }).Open())
+        {
+            period = read.ExecuteScalar<string>("SELECT period_id FROM metamoderation_draws ORDER BY period_id LIMIT 1")!;
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var verify = await CliProcess.RunAsync(null, "verify-metamoderation-draw", period, "--data", folder);
+        var missing = await CliProcess.RunAsync(null, "verify-metamoderation-draw", "1999-01-04", "--data", folder);
+
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+        Assert.Contains($"Period {period}: head entry ", verify.StdOut, StringComparison.Ordinal);
+        Assert.Contains("200 eligible", verify.StdOut, StringComparison.Ordinal);
+        Assert.Contains("The draw matches its public inputs.", verify.StdOut, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("governance verify-metamoderation-draw: There is no metamoderation draw for period 1999-01-04", missing.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

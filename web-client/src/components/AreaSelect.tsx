@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useQuery } from 'urql';
 import { graphql } from '../gql';
+import type { Area } from '../gql/graphql';
 
 // Three levels (Party › Economy › Housing): a fourth would multiply the query's cost past the
 // api's budget (5,000) with its list estimates; deeper areas are not offered yet.
@@ -21,11 +22,8 @@ export const AreasQuery = graphql(`
   }
 `);
 
-interface AreaNode {
-  id: string;
-  name: string;
-  children?: AreaNode[];
-}
+/** An area of the tree: the generated Area's fields, nested as deep as AreaTree selects. */
+type AreaNode = Pick<Area, 'id' | 'name'> & { children?: readonly AreaNode[] | null };
 
 /** The area tree flattened in order, each name indented by its depth ("Party › Economy › Housing"). */
 export function flattenAreas(roots: readonly AreaNode[]): { id: string; name: string; depth: number; path: string }[] {

@@ -1,24 +1,44 @@
-import type { ScopeKind } from '../gql/graphql';
+import { type FragmentType, getFragmentData, graphql } from '../gql';
+import type { DelegationRouteFieldsFragment } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 import { bidi, isolate } from './isolate';
 
-export interface RouteStepData {
-  isBlock: boolean;
-  scope: { kind: ScopeKind; area?: { name: string } | null };
-}
+/** What the route sentence needs of a DelegationRoute; the proposal page and the Delegations page spread it. */
+export const DelegationRouteFields = graphql(`
+  fragment DelegationRouteFields on DelegationRoute {
+    blocked
+    applied {
+      isBlock
+      scope {
+        kind
+        area {
+          id
+          name
+        }
+      }
+    }
+    unused {
+      isBlock
+      scope {
+        kind
+        area {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
-export interface DelegationRouteData {
-  blocked: boolean;
-  applied?: RouteStepData | null;
-  unused: readonly RouteStepData[];
-}
+type RouteStepData = NonNullable<DelegationRouteFieldsFragment['applied']>;
 
 /**
  * Which of my delegations applies here and which wider ones it leaves unused, in one sentence
  * or two: the server's answer (DelegationEngine.Route), drawn the same on the proposal page and
  * on the Delegations page, so the two never disagree.
  */
-export function DelegationRouteView({ route, votedDirectly = false }: { route: DelegationRouteData; votedDirectly?: boolean }) {
+export function DelegationRouteView({ route: masked, votedDirectly = false }: { route: FragmentType<typeof DelegationRouteFields>; votedDirectly?: boolean }) {
+  const route = getFragmentData(DelegationRouteFields, masked);
   const { t } = useI18n();
   const r = t.route;
   const which = (step: RouteStepData) =>

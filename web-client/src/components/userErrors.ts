@@ -21,8 +21,9 @@ export interface UserErrorLike {
 }
 
 /**
- * A payload's error as a document hands it over: masked behind {@link UserErrorFields}, or
- * (pages whose documents still select the fields inline) with the fields themselves.
+ * A payload's error as a document hands it over: masked behind {@link UserErrorFields} (every
+ * document spreads it; userErrors.test.ts fails on an inline selection), or with the fields
+ * themselves, as the component tests answer.
  */
 export type UserErrorSource = FragmentType<typeof UserErrorFields> | ({ __typename?: string } & Partial<UserErrorLike>);
 

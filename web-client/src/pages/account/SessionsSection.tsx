@@ -5,6 +5,7 @@ import { formatDate } from '../../components/format';
 import { graphql } from '../../gql';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountAction } from './useAccountAction';
+import type { AccountQuery } from '../../gql/graphql';
 
 const RevokeSession = graphql(`
   mutation RevokeSession($id: ID!) {
@@ -32,13 +33,8 @@ const SignOutOthers = graphql(`
   }
 `);
 
-export interface SessionRow {
-  id: string;
-  createdAt: string;
-  expiresAt: string;
-  userAgent?: string | null;
-  current: boolean;
-}
+/** A signed-in session as the account query lists it (generated type). */
+export type SessionRow = NonNullable<AccountQuery['viewer']>['sessions'][number];
 
 const browsers: [RegExp, string][] = [
   [/Edg\/(\d+)/, 'Edge'],

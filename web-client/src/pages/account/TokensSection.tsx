@@ -7,6 +7,7 @@ import { graphql } from '../../gql';
 import type { TokenScope } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { useAccountAction } from './useAccountAction';
+import type { AccountQuery } from '../../gql/graphql';
 
 const CreateToken = graphql(`
   mutation CreateAccessToken($name: String!, $scopes: [TokenScope!]!, $days: Int) {
@@ -36,14 +37,8 @@ const RevokeToken = graphql(`
   }
 `);
 
-export interface TokenRow {
-  id: string;
-  name: string;
-  scopes: readonly TokenScope[];
-  createdAt: string;
-  expiresAt?: string | null;
-  lastUsedAt?: string | null;
-}
+/** A personal access token as the account query lists it (generated type). */
+export type TokenRow = NonNullable<AccountQuery['viewer']>['accessTokens'][number];
 
 const allScopes: readonly TokenScope[] = ['READ', 'VOTE', 'DELEGATE', 'PROPOSE', 'MODERATE'];
 

@@ -8,11 +8,12 @@ import { firstUserError } from '../../components/userErrors';
 import { useI18n } from '../../i18n/i18n';
 import { Decline, Merge, Return, Schedule } from './moderationDocuments';
 import { type AgendaItem } from './useModerationLog';
+import type { ModerationAgendaQuery } from '../../gql/graphql';
 
 type Action = 'schedule' | 'return' | 'decline' | 'merge';
 
 /** The policy values the moderators' consequences are told in. */
-export type ModerationPolicy = { discussionDays?: number; votingDays?: number; appealDays?: number; appealQuorumFactor?: number; abusePenalty?: number };
+export type ModerationPolicy = Partial<ModerationAgendaQuery['policyInForce']>;
 
 export function ModeratorActions({
   item,

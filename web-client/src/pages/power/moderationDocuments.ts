@@ -112,11 +112,7 @@ export const Schedule = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -131,11 +127,7 @@ export const Return = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -150,11 +142,7 @@ export const Decline = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -169,11 +157,7 @@ export const Merge = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -93,10 +93,7 @@ const JudgeMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -111,10 +108,7 @@ const DecideReviewMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -1,21 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClient } from 'urql';
 import { formatDate } from '../../components/format';
-import type { ProposalStatus } from '../../gql/graphql';
+import type { ModerationAgendaQuery, ModerationLogQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { ModerationLog, moderationKinds } from './moderationDocuments';
 
-export interface AgendaItem {
-  id: string;
-  title: string;
-  agendaSupport?: { score: number; supporterCount: number } | null;
-  status: ProposalStatus;
-  area: { id: string; name: string };
-  statusHistory: { status: ProposalStatus; at: string; actor?: { handle: string } | null; reason?: string | null }[];
-}
+/** An agenda entry as the agenda query and its live subscription both select it (generated type). */
+export type AgendaItem = ModerationAgendaQuery['agenda'][number];
 
-export type ProposalRef = { id: string; title: string } | null | undefined;
-export type LogEntry = { id: string; seq: number; at: string; type: string; actor?: { handle: string; displayName: string } | null; payload: string; proposal?: ProposalRef; mergedInto?: ProposalRef };
+export type LogEntry = ModerationLogQuery['events']['nodes'][number];
+export type ProposalRef = LogEntry['proposal'];
 
 /** How many pages of the log to follow to reach its newest entries (the log is oldest first). */
 const maxLogPages = 40;

@@ -1,15 +1,9 @@
 import { formatDate } from '../../components/format';
-import type { AppealOutcome } from '../../gql/graphql';
+import type { ProposalPageQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 
-export interface AppealData {
-  deadline: string;
-  outcome: AppealOutcome;
-  score: number;
-  supporterCount: number;
-  target: number;
-  minimumSupporters: number;
-}
+/** A declined proposal's appeal as the proposal page selects it (generated type). */
+export type AppealData = NonNullable<NonNullable<ProposalPageQuery['proposal']>['appeal']>;
 
 /**
  * The appeal of a declined proposal (DESIGN §5): while its window is open, until when and how

@@ -15,11 +15,7 @@ const WithdrawProposalMutation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          message
-          code
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -4,13 +4,10 @@ import { bidi, isolate } from '../../components/isolate';
 import { useI18n } from '../../i18n/i18n';
 import { ReasonForm } from './ReasonForm';
 import { AppealHideMutation, ReportMutation, refusalOf } from './reportMutations';
+import type { ProposalPageQuery } from '../../gql/graphql';
 
-export interface HiddenData {
-  reason: string;
-  automatic: boolean;
-  appealedAt?: string | null;
-  decidedAt?: string | null;
-}
+/** A proposal's hide as the proposal page selects it (generated type). */
+export type HiddenData = NonNullable<NonNullable<ProposalPageQuery['proposal']>['hidden']>;
 
 /**
  * A proposal's hide (issue 17): the public reason, and for its author that only they and the

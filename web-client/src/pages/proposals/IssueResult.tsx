@@ -1,14 +1,10 @@
 import { formatWeight } from '../../components/format';
 import { useI18n } from '../../i18n/i18n';
+import type { IssuePanelQuery } from '../../gql/graphql';
 
-type Cell = { row: string; column: string; weight: number };
-type Result = {
-  winner?: string | null;
-  ranking: string[];
-  quorumReached: boolean;
-  pairwise: Cell[];
-  strongestPaths: Cell[];
-};
+/** An issue's ranked result as the issue panel selects it (generated type). */
+type Result = NonNullable<NonNullable<NonNullable<IssuePanelQuery['proposal']>['issue']>['result']>;
+type Cell = Result['pairwise'][number];
 
 function Matrix({ caption, cells, order, nameOf }: { caption: string; cells: Cell[]; order: string[]; nameOf: (key: string) => string }) {
   const { language } = useI18n();

@@ -1,23 +1,12 @@
 import { bidi, personName } from '../../components/isolate';
-import type { VotePathOutcome, ScopeKind } from '../../gql/graphql';
+import type { ProposalPageQuery } from '../../gql/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { formatWeight } from '../../components/format';
 import { EndorseButton, EndorsementRule } from '../../components/Endorse';
 
-interface PersonRef {
-  id: string;
-  displayName: string;
-  handle: string;
-}
-
-export interface VotePathData {
-  outcome: VotePathOutcome;
-  arrivingWeight: number;
-  carrier?: PersonRef | null;
-  deadEnd?: PersonRef | null;
-  cycle: PersonRef[];
-  hops: { rank: number; scope: { kind: ScopeKind }; from: PersonRef; to: PersonRef }[];
-}
+/** "Where does my vote go?" as the proposal page selects it (generated type). */
+export type VotePathData = NonNullable<NonNullable<ProposalPageQuery['proposal']>['whereDoesMyVoteGo']>;
+type PersonRef = VotePathData['cycle'][number];
 
 /**
  * "Where does my vote go?" drawn as a path: me, then each delegate hop by hop (with the rank

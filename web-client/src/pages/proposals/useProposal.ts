@@ -67,27 +67,7 @@ const ProposalQuery = graphql(`
       whereDoesMyVoteGo {
         outcome
         route {
-          blocked
-          applied {
-            isBlock
-            scope {
-              kind
-              area {
-                id
-                name
-              }
-            }
-          }
-          unused {
-            isBlock
-            scope {
-              kind
-              area {
-                id
-                name
-              }
-            }
-          }
+          ...DelegationRouteFields
         }
         arrivingWeight
         carrier {

@@ -5,14 +5,10 @@ import { useI18n } from '../../../i18n/i18n';
 import { useAccountAction } from '../../account/useAccountAction';
 import { MoveAreaForm } from './MoveAreaForm';
 import { ArchiveArea, RenameArea } from './queries';
+import type { Area } from '../../../gql/graphql';
 
-export interface AreaNode {
-  id: string;
-  name: string;
-  slug: string;
-  archived: boolean;
-  children?: readonly AreaNode[] | null;
-}
+/** An area of the admin tree: the generated Area's fields, nested as deep as AreasAdmin selects. */
+export type AreaNode = Pick<Area, 'id' | 'name' | 'slug' | 'archived'> & { children?: readonly AreaNode[] | null };
 
 /** Every area, flattened in tree order with its depth (for the parent picker). */
 export function flatten(nodes: readonly AreaNode[], depth = 0): { area: AreaNode; depth: number }[] {

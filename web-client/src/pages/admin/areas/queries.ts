@@ -64,11 +64,7 @@ export const MoveArea = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

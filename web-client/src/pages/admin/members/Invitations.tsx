@@ -6,14 +6,10 @@ import { useFocusAfterRender } from '../../../components/focusAfterRender';
 import { useI18n } from '../../../i18n/i18n';
 import { problemOf, type Problem } from './problem';
 import { CreateInvitation, RevokeInvitation } from './queries';
+import type { MembersAdminQuery } from '../../../gql/graphql';
 
-export interface InvitationRow {
-  id: string;
-  note: string;
-  status: string;
-  expiresAt: string;
-  usedBy?: { id: string; handle: string } | null;
-}
+/** An invitation as the members-admin query lists it (generated type). */
+export type InvitationRow = NonNullable<MembersAdminQuery['invitations']>[number];
 
 /** Invitation codes: issue one (shown once), list them, revoke an unused one. */
 export function Invitations({ rows, language, onDone }: { rows: readonly InvitationRow[]; language: string; onDone: () => void }) {

@@ -31,11 +31,7 @@ export const SetMemberRoles = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -53,11 +49,7 @@ export const SetVotingRight = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -22,11 +22,7 @@ export const SetRegistration = graphql(`
       policy
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -41,11 +37,7 @@ export const CreateInvitation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -60,11 +52,7 @@ export const RevokeInvitation = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }
@@ -102,11 +90,7 @@ export const ImportRegistry = graphql(`
       }
       errors {
         __typename
-        ... on UserError {
-          code
-          message
-          field
-        }
+        ...UserErrorFields
       }
     }
   }

@@ -1,16 +1,12 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useClient } from 'urql';
+import type { SearchMembersQuery } from '../../../gql/graphql';
 import { SearchMembers } from './memberQueries';
 
-export type Role = 'MEMBER' | 'MODERATOR' | 'ADMIN';
+export type { Role } from '../../../gql/graphql';
 
-export interface MemberRow {
-  id: string;
-  handle: string;
-  displayName: string;
-  roles: readonly Role[];
-  votingRight: boolean;
-}
+/** A member as the search selects it (the role and voting-right mutations answer the same fields). */
+export type MemberRow = SearchMembersQuery['members']['nodes'][number];
 
 const pageSize = 20;
 

@@ -11,27 +11,7 @@ const RouteQuery = graphql(`
   query DelegationsRoute($area: ID, $proposal: ID) {
     viewer {
       delegationRoute(area: $area, proposal: $proposal) {
-        blocked
-        applied {
-          isBlock
-          scope {
-            kind
-            area {
-              id
-              name
-            }
-          }
-        }
-        unused {
-          isBlock
-          scope {
-            kind
-            area {
-              id
-              name
-            }
-          }
-        }
+        ...DelegationRouteFields
       }
     }
   }

@@ -61,13 +61,7 @@ internal static class Notifications
         .Resolve("Notification.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<NotificationRow>().CreatedAt))
         .Resolve("Notification.read", c => c.ParentAs<NotificationRow>().ReadAt is not null)
         .Resolve("Notification.readAt", c => c.ParentAs<NotificationRow>().ReadAt is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null)
-        .ResolveAsync("Notification.summary", async c =>
-        {
-            var row = c.ParentAs<NotificationRow>();
-            var member = row.SubjectId is long m ? await c.Member(s.Reads, m) : null;
-            var proposal = row.ProposalId is long p ? await c.Proposal(s.Reads, p) : null;
-            return NotificationText.Summary(row, member?.Handle, proposal?.Title);
-        })
+        .ResolveAsync("Notification.summary", c => NotificationSummaryAsync(c, s))
         .ResolveAsync("Notification.proposal", async c => c.ParentAs<NotificationRow>().ProposalId is long p ? await c.Proposal(s.Reads, p) : null)
         .ResolveAsync("Notification.member", async c => c.ParentAs<NotificationRow>().SubjectId is long m ? await c.Member(s.Reads, m) : null)
         .ResolveAsync("Notification.mergedInto", async c => Detail(c, "into") is JsonElement { ValueKind: JsonValueKind.Number } into ? await c.Proposal(s.Reads, into.GetInt64()) : null)
@@ -77,57 +71,69 @@ internal static class Notifications
         .Resolve("Notification.weight", c => Detail(c, "weight") is JsonElement { ValueKind: JsonValueKind.Number } weight ? weight.GetInt32() : (int?)null)
         .Resolve("Notification.reason", c => Detail(c, "reason") is JsonElement { ValueKind: JsonValueKind.String } reason ? reason.GetString() : null)
         .Resolve("Notification.votingEndsAt", c => Detail(c, "votingEndsAt") is JsonElement { ValueKind: JsonValueKind.Number } ends ? DateTimeOffset.FromUnixTimeMilliseconds(ends.GetInt64()) : (DateTimeOffset?)null)
-        .ResolveAsync("Mutation.markNotificationsRead", async c =>
-        {
-            var input = c.Input<MarkNotificationsReadInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
-            {
-                return MarkNotificationsReadPayload.Refused(refused);
-            }
-
-            var all = input.All ?? false;
-            if (all == (input.Ids is not null))
-            {
-                return MarkNotificationsReadPayload.Refused(UserErrors.Validation("INVALID_INPUT", "Give either ids or all: true, not both or neither.", input.Ids is null ? "ids" : "all"));
-            }
-
-            var ids = new List<long>();
-            foreach (var id in input.Ids ?? [])
-            {
-                if (!Ids.TryLocal(id, IdType, out var local))
-                {
-                    return MarkNotificationsReadPayload.Refused(UserErrors.NotFound("UNKNOWN_NOTIFICATION", $"\"{id}\" is not the id of a notification.", "ids"));
-                }
-
-                ids.Add(local);
-            }
-
-            var me = caller.MemberId!.Value;
-            var outcome = await MutationGuard.RunAsync("notifications", () => Task.FromResult<object?>(d.Notifications.MarkRead(me, all ? null : ids)));
-            return outcome["notifications"] is IReadOnlyList<NotificationRow> rows
-                ? new MarkNotificationsReadPayload(rows, (int)d.Notifications.Counts(me).Unread, null)
-                : new MarkNotificationsReadPayload(null, null, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
-        })
-        .ResolveAsync("Mutation.setNotificationDelivery", async c =>
-        {
-            var input = c.Input<SetNotificationDeliveryInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
-            {
-                return new SetNotificationDeliveryPayload(null, [refused]);
-            }
-
-            var me = caller.MemberId!.Value;
-            var outcome = await MutationGuard.RunAsync("settings", () => Task.FromResult<object?>(
-                d.Notifications.SetDelivery(me, input.Kind.ToLowerInvariant(), input.Delivery.ToLowerInvariant())));
-            return new SetNotificationDeliveryPayload((IReadOnlyList<NotificationSetting>?)outcome["settings"], (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
-        })
+        .ResolveAsync("Mutation.markNotificationsRead", c => MarkNotificationsReadAsync(c, d))
+        .ResolveAsync("Mutation.setNotificationDelivery", c => SetNotificationDeliveryAsync(c, d))
         .BindInput<MarkNotificationsReadInput>("MarkNotificationsReadInput")
         .BindInput<SetNotificationDeliveryInput>("SetNotificationDeliveryInput")
         .BindType<MarkNotificationsReadPayload>("MarkNotificationsReadPayload")
         .BindType<SetNotificationDeliveryPayload>("SetNotificationDeliveryPayload")
         .Subscribe("Subscription.notificationAdded", c => AddedAsync(s, d, Me(c), c.CancellationToken));
+
+    private static async Task<string> NotificationSummaryAsync(ResolveContext c, SchemaServices s)
+    {
+        var row = c.ParentAs<NotificationRow>();
+        var member = row.SubjectId is long m ? await c.Member(s.Reads, m) : null;
+        var proposal = row.ProposalId is long p ? await c.Proposal(s.Reads, p) : null;
+        return NotificationText.Summary(row, member?.Handle, proposal?.Title);
+    }
+
+    private static async Task<MarkNotificationsReadPayload> MarkNotificationsReadAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<MarkNotificationsReadInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
+        {
+            return MarkNotificationsReadPayload.Refused(refused);
+        }
+
+        var all = input.All ?? false;
+        if (all == (input.Ids is not null))
+        {
+            return MarkNotificationsReadPayload.Refused(UserErrors.Validation("INVALID_INPUT", "Give either ids or all: true, not both or neither.", input.Ids is null ? "ids" : "all"));
+        }
+
+        var ids = new List<long>();
+        foreach (var id in input.Ids ?? [])
+        {
+            if (!Ids.TryLocal(id, IdType, out var local))
+            {
+                return MarkNotificationsReadPayload.Refused(UserErrors.NotFound("UNKNOWN_NOTIFICATION", $"\"{id}\" is not the id of a notification.", "ids"));
+            }
+
+            ids.Add(local);
+        }
+
+        var me = caller.MemberId!.Value;
+        var outcome = await MutationGuard.RunAsync("notifications", () => Task.FromResult<object?>(d.Notifications.MarkRead(me, all ? null : ids)));
+        return outcome["notifications"] is IReadOnlyList<NotificationRow> rows
+            ? new MarkNotificationsReadPayload(rows, (int)d.Notifications.Counts(me).Unread, null)
+            : new MarkNotificationsReadPayload(null, null, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+    }
+
+    private static async Task<SetNotificationDeliveryPayload> SetNotificationDeliveryAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<SetNotificationDeliveryInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
+        {
+            return new SetNotificationDeliveryPayload(null, [refused]);
+        }
+
+        var me = caller.MemberId!.Value;
+        var outcome = await MutationGuard.RunAsync("settings", () => Task.FromResult<object?>(
+            d.Notifications.SetDelivery(me, input.Kind.ToLowerInvariant(), input.Delivery.ToLowerInvariant())));
+        return new SetNotificationDeliveryPayload((IReadOnlyList<NotificationSetting>?)outcome["settings"], (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+    }
 
     /// <summary>Each batch the feed wrote, read for this member only: one indexed query per batch and subscriber.</summary>
     private static async IAsyncEnumerable<object?> AddedAsync(SchemaServices s, DomainServices d, long me, [EnumeratorCancellation] CancellationToken cancellationToken)

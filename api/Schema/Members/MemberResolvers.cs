@@ -19,38 +19,42 @@ internal static class MemberResolvers
         .Resolve("Member.joinedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<MemberRow>().JoinedAt))
         .BindType<Connection<MemberRow>>("MemberConnection")
         .BindType<Edge<MemberRow>>("MemberEdge")
-        .ResolveAsync("Query.viewer", async c =>
-        {
-            var caller = Caller.Of(c);
-            if (!caller.IsAuthenticated)
-            {
-                return null;
-            }
-
-            RequireRead(caller);
-            return await s.Reads.ViewerAsync(caller.MemberId!.Value, c.CancellationToken);
-        })
-        .ResolveAsync("Query.members", async c =>
-        {
-            RequireRead(Caller.Of(c));
-            var arguments = ConnectionArguments.From(c);
-            if (arguments.First is < 0 or > ConnectionBuilder.DefaultMaxPageSize || arguments.Last is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
-            {
-                throw new GraphQLException($"Argument \"{(arguments.First is < 0 or > ConnectionBuilder.DefaultMaxPageSize ? "first" : "last")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
-            }
-
-            // Keyset cursors (handle, id): a member joining or leaving between pages moves no one
-            // else, where an offset repeated or skipped a member (issue 20).
-            var first = arguments.First ?? (arguments.Last is null ? ConnectionBuilder.DefaultMaxPageSize : null);
-            var page = await s.Reads.SearchMembersAsync(
-                c.Argument<string>("search"), MemberCursor.Decode(arguments.After), MemberCursor.Decode(arguments.Before), first, arguments.Last, c.CancellationToken);
-            var edges = page.Rows.Select(m => new Edge<MemberRow>(m, MemberCursor.Encode(m))).ToList();
-            return new Connection<MemberRow>(
-                edges,
-                new PageInfo(page.HasPrevious, page.HasNext, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-                (int)page.Total);
-        })
+        .ResolveAsync("Query.viewer", c => ViewerAsync(c, s))
+        .ResolveAsync("Query.members", c => MembersAsync(c, s))
         .AddViewer(s, d);
+
+    private static async Task<ViewerRow?> ViewerAsync(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        if (!caller.IsAuthenticated)
+        {
+            return null;
+        }
+
+        RequireRead(caller);
+        return await s.Reads.ViewerAsync(caller.MemberId!.Value, c.CancellationToken);
+    }
+
+    private static async Task<Connection<MemberRow>> MembersAsync(ResolveContext c, SchemaServices s)
+    {
+        RequireRead(Caller.Of(c));
+        var arguments = ConnectionArguments.From(c);
+        if (arguments.First is < 0 or > ConnectionBuilder.DefaultMaxPageSize || arguments.Last is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+        {
+            throw new GraphQLException($"Argument \"{(arguments.First is < 0 or > ConnectionBuilder.DefaultMaxPageSize ? "first" : "last")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+        }
+
+        // Keyset cursors (handle, id): a member joining or leaving between pages moves no one
+        // else, where an offset repeated or skipped a member (issue 20).
+        var first = arguments.First ?? (arguments.Last is null ? ConnectionBuilder.DefaultMaxPageSize : null);
+        var page = await s.Reads.SearchMembersAsync(
+            c.Argument<string>("search"), MemberCursor.Decode(arguments.After), MemberCursor.Decode(arguments.Before), first, arguments.Last, c.CancellationToken);
+        var edges = page.Rows.Select(m => new Edge<MemberRow>(m, MemberCursor.Encode(m))).ToList();
+        return new Connection<MemberRow>(
+            edges,
+            new PageInfo(page.HasPrevious, page.HasNext, edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            (int)page.Total);
+    }
 
     /// <summary>The viewer's karma under the organisation's policy (decayed to now), read once per request.</summary>
     private static async Task<KarmaStatus> KarmaOf(ResolveContext c, KarmaService karma) =>
@@ -68,27 +72,33 @@ internal static class MemberResolvers
         .ResolveAsync("Viewer.lotteryChance", async c => (await KarmaOf(c, d.Karma)).LotteryChance)
         .ResolveAsync("Viewer.nextDrawAt", async c => (await KarmaOf(c, d.Karma)).NextDrawAt)
         .ResolveAsync("Viewer.delegations", c => s.Delegations.CurrentForMemberAsync(c.ParentAs<ViewerRow>().Id))
-        .ResolveAsync("Viewer.delegators", async c =>
-        {
-            var rows = await s.Reads.DelegatorsAsync(c.ParentAs<ViewerRow>().Id, c.CancellationToken);
-            return rows.Select(r => new DelegatorView(r.MemberId, Scopes.ToGraph(Scopes.FromRow(r.ScopeKind, r.AreaId, r.ProposalId)), (int)r.Rank)).ToList();
-        })
-        .ResolveAsync("Viewer.carriedWeight", async c =>
-        {
-            var (weight, _) = await CarriedAsync(c, s, d);
-            return weight;
-        })
-        .ResolveAsync("Viewer.isSuperDelegate", async c =>
-        {
-            var (_, super) = await CarriedAsync(c, s, d);
-            return super;
-        })
+        .ResolveAsync("Viewer.delegators", c => ViewerDelegatorsAsync(c, s))
+        .ResolveAsync("Viewer.carriedWeight", c => ViewerCarriedWeightAsync(c, s, d))
+        .ResolveAsync("Viewer.isSuperDelegate", c => ViewerIsSuperDelegateAsync(c, s, d))
         .ResolveAsync("Viewer.endorsementsGiven", c => s.Reads.EndorsementsAsync(c.ParentAs<ViewerRow>().Id, given: true, c.CancellationToken))
         .ResolveAsync("Viewer.endorsementsReceived", c => s.Reads.EndorsementsAsync(c.ParentAs<ViewerRow>().Id, given: false, c.CancellationToken))
         .BindType<EndorsementRow>("Endorsement")
         .ResolveAsync("Endorsement.from", c => c.Member(s.Reads, c.ParentAs<EndorsementRow>().FromId))
         .ResolveAsync("Endorsement.to", c => c.Member(s.Reads, c.ParentAs<EndorsementRow>().ToId))
         .Resolve("Endorsement.at", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<EndorsementRow>().At));
+
+    private static async Task<List<DelegatorView>> ViewerDelegatorsAsync(ResolveContext c, SchemaServices s)
+    {
+        var rows = await s.Reads.DelegatorsAsync(c.ParentAs<ViewerRow>().Id, c.CancellationToken);
+        return rows.Select(r => new DelegatorView(r.MemberId, Scopes.ToGraph(Scopes.FromRow(r.ScopeKind, r.AreaId, r.ProposalId)), (int)r.Rank)).ToList();
+    }
+
+    private static async Task<double?> ViewerCarriedWeightAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var (weight, _) = await CarriedAsync(c, s, d);
+        return weight;
+    }
+
+    private static async Task<bool> ViewerIsSuperDelegateAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var (_, super) = await CarriedAsync(c, s, d);
+        return super;
+    }
 
     /// <summary>The viewer's weight in the area's concentration report (or in the root area).</summary>
     private static async Task<(double? Weight, bool Super)> CarriedAsync(ResolveContext c, SchemaServices s, DomainServices d)

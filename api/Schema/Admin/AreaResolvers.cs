@@ -12,14 +12,16 @@ internal static class AreaResolvers
         .BindType<AreaRow>("Area")
         .Resolve("Area.id", c => Ids.Of(Ids.Area, c.ParentAs<AreaRow>().Id))
         .ResolveAsync("Area.parent", async c => c.ParentAs<AreaRow>().ParentId is { } parent ? await c.Area(s.Reads, parent) : null)
-        .ResolveAsync("Area.children", async c =>
-        {
-            var id = c.ParentAs<AreaRow>().Id;
-            return (await c.AllAreas(s.Reads)).Where(a => a.ParentId == id).ToList();
-        })
+        .ResolveAsync("Area.children", c => AreaChildrenAsync(c, s))
         .ResolveAsync("Query.areas", async c => (await c.AllAreas(s.Reads)).Where(a => a.ParentId is null).ToList())
         .ResolveAsync("Query.area", async c =>
             Ids.TryLocal(c.Argument<string>("id"), Ids.Area, out var id) ? await c.Area(s.Reads, id) : null);
+
+    private static async Task<List<Data.AreaRow>> AreaChildrenAsync(ResolveContext c, SchemaServices s)
+    {
+        var id = c.ParentAs<AreaRow>().Id;
+        return (await c.AllAreas(s.Reads)).Where(a => a.ParentId == id).ToList();
+    }
 
     /// <summary>The area an argument names, or null when the argument is absent; throws for an id that names no area.</summary>
     public static async Task<long?> AreaArgumentOrNullAsync(ResolveContext c, SchemaServices s, string argument) =>

@@ -34,36 +34,44 @@ internal static class Reports
         .Resolve("ReportQueueItem.reportCount", c => c.ParentAs<ReportQueueRow>().Reports)
         .Resolve("ReportQueueItem.reasons", c => Transactions.Read(s.Database, db => ReportStore.Reasons(db, c.ParentAs<ReportQueueRow>().TargetKind, c.ParentAs<ReportQueueRow>().TargetId)))
         .ResolveAsync("ReportQueueItem.hidden", c => c.Hidden(s, c.ParentAs<ReportQueueRow>().TargetKind, c.ParentAs<ReportQueueRow>().TargetId))
-        .ResolveAsync("Mutation.report", async c =>
-        {
-            var input = c.Input<ReportInput>();
-            var outcome = await RunAsync(c, TokenScopes.Propose, input.Target, (me, kind, id) => d.Reports.Report(me, kind, id, input.Reason));
-            return new ReportPayload(outcome.Result as bool?, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.hideContent", async c =>
-        {
-            var input = c.Input<HideContentInput>();
-            var outcome = await RunAsync(c, TokenScopes.Moderate, input.Target, (me, kind, id) => d.Reports.Hide(me, kind, id, input.Reason));
-            return new HidePayload(outcome.Result as HiddenRow, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.decideReport", async c =>
-        {
-            var input = c.Input<DecideReportInput>();
-            var outcome = await RunAsync(c, TokenScopes.Moderate, input.Target, (me, kind, id) => d.Reports.Decide(me, kind, id, input.Restore, input.Reason));
-            return new HidePayload(outcome.Result as HiddenRow, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.appealHide", async c =>
-        {
-            var input = c.Input<AppealHideInput>();
-            var outcome = await RunAsync(c, TokenScopes.Propose, input.Target, (me, kind, id) => d.Reports.Appeal(me, kind, id, input.Text));
-            return new HidePayload(outcome.Result as HiddenRow, outcome.Errors);
-        })
+        .ResolveAsync("Mutation.report", c => ReportAsync(c, d))
+        .ResolveAsync("Mutation.hideContent", c => HideContentAsync(c, d))
+        .ResolveAsync("Mutation.decideReport", c => DecideReportAsync(c, d))
+        .ResolveAsync("Mutation.appealHide", c => AppealHideAsync(c, d))
         .BindInput<ReportInput>("ReportInput")
         .BindInput<HideContentInput>("HideContentInput")
         .BindInput<DecideReportInput>("DecideReportInput")
         .BindInput<AppealHideInput>("AppealHideInput")
         .BindType<ReportPayload>("ReportPayload")
         .BindType<HidePayload>("HidePayload");
+
+    private static async Task<ReportPayload> ReportAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<ReportInput>();
+        var outcome = await RunAsync(c, TokenScopes.Propose, input.Target, (me, kind, id) => d.Reports.Report(me, kind, id, input.Reason));
+        return new ReportPayload(outcome.Result as bool?, outcome.Errors);
+    }
+
+    private static async Task<HidePayload> HideContentAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<HideContentInput>();
+        var outcome = await RunAsync(c, TokenScopes.Moderate, input.Target, (me, kind, id) => d.Reports.Hide(me, kind, id, input.Reason));
+        return new HidePayload(outcome.Result as HiddenRow, outcome.Errors);
+    }
+
+    private static async Task<HidePayload> DecideReportAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<DecideReportInput>();
+        var outcome = await RunAsync(c, TokenScopes.Moderate, input.Target, (me, kind, id) => d.Reports.Decide(me, kind, id, input.Restore, input.Reason));
+        return new HidePayload(outcome.Result as HiddenRow, outcome.Errors);
+    }
+
+    private static async Task<HidePayload> AppealHideAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<AppealHideInput>();
+        var outcome = await RunAsync(c, TokenScopes.Propose, input.Target, (me, kind, id) => d.Reports.Appeal(me, kind, id, input.Text));
+        return new HidePayload(outcome.Result as HiddenRow, outcome.Errors);
+    }
 
     /// <summary>Hidden state in force (not restored), batched per kind.</summary>
     internal static async Task<HiddenRow?> Hidden(this ResolveContext context, SchemaServices s, string kind, long id)

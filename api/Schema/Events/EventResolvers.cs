@@ -29,52 +29,54 @@ internal static class EventResolvers
         .Resolve("Event.hash", c => Convert.ToHexStringLower(c.ParentAs<EventRow>().Hash))
         .BindType<Connection<EventRow>>("EventConnection")
         .BindType<Edge<EventRow>>("EventEdge")
-        .ResolveAsync("Query.events", async c =>
+        .ResolveAsync("Query.events", c => EventsAsync(c, s, d));
+
+    private static async Task<Connection<EventRow>> EventsAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var caller = Caller.Of(c);
+        var (first, last) = (c.Argument<int?>("first"), c.Argument<int?>("last"));
+        if (first is not null && last is not null)
         {
-            var caller = Caller.Of(c);
-            var (first, last) = (c.Argument<int?>("first"), c.Argument<int?>("last"));
-            if (first is not null && last is not null)
-            {
-                throw new GraphQLException("Give \"first\" (a page forwards) or \"last\" (a page backwards), not both.");
-            }
+            throw new GraphQLException("Give \"first\" (a page forwards) or \"last\" (a page backwards), not both.");
+        }
 
-            var size = first ?? last ?? ConnectionBuilder.DefaultMaxPageSize;
-            if (size is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
-            {
-                throw new GraphQLException($"Argument \"{(last is not null ? "last" : "first")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
-            }
+        var size = first ?? last ?? ConnectionBuilder.DefaultMaxPageSize;
+        if (size is < 0 or > ConnectionBuilder.DefaultMaxPageSize)
+        {
+            throw new GraphQLException($"Argument \"{(last is not null ? "last" : "first")}\" must be between 0 and {ConnectionBuilder.DefaultMaxPageSize}.");
+        }
 
-            var after = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
-            var before = c.Argument<string>("before") is { } beforeCursor ? DecodeCursor(beforeCursor) : long.MaxValue;
-            var backwards = last is not null;
-            var viewer = caller.CanRead ? caller.MemberId : null;
-            var everything = caller.IsAdmin;
-            // A filter by type, e.g. the public moderation log; null (the argument omitted) is every type.
-            var types = c.Arguments.GetValueOrDefault("types") is IReadOnlyList<object?> given
-                ? given.OfType<string>().Distinct(StringComparer.Ordinal).ToList()
-                : null;
-            if (types is { Count: > 50 })
-            {
-                throw new GraphQLException("Argument \"types\" may name at most 50 event types.");
-            }
+        var after = c.Argument<string>("after") is { } cursor ? DecodeCursor(cursor) : 0;
+        var before = c.Argument<string>("before") is { } beforeCursor ? DecodeCursor(beforeCursor) : long.MaxValue;
+        var backwards = last is not null;
+        var viewer = caller.CanRead ? caller.MemberId : null;
+        var everything = caller.IsAdmin;
+        // A filter by type, e.g. the public moderation log; null (the argument omitted) is every type.
+        var types = c.Arguments.GetValueOrDefault("types") is IReadOnlyList<object?> given
+            ? given.OfType<string>().Distinct(StringComparer.Ordinal).ToList()
+            : null;
+        if (types is { Count: > 50 })
+        {
+            throw new GraphQLException("Argument \"types\" may name at most 50 event types.");
+        }
 
-            // Keyset pages by sequence number: the log only grows, so a cursor never moves. One
-            // more row than asked tells whether there is more in the direction of the walk.
-            var rule = d.Policies.Effective().DelegationVisibility;
-            var delegations = (rule.MaySeeAll(viewer), rule == DelegationVisibility.Involved ? viewer : null);
-            var rows = await s.Reads.EventsAsync(after, size + 1, viewer, everything, delegations, types, c.CancellationToken, before, backwards);
-            var more = rows.Count > size;
-            var page = backwards ? rows.Skip(Math.Max(0, rows.Count - size)).ToList() : rows.Take(size).ToList();
-            var total = await s.Reads.CountEventsAsync(viewer, everything, delegations, types, c.CancellationToken);
-            var edges = page.Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
-            return new Connection<EventRow>(
-                edges,
-                new PageInfo(
-                    HasPreviousPage: backwards ? more : after > 0,
-                    HasNextPage: backwards ? before != long.MaxValue : more,
-                    edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
-                (int)total);
-        });
+        // Keyset pages by sequence number: the log only grows, so a cursor never moves. One
+        // more row than asked tells whether there is more in the direction of the walk.
+        var rule = d.Policies.Effective().DelegationVisibility;
+        var delegations = (rule.MaySeeAll(viewer), rule == DelegationVisibility.Involved ? viewer : null);
+        var rows = await s.Reads.EventsAsync(after, size + 1, viewer, everything, delegations, types, c.CancellationToken, before, backwards);
+        var more = rows.Count > size;
+        var page = backwards ? rows.Skip(Math.Max(0, rows.Count - size)).ToList() : rows.Take(size).ToList();
+        var total = await s.Reads.CountEventsAsync(viewer, everything, delegations, types, c.CancellationToken);
+        var edges = page.Select(r => new Edge<EventRow>(r, EncodeCursor(r.Seq))).ToList();
+        return new Connection<EventRow>(
+            edges,
+            new PageInfo(
+                HasPreviousPage: backwards ? more : after > 0,
+                HasNextPage: backwards ? before != long.MaxValue : more,
+                edges.FirstOrDefault()?.Cursor, edges.LastOrDefault()?.Cursor),
+            (int)total);
+    }
 
     /// <summary>The proposal a payload names under <paramref name="key"/> (a number), loaded with the others of the page.</summary>
     private static async Task<object?> PayloadProposalAsync(ResolveContext c, SchemaServices s, string key)

@@ -23,82 +23,14 @@ internal static class AccountResolvers
         .BindType<AccessTokenInfo>("AccessToken")
         .Resolve("AccessToken.id", c => Ids.Of(Ids.AccessToken, c.ParentAs<AccessTokenInfo>().Id))
         .Resolve("AccessToken.scopes", c => c.ParentAs<AccessTokenInfo>().Scopes.Select(s => s.ToUpperInvariant()).ToList())
-        .Resolve("Mutation.changePassword", c =>
-        {
-            var input = c.Input<ChangePasswordInput>();
-            return Run(c, me => new ChangePasswordPayload(d.Accounts.ChangePassword(me, input.CurrentPassword, input.NewPassword, CurrentSession(c)), null), ChangePasswordPayload.Refused);
-        })
-        .Resolve("Mutation.revokeSession", c =>
-        {
-            var input = c.Input<RevokeSessionInput>();
-            return Run(c, me =>
-            {
-                d.Accounts.RevokeSession(me, input.Session);
-                return new RevokeSessionPayload(d.Accounts.Sessions(me, CurrentSession(c)), null);
-            }, RevokeSessionPayload.Refused);
-        })
+        .Resolve("Mutation.changePassword", c => ChangePassword(c, d))
+        .Resolve("Mutation.revokeSession", c => RevokeSession(c, d))
         .Resolve("Mutation.signOutOtherSessions", c =>
             Run(c, me => new SignOutOtherSessionsPayload(d.Accounts.EndOtherSessions(me, CurrentSession(c)), null), SignOutOtherSessionsPayload.Refused))
-        .Resolve("Mutation.createAccessToken", c =>
-        {
-            var input = c.Input<CreateAccessTokenInput>();
-            return Run(c, me =>
-            {
-                var (token, info) = d.Accounts.CreateToken(me, input.Name, input.Scopes.Select(s => s.ToLowerInvariant()).ToList(), input.ExpiresInDays);
-                return new CreateAccessTokenPayload(info, token, null);
-            }, CreateAccessTokenPayload.Refused);
-        })
-        .Resolve("Mutation.revokeAccessToken", c =>
-        {
-            var input = c.Input<RevokeAccessTokenInput>();
-            if (!Ids.TryLocal(input.AccessToken, Ids.AccessToken, out var id))
-            {
-                return RevokeAccessTokenPayload.Refused(UserErrors.NotFound("UNKNOWN_TOKEN", $"\"{input.AccessToken}\" is not the id of an access token.", "accessToken"));
-            }
-
-            return Run(c, me =>
-            {
-                d.Accounts.RevokeToken(me, id);
-                return new RevokeAccessTokenPayload(input.AccessToken, null);
-            }, RevokeAccessTokenPayload.Refused);
-        })
-        .Resolve("Mutation.setLanguage", c =>
-        {
-            var input = c.Input<SetLanguageInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
-            {
-                return SetLanguagePayload.Refused(refused);
-            }
-
-            try
-            {
-                return new SetLanguagePayload(d.Accounts.SetLanguage(caller.MemberId!.Value, input.Language), null);
-            }
-            catch (DomainException error)
-            {
-                return SetLanguagePayload.Refused(UserErrors.From(error));
-            }
-        })
-        .ResolveAsync("Mutation.eraseMyAccount", async c =>
-        {
-            var input = c.Input<EraseMyAccountInput>();
-            var caller = Caller.Of(c);
-            if (!caller.IsAuthenticated || !caller.IsSession)
-            {
-                return EraseMyAccountPayload.Refused(UserErrors.NotAuthorized(
-                    caller.IsAuthenticated ? "SESSION_REQUIRED" : "UNAUTHENTICATED", "Erasing an account needs its member signed in with a session."));
-            }
-
-            try
-            {
-                return new EraseMyAccountPayload(await d.MemberData.EraseAsync(caller.MemberId!.Value, input.Password), null);
-            }
-            catch (DomainException error)
-            {
-                return EraseMyAccountPayload.Refused(UserErrors.From(error));
-            }
-        })
+        .Resolve("Mutation.createAccessToken", c => CreateAccessToken(c, d))
+        .Resolve("Mutation.revokeAccessToken", c => RevokeAccessToken(c, d))
+        .Resolve("Mutation.setLanguage", c => SetLanguage(c, d))
+        .ResolveAsync("Mutation.eraseMyAccount", c => EraseMyAccountAsync(c, d))
         .BindInput<EraseMyAccountInput>("EraseMyAccountInput")
         .BindType<EraseMyAccountPayload>("EraseMyAccountPayload")
         .BindInput<ChangePasswordInput>("ChangePasswordInput")
@@ -112,6 +44,86 @@ internal static class AccountResolvers
         .BindType<CreateAccessTokenPayload>("CreateAccessTokenPayload")
         .BindType<RevokeAccessTokenPayload>("RevokeAccessTokenPayload")
         .BindType<SetLanguagePayload>("SetLanguagePayload");
+
+    private static ChangePasswordPayload ChangePassword(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<ChangePasswordInput>();
+        return Run(c, me => new ChangePasswordPayload(d.Accounts.ChangePassword(me, input.CurrentPassword, input.NewPassword, CurrentSession(c)), null), ChangePasswordPayload.Refused);
+    }
+
+    private static RevokeSessionPayload RevokeSession(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<RevokeSessionInput>();
+        return Run(c, me =>
+        {
+            d.Accounts.RevokeSession(me, input.Session);
+            return new RevokeSessionPayload(d.Accounts.Sessions(me, CurrentSession(c)), null);
+        }, RevokeSessionPayload.Refused);
+    }
+
+    private static CreateAccessTokenPayload CreateAccessToken(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<CreateAccessTokenInput>();
+        return Run(c, me =>
+        {
+            var (token, info) = d.Accounts.CreateToken(me, input.Name, input.Scopes.Select(s => s.ToLowerInvariant()).ToList(), input.ExpiresInDays);
+            return new CreateAccessTokenPayload(info, token, null);
+        }, CreateAccessTokenPayload.Refused);
+    }
+
+    private static RevokeAccessTokenPayload RevokeAccessToken(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<RevokeAccessTokenInput>();
+        if (!Ids.TryLocal(input.AccessToken, Ids.AccessToken, out var id))
+        {
+            return RevokeAccessTokenPayload.Refused(UserErrors.NotFound("UNKNOWN_TOKEN", $"\"{input.AccessToken}\" is not the id of an access token.", "accessToken"));
+        }
+
+        return Run(c, me =>
+        {
+            d.Accounts.RevokeToken(me, id);
+            return new RevokeAccessTokenPayload(input.AccessToken, null);
+        }, RevokeAccessTokenPayload.Refused);
+    }
+
+    private static SetLanguagePayload SetLanguage(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<SetLanguageInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Read) is { } refused)
+        {
+            return SetLanguagePayload.Refused(refused);
+        }
+
+        try
+        {
+            return new SetLanguagePayload(d.Accounts.SetLanguage(caller.MemberId!.Value, input.Language), null);
+        }
+        catch (DomainException error)
+        {
+            return SetLanguagePayload.Refused(UserErrors.From(error));
+        }
+    }
+
+    private static async Task<EraseMyAccountPayload> EraseMyAccountAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<EraseMyAccountInput>();
+        var caller = Caller.Of(c);
+        if (!caller.IsAuthenticated || !caller.IsSession)
+        {
+            return EraseMyAccountPayload.Refused(UserErrors.NotAuthorized(
+                caller.IsAuthenticated ? "SESSION_REQUIRED" : "UNAUTHENTICATED", "Erasing an account needs its member signed in with a session."));
+        }
+
+        try
+        {
+            return new EraseMyAccountPayload(await d.MemberData.EraseAsync(caller.MemberId!.Value, input.Password), null);
+        }
+        catch (DomainException error)
+        {
+            return EraseMyAccountPayload.Refused(UserErrors.From(error));
+        }
+    }
 
     /// <summary>The SHA-256 of the asking session's cookie; null over a token or a WebSocket.</summary>
     private static byte[]? CurrentSession(ResolveContext c) =>

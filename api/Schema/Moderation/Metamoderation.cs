@@ -14,16 +14,7 @@ namespace Governance.Api.Schema;
 internal static class Metamoderation
 {
     public static SchemaBuilder AddMetamoderation(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
-        .Resolve("Query.metamoderationDraws", c =>
-        {
-            var first = c.Argument<int?>("first") ?? 10;
-            if (first is < 0 or > 100)
-            {
-                throw new GraphQLException("Argument \"first\" must be between 0 and 100.");
-            }
-
-            return d.Metamoderation.Draws(first);
-        })
+        .Resolve("Query.metamoderationDraws", c => MetamoderationDraws(c, d))
         .BindType<MetaDrawView>("MetamoderationDraw")
         .Resolve("MetamoderationDraw.headSeq", c => (int)c.ParentAs<MetaDrawView>().HeadSeq)
         .Resolve("MetamoderationDraw.headHash", c => c.ParentAs<MetaDrawView>().HeadHashHex)
@@ -49,44 +40,59 @@ internal static class Metamoderation
         .Resolve("ModeratorReview.suspendedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<ModeratorReviewRow>().SuspendedAt))
         .Resolve("ModeratorReview.judgements", c => (int)c.ParentAs<ModeratorReviewRow>().Judgements)
         .Resolve("ModeratorReview.decidedAt", c => c.ParentAs<ModeratorReviewRow>().DecidedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null)
-        .ResolveAsync("Mutation.judgeModeration", async c =>
-        {
-            var input = c.Input<JudgeModerationInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
-            {
-                return new JudgeModerationPayload(null, [refused]);
-            }
-
-            if (!Ids.TryLocal(input.Action, Ids.Event, out var seq))
-            {
-                return new JudgeModerationPayload(null, [UserErrors.NotFound("UNKNOWN_ACTION", $"\"{input.Action}\" is not the id of an event-log entry.", "action")]);
-            }
-
-            var outcome = await MutationGuard.RunAsync("task", () => Task.FromResult<object?>(d.Metamoderation.Judge(caller.MemberId!.Value, input.Period, seq, input.Fair, input.Comment)));
-            return new JudgeModerationPayload(outcome["task"] as MetaTask, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
-        })
-        .ResolveAsync("Mutation.decideModeratorReview", async c =>
-        {
-            var input = c.Input<DecideModeratorReviewInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireAdmin(caller) is { } refused)
-            {
-                return new ModeratorReviewPayload(null, [refused]);
-            }
-
-            if (!Ids.TryLocal(input.Review, Ids.ModeratorReview, out var id))
-            {
-                return new ModeratorReviewPayload(null, [UserErrors.NotFound("UNKNOWN_REVIEW", $"\"{input.Review}\" is not the id of a moderator review.", "review")]);
-            }
-
-            var outcome = await MutationGuard.RunAsync("review", () => Task.FromResult<object?>(d.Metamoderation.DecideReview(caller.MemberId!.Value, id, input.Restore, input.Reason)));
-            return new ModeratorReviewPayload(outcome["review"] as ModeratorReviewRow, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
-        })
+        .ResolveAsync("Mutation.judgeModeration", c => JudgeModerationAsync(c, d))
+        .ResolveAsync("Mutation.decideModeratorReview", c => DecideModeratorReviewAsync(c, d))
         .BindInput<JudgeModerationInput>("JudgeModerationInput")
         .BindInput<DecideModeratorReviewInput>("DecideModeratorReviewInput")
         .BindType<JudgeModerationPayload>("JudgeModerationPayload")
         .BindType<ModeratorReviewPayload>("ModeratorReviewPayload");
+
+    private static IReadOnlyList<MetaDrawView> MetamoderationDraws(ResolveContext c, DomainServices d)
+    {
+        var first = c.Argument<int?>("first") ?? 10;
+        if (first is < 0 or > 100)
+        {
+            throw new GraphQLException("Argument \"first\" must be between 0 and 100.");
+        }
+
+        return d.Metamoderation.Draws(first);
+    }
+
+    private static async Task<JudgeModerationPayload> JudgeModerationAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<JudgeModerationInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
+        {
+            return new JudgeModerationPayload(null, [refused]);
+        }
+
+        if (!Ids.TryLocal(input.Action, Ids.Event, out var seq))
+        {
+            return new JudgeModerationPayload(null, [UserErrors.NotFound("UNKNOWN_ACTION", $"\"{input.Action}\" is not the id of an event-log entry.", "action")]);
+        }
+
+        var outcome = await MutationGuard.RunAsync("task", () => Task.FromResult<object?>(d.Metamoderation.Judge(caller.MemberId!.Value, input.Period, seq, input.Fair, input.Comment)));
+        return new JudgeModerationPayload(outcome["task"] as MetaTask, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+    }
+
+    private static async Task<ModeratorReviewPayload> DecideModeratorReviewAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<DecideModeratorReviewInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireAdmin(caller) is { } refused)
+        {
+            return new ModeratorReviewPayload(null, [refused]);
+        }
+
+        if (!Ids.TryLocal(input.Review, Ids.ModeratorReview, out var id))
+        {
+            return new ModeratorReviewPayload(null, [UserErrors.NotFound("UNKNOWN_REVIEW", $"\"{input.Review}\" is not the id of a moderator review.", "review")]);
+        }
+
+        var outcome = await MutationGuard.RunAsync("review", () => Task.FromResult<object?>(d.Metamoderation.DecideReview(caller.MemberId!.Value, id, input.Restore, input.Reason)));
+        return new ModeratorReviewPayload(outcome["review"] as ModeratorReviewRow, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+    }
 
     internal sealed record JudgeModerationInput(string Period, string Action, bool Fair, string? Comment);
 

@@ -15,14 +15,7 @@ namespace Governance.Api.Schema;
 internal static class ProposalInSight
 {
     public static SchemaBuilder AddBallots(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
-        .Resolve("Proposal.ballots", c =>
-        {
-            var proposal = c.ParentAs<ProposalRow>();
-            var path = ReaderPath(c, s, proposal.Id);
-            var ballots = d.Votes.VisibleBallots(proposal.Id, path);
-            // Sorted by member id: keyset cursors, so ballots cast between pages neither repeat nor skip one.
-            return ConnectionBuilder.FromKeyedList(ballots, b => b.MemberId, "ballots", ConnectionArguments.From(c));
-        })
+        .Resolve("Proposal.ballots", c => ProposalBallots(c, s, d))
         .BindType<VisibleBallot>("Ballot")
         .ResolveAsync("Ballot.voter", c => c.Member(s.Reads, c.ParentAs<VisibleBallot>().MemberId))
         .Resolve("Ballot.choice", c => c.ParentAs<VisibleBallot>().Choice.ToUpperInvariant())
@@ -37,6 +30,15 @@ internal static class ProposalInSight
         .BindType<AgendaTarget>("AgendaTarget")
         .BindType<Connection<VisibleBallot>>("BallotConnection")
         .BindType<Edge<VisibleBallot>>("BallotEdge");
+
+    private static Connection<VisibleBallot>? ProposalBallots(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var proposal = c.ParentAs<ProposalRow>();
+        var path = ReaderPath(c, s, proposal.Id);
+        var ballots = d.Votes.VisibleBallots(proposal.Id, path);
+        // Sorted by member id: keyset cursors, so ballots cast between pages neither repeat nor skip one.
+        return ConnectionBuilder.FromKeyedList(ballots, b => b.MemberId, "ballots", ConnectionArguments.From(c));
+    }
 
     private static DateTimeOffset? At(long? ms) => ms is { } value ? DateTimeOffset.FromUnixTimeMilliseconds(value) : null;
 

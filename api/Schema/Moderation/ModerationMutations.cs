@@ -14,36 +14,44 @@ namespace Governance.Api.Schema;
 internal static class ModerationMutations
 {
     public static SchemaBuilder AddModerationMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
-        .ResolveAsync("Mutation.scheduleProposal", c =>
-        {
-            var input = c.Input<ScheduleProposalInput>();
-            return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Schedule(me, id, input.Reason, input.DiscussionStartsAt).Id);
-        })
-        .ResolveAsync("Mutation.returnProposal", c =>
-        {
-            var input = c.Input<ReturnProposalInput>();
-            return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Return(me, id, input.Reason).Id);
-        })
-        .ResolveAsync("Mutation.declineProposal", c =>
-        {
-            var input = c.Input<DeclineProposalInput>();
-            return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Decline(me, id, input.Reason, input.Abuse ?? false).Id);
-        })
-        .ResolveAsync("Mutation.mergeProposal", c =>
-        {
-            var input = c.Input<MergeProposalInput>();
-            if (Refusal(Caller.Of(c), input.Into, "into", out var intoId) is { } refused)
-            {
-                return Task.FromResult(ModerateProposalPayload.Refused(refused));
-            }
-
-            return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Merge(me, id, intoId, input.Reason).Id);
-        })
+        .ResolveAsync("Mutation.scheduleProposal", c => ScheduleProposalAsync(c, s, d))
+        .ResolveAsync("Mutation.returnProposal", c => ReturnProposalAsync(c, s, d))
+        .ResolveAsync("Mutation.declineProposal", c => DeclineProposalAsync(c, s, d))
+        .ResolveAsync("Mutation.mergeProposal", c => MergeProposalAsync(c, s, d))
         .BindInput<ScheduleProposalInput>("ScheduleProposalInput")
         .BindInput<ReturnProposalInput>("ReturnProposalInput")
         .BindInput<DeclineProposalInput>("DeclineProposalInput")
         .BindInput<MergeProposalInput>("MergeProposalInput")
         .BindType<ModerateProposalPayload>("ModerateProposalPayload");
+
+    private static Task<ModerateProposalPayload> ScheduleProposalAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<ScheduleProposalInput>();
+        return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Schedule(me, id, input.Reason, input.DiscussionStartsAt).Id);
+    }
+
+    private static Task<ModerateProposalPayload> ReturnProposalAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<ReturnProposalInput>();
+        return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Return(me, id, input.Reason).Id);
+    }
+
+    private static Task<ModerateProposalPayload> DeclineProposalAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<DeclineProposalInput>();
+        return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Decline(me, id, input.Reason, input.Abuse ?? false).Id);
+    }
+
+    private static Task<ModerateProposalPayload> MergeProposalAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<MergeProposalInput>();
+        if (Refusal(Caller.Of(c), input.Into, "into", out var intoId) is { } refused)
+        {
+            return Task.FromResult(ModerateProposalPayload.Refused(refused));
+        }
+
+        return ModerateAsync(c, s, input.Proposal, (me, id) => d.Moderation.Merge(me, id, intoId, input.Reason).Id);
+    }
 
     private static async Task<ModerateProposalPayload> ModerateAsync(ResolveContext c, SchemaServices s, string proposal, Func<long, long, long> action)
     {

@@ -33,13 +33,7 @@ internal static class Comments
         .Resolve("Comment.id", c => Ids.Of(Ids.Comment, c.ParentAs<CommentRow>().Id))
         .ResolveAsync("Comment.proposal", c => c.Proposal(s.Reads, c.ParentAs<CommentRow>().ProposalId))
         .ResolveAsync("Comment.author", c => c.Member(s.Reads, c.ParentAs<CommentRow>().AuthorId))
-        .ResolveAsync("Comment.body", async c =>
-        {
-            var comment = c.ParentAs<CommentRow>();
-            return comment.DeletedAt is not null || (await c.Hidden(s, ReportService.Comment, comment.Id) is not null && !Reports.MaySeeHidden(c, comment.AuthorId))
-                ? null
-                : comment.Body;
-        })
+        .ResolveAsync("Comment.body", c => CommentBodyAsync(c, s))
         .Resolve("Comment.deleted", c => c.ParentAs<CommentRow>().DeletedAt is not null)
         .ResolveAsync("Comment.parent", async c => c.ParentAs<CommentRow>().ParentId is { } id ? await c.Comment(s, id) : null)
         .ResolveAsync("Comment.replyTo", async c => c.ParentAs<CommentRow>().ReplyToId is { } id ? await c.Comment(s, id) : null)
@@ -47,32 +41,8 @@ internal static class Comments
         .Resolve("Comment.editedAt", c => c.ParentAs<CommentRow>().EditedAt is { } at ? Millis(at) : (DateTimeOffset?)null)
         .Resolve("Comment.deletedAt", c => c.ParentAs<CommentRow>().DeletedAt is { } at ? Millis(at) : (DateTimeOffset?)null)
         .Resolve("Comment.endorsementCount", c => c.ParentAs<CommentRow>().Endorsements)
-        .ResolveAsync("Comment.endorsedByMe", async c =>
-        {
-            var caller = Caller.Of(c);
-            if (!caller.CanRead)
-            {
-                return null;
-            }
-
-            var me = caller.MemberId!.Value;
-            return (object)await c.DataLoader<long, bool>("comment-endorsed-by-me", (ids, _) =>
-            {
-                var endorsed = Transactions.Read(s.Database, db => CommentStore.EndorsedBy(db, me, ids));
-                return Task.FromResult<IReadOnlyDictionary<long, bool>>(ids.Distinct().ToDictionary(id => id, endorsed.Contains));
-            }).LoadAsync(c.ParentAs<CommentRow>().Id);
-        })
-        .ResolveAsync("Comment.replies", async c =>
-        {
-            var comment = c.ParentAs<CommentRow>();
-            var first = c.Argument<int?>("first") ?? 50;
-            if (first is < 0 or > 200)
-            {
-                throw new GraphQLException("Argument \"first\" of replies must be between 0 and 200.");
-            }
-
-            return comment.Depth != 1 ? [] : (await c.Thread(s, comment.Id)).Take(first).ToList();
-        })
+        .ResolveAsync("Comment.endorsedByMe", c => CommentEndorsedByMeAsync(c, s))
+        .ResolveAsync("Comment.replies", c => CommentRepliesAsync(c, s))
         .ResolveAsync("Comment.replyCount", async c =>
             c.ParentAs<CommentRow>().Depth != 1 ? 0
             : await c.DataLoader<long, int>("comment-reply-count", (ids, _) =>
@@ -80,38 +50,10 @@ internal static class Comments
         .Resolve("Comment.history", c => Transactions.Read(s.Database, db => CommentStore.Versions(db, c.ParentAs<CommentRow>().Id)))
         .BindType<CommentVersionRow>("CommentVersion")
         .Resolve("CommentVersion.writtenAt", c => Millis(c.ParentAs<CommentVersionRow>().WrittenAt))
-        .ResolveAsync("Mutation.postComment", c =>
-        {
-            var input = c.Input<PostCommentInput>();
-            if (!Ids.TryLocal(input.Proposal, Ids.Proposal, out var proposalId))
-            {
-                return Refused(Caller.Of(c), UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{input.Proposal}\" is not the id of a proposal.", "proposal"));
-            }
-
-            long? replyTo = null;
-            if (input.ReplyTo is { } given)
-            {
-                if (!Ids.TryLocal(given, Ids.Comment, out var local))
-                {
-                    return Refused(Caller.Of(c), UserErrors.NotFound("UNKNOWN_COMMENT", $"\"{given}\" is not the id of a comment.", "replyTo"));
-                }
-
-                replyTo = local;
-            }
-
-            return RunAsync(c, me => d.Comments.Post(me, proposalId, input.Body, replyTo));
-        })
-        .ResolveAsync("Mutation.editComment", c =>
-        {
-            var input = c.Input<EditCommentInput>();
-            return WithComment(c, input.Comment, (me, id) => d.Comments.Edit(me, id, input.Body));
-        })
+        .ResolveAsync("Mutation.postComment", c => PostCommentAsync(c, d))
+        .ResolveAsync("Mutation.editComment", c => EditCommentAsync(c, d))
         .ResolveAsync("Mutation.deleteComment", c => WithComment(c, c.Input<DeleteCommentInput>().Comment, d.Comments.Delete))
-        .ResolveAsync("Mutation.endorseComment", c =>
-        {
-            var input = c.Input<EndorseCommentInput>();
-            return WithComment(c, input.Comment, (me, id) => d.Comments.Endorse(me, id, input.Endorse ?? true));
-        })
+        .ResolveAsync("Mutation.endorseComment", c => EndorseCommentAsync(c, d))
         .BindInput<PostCommentInput>("PostCommentInput")
         .BindInput<EditCommentInput>("EditCommentInput")
         .BindInput<DeleteCommentInput>("DeleteCommentInput")
@@ -128,6 +70,76 @@ internal static class Comments
             return ChangesAsync(s, proposalId, c.CancellationToken);
         })
         .BindType<CommentChangeView>("CommentChange");
+
+    private static async Task<object?> CommentBodyAsync(ResolveContext c, SchemaServices s)
+    {
+        var comment = c.ParentAs<CommentRow>();
+        return comment.DeletedAt is not null || (await c.Hidden(s, ReportService.Comment, comment.Id) is not null && !Reports.MaySeeHidden(c, comment.AuthorId))
+            ? null
+            : comment.Body;
+    }
+
+    private static async Task<object?> CommentEndorsedByMeAsync(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        if (!caller.CanRead)
+        {
+            return null;
+        }
+
+        var me = caller.MemberId!.Value;
+        return (object)await c.DataLoader<long, bool>("comment-endorsed-by-me", (ids, _) =>
+        {
+            var endorsed = Transactions.Read(s.Database, db => CommentStore.EndorsedBy(db, me, ids));
+            return Task.FromResult<IReadOnlyDictionary<long, bool>>(ids.Distinct().ToDictionary(id => id, endorsed.Contains));
+        }).LoadAsync(c.ParentAs<CommentRow>().Id);
+    }
+
+    private static async Task<object?> CommentRepliesAsync(ResolveContext c, SchemaServices s)
+    {
+        var comment = c.ParentAs<CommentRow>();
+        var first = c.Argument<int?>("first") ?? 50;
+        if (first is < 0 or > 200)
+        {
+            throw new GraphQLException("Argument \"first\" of replies must be between 0 and 200.");
+        }
+
+        return comment.Depth != 1 ? [] : (await c.Thread(s, comment.Id)).Take(first).ToList();
+    }
+
+    private static Task<CommentPayload> PostCommentAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<PostCommentInput>();
+        if (!Ids.TryLocal(input.Proposal, Ids.Proposal, out var proposalId))
+        {
+            return Refused(Caller.Of(c), UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{input.Proposal}\" is not the id of a proposal.", "proposal"));
+        }
+
+        long? replyTo = null;
+        if (input.ReplyTo is { } given)
+        {
+            if (!Ids.TryLocal(given, Ids.Comment, out var local))
+            {
+                return Refused(Caller.Of(c), UserErrors.NotFound("UNKNOWN_COMMENT", $"\"{given}\" is not the id of a comment.", "replyTo"));
+            }
+
+            replyTo = local;
+        }
+
+        return RunAsync(c, me => d.Comments.Post(me, proposalId, input.Body, replyTo));
+    }
+
+    private static Task<CommentPayload> EditCommentAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<EditCommentInput>();
+        return WithComment(c, input.Comment, (me, id) => d.Comments.Edit(me, id, input.Body));
+    }
+
+    private static Task<CommentPayload> EndorseCommentAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<EndorseCommentInput>();
+        return WithComment(c, input.Comment, (me, id) => d.Comments.Endorse(me, id, input.Endorse ?? true));
+    }
 
     /// <summary>A comment by id, batched per request.</summary>
     internal static Task<CommentRow?> Comment(this ResolveContext context, SchemaServices s, long id) =>

@@ -16,98 +16,14 @@ namespace Governance.Api.Schema;
 internal static class ProposalMutations
 {
     public static SchemaBuilder AddProposalMutations(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
-        .ResolveAsync("Mutation.propose", async c =>
-        {
-            using var held = s.Publisher.Hold();
-            var input = c.Input<ProposeInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
-            {
-                return ProposalPayload.Refused(refused);
-            }
-
-            if (!Ids.TryLocal(input.Area, Ids.Area, out var areaId))
-            {
-                return ProposalPayload.Refused(UserErrors.NotFound("UNKNOWN_AREA", $"\"{input.Area}\" is not the id of an area.", "area"));
-            }
-
-            var outcome = await MutationGuard.TryAsync<long?>(async () => (await d.Proposals.ProposeAsync(caller.MemberId!.Value, areaId, input.Title, input.Body)).Id);
-            return new ProposalPayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors);
-        })
+        .ResolveAsync("Mutation.propose", c => ProposeAsync(c, s, d))
         .ResolveAsync("Mutation.withdrawProposal", c =>
             ProposalCommandAsync(c, s, TokenScopes.Propose, c.Input<ProposalInput>().Proposal, (me, id) => d.Proposals.Withdraw(me, id).Id))
-        .ResolveAsync("Mutation.editProposal", c =>
-        {
-            var input = c.Input<EditProposalInput>();
-            return ProposalCommandAsync(c, s, TokenScopes.Propose, input.Proposal, (me, id) => d.Proposals.Edit(me, id, input.Title, input.Body).Id);
-        })
-        .ResolveAsync("Mutation.support", async c =>
-        {
-            using var held = s.Publisher.Hold();
-            var input = c.Input<SupportInput>();
-            if (RefuseOrProposal(c, TokenScopes.Propose, input.Proposal, out var proposalId) is { } refused)
-            {
-                return new SupportPayload(null, null, null, [refused]);
-            }
-
-            var me = Caller.Of(c).MemberId!.Value;
-            var outcome = await MutationGuard.TryAsync(() => d.Support.AllocateAsync(me, proposalId, input.Points));
-            return outcome.Value is { } support
-                ? new SupportPayload(await CommittedAsync(c, s, held, support.ProposalId), support.Points, AllowanceLeft(support), null)
-                : new SupportPayload(await CommittedAsync(c, s, held, null), null, null, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.withdrawSupport", async c =>
-        {
-            using var held = s.Publisher.Hold();
-            if (RefuseOrProposal(c, TokenScopes.Propose, c.Input<ProposalInput>().Proposal, out var proposalId) is { } refused)
-            {
-                return new WithdrawSupportPayload(null, null, [refused]);
-            }
-
-            var me = Caller.Of(c).MemberId!.Value;
-            var outcome = await MutationGuard.TryAsync(() => d.Support.WithdrawAsync(me, proposalId));
-            return outcome.Value is { } support
-                ? new WithdrawSupportPayload(await CommittedAsync(c, s, held, support.ProposalId), AllowanceLeft(support), null)
-                : new WithdrawSupportPayload(await CommittedAsync(c, s, held, null), null, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.vote", async c =>
-        {
-            using var held = s.Publisher.Hold();
-            var input = c.Input<VoteInput>();
-            if (RefuseOrProposal(c, TokenScopes.Vote, input.Proposal, out var proposalId) is { } refused)
-            {
-                return new VotePayload(null, null, [refused]);
-            }
-
-            var me = Caller.Of(c).MemberId!.Value;
-            var outcome = await MutationGuard.TryAsync<long?>(async () =>
-            {
-                await d.Votes.CastAsync(me, proposalId, input.Choice);
-                return proposalId;
-            });
-            return new VotePayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors is null ? input.Choice : null, outcome.Errors);
-        })
-        .ResolveAsync("Mutation.endorse", async c =>
-        {
-            var caller = Caller.Of(c);
-            var input = c.Input<EndorseInput>();
-            // A statement of trust in another member, as a delegation is: the delegate scope, so
-            // that a token made to cast votes cannot also hand out karma (agenda power).
-            if (MutationGuard.RequireScope(caller, TokenScopes.Delegate) is { } refused)
-            {
-                return new EndorsePayload(null, null, [refused]);
-            }
-
-            if (!Ids.TryLocal(input.Member, Ids.Member, out var endorsed))
-            {
-                return new EndorsePayload(null, null, [UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member")]);
-            }
-
-            var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Karma.Endorse(caller.MemberId!.Value, endorsed)));
-            return outcome.Value is { } result
-                ? new EndorsePayload((await s.Reads.MembersAsync([endorsed], c.CancellationToken)).GetValueOrDefault(endorsed), result.KarmaAwarded, null)
-                : new EndorsePayload(null, null, outcome.Errors);
-        })
+        .ResolveAsync("Mutation.editProposal", c => EditProposalAsync(c, s, d))
+        .ResolveAsync("Mutation.support", c => SupportAsync(c, s, d))
+        .ResolveAsync("Mutation.withdrawSupport", c => WithdrawSupportAsync(c, s, d))
+        .ResolveAsync("Mutation.vote", c => VoteAsync(c, s, d))
+        .ResolveAsync("Mutation.endorse", c => EndorseAsync(c, s, d))
         .BindInput<ProposeInput>("ProposeInput")
         .BindInput<ProposalInput>("WithdrawProposalInput")
         .BindInput<EditProposalInput>("EditProposalInput")
@@ -122,6 +38,102 @@ internal static class ProposalMutations
         .BindType<WithdrawSupportPayload>("WithdrawSupportPayload")
         .BindType<VotePayload>("VotePayload")
         .BindType<EndorsePayload>("EndorsePayload");
+
+    private static async Task<ProposalPayload> ProposeAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        using var held = s.Publisher.Hold();
+        var input = c.Input<ProposeInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
+        {
+            return ProposalPayload.Refused(refused);
+        }
+
+        if (!Ids.TryLocal(input.Area, Ids.Area, out var areaId))
+        {
+            return ProposalPayload.Refused(UserErrors.NotFound("UNKNOWN_AREA", $"\"{input.Area}\" is not the id of an area.", "area"));
+        }
+
+        var outcome = await MutationGuard.TryAsync<long?>(async () => (await d.Proposals.ProposeAsync(caller.MemberId!.Value, areaId, input.Title, input.Body)).Id);
+        return new ProposalPayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors);
+    }
+
+    private static Task<ProposalPayload> EditProposalAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<EditProposalInput>();
+        return ProposalCommandAsync(c, s, TokenScopes.Propose, input.Proposal, (me, id) => d.Proposals.Edit(me, id, input.Title, input.Body).Id);
+    }
+
+    private static async Task<SupportPayload> SupportAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        using var held = s.Publisher.Hold();
+        var input = c.Input<SupportInput>();
+        if (RefuseOrProposal(c, TokenScopes.Propose, input.Proposal, out var proposalId) is { } refused)
+        {
+            return new SupportPayload(null, null, null, [refused]);
+        }
+
+        var me = Caller.Of(c).MemberId!.Value;
+        var outcome = await MutationGuard.TryAsync(() => d.Support.AllocateAsync(me, proposalId, input.Points));
+        return outcome.Value is { } support
+            ? new SupportPayload(await CommittedAsync(c, s, held, support.ProposalId), support.Points, AllowanceLeft(support), null)
+            : new SupportPayload(await CommittedAsync(c, s, held, null), null, null, outcome.Errors);
+    }
+
+    private static async Task<WithdrawSupportPayload> WithdrawSupportAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        using var held = s.Publisher.Hold();
+        if (RefuseOrProposal(c, TokenScopes.Propose, c.Input<ProposalInput>().Proposal, out var proposalId) is { } refused)
+        {
+            return new WithdrawSupportPayload(null, null, [refused]);
+        }
+
+        var me = Caller.Of(c).MemberId!.Value;
+        var outcome = await MutationGuard.TryAsync(() => d.Support.WithdrawAsync(me, proposalId));
+        return outcome.Value is { } support
+            ? new WithdrawSupportPayload(await CommittedAsync(c, s, held, support.ProposalId), AllowanceLeft(support), null)
+            : new WithdrawSupportPayload(await CommittedAsync(c, s, held, null), null, outcome.Errors);
+    }
+
+    private static async Task<VotePayload> VoteAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        using var held = s.Publisher.Hold();
+        var input = c.Input<VoteInput>();
+        if (RefuseOrProposal(c, TokenScopes.Vote, input.Proposal, out var proposalId) is { } refused)
+        {
+            return new VotePayload(null, null, [refused]);
+        }
+
+        var me = Caller.Of(c).MemberId!.Value;
+        var outcome = await MutationGuard.TryAsync<long?>(async () =>
+        {
+            await d.Votes.CastAsync(me, proposalId, input.Choice);
+            return proposalId;
+        });
+        return new VotePayload(await CommittedAsync(c, s, held, outcome.Value), outcome.Errors is null ? input.Choice : null, outcome.Errors);
+    }
+
+    private static async Task<EndorsePayload> EndorseAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var caller = Caller.Of(c);
+        var input = c.Input<EndorseInput>();
+        // A statement of trust in another member, as a delegation is: the delegate scope, so
+        // that a token made to cast votes cannot also hand out karma (agenda power).
+        if (MutationGuard.RequireScope(caller, TokenScopes.Delegate) is { } refused)
+        {
+            return new EndorsePayload(null, null, [refused]);
+        }
+
+        if (!Ids.TryLocal(input.Member, Ids.Member, out var endorsed))
+        {
+            return new EndorsePayload(null, null, [UserErrors.NotFound("UNKNOWN_MEMBER", $"\"{input.Member}\" is not the id of a member.", "member")]);
+        }
+
+        var outcome = await MutationGuard.TryAsync(() => Task.FromResult(d.Karma.Endorse(caller.MemberId!.Value, endorsed)));
+        return outcome.Value is { } result
+            ? new EndorsePayload((await s.Reads.MembersAsync([endorsed], c.CancellationToken)).GetValueOrDefault(endorsed), result.KarmaAwarded, null)
+            : new EndorsePayload(null, null, outcome.Errors);
+    }
 
     private static int AllowanceLeft(SupportResult support) => Math.Max(0, support.Allowance - support.Allocated);
 

@@ -10,30 +10,36 @@ internal static class AreaMutations
     public static SchemaBuilder AddAreaMutations(this SchemaBuilder builder, SchemaServices s) => builder
         .Resolve("Area.archived", c => c.ParentAs<Data.AreaRow>().ArchivedAt is not null)
         .Resolve("Area.archivedAt", c => c.ParentAs<Data.AreaRow>().ArchivedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null)
-        .ResolveAsync("Mutation.renameArea", c =>
-        {
-            var input = c.Input<RenameAreaInput>();
-            return RunAsync(c, s, input.Area, (me, id) => Sync(() => s.Areas.Rename(me, id, input.Name, input.Description)));
-        })
-        .ResolveAsync("Mutation.moveArea", c =>
-        {
-            var input = c.Input<MoveAreaInput>();
-            if (!Ids.TryLocal(input.Parent, Ids.Area, out var parent))
-            {
-                return RefusedAsync(c, UserErrors.NotFound("UNKNOWN_AREA", $"\"{input.Parent}\" is not the id of an area.", "parent"));
-            }
-
-            return RunAsync(c, s, input.Area, (me, id) => s.Areas.MoveAsync(me, id, parent));
-        })
-        .ResolveAsync("Mutation.archiveArea", c =>
-        {
-            var input = c.Input<ArchiveAreaInput>();
-            return RunAsync(c, s, input.Area, (me, id) => Sync(() => s.Areas.SetArchived(me, id, input.Archived ?? true)));
-        })
+        .ResolveAsync("Mutation.renameArea", c => RenameAreaAsync(c, s))
+        .ResolveAsync("Mutation.moveArea", c => MoveAreaAsync(c, s))
+        .ResolveAsync("Mutation.archiveArea", c => ArchiveAreaAsync(c, s))
         .BindInput<RenameAreaInput>("RenameAreaInput")
         .BindInput<ArchiveAreaInput>("ArchiveAreaInput")
         .BindInput<MoveAreaInput>("MoveAreaInput")
         .BindType<AreaPayload>("AreaPayload");
+
+    private static Task<AreaPayload> RenameAreaAsync(ResolveContext c, SchemaServices s)
+    {
+        var input = c.Input<RenameAreaInput>();
+        return RunAsync(c, s, input.Area, (me, id) => Sync(() => s.Areas.Rename(me, id, input.Name, input.Description)));
+    }
+
+    private static Task<AreaPayload> MoveAreaAsync(ResolveContext c, SchemaServices s)
+    {
+        var input = c.Input<MoveAreaInput>();
+        if (!Ids.TryLocal(input.Parent, Ids.Area, out var parent))
+        {
+            return RefusedAsync(c, UserErrors.NotFound("UNKNOWN_AREA", $"\"{input.Parent}\" is not the id of an area.", "parent"));
+        }
+
+        return RunAsync(c, s, input.Area, (me, id) => s.Areas.MoveAsync(me, id, parent));
+    }
+
+    private static Task<AreaPayload> ArchiveAreaAsync(ResolveContext c, SchemaServices s)
+    {
+        var input = c.Input<ArchiveAreaInput>();
+        return RunAsync(c, s, input.Area, (me, id) => Sync(() => s.Areas.SetArchived(me, id, input.Archived ?? true)));
+    }
 
     private static Task Sync(Action command)
     {

@@ -34,58 +34,9 @@ internal static class Issues
         .BindType<IssueChoiceView>("IssueChoice")
         .BindType<IssueResultView>("IssueResult")
         .BindType<MatrixCell>("MatrixCell")
-        .Resolve("Mutation.addAlternative", c =>
-        {
-            var input = c.Input<AddAlternativeInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
-            {
-                return AlternativePayload.Refused(refused);
-            }
-
-            if (!Ids.TryLocal(input.Issue, Ids.Proposal, out var issueId))
-            {
-                return AlternativePayload.Refused(UserErrors.NotFound("UNKNOWN_ISSUE", $"\"{input.Issue}\" is not the id of an issue (a proposal's id).", "issue"));
-            }
-
-            return Run(() => d.Issues.AddAlternative(caller.MemberId!.Value, issueId, input.Title, input.Body));
-        })
-        .Resolve("Mutation.supportAlternative", c =>
-        {
-            var input = c.Input<SupportAlternativeInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
-            {
-                return AlternativePayload.Refused(refused);
-            }
-
-            if (!Ids.TryLocal(input.Alternative, AlternativeType, out var alternativeId))
-            {
-                return AlternativePayload.Refused(UserErrors.NotFound("UNKNOWN_ALTERNATIVE", $"\"{input.Alternative}\" is not the id of an alternative.", "alternative"));
-            }
-
-            return Run(() => d.Issues.SupportAlternative(caller.MemberId!.Value, alternativeId, input.Points ?? 1));
-        })
-        .ResolveAsync("Mutation.castRankedBallot", async c =>
-        {
-            var input = c.Input<CastRankedBallotInput>();
-            var caller = Caller.Of(c);
-            if (MutationGuard.RequireScope(caller, TokenScopes.Vote) is { } refused)
-            {
-                return RankedBallotPayload.Refused(refused);
-            }
-
-            if (!Ids.TryLocal(input.Issue, Ids.Proposal, out var issueId))
-            {
-                return RankedBallotPayload.Refused(UserErrors.NotFound("UNKNOWN_ISSUE", $"\"{input.Issue}\" is not the id of an issue (a proposal's id).", "issue"));
-            }
-
-            var me = caller.MemberId!.Value;
-            var outcome = await MutationGuard.RunAsync("issue", async () => (object?)await d.Issues.CastRankedBallotAsync(me, issueId, input.Ranking));
-            return outcome["errors"] is IReadOnlyList<UserErrorValue> errors
-                ? new RankedBallotPayload(null, errors)
-                : new RankedBallotPayload(d.Issues.Issue(issueId, me), null);
-        })
+        .Resolve("Mutation.addAlternative", c => AddAlternative(c, s, d))
+        .Resolve("Mutation.supportAlternative", c => SupportAlternative(c, d))
+        .ResolveAsync("Mutation.castRankedBallot", c => CastRankedBallotAsync(c, s, d))
         .BindInput<AddAlternativeInput>("AddAlternativeInput")
         .BindInput<SupportAlternativeInput>("SupportAlternativeInput")
         .BindInput<CastRankedBallotInput>("CastRankedBallotInput")
@@ -98,6 +49,61 @@ internal static class Issues
                 ? ChangesOfAsync(s, d, id, Viewer(c), c.CancellationToken)
                 : throw new GraphQLException($"\"{given}\" is not the id of an issue (a proposal's id).");
         });
+
+    private static AlternativePayload AddAlternative(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<AddAlternativeInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
+        {
+            return AlternativePayload.Refused(refused);
+        }
+
+        if (!Ids.TryLocal(input.Issue, Ids.Proposal, out var issueId))
+        {
+            return AlternativePayload.Refused(UserErrors.NotFound("UNKNOWN_ISSUE", $"\"{input.Issue}\" is not the id of an issue (a proposal's id).", "issue"));
+        }
+
+        return Run(() => d.Issues.AddAlternative(caller.MemberId!.Value, issueId, input.Title, input.Body));
+    }
+
+    private static AlternativePayload SupportAlternative(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<SupportAlternativeInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Propose) is { } refused)
+        {
+            return AlternativePayload.Refused(refused);
+        }
+
+        if (!Ids.TryLocal(input.Alternative, AlternativeType, out var alternativeId))
+        {
+            return AlternativePayload.Refused(UserErrors.NotFound("UNKNOWN_ALTERNATIVE", $"\"{input.Alternative}\" is not the id of an alternative.", "alternative"));
+        }
+
+        return Run(() => d.Issues.SupportAlternative(caller.MemberId!.Value, alternativeId, input.Points ?? 1));
+    }
+
+    private static async Task<RankedBallotPayload> CastRankedBallotAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var input = c.Input<CastRankedBallotInput>();
+        var caller = Caller.Of(c);
+        if (MutationGuard.RequireScope(caller, TokenScopes.Vote) is { } refused)
+        {
+            return RankedBallotPayload.Refused(refused);
+        }
+
+        if (!Ids.TryLocal(input.Issue, Ids.Proposal, out var issueId))
+        {
+            return RankedBallotPayload.Refused(UserErrors.NotFound("UNKNOWN_ISSUE", $"\"{input.Issue}\" is not the id of an issue (a proposal's id).", "issue"));
+        }
+
+        var me = caller.MemberId!.Value;
+        var outcome = await MutationGuard.RunAsync("issue", async () => (object?)await d.Issues.CastRankedBallotAsync(me, issueId, input.Ranking));
+        return outcome["errors"] is IReadOnlyList<UserErrorValue> errors
+            ? new RankedBallotPayload(null, errors)
+            : new RankedBallotPayload(d.Issues.Issue(issueId, me), null);
+    }
 
     private static long? Viewer(ResolveContext c) => Caller.Of(c) is { CanRead: true } caller ? caller.MemberId : null;
 

@@ -26,18 +26,7 @@ internal static class DelegationResolvers
         .ResolveAsync("DelegationScope.proposal", async c => c.ParentAs<ScopeView>().ProposalId is long id ? await c.Proposal(s.Reads, id) : null)
         .BindType<DelegatorView>("Delegator")
         .ResolveAsync("Delegator.member", c => c.Member(s.Reads, c.ParentAs<DelegatorView>().MemberId))
-        .ResolveAsync("Query.delegationGraph", async c =>
-        {
-            var (rule, reader) = Visibility(c, d);
-            var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
-            if (areaId is null)
-            {
-                return null;
-            }
-
-            var graph = s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicyOf(d, areaId.Value)));
-            return rule.MaySeeAll(reader) ? graph : OnlyMine(graph, reader!.Value);
-        })
+        .ResolveAsync("Query.delegationGraph", c => DelegationGraphAsync(c, s, d))
         .BindType<DelegationGraph>("DelegationGraph")
         .ResolveAsync("DelegationGraph.area", c => c.Area(s.Reads, c.ParentAs<DelegationGraph>().AreaId))
         .BindType<DelegationGraphNode>("GraphNode")
@@ -45,20 +34,7 @@ internal static class DelegationResolvers
         .BindType<DelegationGraphEdge>("GraphEdge")
         .ResolveAsync("GraphEdge.from", c => c.Member(s.Reads, c.ParentAs<DelegationGraphEdge>().From))
         .ResolveAsync("GraphEdge.to", c => c.Member(s.Reads, c.ParentAs<DelegationGraphEdge>().To))
-        .ResolveAsync("Query.concentration", async c =>
-        {
-            var (rule, reader) = Visibility(c, d);
-            var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
-            if (areaId is null)
-            {
-                return null;
-            }
-
-            // Chains and cycles name who delegates to whom along them: under "involved" only the
-            // figures stay (a chain through the caller would still name others' delegations).
-            var report = s.Engine.Read(e => e.Concentration(areaId.Value, TallyPolicyOf(d, areaId.Value)));
-            return rule.MaySeeAll(reader) ? report : report with { LongestChains = [], Cycles = [] };
-        })
+        .ResolveAsync("Query.concentration", c => ConcentrationAsync(c, s, d))
         .BindType<ConcentrationReport>("Concentration")
         .ResolveAsync("Concentration.area", c => c.Area(s.Reads, c.ParentAs<ConcentrationReport>().AreaId))
         .ResolveAsync("Concentration.superDelegates", c => c.Members(s.Reads, c.ParentAs<ConcentrationReport>().SuperDelegates))
@@ -71,6 +47,34 @@ internal static class DelegationResolvers
         .ResolveAsync("DelegationChain.path", c => c.Members(s.Reads, c.ParentAs<DelegationChain>().Path))
         .BindType<DelegationCycle>("DelegationCycle")
         .ResolveAsync("DelegationCycle.members", c => c.Members(s.Reads, c.ParentAs<DelegationCycle>().Members));
+
+    private static async Task<DelegationGraph?> DelegationGraphAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var (rule, reader) = Visibility(c, d);
+        var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
+        if (areaId is null)
+        {
+            return null;
+        }
+
+        var graph = s.Engine.Read(e => e.Graph(areaId.Value, TallyPolicyOf(d, areaId.Value)));
+        return rule.MaySeeAll(reader) ? graph : OnlyMine(graph, reader!.Value);
+    }
+
+    private static async Task<ConcentrationReport?> ConcentrationAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var (rule, reader) = Visibility(c, d);
+        var areaId = await AreaResolvers.AreaArgumentOrRootAsync(c, s, "area");
+        if (areaId is null)
+        {
+            return null;
+        }
+
+        // Chains and cycles name who delegates to whom along them: under "involved" only the
+        // figures stay (a chain through the caller would still name others' delegations).
+        var report = s.Engine.Read(e => e.Concentration(areaId.Value, TallyPolicyOf(d, areaId.Value)));
+        return rule.MaySeeAll(reader) ? report : report with { LongestChains = [], Cycles = [] };
+    }
 
     /// <summary>The tally rules of the area's policy in force (viscosity, super-delegate share, quorum, majority).</summary>
     public static TallyPolicy TallyPolicyOf(DomainServices d, long areaId)

@@ -38,33 +38,11 @@ internal static class ProposalResolvers
         .Resolve("AgendaSupport.reachedAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<AgendaSupportRow>().ReachedAt))
         .ResolveAsync("Proposal.score", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Score ?? 0))
         .ResolveAsync("Proposal.supporterCount", async c => (int)((await c.Score(s.Reads, c.ParentAs<ProposalRow>().Id))?.Supporters ?? 0))
-        .ResolveAsync("Proposal.hotness", async c =>
-        {
-            var proposal = c.ParentAs<ProposalRow>();
-            // The gravity is read once per request, however many proposals ask.
-            var gravity = await c.DataLoader<int, double>("hot-gravity", (_, _) =>
-                Task.FromResult<IReadOnlyDictionary<int, double>>(new Dictionary<int, double> { [0] = d.Policies.Effective().HotGravity })).LoadAsync(0);
-            return Hotness((await c.Score(s.Reads, proposal.Id))?.Score ?? 0, proposal.CreatedAt, s.Clock.GetUtcNow(), gravity);
-        })
+        .ResolveAsync("Proposal.hotness", c => ProposalHotnessAsync(c, s, d))
         .ResolveAsync("Proposal.supporters", c => c.Supporters(s.Reads, c.ParentAs<ProposalRow>().Id))
         .ResolveAsync("Proposal.statusHistory", c => c.StatusHistory(s.Reads, c.ParentAs<ProposalRow>().Id))
-        .ResolveAsync("Proposal.mySupport", async c =>
-        {
-            var caller = Caller.Of(c);
-            return caller.CanRead ? (int?)await c.MySupport(s.Reads, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
-        })
-        .Resolve("Proposal.whereDoesMyVoteGo", c =>
-        {
-            var caller = Caller.Of(c);
-            var proposal = c.ParentAs<ProposalRow>();
-            if (!caller.CanRead)
-            {
-                return null;
-            }
-
-            // A member who joined after start-up is not yet known to this engine instance (null then).
-            return s.Engine.Read(e => e.Explain(caller.MemberId!.Value, proposal.Id));
-        })
+        .ResolveAsync("Proposal.mySupport", c => ProposalMySupportAsync(c, s))
+        .Resolve("Proposal.whereDoesMyVoteGo", c => ProposalWhereDoesMyVoteGo(c, s))
         .BindType<SupportRow>("Support")
         .ResolveAsync("Support.member", c => c.Member(s.Reads, c.ParentAs<SupportRow>().MemberId))
         .Resolve("Support.points", c => (int)c.ParentAs<SupportRow>().Points)
@@ -77,21 +55,51 @@ internal static class ProposalResolvers
         .BindType<Edge<ProposalRow>>("ProposalEdge")
         .ResolveAsync("Query.proposal", async c =>
             Ids.TryLocal(c.Argument<string>("id"), Ids.Proposal, out var id) ? await c.Proposal(s.Reads, id) : null)
-        .ResolveAsync("Query.proposals", async c =>
-        {
-            long? areaId = null;
-            if (c.Argument<string>("area") is { } area)
-            {
-                areaId = Ids.TryLocal(area, Ids.Area, out var id) ? id : throw new GraphQLException($"\"{area}\" is not the id of an area.");
-            }
-
-            var status = c.Argument<string>("status")?.ToLowerInvariant();
-            var caller = Caller.Of(c);
-            var ranks = await s.Reads.RankProposalsAsync(areaId, status, caller.MemberId, ProposalVisibility.SeesHidden(caller), c.CancellationToken);
-            return await ProposalPages.PageAsync(
-                ranks, c.Argument<string>("orderBy") ?? "HOT", ConnectionArguments.From(c), s.Clock.GetUtcNow(), d.Policies.Effective().HotGravity, id => c.Proposal(s.Reads, id));
-        })
+        .ResolveAsync("Query.proposals", c => ProposalsAsync(c, s, d))
         .AddVotePaths(s);
+
+    private static async Task<double> ProposalHotnessAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var proposal = c.ParentAs<ProposalRow>();
+        // The gravity is read once per request, however many proposals ask.
+        var gravity = await c.DataLoader<int, double>("hot-gravity", (_, _) =>
+            Task.FromResult<IReadOnlyDictionary<int, double>>(new Dictionary<int, double> { [0] = d.Policies.Effective().HotGravity })).LoadAsync(0);
+        return Hotness((await c.Score(s.Reads, proposal.Id))?.Score ?? 0, proposal.CreatedAt, s.Clock.GetUtcNow(), gravity);
+    }
+
+    private static async Task<int?> ProposalMySupportAsync(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        return caller.CanRead ? (int?)await c.MySupport(s.Reads, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
+    }
+
+    private static VotePath? ProposalWhereDoesMyVoteGo(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        var proposal = c.ParentAs<ProposalRow>();
+        if (!caller.CanRead)
+        {
+            return null;
+        }
+
+        // A member who joined after start-up is not yet known to this engine instance (null then).
+        return s.Engine.Read(e => e.Explain(caller.MemberId!.Value, proposal.Id));
+    }
+
+    private static async Task<Connection<ProposalRow>> ProposalsAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        long? areaId = null;
+        if (c.Argument<string>("area") is { } area)
+        {
+            areaId = Ids.TryLocal(area, Ids.Area, out var id) ? id : throw new GraphQLException($"\"{area}\" is not the id of an area.");
+        }
+
+        var status = c.Argument<string>("status")?.ToLowerInvariant();
+        var caller = Caller.Of(c);
+        var ranks = await s.Reads.RankProposalsAsync(areaId, status, caller.MemberId, ProposalVisibility.SeesHidden(caller), c.CancellationToken);
+        return await ProposalPages.PageAsync(
+            ranks, c.Argument<string>("orderBy") ?? "HOT", ConnectionArguments.From(c), s.Clock.GetUtcNow(), d.Policies.Effective().HotGravity, id => c.Proposal(s.Reads, id));
+    }
 
     private static SchemaBuilder AddVotePaths(this SchemaBuilder builder, SchemaServices s) => builder
         .BindType<VotePath>("VotePath")

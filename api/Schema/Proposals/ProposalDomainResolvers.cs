@@ -16,17 +16,7 @@ internal static class ProposalDomainResolvers
     public static SchemaBuilder AddProposalDomain(this SchemaBuilder builder, SchemaServices s, DomainServices d) => builder
         .ResolveAsync("Query.agenda", async c => ProposalVisibility.Listed(s, Caller.Of(c), await AgendaAsync(s, d, c.CancellationToken)))
         .ResolveAsync("Query.policy", async c => d.Policies.Effective(await AreaResolvers.AreaArgumentOrNullAsync(c, s, "area")).ToJson())
-        .ResolveAsync("Query.lotteryDraws", async c =>
-        {
-            var first = c.Argument<int?>("first") ?? 10;
-            if (first is < 0 or > 100)
-            {
-                throw new GraphQLException("Argument \"first\" must be between 0 and 100.");
-            }
-
-            var periods = await s.Reads.LotteryPeriodsAsync(first, c.CancellationToken);
-            return periods.Select(d.Lottery.Get).OfType<DrawView>().ToList();
-        })
+        .ResolveAsync("Query.lotteryDraws", c => LotteryDrawsAsync(c, s, d))
         .BindType<DrawView>("LotteryDraw")
         .Resolve("LotteryDraw.headSeq", c => (int)c.ParentAs<DrawView>().HeadSeq)
         .Resolve("LotteryDraw.headHash", c => c.ParentAs<DrawView>().HeadHashHex)
@@ -36,11 +26,7 @@ internal static class ProposalDomainResolvers
         .BindType<DrawEntryView>("LotteryEntry")
         .ResolveAsync("LotteryEntry.member", c => c.Member(s.Reads, c.ParentAs<DrawEntryView>().MemberId))
         .Resolve("LotteryEntry.memberNumber", c => c.ParentAs<DrawEntryView>().MemberId.ToString(CultureInfo.InvariantCulture))
-        .Resolve("Proposal.myVote", c =>
-        {
-            var caller = Caller.Of(c);
-            return caller.CanRead ? d.Votes.MyVote(caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
-        })
+        .Resolve("Proposal.myVote", c => ProposalMyVote(c, d))
         .ResolveAsync("Proposal.tally", c => VisibleTallyAsync(c.ParentAs<ProposalRow>(), s, d, c.CancellationToken))
         .Subscribe("Subscription.proposalChanged", c =>
         {
@@ -57,6 +43,24 @@ internal static class ProposalDomainResolvers
                 ? TallyChangesAsync(s, d, id, c.CancellationToken)
                 : throw new GraphQLException($"\"{given}\" is not the id of a proposal.");
         });
+
+    private static async Task<List<DrawView>> LotteryDrawsAsync(ResolveContext c, SchemaServices s, DomainServices d)
+    {
+        var first = c.Argument<int?>("first") ?? 10;
+        if (first is < 0 or > 100)
+        {
+            throw new GraphQLException("Argument \"first\" must be between 0 and 100.");
+        }
+
+        var periods = await s.Reads.LotteryPeriodsAsync(first, c.CancellationToken);
+        return periods.Select(d.Lottery.Get).OfType<DrawView>().ToList();
+    }
+
+    private static VoteChoice? ProposalMyVote(ResolveContext c, DomainServices d)
+    {
+        var caller = Caller.Of(c);
+        return caller.CanRead ? d.Votes.MyVote(caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
+    }
 
     /// <summary>
     /// DESIGN §5: the provisional tally stays hidden until voting closes (no herding). After

@@ -21,31 +21,37 @@ internal static class Suggestions
         .ResolveAsync("Suggestion.editedSince", async c => await CurrentVersion(c, s, c.ParentAs<SuggestionRow>().ProposalId) > c.ParentAs<SuggestionRow>().CreatedVersion)
         .ResolveAsync("Suggestion.myOpinion", async c => await Mine(c, s) is { } o ? DegreeName(o.Degree) : null)
         .ResolveAsync("Suggestion.myFulfilled", async c => (await Mine(c, s))?.Fulfilled)
-        .ResolveAsync("Mutation.suggest", c =>
-        {
-            var input = c.Input<SuggestInput>();
-            return Ids.TryLocal(input.Proposal, Ids.Proposal, out var proposalId)
-                ? RunAsync(c, me => d.Suggestions.Suggest(me, proposalId, input.Body))
-                : Task.FromResult(Refused(c, UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{input.Proposal}\" is not the id of a proposal.", "proposal")));
-        })
-        .ResolveAsync("Mutation.giveOpinion", c =>
-        {
-            var input = c.Input<GiveOpinionInput>();
-            return Ids.TryLocal(input.Suggestion, Ids.Suggestion, out var id)
-                ? RunAsync(c, me => d.Suggestions.Opine(me, id, Degree(input.Degree), input.Fulfilled))
-                : Task.FromResult(Refused(c, UserErrors.NotFound("UNKNOWN_SUGGESTION", $"\"{input.Suggestion}\" is not the id of a suggestion.", "suggestion")));
-        })
-        .ResolveAsync("Mutation.markSuggestionAnswered", c =>
-        {
-            var input = c.Input<MarkSuggestionAnsweredInput>();
-            return Ids.TryLocal(input.Suggestion, Ids.Suggestion, out var id)
-                ? RunAsync(c, me => d.Suggestions.MarkAnswered(me, id, input.Answered))
-                : Task.FromResult(Refused(c, UserErrors.NotFound("UNKNOWN_SUGGESTION", $"\"{input.Suggestion}\" is not the id of a suggestion.", "suggestion")));
-        })
+        .ResolveAsync("Mutation.suggest", c => SuggestAsync(c, d))
+        .ResolveAsync("Mutation.giveOpinion", c => GiveOpinionAsync(c, d))
+        .ResolveAsync("Mutation.markSuggestionAnswered", c => MarkSuggestionAnsweredAsync(c, d))
         .BindInput<SuggestInput>("SuggestInput")
         .BindInput<GiveOpinionInput>("GiveOpinionInput")
         .BindInput<MarkSuggestionAnsweredInput>("MarkSuggestionAnsweredInput")
         .BindType<SuggestionPayload>("SuggestionPayload");
+
+    private static Task<SuggestionPayload> SuggestAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<SuggestInput>();
+        return Ids.TryLocal(input.Proposal, Ids.Proposal, out var proposalId)
+            ? RunAsync(c, me => d.Suggestions.Suggest(me, proposalId, input.Body))
+            : Task.FromResult(Refused(c, UserErrors.NotFound("UNKNOWN_PROPOSAL", $"\"{input.Proposal}\" is not the id of a proposal.", "proposal")));
+    }
+
+    private static Task<SuggestionPayload> GiveOpinionAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<GiveOpinionInput>();
+        return Ids.TryLocal(input.Suggestion, Ids.Suggestion, out var id)
+            ? RunAsync(c, me => d.Suggestions.Opine(me, id, Degree(input.Degree), input.Fulfilled))
+            : Task.FromResult(Refused(c, UserErrors.NotFound("UNKNOWN_SUGGESTION", $"\"{input.Suggestion}\" is not the id of a suggestion.", "suggestion")));
+    }
+
+    private static Task<SuggestionPayload> MarkSuggestionAnsweredAsync(ResolveContext c, DomainServices d)
+    {
+        var input = c.Input<MarkSuggestionAnsweredInput>();
+        return Ids.TryLocal(input.Suggestion, Ids.Suggestion, out var id)
+            ? RunAsync(c, me => d.Suggestions.MarkAnswered(me, id, input.Answered))
+            : Task.FromResult(Refused(c, UserErrors.NotFound("UNKNOWN_SUGGESTION", $"\"{input.Suggestion}\" is not the id of a suggestion.", "suggestion")));
+    }
 
     /// <summary>
     /// My opinion, read for the whole list in one statement (a DataLoader): one read per

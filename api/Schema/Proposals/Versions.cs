@@ -1,5 +1,6 @@
 using Governance.Core.Proposals;
 using Governance.Core.Storage;
+using Governance.GraphQL.Execution;
 using Governance.GraphQL.Types;
 using ProposalRow = Governance.Api.Schema.Data.ProposalRow;
 
@@ -15,17 +16,21 @@ internal static class Versions
         .Resolve("Proposal.version", c => Transactions.Read(s.Database, db => ProposalVersionStore.Current(db, null, c.ParentAs<ProposalRow>().Id)))
         .Resolve("Proposal.versions", c => Transactions.Read(s.Database, db =>
             ProposalStore.Find(db, null, c.ParentAs<ProposalRow>().Id) is { } proposal ? ProposalVersionStore.All(db, proposal) : []))
-        .Resolve("Proposal.mySupportVersion", c =>
-        {
-            var caller = Caller.Of(c);
-            return caller.CanRead ? Transactions.Read(s.Database, db => ProposalVersionStore.SupportedVersion(db, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id)) : null;
-        })
-        .Resolve("Proposal.mySupportReleasesAt", c =>
-        {
-            var caller = Caller.Of(c);
-            return caller.CanRead ? Reconfirmation.ReleasesAt(s.Database, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
-        })
+        .Resolve("Proposal.mySupportVersion", c => ProposalMySupportVersion(c, s))
+        .Resolve("Proposal.mySupportReleasesAt", c => ProposalMySupportReleasesAt(c, s))
         .BindType<ProposalVersionRow>("ProposalVersion")
         .Resolve("ProposalVersion.writtenAt", c => DateTimeOffset.FromUnixTimeMilliseconds(c.ParentAs<ProposalVersionRow>().WrittenAt))
         .Resolve("ProposalVersion.replacedAt", c => c.ParentAs<ProposalVersionRow>().ReplacedAt is { } at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : (DateTimeOffset?)null);
+    private static int? ProposalMySupportVersion(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        return caller.CanRead ? Transactions.Read(s.Database, db => ProposalVersionStore.SupportedVersion(db, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id)) : null;
+    }
+
+    private static DateTimeOffset? ProposalMySupportReleasesAt(ResolveContext c, SchemaServices s)
+    {
+        var caller = Caller.Of(c);
+        return caller.CanRead ? Reconfirmation.ReleasesAt(s.Database, caller.MemberId!.Value, c.ParentAs<ProposalRow>().Id) : null;
+    }
+
 }
