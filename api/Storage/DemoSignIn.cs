@@ -32,6 +32,13 @@ internal static class DemoSignIn
 
     public static void Log(ILogger logger, Database database)
     {
+        if (!logger.IsEnabled(LogLevel.Information))
+        {
+            // Finding the usable accounts verifies up to four password hashes (PBKDF2, a tenth of
+            // a second of CPU each): not worth a start-up's time when the line would not be written.
+            return;
+        }
+
         var usable = Usable(database);
         if (usable.Count == 0)
         {

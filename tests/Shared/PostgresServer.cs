@@ -75,7 +75,7 @@ public static class PostgresServer
             Run("chown", "postgres", folder);
         }
 
-        RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
+        InitialiseDataFolder(data);
 
         // A test cluster: durability is not what these tests check, speed is welcome.
         RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o",
@@ -84,6 +84,43 @@ public static class PostgresServer
         var cluster = new Cluster(bin, folder, data, port, asRoot);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
+    }
+
+    /// <summary>
+    /// A new cluster's data folder at <paramref name="data"/> (which must not exist; its parent
+    /// belongs to the user the server runs as): a copy of an initdb'd template kept in the
+    /// temporary folder, one per PostgreSQL version. initdb took 18 s at a load average of 57
+    /// where the copy took 2 s, and the crash tests' cluster and this shared one each made one.
+    /// The template is made once (initdb into a folder of its own, then renamed into place, so
+    /// concurrent test processes never see half of one) and only ever copied.
+    /// </summary>
+    public static void InitialiseDataFolder(string data)
+    {
+        var bin = BinDirectory ?? throw new InvalidOperationException(MissingMessage + ".");
+        var asRoot = Environment.UserName == "root";
+        var template = Path.Combine(Path.GetTempPath(), $"governance-pgtemplate-{Path.GetFileName(Path.GetDirectoryName(bin))}-{Environment.UserName}");
+        if (!File.Exists(Path.Combine(template, "data", "PG_VERSION")))
+        {
+            var making = Directory.CreateTempSubdirectory("governance-pgtemplate-making-").FullName;
+            if (asRoot)
+            {
+                Run("chown", "postgres", making);
+            }
+
+            RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", Path.Combine(making, "data"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
+            try
+            {
+                Directory.Move(making, template);
+            }
+            catch (IOException)
+            {
+                // Another test process made it first: use theirs.
+                Directory.Delete(making, recursive: true);
+            }
+        }
+
+        // cp -a keeps the owner (postgres, when the tests run as root) and the 0700 mode the server insists on.
+        Run("cp", "-a", Path.Combine(template, "data"), data);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ each of CUTS random cut points, rebuilds the folder as a power cut at that insta
 it (the folder before the run plus, per file, only what the file had synced by then), and checks
 that every write acknowledged before the cut is there and that verify-log passes.
 """
-import json, os, random, shutil, signal, socket, sqlite3, struct, subprocess, sys, tempfile, threading, time, urllib.request
+import hashlib, json, os, random, shutil, signal, socket, sqlite3, struct, subprocess, sys, tempfile, threading, time, urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -20,9 +20,29 @@ SEED = int(os.environ.get("POWERCUT_SEED", "21"))
 # which does not sync fails (the test of the harness), one failing cut is the whole answer.
 FAIL_FAST = os.environ.get("POWERCUT_FAIL_FAST") == "1"
 MIN_ACKED = int(os.environ.get("POWERCUT_MIN_ACKED", "5"))
-SETTINGS = ["--Demo:Members=30", "--Demo:Seed=7", "--RateLimits:AnonymousRequestsPerSecond=100000",
+# A seeded folder to start from (the state before the run). When it does not exist yet, the
+# harness seeds it there and keeps it, so a second run (PowerCutTests' synchronous=OFF one)
+# skips the seeding start-up.
+BASE = os.environ.get("POWERCUT_BASE")
+# Keep each cut point's rebuilt folder here (as cut-N) and leave verify-log to the caller:
+# PowerCutTests verifies them in its own process, with the code verify-log runs, instead of a
+# `dotnet verify-log` start-up per cut point (4–7 s each at a load average of 30–50).
+KEEP_CUTS = os.environ.get("POWERCUT_KEEP_CUTS")
+# The smallest demo: the writers need an area to propose in, nothing more. (A lottery draw and
+# the issues' ballots cost seconds of a start-up on a loaded machine and prove nothing here.)
+SETTINGS = ["--Demo:Members=10", "--Demo:Seed=7", "--Demo:PastLotteryDraws=0", "--Demo:Issues=false", "--RateLimits:AnonymousRequestsPerSecond=100000",
             "--RateLimits:MemberRequestsPerSecond=100000", "--RateLimits:SignInAttemptsPerMinute=100000",
             "--Logging:LogLevel:Default=Warning"]
+
+
+T0 = time.monotonic()
+
+
+def phase(what):
+    """Where the wall time goes (CI's 60 s budget): seconds since the start, and the load average."""
+    with open("/proc/loadavg") as f:
+        load = f.read().split()[0]
+    print(f"[{time.monotonic() - T0:6.1f} s, load {load}] {what}", flush=True)
 
 
 def free_port():
@@ -62,7 +82,19 @@ def token_for(base, handle):
 
 
 def load(base, acked, stop):
-    tokens = [token_for(base, f"cut{i}") for i in range(WRITERS)]
+    # Registered side by side: each registration hashes a password, seconds at a high load.
+    tokens = [None] * WRITERS
+
+    def register(i):
+        tokens[i] = token_for(base, f"cut{i}")
+
+    registering = [threading.Thread(target=register, args=(i,)) for i in range(WRITERS)]
+    for t in registering:
+        t.start()
+    for t in registering:
+        t.join()
+    if None in tokens:
+        raise SystemExit("registering the writers failed")
     _, _, areas = post(base, "/graphql", {"query": "{ areas { id children { id } } }"}, {"Authorization": "Bearer " + tokens[0]})
     area = [c["id"] for a in areas["data"]["areas"] for c in a["children"]][0]
 
@@ -135,26 +167,50 @@ def rebuild(base_dir, ops, cut, target, folder):
             os.remove(os.path.join(target, name))
 
 
+def build_shim(work):
+    """shim.c compiled once per version of it (a few seconds of gcc at a high load), kept in the temporary folder."""
+    with open(os.path.join(HERE, "shim.c"), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    shim = os.path.join(tempfile.gettempdir(), f"governance-powercut-shim-{digest}.so")
+    if not os.path.exists(shim):
+        building = os.path.join(work, "shim.so")
+        subprocess.run(["gcc", "-shared", "-fPIC", "-O2", "-o", building, os.path.join(HERE, "shim.c"), "-ldl", "-lpthread"], check=True)
+        os.replace(building, shim)  # the work folder is in the same temporary folder: atomic
+    return shim
+
+
 def main():
     drop = os.environ.get("POWERCUT_DROP_SYNC") == "1"
     unsynced = os.environ.get("POWERCUT_SYNCHRONOUS_OFF") == "1"
     work = tempfile.mkdtemp(prefix="governance-powercut-")
     folder, base_dir, target, log = (os.path.join(work, n) for n in ("data", "base", "cut", "writes.log"))
     os.mkdir(folder)
-    shim = os.path.join(work, "shim.so")
-    subprocess.run(["gcc", "-shared", "-fPIC", "-O2", "-o", shim, os.path.join(HERE, "shim.c"), "-ldl", "-lpthread"], check=True)
+    shim = build_shim(work)
+    phase("shim built")
     try:
-        server, base = start(folder)            # seeds the demo organisation
-        server.send_signal(signal.SIGTERM); server.wait()
-        shutil.copytree(folder, base_dir)
+        if BASE and os.path.exists(os.path.join(BASE, "governance.db")):
+            shutil.copytree(BASE, base_dir)
+            os.rmdir(folder)
+            shutil.copytree(BASE, folder)
+            phase(f"seeded folder copied from {BASE}")
+        else:
+            server, base = start(folder)            # seeds the demo organisation
+            phase("seeded (first start)")
+            server.send_signal(signal.SIGTERM); server.wait()
+            shutil.copytree(folder, base_dir)
+            if BASE:
+                shutil.copytree(folder, BASE + ".tmp", dirs_exist_ok=True)
+                os.replace(BASE + ".tmp", BASE)
         env = {"LD_PRELOAD": shim, "POWERCUT_DIR": folder + "/", "POWERCUT_LOG": log}
         if drop:
             env["POWERCUT_DROP_SYNC"] = "1"
         if unsynced:
             env["GOVERNANCE_UNSAFE_SQLITE_SYNCHRONOUS_OFF"] = "1"
         server, base = start(folder, env)
+        phase("started under the shim")
         acked, stop = [], threading.Event()
         threads = load(base, acked, stop)
+        phase("writers registered, writing")
         time.sleep(SECONDS)
         # On a loaded machine a few seconds may acknowledge nothing, and a run without
         # acknowledged writes proves nothing either way: wait for some (at most a minute more).
@@ -166,6 +222,7 @@ def main():
         for t in threads:
             t.join()
         ops = read_log(log)
+        phase(f"killed; {len(acked)} acknowledged, {len(ops)} operations recorded")
         rng = random.Random(SEED)
         cuts = sorted(rng.sample(range(1, len(ops) + 1), min(CUTS - 1, len(ops))) + [len(ops)])
         failures = 0
@@ -173,6 +230,8 @@ def main():
         for cut in (reversed(cuts) if FAIL_FAST else cuts):
             at = ops[cut][1] if cut < len(ops) else 2 ** 63
             must = {title for t, title in acked if t < at}
+            if KEEP_CUTS:
+                target = os.path.join(KEEP_CUTS, f"cut-{cut}")
             rebuild(base_dir, ops, cut, target, folder)
             db = sqlite3.connect(os.path.join(target, "governance.db"))
             have = {r[0] for r in db.execute("SELECT title FROM proposals WHERE title LIKE 'Power cut %'")}
@@ -181,12 +240,16 @@ def main():
             checked += 1
             if lost and FAIL_FAST:
                 failures += 1
-                print(f"cut {cut}/{len(ops)}: {len(must)} acknowledged before it, {len(lost)} lost (verify-log not run: failing already)", flush=True)
+                phase(f"cut {cut}/{len(ops)}: {len(must)} acknowledged before it, {len(lost)} lost (verify-log not run: failing already)")
                 break
+            if KEEP_CUTS:
+                failures += bool(lost)
+                phase(f"cut {cut}/{len(ops)}: {len(must)} acknowledged before it, {len(lost)} lost, folder kept for verify-log ({target})")
+                continue
             verify = subprocess.run(["dotnet", "exec", DLL, "verify-log", "--data", target], capture_output=True, text=True)
             ok = not lost and verify.returncode == 0
             failures += not ok
-            print(f"cut {cut}/{len(ops)}: {len(must)} acknowledged before it, {len(lost)} lost, verify-log {'ok' if verify.returncode == 0 else 'FAILED: ' + (verify.stdout + verify.stderr).strip()[:200]}", flush=True)
+            phase(f"cut {cut}/{len(ops)}: {len(must)} acknowledged before it, {len(lost)} lost, verify-log {'ok' if verify.returncode == 0 else 'FAILED: ' + (verify.stdout + verify.stderr).strip()[:200]}")
             if failures and FAIL_FAST:
                 break
         print(f"{checked} cut points over {len(ops)} recorded writes and syncs, {len(acked)} acknowledged writes, {failures} failing" + (" (fsyncs dropped)" if drop else "") + (" (synchronous=OFF)" if unsynced else ""))

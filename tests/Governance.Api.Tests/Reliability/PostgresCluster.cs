@@ -36,7 +36,7 @@ internal sealed class PostgresCluster : IDisposable
 
     public int Port { get; }
 
-    /// <summary>initdb into a fresh temporary folder and start the server on a free loopback port.</summary>
+    /// <summary>A fresh cluster (a copy of the initdb'd template, <see cref="PostgresServer.InitialiseDataFolder"/>) in a temporary folder, started on a free loopback port.</summary>
     public static PostgresCluster Start(bool fsync)
     {
         var bin = PostgresServer.BinDirectory ?? throw new InvalidOperationException(PostgresServer.MissingMessage + ".");
@@ -49,7 +49,7 @@ internal sealed class PostgresCluster : IDisposable
         }
 
         var cluster = new PostgresCluster(bin, folder, ServerProcess.FreePort(), asRoot, fsync);
-        cluster.RunAs("initdb", "-D", cluster.data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync");
+        PostgresServer.InitialiseDataFolder(cluster.data);
         cluster.StartServer();
         return cluster;
     }

@@ -27,7 +27,9 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
         var clientsPerInstance = LongRun.Setting("GOVERNANCE_PGCRASH_CLIENTS", 16) / 2;
         var random = new Random(20261207);
         var clock = Stopwatch.StartNew();
+        void Phase(string what) => output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:0.0} s, load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}] {what}"));
         using var cluster = PostgresCluster.Start(fsync: Environment.GetEnvironmentVariable("GOVERNANCE_PGCRASH_FSYNC") == "on");
+        Phase("cluster initialised and started");
         var connectionString = cluster.CreateDatabase("pgcrash");
         var settings = new Dictionary<string, string>(CrashRecoveryTests.ServerSettings)
         {
@@ -35,6 +37,8 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
             ["Storage:ConnectionString"] = connectionString,
             // A small organisation: seeding 200 members on a durable cluster took most of a minute at load.
             ["Demo:Members"] = "30",
+            // No past lottery draws (and their metamoderation juries) to seed: this test writes votes, delegations and support.
+            ["Demo:PastLotteryDraws"] = "0",
         };
         var folders = new[] { Directory.CreateTempSubdirectory("governance-pgcrash-a-").FullName, Directory.CreateTempSubdirectory("governance-pgcrash-b-").FullName };
         var servers = new ServerProcess?[2];
@@ -44,13 +48,14 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
             var starting = folders.Select(f => ServerProcess.StartAsync(f, settings)).ToArray();
             servers[0] = await starting[0];
             servers[1] = await starting[1];
+            Phase("two instances started, the demo seeded");
             var preparing = new[]
             {
                 WriteLoad.PrepareAsync(servers[0]!.BaseAddress, clientsPerInstance, "pga"),
                 WriteLoad.PrepareAsync(servers[1]!.BaseAddress, clientsPerInstance, "pgb"),
             };
             var loads = new[] { await preparing[0], await preparing[1] };
-            output.WriteLine($"two instances and {2 * clientsPerInstance} members ready in {clock.Elapsed.TotalSeconds:0} s");
+            Phase($"{2 * clientsPerInstance} members registered");
 
             for (var round = 1; round <= rounds; round++)
             {
@@ -77,6 +82,7 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
                     await servers[victim]!.DisposeAsync();
                     servers[victim] = await ServerProcess.StartAsync(folders[victim], settings);
                     loads[victim] = loads[victim].On(servers[victim]!.BaseAddress);
+                    Phase($"round {round}: instance {(char)('A' + victim)} killed and started again");
                     what = $"SIGKILL of instance {(char)('A' + victim)}";
                 }
                 else
@@ -121,12 +127,12 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
                 Assert.True(verification.Intact, $"round {round}: the event log broke at {verification.FirstBrokenSeq}: {verification.Problem}");
                 var problems = (await loads[0].CheckAsync()).Concat(await loads[1].CheckAsync()).ToList();
                 var acknowledged = loads.Sum(l => Interlocked.Read(ref l.Acknowledged));
-                output.WriteLine($"round {round}: {what}; {acknowledged - acknowledgedBefore} writes acknowledged in the round; log intact, {verification.Entries} entries; problems {problems.Count}");
+                Phase($"round {round}: {what}; {acknowledged - acknowledgedBefore} writes acknowledged in the round; log intact, {verification.Entries} entries; problems {problems.Count}");
                 Assert.True(problems.Count == 0, $"round {round}:\n" + string.Join('\n', problems.Take(20)));
             }
 
             var total = loads.Sum(l => Interlocked.Read(ref l.Acknowledged));
-            output.WriteLine($"{rounds} rounds, {2 * clientsPerInstance} clients on two instances, {total} acknowledged writes, 0 lost, in {clock.Elapsed.TotalSeconds:0} s");
+            Phase($"{rounds} rounds, {2 * clientsPerInstance} clients on two instances, {total} acknowledged writes, 0 lost");
             for (var i = 0; i < 2; i++)
             {
                 output.WriteLine($"instance {(char)('A' + i)} outcomes: {Describe(loads[i])}");
@@ -165,6 +171,9 @@ public sealed class PostgresCrashTests(ITestOutputHelper output)
     private static string Tail(ServerProcess server)
     {
         var log = server.Log;
-        return "the server's log, last 3,000 characters:\n" + log[Math.Max(0, log.Length - 3_000)..];
+        // An "Unexpected Execution Error" names only a correlation id: its exception is in the log, often far from the end.
+        var unexpected = log.IndexOf("Unexpected error in a GraphQL operation", StringComparison.Ordinal);
+        var first = unexpected < 0 ? "" : "the first unexpected GraphQL error in the server's log:\n" + log[unexpected..Math.Min(log.Length, unexpected + 4_000)] + "\n";
+        return first + "the server's log, last 3,000 characters:\n" + log[Math.Max(0, log.Length - 3_000)..];
     }
 }

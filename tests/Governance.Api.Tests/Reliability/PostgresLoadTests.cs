@@ -6,7 +6,8 @@ namespace Governance.Api.Tests.Reliability;
 
 /// <summary>
 /// The load run's writers on PostgreSQL: many members voting, delegating and supporting
-/// through the real server, whose every write takes the advisory write lock synchronously.
+/// through the real server: a request's writer waits for the advisory write lock in the instance's
+/// asynchronous write queue (GOVERNANCE_LOAD_WRITE_QUEUE=off: synchronously, as before it).
 /// Checked through the API only (no SQLite file to read): no error but the intended 4xx, and
 /// every client's acknowledged state read back. GOVERNANCE_LOAD_CLIENTS (500) and
 /// GOVERNANCE_LOAD_SECONDS (60) size it; it reports the write rate and latency.
@@ -28,18 +29,22 @@ public sealed class PostgresLoadTests(ITestOutputHelper output)
             // GOVERNANCE_LOAD_WRITE_QUEUE=off: every writer takes the lock on its own thread, as before the queue (the same-run comparison).
             ["Storage:WriteQueue"] = Environment.GetEnvironmentVariable("GOVERNANCE_LOAD_WRITE_QUEUE") == "off" ? "false" : "true",
         };
+        var setUpClock = Stopwatch.StartNew();
         var server = await ServerProcess.StartAsync(folder, settings);
         try
         {
             var load = await WriteLoad.PrepareAsync(server.BaseAddress, clients, "pgload");
+            var setUp = setUpClock.Elapsed;
             using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
             var cpuBefore = server.CpuTime();
             var clock = Stopwatch.StartNew();
             var running = load.RunAsync(8, stop.Token);
             var threads = new List<int>();
+            var loadAverages = new List<string>();
             while (!running.IsCompleted)
             {
                 threads.Add(server.ThreadCount());
+                loadAverages.Add(File.ReadAllText("/proc/loadavg").Split(' ')[0]);
                 await Task.WhenAny(running, Task.Delay(2_000));
             }
 
@@ -47,7 +52,7 @@ public sealed class PostgresLoadTests(ITestOutputHelper output)
             var wall = clock.Elapsed;
             var acknowledged = Interlocked.Read(ref load.Acknowledged);
             var outcomes = load.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
-            output.WriteLine($"{clients} clients for {wall.TotalSeconds:0} s on PostgreSQL, write queue {settings["Storage:WriteQueue"]}: {acknowledged:N0} acknowledged writes ({acknowledged / wall.TotalSeconds:0} a second); latency p50 {load.Percentile(50):0} ms, p99 {load.Percentile(99):0} ms, max {load.Percentile(100):0} ms; server CPU {(server.CpuTime() - cpuBefore).TotalSeconds:0} s; server threads every 2 s {string.Join(' ', threads)}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+            output.WriteLine($"{clients} clients for {wall.TotalSeconds:0} s on PostgreSQL, write queue {settings["Storage:WriteQueue"]}: {acknowledged:N0} acknowledged writes ({acknowledged / wall.TotalSeconds:0} a second); latency p50 {load.Percentile(50):0} ms, p99 {load.Percentile(99):0} ms, max {load.Percentile(100):0} ms; server CPU {(server.CpuTime() - cpuBefore).TotalSeconds:0} s; server threads every 2 s {string.Join(' ', threads)}; load average (1 min) every 2 s {string.Join(' ', loadAverages)}, at the end {File.ReadAllText("/proc/loadavg").Trim()}; set-up (registering the clients) {setUp.TotalSeconds:0} s");
             output.WriteLine("outcomes: " + string.Join(", ", outcomes.Select(p => $"{p.Key}: {p.Value}")));
             if (outcomes.Any(p => WriteLoad.IsFailure(p.Key)))
             {

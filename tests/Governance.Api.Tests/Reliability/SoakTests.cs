@@ -43,7 +43,7 @@ public sealed class SoakTests(ITestOutputHelper output)
             load.ProposePercent = 1;
             var readLatencies = new System.Collections.Concurrent.ConcurrentQueue<double>();
             var readOutcomes = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
-            var samples = new List<(double Seconds, long Rss, long Acknowledged, long ReadsDone)>();
+            var samples = new List<(double Seconds, long Rss, long Acknowledged, long ReadsDone, string Load)>();
             using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(minutes));
             var cpuBefore = server.CpuTime();
             var clock = Stopwatch.StartNew();
@@ -52,12 +52,12 @@ public sealed class SoakTests(ITestOutputHelper output)
             var all = Task.WhenAll(writing, reading);
             while (!all.IsCompleted)
             {
-                samples.Add((clock.Elapsed.TotalSeconds, server.ResidentBytes(), Interlocked.Read(ref load.Acknowledged), readLatencies.Count));
+                samples.Add((clock.Elapsed.TotalSeconds, server.ResidentBytes(), Interlocked.Read(ref load.Acknowledged), readLatencies.Count, LoadAverage()));
                 await Task.WhenAny(all, Task.Delay(10_000));
             }
 
             await all;
-            samples.Add((clock.Elapsed.TotalSeconds, server.ResidentBytes(), Interlocked.Read(ref load.Acknowledged), readLatencies.Count));
+            samples.Add((clock.Elapsed.TotalSeconds, server.ResidentBytes(), Interlocked.Read(ref load.Acknowledged), readLatencies.Count, LoadAverage()));
             var wall = clock.Elapsed;
             var reads = readLatencies.ToArray();
             Array.Sort(reads);
@@ -68,12 +68,13 @@ public sealed class SoakTests(ITestOutputHelper output)
             output.WriteLine(summary);
             output.WriteLine("write outcomes: " + string.Join(", ", load.Outcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")));
             output.WriteLine("read outcomes: " + string.Join(", ", readOutcomes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}: {p.Value}")));
+            output.WriteLine("load average (1 min) every 10 s: " + string.Join(' ', samples.Select(s => s.Load)));
             output.WriteLine("server RSS (MiB) every 10 s: " + string.Join(' ', samples.Select(s => (s.Rss / 1048576).ToString(CultureInfo.InvariantCulture))));
 
-            var csv = new StringBuilder("seconds,rss_mib,acknowledged_writes,reads\n");
+            var csv = new StringBuilder("seconds,rss_mib,acknowledged_writes,reads,load_average_1min\n");
             foreach (var s in samples)
             {
-                csv.Append(CultureInfo.InvariantCulture, $"{s.Seconds:0.0},{s.Rss / 1048576.0:0.0},{s.Acknowledged},{s.ReadsDone}\n");
+                csv.Append(CultureInfo.InvariantCulture, $"{s.Seconds:0.0},{s.Rss / 1048576.0:0.0},{s.Acknowledged},{s.ReadsDone},{s.Load}\n");
             }
 
             await File.WriteAllTextAsync(Path.Combine(outFolder, "soak-memory.csv"), csv.ToString());
@@ -101,6 +102,9 @@ public sealed class SoakTests(ITestOutputHelper output)
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>The machine's one-minute load average, recorded beside each memory sample: on a shared machine the figures mean little without it.</summary>
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static async Task ReadLoopAsync(Uri server, Random random, System.Collections.Concurrent.ConcurrentQueue<double> latencies, System.Collections.Concurrent.ConcurrentDictionary<string, long> outcomes, CancellationToken stop)
     {
