@@ -1,5 +1,6 @@
 using Governance.Api.Schema;
 using Governance.Api.Storage;
+using Governance.GraphQL.Errors;
 using Governance.GraphQL.Execution;
 
 namespace Governance.Api.GraphQL;
@@ -38,8 +39,20 @@ public static class GraphQLApiSwitches
             AllowIntrospection = introspection == IntrospectionMode.SignedIn ? context => CallerOf(context).IsAuthenticated : null,
             ChargeCost = budget.PerMinute > 0 ? (context, cost) => budget.Charge(BudgetKey(context), cost) : null,
             OnUnexpectedError = GraphQLErrorLog.For(logger),
+            MapException = StorageUnavailableError,
         };
     }
+
+    /// <summary>
+    /// A read that fails because the database is down, full or read-only (a payload's fields read
+    /// after its write, a query, a subscription's event) is not a bug: the client gets the same
+    /// STORAGE_UNAVAILABLE error a failed write gets, which /graphql answers with 503 and
+    /// Retry-After, not "Unexpected Execution Error" with 200. A PostgreSQL crash run saw the latter.
+    /// </summary>
+    public static GraphQLError? StorageUnavailableError(Exception exception) =>
+        StorageUnavailable.Reason(exception) is { } reason
+            ? new GraphQLError(StorageUnavailable.Message(reason), extensions: new Dictionary<string, object?> { ["code"] = StorageUnavailable.Code })
+            : null;
 
     private static Caller CallerOf(object? context) => context switch
     {

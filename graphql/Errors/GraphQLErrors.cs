@@ -46,6 +46,11 @@ public static class GraphQLErrors
     /// <summary>An unexpected error as <paramref name="options"/> report it: handed to the host's log under a new correlation id, if it keeps one.</summary>
     internal static GraphQLError Unexpected(Exception exception, IReadOnlyList<SourceLocation>? locations, IReadOnlyList<object>? path, ExecutorOptions options)
     {
+        if (options.MapException?.Invoke(exception) is { } known)
+        {
+            return new GraphQLError(known.Message, known.Locations ?? locations, known.Path ?? path, known.Extensions);
+        }
+
         string? correlationId = null;
         if (options.OnUnexpectedError is { } log)
         {

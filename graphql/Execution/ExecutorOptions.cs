@@ -1,3 +1,4 @@
+using Governance.GraphQL.Errors;
 using Governance.GraphQL.Language;
 
 namespace Governance.GraphQL.Execution;
@@ -70,6 +71,14 @@ public sealed record ExecutorOptions
     /// there. Without it errors carry no correlation id, as there is no log entry to find.
     /// </summary>
     public Action<Exception, string>? OnUnexpectedError { get; init; }
+
+    /// <summary>
+    /// The host's own name for an exception a resolver or source stream threw (HotChocolate's
+    /// error filter): a known failure, such as the database being unreachable, returned as the
+    /// error the client should see, in place of "Unexpected Execution Error". The engine adds the
+    /// field's locations and path. Null, or a null answer, masks the exception as usual.
+    /// </summary>
+    public Func<Exception, GraphQLError?>? MapException { get; init; }
 
     /// <summary>Parsed and validated documents kept by query text, so a repeated query skips both phases.</summary>
     public int DocumentCacheSize { get; init; } = 256;

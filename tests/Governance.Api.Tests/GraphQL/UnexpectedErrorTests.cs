@@ -37,6 +37,27 @@ public sealed class UnexpectedErrorTests
         Assert.Equal(JsonValueKind.Null, result.GetProperty("data").ValueKind);
     }
 
+    /// <summary>
+    /// A read the database cannot serve (here SQLite's CANTOPEN, from a real connection to a file
+    /// that is not there) is named as the storage failure it is, with the code /graphql turns into
+    /// 503 and Retry-After (a PostgreSQL crash run saw "Unexpected Execution Error" with 200);
+    /// any other exception stays masked.
+    /// </summary>
+    [Fact]
+    public void AReadTheDatabaseCannotServeIsAStorageErrorNotAnUnexpectedOne()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"governance-missing-{Guid.NewGuid():N}", "governance.db");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={missing};Mode=ReadOnly");
+        var failure = Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => connection.Open());
+
+        var error = Governance.Api.GraphQL.GraphQLApiSwitches.StorageUnavailableError(new InvalidOperationException("a resolver's read", failure));
+
+        Assert.NotNull(error);
+        Assert.Equal(Governance.Api.Storage.StorageUnavailable.Code, error.Extensions!["code"]);
+        Assert.Contains("the database file cannot be opened", error.Message, StringComparison.Ordinal);
+        Assert.Null(Governance.Api.GraphQL.GraphQLApiSwitches.StorageUnavailableError(new InvalidOperationException("a bug")));
+    }
+
     private sealed record Entry(LogLevel Level, string Message, Exception? Exception);
 
     private sealed class CapturingLoggerProvider : ILoggerProvider

@@ -104,6 +104,32 @@ public class ErrorHandlingTests
     }
 
     [Fact]
+    public async Task AHostNamesAnExceptionItKnowsAndTheRestStayMasked()
+    {
+        var logged = new List<Exception>();
+        var executor = new GraphQLExecutor(TestSchema.Build(), new ExecutorOptions
+        {
+            OnUnexpectedError = (e, _) => logged.Add(e),
+            MapException = e => e.Message.Contains("hunter2", StringComparison.Ordinal)
+                ? new GraphQLError("The store is down.", extensions: new Dictionary<string, object?> { ["code"] = "STORE_DOWN" })
+                : null,
+        });
+
+        var result = await Result(executor, "{ failing now }");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("The store is down.", error.Message);
+        Assert.Equal("STORE_DOWN", error.Extensions!["code"]);
+        Assert.Equal(["failing"], error.Path!);
+        Assert.NotNull(error.Locations);
+        Assert.Empty(logged);
+        Assert.DoesNotContain("hunter2", ToJson(result), StringComparison.Ordinal);
+
+        var other = new GraphQLExecutor(TestSchema.Build(), new ExecutorOptions { MapException = _ => null });
+        Assert.Equal("Unexpected Execution Error", Assert.Single((await Result(other, "{ failing }")).Errors).Message);
+    }
+
+    [Fact]
     public async Task ResultCoercionFailuresAreFieldErrors()
     {
         var json = await Json(Executor(A(2_147_483_648L, 1)), "{ a { x } }");
