@@ -92,6 +92,9 @@ public sealed class IssueFlowTests(WebClientServer server)
         await Expect(rows.Nth(1)).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Home");
         await Expect(places).ToHaveTextAsync(["Build a bike shelter of steel", "Status quo (keep things as they are)", "Build a bike shed"]);
+        // The ballot moves the focus after the next frame: wait for it to land on the moved row, or
+        // it lands there after the focus below and End moves the alternative (seen in CI).
+        await Expect(rows.Nth(0)).ToBeFocusedAsync();
         await rows.Nth(1).FocusAsync();
         await page.Keyboard.PressAsync("End");
         await Expect(ballot.GetByTestId("ranking-announcement")).ToHaveTextAsync("Status quo (keep things as they are) moved to rank 3.");
