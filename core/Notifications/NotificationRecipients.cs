@@ -88,11 +88,13 @@ public static class NotificationRecipients
         c.Query<long>("""
             SELECT m.id FROM members m
             WHERE m.voting_right = 1 AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = @proposal AND v.member_id = m.id)
+              AND NOT EXISTS (SELECT 1 FROM ranked_ballots r WHERE r.issue_id = @proposal AND r.member_id = m.id)
             ORDER BY m.id
             """, new { proposal }).AsList();
 
     /// <summary>
-    /// Members who have not voted and whose first delegate covering the proposal has not either,
+    /// Members who have not voted and whose first delegate covering the proposal has not either
+    /// (on an issue with alternatives a ranked ballot is the vote),
     /// each with that delegate (the most specific scope wins: proposal, then the nearest area, then global).
     /// </summary>
     public static IReadOnlyList<(long Member, long Delegate)> Unvoiced(DbConnection c, long proposal) =>
@@ -108,6 +110,8 @@ public static class NotificationRecipients
                    OR (d.scope_kind = 'area' AND d.area_id IN (SELECT id FROM chain)))
               AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = @proposal AND v.member_id = d.member_id)
               AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.proposal_id = @proposal AND v.member_id = dd.delegate_id)
+              AND NOT EXISTS (SELECT 1 FROM ranked_ballots r WHERE r.issue_id = @proposal AND r.member_id = d.member_id)
+              AND NOT EXISTS (SELECT 1 FROM ranked_ballots r WHERE r.issue_id = @proposal AND r.member_id = dd.delegate_id)
             """, new { proposal })
             .GroupBy(r => r.Item1)
             .Select(g => (g.Key, g.MinBy(r => r.Item3).Item2))

@@ -21,6 +21,8 @@ public sealed class NotificationSweepTests : IClassFixture<SchemaFixture>
         var ann = await fixture.MemberAsync("sweep-ann");
         var bob = await fixture.MemberAsync("sweep-bob");
         var voter = await fixture.MemberAsync("sweep-voter");
+        var cy = await fixture.MemberAsync("sweep-cy");
+        var ranker = await fixture.MemberAsync("sweep-ranker");
         long proposal;
         long endsAt;
         using (var c = fixture.Database.Open())
@@ -31,6 +33,17 @@ public sealed class NotificationSweepTests : IClassFixture<SchemaFixture>
         await ann.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
             new { d = new[] { SchemaFixture.Id("Member", bob.MemberId!.Value) } });
         await voter.DataAsync("mutation($p: ID!) { vote(input: { proposal: $p, choice: YES }) { errors { __typename } } }", new { p = SchemaFixture.Id("Proposal", proposal) });
+        // On an issue with alternatives the vote is a ranked ballot: a delegate who cast one has voted
+        // (both reminders read only yes/no votes before, and warned cy that the ranker had not).
+        await cy.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
+            new { d = new[] { SchemaFixture.Id("Member", ranker.MemberId!.Value) } });
+        using (var c = fixture.Database.Open())
+        {
+            c.Execute("INSERT INTO issues (proposal_id, ballot_threshold, opened_at) SELECT @proposal, 1, 0 WHERE NOT EXISTS (SELECT 1 FROM issues WHERE proposal_id = @proposal)", new { proposal });
+            c.Execute("INSERT INTO ranked_ballots (issue_id, member_id, ranking, cast_at, updated_at) VALUES (@proposal, @member, '[[\"statusQuo\"]]', 0, 0)",
+                new { proposal, member = ranker.MemberId!.Value });
+        }
+
         var feed = fixture.Factory.Services.GetRequiredService<NotificationFeed>();
         feed.CatchUpAll();
         var dayBefore = DateTimeOffset.FromUnixTimeMilliseconds(endsAt) - TimeSpan.FromHours(23);
@@ -48,6 +61,8 @@ public sealed class NotificationSweepTests : IClassFixture<SchemaFixture>
         Assert.DoesNotContain("DELEGATE_NOT_VOTED", await Kinds(bob, proposal));
         Assert.Contains("VOTE_CLOSING", await Kinds(bob, proposal));
         Assert.Empty(await Kinds(voter, proposal));
+        Assert.Equal(["VOTE_CLOSING"], await Kinds(cy, proposal));
+        Assert.Empty(await Kinds(ranker, proposal));
         var warning = (await ann.DataAsync("{ viewer { notifications(first: 50) { nodes { kind member { handle } proposal { id } votingEndsAt } } } }"))
             .GetProperty("viewer").GetProperty("notifications").GetProperty("nodes").EnumerateArray()
             .Single(n => n.GetProperty("kind").GetString() == "DELEGATE_NOT_VOTED" && n.GetProperty("proposal").GetProperty("id").GetString() == SchemaFixture.Id("Proposal", proposal));
