@@ -41,8 +41,11 @@ def graphql(query, variables=None, token=None):
 with concurrent.futures.ThreadPoolExecutor(8) as pool:
     tokens = list(pool.map(member_token, range(clients)))
 
-found = graphql("{ proposals(status: VOTING, first: 20) { nodes { id } } }")
-proposals = [p["id"] for p in found["data"]["proposals"]["nodes"]]
+# Yes/no votes only: a proposal leading a ranked issue, or an alternative in one, takes a
+# ranked ballot (castRankedBallot) and refuses a yes/no vote.
+found = graphql("{ proposals(status: VOTING, first: 20) { nodes { id issue { ranked } alternativeOf { id } } } }")
+proposals = [p["id"] for p in found["data"]["proposals"]["nodes"]
+             if p["alternativeOf"] is None and not (p["issue"] or {}).get("ranked", False)]
 if not proposals:
     sys.exit("vote-load: the demo organisation has no proposal in voting")
 
