@@ -7,6 +7,14 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# Debian packages a suite needs, installed when missing (sudo when not root).
+install_debian() {
+  local as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
 for dir in tests/conformance tests/differential tests/Governance.Benchmarks/peer web-client; do
   if [ -f "$dir/package-lock.json" ]; then
     echo "== npm ci in $dir"
@@ -18,28 +26,25 @@ done
 # tests start a throw-away cluster of their own (the system service is not started).
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   echo "== installing Debian's postgresql for the PostgreSQL storage and API tests"
-  as_root=()
-  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql
+  install_debian postgresql
 fi
 
 # The web client's browser tests drive Debian's Chromium (never a downloaded browser).
 if [ ! -x /usr/bin/chromium ]; then
   echo "== installing Debian's chromium for the web client's browser tests"
-  as_root=()
-  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+  install_debian chromium
 fi
 
 # docs/api.md's getting-started is run as written: it needs curl.
 if ! command -v curl >/dev/null 2>&1; then
   echo "== installing curl for the getting-started test"
-  as_root=()
-  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl
+  install_debian curl
+fi
+
+# The power-cut tests build an LD_PRELOAD shim with gcc and drive it from python3.
+if ! command -v gcc >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+  echo "== installing gcc and python3 for the power-cut tests"
+  install_debian gcc libc6-dev python3
 fi
 
 log=$(mktemp)

@@ -18,7 +18,7 @@ namespace Governance.Api.Tests.Reliability;
 /// </summary>
 public sealed class PowerCutTests(ITestOutputHelper output, PowerCutBase seeded) : IClassFixture<PowerCutBase>
 {
-    [PowerCutFact]
+    [Fact]
     public async Task EveryAcknowledgedWriteSurvivesAPowerCutAtRandomInstants()
     {
         var cuts = Directory.CreateTempSubdirectory("governance-powercut-cuts-").FullName;
@@ -50,7 +50,7 @@ public sealed class PowerCutTests(ITestOutputHelper output, PowerCutBase seeded)
         }
     }
 
-    [PowerCutFact]
+    [Fact]
     public async Task TheHarnessCatchesAServerThatDoesNotSync()
     {
         var (exitCode, log) = await RunAsync(("POWERCUT_SYNCHRONOUS_OFF", "1"), ("POWERCUT_FAIL_FAST", "1"), ("POWERCUT_CUTS", "4"), ("POWERCUT_SECONDS", "3"));
@@ -123,18 +123,5 @@ public sealed class PowerCutBase : IDisposable
         DemoSeed.TryRun(database, DemoSignIn.WithPasswords(OrganisationGenerator.Generate(10, 7, now)), now, pastDraws: 0, issues: false);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         return path;
-    }
-}
-
-/// <summary>A test that needs gcc and python3 on Linux (the harness builds its shim): skipped, saying why, otherwise.</summary>
-public sealed class PowerCutFactAttribute : FactAttribute
-{
-    public PowerCutFactAttribute()
-    {
-        var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':');
-        if (!OperatingSystem.IsLinux() || !new[] { "gcc", "python3" }.All(tool => path.Any(d => File.Exists(Path.Combine(d, tool)))))
-        {
-            Skip = "needs Linux with gcc and python3: the power-cut harness builds an LD_PRELOAD shim";
-        }
     }
 }

@@ -6,8 +6,8 @@ namespace Governance.Api.Tests.Reliability;
 
 /// <summary>
 /// A read-only spell (issue 21): the server runs as an unprivileged user (root ignores file
-/// modes), its data folder turns read-only under 12 writers and a burst of readers, then
-/// writable again. Connections SQLite opened during the spell are read-only for life; pooled,
+/// modes, so under root the test makes one), its data folder turns read-only under 12 writers
+/// and a burst of readers, then writable again. Connections SQLite opened during the spell are read-only for life; pooled,
 /// they kept writes failing with 503 for minutes. Now writes succeed within 1 s of the folder
 /// being writable, and after a SIGKILL every acknowledged write is there and the log verifies.
 /// </summary>
@@ -20,13 +20,12 @@ public sealed class ReadOnlySpellTests(ITestOutputHelper output)
     // open while the folder is read-only, and the spell lasts until a write has failed (at most
     // 15 s). Before, whether it bit depended on the pool happening to open a connection during
     // it: in a CI run on 2026-12-07 none did.
-    [RootFact]
+    [Fact]
     public async Task WritesSucceedWithinASecondOfTheFolderBeingWritableAgain()
     {
-        EnsureUser();
         var folder = Directory.CreateTempSubdirectory("governance-spell-").FullName;
-        Run("chown", "-R", $"{User}:{User}", folder);
-        var server = await ServerProcess.StartAsync(folder, CrashRecoveryTests.ServerSettings, runAs: User);
+        var runAs = UnprivilegedUser(folder);
+        var server = await ServerProcess.StartAsync(folder, CrashRecoveryTests.ServerSettings, runAs: runAs);
         try
         {
             var load = await WriteLoad.PrepareAsync(server.BaseAddress, 12, "spell");
@@ -64,7 +63,7 @@ public sealed class ReadOnlySpellTests(ITestOutputHelper output)
             Assert.DoesNotContain(load.Outcomes, p => WriteLoad.IsFailure(p.Key) && p.Key != "503");
 
             await server.KillAsync();
-            server = await ServerProcess.StartAsync(folder, CrashRecoveryTests.ServerSettings, runAs: User);
+            server = await ServerProcess.StartAsync(folder, CrashRecoveryTests.ServerSettings, runAs: runAs);
             var problems = await load.On(server.BaseAddress).CheckAsync();
             Assert.True(problems.Count == 0, string.Join('\n', problems.Take(20)));
             await server.KillAsync();
@@ -98,12 +97,24 @@ public sealed class ReadOnlySpellTests(ITestOutputHelper output)
         }));
     }
 
-    private static void EnsureUser()
+    /// <summary>
+    /// Who the server runs as: this user when not root (file modes already bind it); as root, which
+    /// ignores them, a system user made for the test that owns the folder (setpriv).
+    /// </summary>
+    private static string? UnprivilegedUser(string folder)
     {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return null;
+        }
+
         if (Run("id", "-u", User) != 0)
         {
             Assert.Equal(0, Run("useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", User));
         }
+
+        Assert.Equal(0, Run("chown", "-R", $"{User}:{User}", folder));
+        return User;
     }
 
     private static int Run(string program, params string[] arguments)
@@ -117,17 +128,5 @@ public sealed class ReadOnlySpellTests(ITestOutputHelper output)
         using var process = Process.Start(start)!;
         process.WaitForExit();
         return process.ExitCode;
-    }
-}
-
-/// <summary>A test that must run as root (to run the server as another user): skipped, saying why, otherwise.</summary>
-public sealed class RootFactAttribute : FactAttribute
-{
-    public RootFactAttribute()
-    {
-        if (!Environment.IsPrivilegedProcess)
-        {
-            Skip = "needs root: it runs the server as an unprivileged user with setpriv";
-        }
     }
 }
