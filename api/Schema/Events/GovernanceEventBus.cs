@@ -51,6 +51,14 @@ public sealed class GovernanceEventBus
         ListenAsync(filter, TimeSpan.Zero, cancellationToken);
 
     /// <summary>
+    /// <see cref="SubscribeAsync{T}"/> that yields <paramref name="first"/> as soon as the
+    /// subscription is registered, before any event: a subscriber that reads the current state
+    /// on <paramref name="first"/> misses no change between that read and its first event.
+    /// </summary>
+    public IAsyncEnumerable<T> SubscribeAsync<T>(Func<T, bool> filter, T first, CancellationToken cancellationToken) =>
+        ListenAsync(filter, TimeSpan.Zero, cancellationToken, first);
+
+    /// <summary>
     /// The shortest time between two deliveries of a state subscription (proposal, tally,
     /// agenda): changes that come faster coalesce into the newest, so a burst of votes costs
     /// each watcher at most one read-and-send per interval instead of one per vote.
@@ -74,7 +82,7 @@ public sealed class GovernanceEventBus
     public IAsyncEnumerable<T> SubscribeToStateAsync<T>(Func<T, bool> filter, CancellationToken cancellationToken) =>
         ListenAsync(filter, StateInterval, cancellationToken);
 
-    private async IAsyncEnumerable<T> ListenAsync<T>(Func<T, bool> filter, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> ListenAsync<T>(Func<T, bool> filter, TimeSpan interval, [EnumeratorCancellation] CancellationToken cancellationToken, T? first = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var subscriber = new Subscriber(m => m is T t && filter(t));
@@ -85,6 +93,11 @@ public sealed class GovernanceEventBus
 
         try
         {
+            if (first is not null)
+            {
+                yield return first;
+            }
+
             long? delivered = null;
             while (true)
             {

@@ -14,6 +14,9 @@ namespace Governance.Api.Schema;
 /// <summary>What the notification feed wrote: the notifications with ids in (AfterId, UpToId], for whoever they are.</summary>
 public sealed record NotificationsWritten(long AfterId, long UpToId);
 
+/// <summary>A member marked some of their notifications read: their unread count changed.</summary>
+public sealed record NotificationsRead(long MemberId);
+
 /// <summary>
 /// The viewer's notifications (issue 16): the connection with its unread count, the per-kind
 /// settings, markNotificationsRead and setNotificationDelivery with typed errors, and the
@@ -71,13 +74,14 @@ internal static class Notifications
         .Resolve("Notification.weight", c => Detail(c, "weight") is JsonElement { ValueKind: JsonValueKind.Number } weight ? weight.GetInt32() : (int?)null)
         .Resolve("Notification.reason", c => Detail(c, "reason") is JsonElement { ValueKind: JsonValueKind.String } reason ? reason.GetString() : null)
         .Resolve("Notification.votingEndsAt", c => Detail(c, "votingEndsAt") is JsonElement { ValueKind: JsonValueKind.Number } ends ? DateTimeOffset.FromUnixTimeMilliseconds(ends.GetInt64()) : (DateTimeOffset?)null)
-        .ResolveAsync("Mutation.markNotificationsRead", c => MarkNotificationsReadAsync(c, d))
+        .ResolveAsync("Mutation.markNotificationsRead", c => MarkNotificationsReadAsync(c, s, d))
         .ResolveAsync("Mutation.setNotificationDelivery", c => SetNotificationDeliveryAsync(c, d))
         .BindInput<MarkNotificationsReadInput>("MarkNotificationsReadInput")
         .BindInput<SetNotificationDeliveryInput>("SetNotificationDeliveryInput")
         .BindType<MarkNotificationsReadPayload>("MarkNotificationsReadPayload")
         .BindType<SetNotificationDeliveryPayload>("SetNotificationDeliveryPayload")
-        .Subscribe("Subscription.notificationAdded", c => AddedAsync(s, d, Me(c), c.CancellationToken));
+        .Subscribe("Subscription.notificationAdded", c => AddedAsync(s, d, Me(c), c.CancellationToken))
+        .Subscribe("Subscription.unreadNotificationCount", c => UnreadCountAsync(s, d, Me(c), c.CancellationToken));
 
     private static async Task<string> NotificationSummaryAsync(ResolveContext c, SchemaServices s)
     {
@@ -87,7 +91,7 @@ internal static class Notifications
         return NotificationText.Summary(row, member?.Handle, proposal?.Title);
     }
 
-    private static async Task<MarkNotificationsReadPayload> MarkNotificationsReadAsync(ResolveContext c, DomainServices d)
+    private static async Task<MarkNotificationsReadPayload> MarkNotificationsReadAsync(ResolveContext c, SchemaServices s, DomainServices d)
     {
         var input = c.Input<MarkNotificationsReadInput>();
         var caller = Caller.Of(c);
@@ -115,9 +119,13 @@ internal static class Notifications
 
         var me = caller.MemberId!.Value;
         var outcome = await MutationGuard.RunAsync("notifications", () => Task.FromResult<object?>(d.Notifications.MarkRead(me, all ? null : ids)));
-        return outcome["notifications"] is IReadOnlyList<NotificationRow> rows
-            ? new MarkNotificationsReadPayload(rows, (int)d.Notifications.Counts(me).Unread, null)
-            : new MarkNotificationsReadPayload(null, null, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+        if (outcome["notifications"] is not IReadOnlyList<NotificationRow> rows)
+        {
+            return new MarkNotificationsReadPayload(null, null, (IReadOnlyList<UserErrorValue>?)outcome["errors"]);
+        }
+
+        s.Events.Publish(new NotificationsRead(me));
+        return new MarkNotificationsReadPayload(rows, (int)d.Notifications.Counts(me).Unread, null);
     }
 
     private static async Task<SetNotificationDeliveryPayload> SetNotificationDeliveryAsync(ResolveContext c, DomainServices d)
@@ -143,6 +151,29 @@ internal static class Notifications
             foreach (var row in d.Notifications.Between(me, batch.AfterId, batch.UpToId))
             {
                 yield return row;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The viewer's unread count: once as soon as the subscription is registered (so a client
+    /// that subscribes after loading the page misses nothing written in between), then whenever
+    /// it changes: a notification written for them, or some marked read (in any tab).
+    /// </summary>
+    private static async IAsyncEnumerable<object?> UnreadCountAsync(SchemaServices s, DomainServices d, long me, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long? sent = null;
+        var changes = s.Events.SubscribeAsync<object>(
+            e => e is NotificationsWritten || e is NotificationsRead read && read.MemberId == me,
+            new NotificationsRead(me),
+            cancellationToken);
+        await foreach (var _ in changes)
+        {
+            var unread = d.Notifications.Counts(me).Unread;
+            if (unread != sent)
+            {
+                sent = unread;
+                yield return (int)unread;
             }
         }
     }

@@ -174,6 +174,49 @@ public sealed class NotificationTests(SchemaFixture fixture) : IClassFixture<Sch
         Assert.Equal(2, heard.GetProperty("weight").GetInt32());
     }
 
+    [Fact]
+    public async Task TheUnreadCountSubscriptionStartsWithTheCountThenFollowsWritesAndReads()
+    {
+        var ann = await fixture.MemberAsync("n-cnt-ann");
+        var cy = await fixture.MemberAsync("n-cnt-cy");
+        var bob = await fixture.MemberAsync("n-cnt-bob");
+        var token = await fixture.TokenAsync(bob, "bob-count", "read");
+
+        // Written before Bob subscribes: the first message counts it (a page that loaded, then subscribed, misses nothing).
+        await DelegateAsync(ann, bob.MemberId!.Value);
+        Assert.Equal(1, (await FeedAsync(bob, 1)).GetProperty("unreadNotificationCount").GetInt32());
+
+        var client = fixture.Factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
+        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = token.Client.DefaultRequestHeaders.Authorization!.ToString() } });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription { unreadNotificationCount }" } });
+        static int Count(JsonElement message) => message.GetProperty("payload").GetProperty("data").GetProperty("unreadNotificationCount").GetInt32();
+        Assert.Equal(1, Count(await ReceiveAsync(socket)));
+
+        await DelegateAsync(cy, bob.MemberId!.Value);
+        Assert.Equal(2, Count(await ReceiveAsync(socket)));
+
+        var read = (await bob.DataAsync(MarkRead, new { input = new { all = true } })).GetProperty("markNotificationsRead");
+        Assert.Equal(0, read.GetProperty("unreadCount").GetInt32());
+        Assert.Equal(0, Count(await ReceiveAsync(socket)));
+    }
+
+    [Fact]
+    public async Task TheUnreadCountSubscriptionIsForSignedInCallersOnly()
+    {
+        var client = fixture.Factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        using var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
+        await SendAsync(socket, new { type = "connection_init" });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription { unreadNotificationCount }" } });
+        var refused = await ReceiveAsync(socket);
+        Assert.Equal("error", refused.GetProperty("type").GetString());
+        Assert.Contains("sign", refused.GetProperty("payload")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
     private static Task SendAsync(WebSocket socket, object message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
 

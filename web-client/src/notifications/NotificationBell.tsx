@@ -12,11 +12,9 @@ const UnreadQuery = graphql(`
   }
 `);
 
-export const NotificationAdded = graphql(`
-  subscription NotificationAdded {
-    notificationAdded {
-      id
-    }
+export const UnreadCount = graphql(`
+  subscription UnreadNotificationCount {
+    unreadNotificationCount
   }
 `);
 
@@ -27,18 +25,19 @@ export function announceRead(): void {
   window.dispatchEvent(new Event(readEvent));
 }
 
-/** The header's bell: a link to /notifications with the unread count, kept live by notificationAdded. */
+/**
+ * The header's bell: a link to /notifications with the unread count. The query counts at once;
+ * the unreadNotificationCount subscription then keeps it live. The server sends the count as
+ * soon as the subscription is registered, so nothing written while the page loaded is missed.
+ */
 export function NotificationBell() {
   const { t } = useI18n();
   const { path } = useRouter();
   const [{ data }, refetch] = useQuery({ query: UnreadQuery, requestPolicy: 'cache-and-network' });
-  const [live] = useSubscription({ query: NotificationAdded });
-  const unread = data?.viewer?.unreadNotificationCount ?? 0;
+  const [live] = useSubscription({ query: UnreadCount });
+  const unread = live.data?.unreadNotificationCount ?? data?.viewer?.unreadNotificationCount ?? 0;
 
-  // Something new arrived, or the member read some on the page: count again.
-  useEffect(() => {
-    if (live.data) refetch({ requestPolicy: 'network-only' });
-  }, [live.data, refetch]);
+  // Without a live count yet (no socket), count again on navigation or after a read on the page.
   useEffect(() => {
     refetch({ requestPolicy: 'network-only' });
   }, [path, refetch]);

@@ -7,8 +7,16 @@ import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session/session';
-import { announceRead, NotificationAdded } from './NotificationBell';
+import { announceRead } from './NotificationBell';
 import { NotificationItem } from './NotificationItem';
+
+const NotificationAdded = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      id
+    }
+  }
+`);
 
 const PageQuery = graphql(`
   query NotificationsPage($after: String) {
