@@ -140,6 +140,9 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
             yield break;
         }
 
+        // Events the source shares between subscribers (ISharedEvent) run once per plan and
+        // variables when nothing selected depends on who asks; otherwise once per subscriber.
+        var sharing = prepared.Plan.SelectsOnlySameForEveryViewer(Schema, prepared) ? SharedEventResults.VariablesKey(variables) : null;
         var events = stream.GetAsyncEnumerator(cancellationToken);
         try
         {
@@ -161,24 +164,42 @@ public sealed class GraphQLExecutor : IGraphQLExecutor
                 // MapSourceToResponseEvent: each event runs like a query with the event as root value.
                 // An event may bring response extensions of its own (SubscriptionEvent): the root value is its Value.
                 var (rootValue, extensions) = events.Current is SubscriptionEvent wrapped ? (wrapped.Value, wrapped.Extensions) : (events.Current, null);
-                var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
-                ExecutionResult result;
-                try
+                if (sharing is not null && events.Current is ISharedEvent shared)
                 {
-                    var data = await state.ExecuteRootAsync(rootType, rootValue, serially: false).ConfigureAwait(false);
-                    result = new ExecutionResult { HasData = true, Data = data, Errors = state.Errors, Extensions = extensions };
-                }
-                catch (GraphQLException error)
-                {
-                    result = ExecutionResult.RequestError(error.Errors);
+                    // Not this subscriber's token: the others wait on the same execution.
+                    yield return await SharedEventResults.GetOrExecute(shared, prepared.Plan, sharing,
+                        () => ExecuteEventAsync(prepared, rootType, rootValue, extensions, variables, context, shared: true, CancellationToken.None)).ConfigureAwait(false);
+                    continue;
                 }
 
-                yield return result;
+                yield return await ExecuteEventAsync(prepared, rootType, rootValue, extensions, variables, context, shared: false, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
             await events.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ExecutionResult> ExecuteEventAsync(
+        PreparedOperation prepared,
+        ObjectType rootType,
+        object? rootValue,
+        IReadOnlyDictionary<string, object?>? extensions,
+        IReadOnlyDictionary<string, object?> variables,
+        object? context,
+        bool shared,
+        CancellationToken cancellationToken)
+    {
+        var state = new ExecutionState(Schema, Options, prepared, variables, context, cancellationToken);
+        try
+        {
+            var data = await state.ExecuteRootAsync(rootType, rootValue, serially: false).ConfigureAwait(false);
+            return new ExecutionResult { HasData = true, Data = data, Errors = state.Errors, Extensions = extensions, Shared = shared };
+        }
+        catch (GraphQLException error)
+        {
+            return ExecutionResult.RequestError(error.Errors);
         }
     }
 

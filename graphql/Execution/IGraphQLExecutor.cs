@@ -37,6 +37,9 @@ public sealed class ExecutionResult
 
     public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
 
+    /// <summary>One result handed to several subscribers of a shared event: a transport may serialise it once.</summary>
+    internal bool Shared { get; init; }
+
     public static ExecutionResult RequestError(IReadOnlyList<GraphQLError> errors) =>
         new() { HasData = false, Errors = errors };
 }

@@ -1,3 +1,4 @@
+using Governance.GraphQL.Types;
 using Governance.GraphQL.Language;
 
 namespace Governance.GraphQL.Execution;
@@ -38,6 +39,19 @@ internal sealed class OperationPlan(bool isConstant)
     public bool IsConstant { get; } = isConstant;
 
     public FieldSet? Root { get; set; }
+
+    private int _sameForEveryViewer; // 0 unknown, 1 yes, 2 no
+
+    /// <summary>Whether the operation selects only fields that are the same for every viewer; worked out once.</summary>
+    public bool SelectsOnlySameForEveryViewer(Schema schema, PreparedOperation operation)
+    {
+        if (_sameForEveryViewer == 0)
+        {
+            _sameForEveryViewer = SharedEventResults.SelectsOnlySameForEveryViewer(schema, operation) ? 1 : 2;
+        }
+
+        return _sameForEveryViewer == 1;
+    }
 
     private const int MaxLimitChecksPerOperation = 64;
 

@@ -29,8 +29,17 @@ public static class GraphQLResponseWriter
     private static JsonEncodedText[] Encode(string[] keys) =>
         Array.ConvertAll(keys, key => JsonEncodedText.Encode(key, WriterOptions.Encoder));
 
+    // A result shared by the subscribers of one event is serialised once, by whoever writes it first.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ExecutionResult, byte[]> SharedBytes = new();
+
     public static void Write(IBufferWriter<byte> output, ExecutionResult result)
     {
+        if (result.Shared)
+        {
+            output.Write(Serialised(result));
+            return;
+        }
+
         using var writer = new Utf8JsonWriter(output, WriterOptions);
         Write(writer, result);
     }
@@ -46,6 +55,29 @@ public static class GraphQLResponseWriter
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(result);
+        if (result.Shared)
+        {
+            writer.WriteRawValue(Serialised(result), skipInputValidation: true);
+            return;
+        }
+
+        WriteResponse(writer, result);
+    }
+
+    private static byte[] Serialised(ExecutionResult result) =>
+        SharedBytes.GetValue(result, r =>
+        {
+            var buffer = new ArrayBufferWriter<byte>(256);
+            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            {
+                WriteResponse(writer, r);
+            }
+
+            return buffer.WrittenSpan.ToArray();
+        });
+
+    private static void WriteResponse(Utf8JsonWriter writer, ExecutionResult result)
+    {
         writer.WriteStartObject();
         if (result.Errors.Count > 0)
         {

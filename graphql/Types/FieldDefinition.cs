@@ -45,6 +45,14 @@ public sealed class FieldDefinition
     /// </summary>
     internal bool HasPureResolver { get; set; }
 
+    /// <summary>
+    /// True when the field's value depends only on its parent and arguments, never on who asks
+    /// (the context): a pure resolver, a subscription field whose value is the event, or one the
+    /// host declared with <see cref="SchemaBuilder.SameForEveryViewer"/>. Subscribers of one
+    /// <see cref="Execution.ISharedEvent"/> share a result only when every selected field is so.
+    /// </summary>
+    internal bool SameForEveryViewer { get; set; }
+
     /// <summary>For subscription root fields: creates the source stream (#sec-Source-Stream).</summary>
     public SubscriptionResolver? Subscriber { get; internal set; }
 

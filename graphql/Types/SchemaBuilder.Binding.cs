@@ -72,7 +72,11 @@ public sealed partial class SchemaBuilder
                     field.Subscriber = subscriber;
 
                     // MapSourceToResponseEvent: without a resolver, the field's value is the event itself.
-                    field.Resolver ??= context => new ValueTask<object?>(context.Parent);
+                    if (field.Resolver is null)
+                    {
+                        field.Resolver = context => new ValueTask<object?>(context.Parent);
+                        field.SameForEveryViewer = true;
+                    }
                 }
             }
         }
@@ -85,10 +89,24 @@ public sealed partial class SchemaBuilder
                 var inherited = type.Interfaces.Select(i => i.GetField(field.Name)?.Resolver).FirstOrDefault(r => r is not null);
                 field.Resolver = inherited ?? DefaultResolver(type, field, errors);
                 field.HasPureResolver = inherited is null && field.Resolver is not null;
+                field.SameForEveryViewer |= field.HasPureResolver;
                 if (ReferenceEquals(type, schema.SubscriptionType) && field.Subscriber is null)
                 {
                     errors.Add($"Subscription field {type.Name}.{field.Name} has no source stream: register one with Subscribe.");
                 }
+            }
+        }
+
+        foreach (var coordinate in _sameForEveryViewer)
+        {
+            var dot = coordinate.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && schema.GetType(coordinate[..dot]) is ObjectType owner && owner.GetField(coordinate[(dot + 1)..]) is { } declared)
+            {
+                declared.SameForEveryViewer = true;
+            }
+            else
+            {
+                errors.Add($"SameForEveryViewer names \"{coordinate}\", which is not a field of an object type of the schema.");
             }
         }
 

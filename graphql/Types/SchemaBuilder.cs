@@ -27,6 +27,7 @@ public sealed partial class SchemaBuilder
     private readonly Dictionary<string, Type> _inputTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _dictionaryTypes = new(StringComparer.Ordinal);
     private readonly List<string> _registrationErrors = [];
+    private readonly HashSet<string> _sameForEveryViewer = new(StringComparer.Ordinal);
 
     /// <summary>Adds SDL; several documents merge (extensions may extend types of earlier ones).</summary>
     public SchemaBuilder AddTypeDefinitions(string sdl)
@@ -75,6 +76,22 @@ public sealed partial class SchemaBuilder
         if (!_subscribers.TryAdd(coordinate, context => new ValueTask<IAsyncEnumerable<object?>>(Cast(subscribe(context), context.CancellationToken))))
         {
             _registrationErrors.Add($"Subscription \"{coordinate}\" is registered twice.");
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Declares fields (by coordinate, "Type.field") whose resolvers read only their parent and
+    /// arguments, never the context: who asks cannot change their value. Subscribers of one
+    /// <see cref="Execution.ISharedEvent"/> whose selections use only such fields share one
+    /// execution. Declare nothing that hides, personalises or authorises by the caller.
+    /// </summary>
+    public SchemaBuilder SameForEveryViewer(params string[] coordinates)
+    {
+        foreach (var coordinate in coordinates)
+        {
+            _sameForEveryViewer.Add(coordinate);
         }
 
         return this;

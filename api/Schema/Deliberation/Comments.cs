@@ -31,6 +31,8 @@ internal static class Comments
         .BindType<Edge<CommentRow>>("CommentEdge")
         .BindType<CommentRow>("Comment")
         .Resolve("Comment.id", c => Ids.Of(Ids.Comment, c.ParentAs<CommentRow>().Id))
+        // Read from the row alone, whoever asks (not body: hidden text depends on the viewer; not endorsedByMe).
+        .SameForEveryViewer("Comment.id", "Comment.deleted", "Comment.createdAt", "Comment.editedAt", "Comment.deletedAt", "Comment.endorsementCount", "Comment.replyCount")
         .ResolveAsync("Comment.proposal", c => c.Proposal(s.Reads, c.ParentAs<CommentRow>().ProposalId))
         .ResolveAsync("Comment.author", c => c.Member(s.Reads, c.ParentAs<CommentRow>().AuthorId))
         .ResolveAsync("Comment.body", c => CommentBodyAsync(c, s))
@@ -248,16 +250,20 @@ internal static class Comments
     /// One read of the changed comment per event, shared by every watcher of the proposal: the
     /// bus hands each subscriber the same event object. Read once per subscriber, 1,000 watchers
     /// made 1,000 reads of one row per comment (docs/benchmarks.md, comments to 1,000 watchers).
+    /// The view is shared too (an <see cref="ISharedEvent"/>): watchers whose selections are the
+    /// same for every viewer get one execution and one serialised payload between them.
     /// </summary>
-    private static readonly ConditionalWeakTable<CommentChanged, Lazy<CommentRow?>> SharedRead = new();
+    private static readonly ConditionalWeakTable<CommentChanged, Lazy<CommentChangeView?>> SharedRead = new();
 
     private static async IAsyncEnumerable<CommentChangeView> ChangesAsync(SchemaServices s, long proposalId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var change in s.Events.SubscribeAsync<CommentChanged>(e => e.ProposalId == proposalId, cancellationToken))
         {
-            if (SharedRead.GetValue(change, e => new Lazy<CommentRow?>(() => Transactions.Read(s.Database, db => CommentStore.Find(db, null, e.CommentId)))).Value is { } row)
+            var view = SharedRead.GetValue(change, e => new Lazy<CommentChangeView?>(() =>
+                Transactions.Read(s.Database, db => CommentStore.Find(db, null, e.CommentId)) is { } row ? new CommentChangeView(KindName(e.Kind), row, e.At) : null)).Value;
+            if (view is not null)
             {
-                yield return new CommentChangeView(KindName(change.Kind), row, change.At);
+                yield return view;
             }
         }
     }
@@ -281,5 +287,5 @@ internal static class Comments
 
     internal sealed record CommentPayload(CommentRow? Comment, IReadOnlyList<UserErrorValue>? Errors);
 
-    internal sealed record CommentChangeView(string Kind, CommentRow Comment, DateTimeOffset At);
+    internal sealed record CommentChangeView(string Kind, CommentRow Comment, DateTimeOffset At) : ISharedEvent;
 }

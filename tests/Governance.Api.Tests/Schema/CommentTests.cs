@@ -254,6 +254,62 @@ public sealed class CommentTests(SchemaFixture fixture) : IClassFixture<SchemaFi
         Assert.Equal("Live and direct", change.GetProperty("comment").GetProperty("body").GetString());
     }
 
+    [Fact]
+    public async Task WatchersShareOneResultOnlyWhereNothingSelectedDependsOnWhoAsks()
+    {
+        var ann = await fixture.MemberAsync("cm-share-ann");
+        var bob = await fixture.MemberAsync("cm-share-bob");
+        var p = await ProposalAsync(ann, "Shared");
+        var comment = IdOf(await PostAsync(ann, p, "Endorse me"));
+        var bus = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>();
+        var subscribers = bus.SubscriberCount;
+
+        // Two anonymous watchers with a selection the same for everyone (shared: one payload, each under its own id),
+        // and Ann and Bob selecting endorsedByMe (each executed for its viewer).
+        var shared = $"subscription {{ commentsChanged(proposal: \"{p}\") {{ kind comment {{ id endorsementCount }} }} }}";
+        var personal = $"subscription {{ commentsChanged(proposal: \"{p}\") {{ kind comment {{ id endorsedByMe }} }} }}";
+        using var first = await WatchAsync(null, "first", shared);
+        using var second = await WatchAsync(null, "second", shared);
+        using var annWatch = await WatchAsync(await fixture.TokenAsync(ann, "ann-watch", "read"), "ann", personal);
+        using var bobWatch = await WatchAsync(await fixture.TokenAsync(bob, "bob-watch", "read"), "bob", personal);
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (bus.SubscriberCount < subscribers + 4 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        var endorsed = await bob.DataAsync("mutation($c: ID!) { endorseComment(input: { comment: $c }) { comment { endorsementCount } } }", new { c = comment });
+        Assert.Equal(1, endorsed.GetProperty("endorseComment").GetProperty("comment").GetProperty("endorsementCount").GetInt32());
+
+        foreach (var (socket, id) in new[] { (first, "first"), (second, "second") })
+        {
+            var message = await ReceiveAsync(socket);
+            Assert.Equal(id, message.GetProperty("id").GetString());
+            var change = message.GetProperty("payload").GetProperty("data").GetProperty("commentsChanged");
+            Assert.Equal("ENDORSED", change.GetProperty("kind").GetString());
+            Assert.Equal(comment, change.GetProperty("comment").GetProperty("id").GetString());
+            Assert.Equal(1, change.GetProperty("comment").GetProperty("endorsementCount").GetInt32());
+        }
+
+        bool EndorsedByMe(JsonElement message) =>
+            message.GetProperty("payload").GetProperty("data").GetProperty("commentsChanged").GetProperty("comment").GetProperty("endorsedByMe").GetBoolean();
+        Assert.False(EndorsedByMe(await ReceiveAsync(annWatch)));
+        Assert.True(EndorsedByMe(await ReceiveAsync(bobWatch)));
+    }
+
+    private async Task<WebSocket> WatchAsync(Actor? token, string id, string query)
+    {
+        var client = fixture.Factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
+        await SendAsync(socket, token is null
+            ? new { type = "connection_init" }
+            : (object)new { type = "connection_init", payload = new { authorization = token.Client.DefaultRequestHeaders.Authorization!.ToString() } });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        await SendAsync(socket, new { id, type = "subscribe", payload = new { query } });
+        return socket;
+    }
+
     private static Task SendAsync(WebSocket socket, object message) =>
         socket.SendAsync(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(message)), WebSocketMessageType.Text, true, CancellationToken.None);
 
