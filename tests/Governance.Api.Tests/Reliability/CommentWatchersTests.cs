@@ -13,7 +13,8 @@ namespace Governance.Api.Tests.Reliability;
 /// <c>GOVERNANCE_COMMENT_GAP_MS</c> (250) so each arrival belongs to one post. Delivery is
 /// measured on the client's one clock, from the post's acknowledgement (the HTTP response read)
 /// to each watcher's frame; an event that beats the response counts as 0. Also printed: from
-/// the request's start, which bounds it from above. Target p99 ≤ 100 ms (docs/benchmarks.md).
+/// the request's start, which bounds it from above. Target p99 ≤ 100 ms (docs/benchmarks.md),
+/// asserted on both measures, after <c>GOVERNANCE_COMMENT_WARMUP</c> (5) posts left out.
 /// </summary>
 public sealed class CommentWatchersTests(ITestOutputHelper output)
 {
@@ -28,6 +29,7 @@ public sealed class CommentWatchersTests(ITestOutputHelper output)
         var watcherCount = Env("GOVERNANCE_COMMENT_WATCHERS", 1_000);
         var posts = Env("GOVERNANCE_COMMENT_POSTS", 100);
         var gap = Env("GOVERNANCE_COMMENT_GAP_MS", 250);
+        var warmup = Env("GOVERNANCE_COMMENT_WARMUP", 5);
         var folder = Directory.CreateTempSubdirectory("governance-comments-").FullName;
         ServerProcess? server = null;
         try
@@ -67,16 +69,9 @@ public sealed class CommentWatchersTests(ITestOutputHelper output)
             output.WriteLine($"{watcherCount} watchers connected in {connecting.Elapsed.TotalSeconds:0.0} s; load average {LoadAverage()}");
             await Task.Delay(2_000); // let every subscription reach the event bus
 
-            var clock = Stopwatch.StartNew();
-            foreach (var watcher in watchers)
-            {
-                watcher.Clock = clock;
-            }
-
             using var http = WriteLoad.CreateClient(server.BaseAddress);
-            var sentAt = new List<double>();
-            var ackAt = new List<double>();
-            for (var i = 0; i < posts; i++)
+            var clock = Stopwatch.StartNew();
+            async Task<(double Sent, double Ack)> PostAsync(string token, string text)
             {
                 var sent = clock.Elapsed.TotalMilliseconds;
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
@@ -84,15 +79,48 @@ public sealed class CommentWatchersTests(ITestOutputHelper output)
                     Content = JsonContent.Create(new
                     {
                         query = "mutation($p: ID!, $b: String!) { postComment(input: { proposal: $p, body: $b }) { comment { id } errors { ... on UserError { code message } } } }",
-                        variables = new { p = proposalId, b = $"Comment {i} of the night." },
+                        variables = new { p = proposalId, b = text },
                     }),
                 };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i % tokens.Count]);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 using var response = await http.SendAsync(request);
                 var body = await response.JsonAsync();
                 Assert.True(body.GetProperty("data").GetProperty("postComment").GetProperty("comment").ValueKind == System.Text.Json.JsonValueKind.Object, body.ToString());
+                return (sent, clock.Elapsed.TotalMilliseconds);
+            }
+
+            // Warm-up, as a server that has been up a while is: the first post and the first
+            // fan-out compile their paths (the first post alone took 133 ms of a run whose other
+            // 99 took at most 29). Reported, then left out of the figures.
+            var warmupAcks = new List<double>();
+            for (var i = 0; i < warmup; i++)
+            {
+                var (sent, ack) = await PostAsync(tokens[i % tokens.Count], $"Warm-up comment {i}.");
+                warmupAcks.Add(ack - sent);
+                await Task.Delay(gap);
+            }
+
+            var warmed = Stopwatch.StartNew();
+            while (watchers.Any(w => w.Count < warmup) && warmed.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.All(watchers, w => Assert.Equal(warmup, w.Count));
+            output.WriteLine($"warm-up: {warmup} posts acknowledged in {string.Join(", ", warmupAcks.Select(a => $"{a:0}"))} ms, every watcher received them");
+            foreach (var watcher in watchers)
+            {
+                watcher.Reset();
+                watcher.Clock = clock;
+            }
+
+            var sentAt = new List<double>();
+            var ackAt = new List<double>();
+            for (var i = 0; i < posts; i++)
+            {
+                var (sent, ack) = await PostAsync(tokens[i % tokens.Count], $"Comment {i} of the night.");
                 sentAt.Add(sent);
-                ackAt.Add(clock.Elapsed.TotalMilliseconds);
+                ackAt.Add(ack);
                 await Task.Delay(gap);
             }
 
@@ -123,11 +151,13 @@ public sealed class CommentWatchersTests(ITestOutputHelper output)
             var acks = ackAt.Zip(sentAt, (a, s) => a - s).Order().ToList();
             double Percentile(List<double> values, double p) => values.Count == 0 ? double.NaN : values[Math.Min(values.Count - 1, (int)(p * values.Count))];
             output.WriteLine($"{posts} comments, one every {gap} ms, to {watcherCount} watchers: {complete} watchers received all; {fromAck.Count:N0} deliveries of {posts * watcherCount:N0}");
-            output.WriteLine($"post acknowledged in p50 {Percentile(acks, 0.5):0} ms, p99 {Percentile(acks, 0.99):0} ms");
+            output.WriteLine($"post acknowledged in p50 {Percentile(acks, 0.5):0} ms, p99 {Percentile(acks, 0.99):0} ms; slowest: "
+                + string.Join(", ", ackAt.Zip(sentAt, (a, s) => a - s).Select((ms, i) => (ms, i)).OrderByDescending(x => x.ms).Take(3).Select(x => $"post {x.i + 1} in {x.ms:0} ms")));
             output.WriteLine($"delivery from acknowledgement p50 {Percentile(fromAck, 0.5):0} ms, p99 {Percentile(fromAck, 0.99):0} ms, max {fromAck.LastOrDefault():0} ms");
             output.WriteLine($"delivery from the request's start p50 {Percentile(fromSent, 0.5):0} ms, p99 {Percentile(fromSent, 0.99):0} ms; load average {load}");
             Assert.Equal(watcherCount, complete);
             Assert.True(Percentile(fromAck, 0.99) <= 100, $"delivery p99 {Percentile(fromAck, 0.99):0} ms is over 100 ms");
+            Assert.True(Percentile(fromSent, 0.99) <= 100, $"delivery p99 from the request's start {Percentile(fromSent, 0.99):0} ms is over 100 ms");
         }
         finally
         {

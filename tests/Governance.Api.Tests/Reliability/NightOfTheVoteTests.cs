@@ -344,6 +344,16 @@ public sealed class NightOfTheVoteTests(ITestOutputHelper output)
             }
         }
 
+        /// <summary>Forgets what arrived so far (a warm-up's events).</summary>
+        public void Reset()
+        {
+            lock (arrivals)
+            {
+                arrivals.Clear();
+                delays.Clear();
+            }
+        }
+
         public List<double> Arrivals()
         {
             lock (arrivals)
