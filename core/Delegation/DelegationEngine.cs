@@ -317,6 +317,41 @@ public sealed partial class DelegationEngine
         return state.Trace(m);
     }
 
+    /// <summary>
+    /// <see cref="WhereDoesMyVoteGo"/> for several members of one proposal, resolving it once.
+    /// Members the engine does not know, or a proposal it does not hold, are left out.
+    /// </summary>
+    public IReadOnlyList<VotePath> WhereDoTheirVotesGo(long proposalId, IEnumerable<long> memberIds, TallyPolicy? policy = null)
+    {
+        if (!HasProposal(proposalId))
+        {
+            return [];
+        }
+
+        var p = ProposalOf(proposalId);
+        var state = p.Live;
+        if (state is null)
+        {
+            state = new TallyState(this, p, policy ?? TallyPolicy.Default);
+            state.Build();
+        }
+        else
+        {
+            state.EnsureFresh();
+        }
+
+        var paths = new List<VotePath>();
+        foreach (var memberId in memberIds)
+        {
+            if (_members.TryGetIndex(memberId, out var m))
+            {
+                paths.Add(state.Trace(m));
+            }
+        }
+
+        return paths;
+    }
+
     internal bool VotingRight(int member) => _votingRight[member];
 
     internal long DelegationVersion => _delegationVersion;

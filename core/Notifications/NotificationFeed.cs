@@ -115,7 +115,8 @@ public sealed class NotificationFeed(Database database, Governance.Core.Delegati
     /// <summary>
     /// The reminders due at <paramref name="now"/>, each once per proposal: a vote closes within
     /// 24 hours (to members with a voting right who have not voted), and within 48 hours neither
-    /// a member nor their first delegate has voted (to that member).
+    /// a member nor their first delegate has voted, nor anyone further along the chain carries
+    /// their vote (to that member).
     /// </summary>
     public int Sweep(DateTimeOffset now)
     {
@@ -136,7 +137,7 @@ public sealed class NotificationFeed(Database database, Governance.Core.Delegati
 
             if (Remind(connection, proposal, NotificationKinds.DelegateNotVoted, nowMs))
             {
-                var planned = NotificationRecipients.Unvoiced(connection, proposal)
+                var planned = NotificationRecipients.Uncarried(NotificationRecipients.Unvoiced(connection, proposal), engines, proposal)
                     .GroupBy(u => u.Delegate)
                     .Select(g => new PlannedNotification(NotificationKinds.DelegateNotVoted, proposal, g.Key,
                         NotificationRecipients.Detail(new { votingEndsAt = endsAt }), g.Select(u => u.Member).ToList()))

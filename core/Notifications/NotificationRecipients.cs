@@ -118,6 +118,27 @@ public static class NotificationRecipients
             .OrderBy(r => r.Key)
             .ToList();
 
+    /// <summary>
+    /// Of the <paramref name="unvoiced"/>, those whose vote no one carries: the delegation engine
+    /// (the tally's own routing, with chains, ranks and blocks) traces each, and a member whose
+    /// chain reaches someone who voted is not told their first delegate has not (the home page
+    /// already says who carries the vote; "vote yourself to be sure" would contradict it), and a
+    /// member without a voting right has no vote to lose. Without an engine, as in the CLI, the first-delegate reading stands.
+    /// </summary>
+    public static IReadOnlyList<(long Member, long Delegate)> Uncarried(IReadOnlyList<(long Member, long Delegate)> unvoiced, EngineHost? engines, long proposal)
+    {
+        if (engines is null || unvoiced.Count == 0)
+        {
+            return unvoiced;
+        }
+
+        var carried = engines.Read(engine => engine.WhereDoTheirVotesGo(proposal, unvoiced.Select(u => u.Member))
+            .Where(path => path.Outcome is VotePathOutcome.Carried or VotePathOutcome.VotesDirectly or VotePathOutcome.NoVotingRight)
+            .Select(path => path.MemberId)
+            .ToHashSet());
+        return [.. unvoiced.Where(u => !carried.Contains(u.Member))];
+    }
+
     private static List<PlannedNotification> DelegationNews(DbConnection c, string type, JsonElement payload, long atMs)
     {
         var member = payload.GetProperty("memberId").GetInt64();

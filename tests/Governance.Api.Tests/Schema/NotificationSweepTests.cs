@@ -23,6 +23,8 @@ public sealed class NotificationSweepTests : IClassFixture<SchemaFixture>
         var voter = await fixture.MemberAsync("sweep-voter");
         var cy = await fixture.MemberAsync("sweep-cy");
         var ranker = await fixture.MemberAsync("sweep-ranker");
+        var dan = await fixture.MemberAsync("sweep-dan");
+        var eve = await fixture.MemberAsync("sweep-eve");
         long proposal;
         long endsAt;
         using (var c = fixture.Database.Open())
@@ -33,6 +35,11 @@ public sealed class NotificationSweepTests : IClassFixture<SchemaFixture>
         await ann.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
             new { d = new[] { SchemaFixture.Id("Member", bob.MemberId!.Value) } });
         await voter.DataAsync("mutation($p: ID!) { vote(input: { proposal: $p, choice: YES }) { errors { __typename } } }", new { p = SchemaFixture.Id("Proposal", proposal) });
+        // Dan → Eve → the voter: Eve has not voted, but the chain carries Dan's vote to one who did.
+        await dan.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
+            new { d = new[] { SchemaFixture.Id("Member", eve.MemberId!.Value) } });
+        await eve.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
+            new { d = new[] { SchemaFixture.Id("Member", voter.MemberId!.Value) } });
         // On an issue with alternatives the vote is a ranked ballot: a delegate who cast one has voted
         // (both reminders read only yes/no votes before, and warned cy that the ranker had not).
         await cy.DataAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }",
@@ -63,6 +70,8 @@ public sealed class NotificationSweepTests : IClassFixture<SchemaFixture>
         Assert.Empty(await Kinds(voter, proposal));
         Assert.Equal(["VOTE_CLOSING"], await Kinds(cy, proposal));
         Assert.Empty(await Kinds(ranker, proposal));
+        Assert.Equal(["VOTE_CLOSING"], await Kinds(dan, proposal));
+        Assert.DoesNotContain("DELEGATE_NOT_VOTED", await Kinds(eve, proposal));
         var warning = (await ann.DataAsync("{ viewer { notifications(first: 50) { nodes { kind member { handle } proposal { id } votingEndsAt } } } }"))
             .GetProperty("viewer").GetProperty("notifications").GetProperty("nodes").EnumerateArray()
             .Single(n => n.GetProperty("kind").GetString() == "DELEGATE_NOT_VOTED" && n.GetProperty("proposal").GetProperty("id").GetString() == SchemaFixture.Id("Proposal", proposal));
