@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useMutation, useQuery, useSubscription } from 'urql';
 import { PageHeading } from '../components/PageHeading';
 import { SignInRequired } from '../components/SignInRequired';
@@ -7,7 +7,7 @@ import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { Link } from '../router';
 import { useSession } from '../session/session';
-import { announceRead } from './NotificationBell';
+import { announceRead, UnreadCount } from './NotificationBell';
 import { NotificationItem } from './NotificationItem';
 
 const NotificationAdded = graphql(`
@@ -75,6 +75,10 @@ function Notifications() {
   const unread = data?.viewer?.notifications.unreadCount ?? 0;
   const total = data?.viewer?.notifications.totalCount ?? 0;
 
+  const [count] = useSubscription({ query: UnreadCount });
+  const liveUnread = count.data?.unreadNotificationCount;
+  const compared = useRef<number | undefined>(undefined);
+
   // A new notification: start again from the newest page.
   useEffect(() => {
     if (live.data) {
@@ -82,6 +86,19 @@ function Notifications() {
       setGeneration((g) => g + 1);
     }
   }, [live.data]);
+
+  // The live count comes as soon as its subscription is registered, and on each change. One
+  // that differs from the page's means something was written (or read in another tab) that the
+  // page has not seen, such as a notification written between the page's query and the
+  // subscriptions: read again. Once per new count, so a read in flight cannot loop.
+  useEffect(() => {
+    if (liveUnread === undefined || !data || compared.current === liveUnread) return;
+    compared.current = liveUnread;
+    if (liveUnread !== unread) {
+      setCursors([null]);
+      setGeneration((g) => g + 1);
+    }
+  }, [liveUnread, unread, data]);
 
   const mark = useCallback(
     async (input: { ids: string[] } | { all: true }) => {
