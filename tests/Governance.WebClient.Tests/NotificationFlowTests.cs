@@ -57,6 +57,78 @@ public sealed class NotificationFlowTests(WebClientServer server)
     }
 
     [Fact]
+    public async Task ANotificationWrittenWhileThePageSubscribesStillShowsOnIt()
+    {
+        await using var bob = await Member.RegisterAsync(server, "pw-gap-bob", "Bob Gap");
+        await using var ann = await Member.RegisterAsync(server, "pw-gap-ann", "Ann Gap");
+        var page = bob.Page;
+
+        // Bob's socket reaches the server, but his page's subscriptions are held back until the
+        // notification is written: the window between the page's query and its subscriptions,
+        // made as wide as the test needs (CI once lost a notice in it).
+        var held = new List<string>();
+        var holding = true;
+        IWebSocketRoute? releaseTo = null;
+        await page.RouteWebSocketAsync("**/graphql", ws =>
+        {
+            var toServer = ws.ConnectToServer();
+            ws.OnMessage(frame =>
+            {
+                lock (held)
+                {
+                    if (holding && frame.Text?.Contains("\"type\":\"subscribe\"", StringComparison.Ordinal) == true)
+                    {
+                        held.Add(frame.Text);
+                        return;
+                    }
+                }
+
+                toServer.Send(frame.Text!);
+            });
+            releaseTo = toServer;
+        });
+
+        await page.GotoAsync("/notifications");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Notifications");
+        await Expect(page.GetByText("Nothing new.", new() { Exact = false })).ToBeVisibleAsync();
+        var subscribed = DateTime.UtcNow.AddSeconds(15);
+        while (HeldCount() < 2 && DateTime.UtcNow < subscribed)
+        {
+            await Task.Delay(50); // the bell's count and the page's two subscriptions
+        }
+
+        Assert.True(HeldCount() >= 2, $"only {HeldCount()} subscriptions were sent");
+
+        await ann.GraphQLAsync("mutation($d: [ID!]!) { delegate(input: { scope: { global: true }, delegates: $d }) { errors { __typename } } }", new { d = new[] { bob.Id } });
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while ((await bob.GraphQLAsync("{ viewer { unreadNotificationCount } }")).GetProperty("viewer").GetProperty("unreadNotificationCount").GetInt32() == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        lock (held)
+        {
+            holding = false;
+            foreach (var message in held)
+            {
+                releaseTo!.Send(message);
+            }
+        }
+
+        await Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "@pw-gap-ann delegated to you (everywhere)" })).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Notifications, 1 unread" })).ToBeVisibleAsync();
+        Assert.Empty(bob.Browser.ConsoleErrors);
+
+        int HeldCount()
+        {
+            lock (held)
+            {
+                return held.Count;
+            }
+        }
+    }
+
+    [Fact]
     public async Task AMemberWhoseDelegateBlocksWhereTheirVoteGoesIsToldAndCanTurnThatKindToEmail()
     {
         await using var bob = await Member.RegisterAsync(server, "pw-blk-bob", "Bob Block");
