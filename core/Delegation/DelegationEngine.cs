@@ -301,20 +301,8 @@ public sealed partial class DelegationEngine
     /// </summary>
     public VotePath WhereDoesMyVoteGo(long proposalId, long memberId, TallyPolicy? policy = null)
     {
-        var p = ProposalOf(proposalId);
         int m = _members.IndexOf(memberId);
-        var state = p.Live;
-        if (state is null)
-        {
-            state = new TallyState(this, p, policy ?? TallyPolicy.Default);
-            state.Build();
-        }
-        else
-        {
-            state.EnsureFresh();
-        }
-
-        return state.Trace(m);
+        return ResolvedState(ProposalOf(proposalId), policy).Trace(m);
     }
 
     /// <summary>
@@ -328,18 +316,7 @@ public sealed partial class DelegationEngine
             return [];
         }
 
-        var p = ProposalOf(proposalId);
-        var state = p.Live;
-        if (state is null)
-        {
-            state = new TallyState(this, p, policy ?? TallyPolicy.Default);
-            state.Build();
-        }
-        else
-        {
-            state.EnsureFresh();
-        }
-
+        var state = ResolvedState(ProposalOf(proposalId), policy);
         var paths = new List<VotePath>();
         foreach (var memberId in memberIds)
         {
@@ -350,6 +327,20 @@ public sealed partial class DelegationEngine
         }
 
         return paths;
+    }
+
+    /// <summary>The proposal's live tally, brought up to date, or one resolved afresh with <paramref name="policy"/>.</summary>
+    private TallyState ResolvedState(ProposalState p, TallyPolicy? policy)
+    {
+        if (p.Live is { } live)
+        {
+            live.EnsureFresh();
+            return live;
+        }
+
+        var state = new TallyState(this, p, policy ?? TallyPolicy.Default);
+        state.Build();
+        return state;
     }
 
     internal bool VotingRight(int member) => _votingRight[member];
