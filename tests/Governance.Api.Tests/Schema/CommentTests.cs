@@ -236,12 +236,7 @@ public sealed class CommentTests(SchemaFixture fixture) : IClassFixture<SchemaFi
         var p = await ProposalAsync(ann, "Live");
         var bus = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>();
         var subscribers = bus.SubscriberCount;
-        var client = fixture.Factory.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        using var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
-        await SendAsync(socket, new { type = "connection_init" });
-        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
-        await SendAsync(socket, new { id = "c", type = "subscribe", payload = new { query = $"subscription {{ commentsChanged(proposal: \"{p}\") {{ kind comment {{ body author {{ handle }} }} }} }}" } });
+        using var socket = await WatchAsync(null, "c", $"subscription {{ commentsChanged(proposal: \"{p}\") {{ kind comment {{ body author {{ handle }} }} }} }}");
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (bus.SubscriberCount <= subscribers && DateTime.UtcNow < deadline)
         {

@@ -154,12 +154,7 @@ public sealed class NotificationTests(SchemaFixture fixture) : IClassFixture<Sch
         _ = fixture.Factory.Server;
         var bus = fixture.Factory.Services.GetRequiredService<GovernanceEventBus>();
         var subscribers = bus.SubscriberCount;
-        var client = fixture.Factory.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        using var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
-        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = token.Client.DefaultRequestHeaders.Authorization!.ToString() } });
-        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
-        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription { notificationAdded { kind member { handle } weight } }" } });
+        using var socket = await SubscribeAsync(token, "subscription { notificationAdded { kind member { handle } weight } }");
         var deadline = DateTime.UtcNow + Patience;
         while (bus.SubscriberCount <= subscribers && DateTime.UtcNow < deadline)
         {
@@ -186,12 +181,7 @@ public sealed class NotificationTests(SchemaFixture fixture) : IClassFixture<Sch
         await DelegateAsync(ann, bob.MemberId!.Value);
         Assert.Equal(1, (await FeedAsync(bob, 1)).GetProperty("unreadNotificationCount").GetInt32());
 
-        var client = fixture.Factory.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        using var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
-        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = token.Client.DefaultRequestHeaders.Authorization!.ToString() } });
-        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
-        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription { unreadNotificationCount }" } });
+        using var socket = await SubscribeAsync(token, "subscription { unreadNotificationCount }");
         static int Count(JsonElement message) => message.GetProperty("payload").GetProperty("data").GetProperty("unreadNotificationCount").GetInt32();
         Assert.Equal(1, Count(await ReceiveAsync(socket)));
 
@@ -206,15 +196,24 @@ public sealed class NotificationTests(SchemaFixture fixture) : IClassFixture<Sch
     [Fact]
     public async Task TheUnreadCountSubscriptionIsForSignedInCallersOnly()
     {
-        var client = fixture.Factory.Server.CreateWebSocketClient();
-        client.SubProtocols.Add("graphql-transport-ws");
-        using var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
-        await SendAsync(socket, new { type = "connection_init" });
-        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
-        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query = "subscription { unreadNotificationCount }" } });
+        using var socket = await SubscribeAsync(null, "subscription { unreadNotificationCount }");
         var refused = await ReceiveAsync(socket);
         Assert.Equal("error", refused.GetProperty("type").GetString());
         Assert.Contains("sign", refused.GetProperty("payload")[0].GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>A graphql-ws connection, signed in with the token when given, that subscribed to <paramref name="query"/> as "1".</summary>
+    private async Task<WebSocket> SubscribeAsync(Actor? token, string query)
+    {
+        var client = fixture.Factory.Server.CreateWebSocketClient();
+        client.SubProtocols.Add("graphql-transport-ws");
+        var socket = await client.ConnectAsync(new Uri("ws://localhost/graphql"), CancellationToken.None);
+        await SendAsync(socket, token is null
+            ? new { type = "connection_init" }
+            : (object)new { type = "connection_init", payload = new { authorization = token.Client.DefaultRequestHeaders.Authorization!.ToString() } });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket)).GetProperty("type").GetString());
+        await SendAsync(socket, new { id = "1", type = "subscribe", payload = new { query } });
+        return socket;
     }
 
     private static Task SendAsync(WebSocket socket, object message) =>
